@@ -1,0 +1,59 @@
+/// One purpose of processing: what data, about whom, on which legal basis, for how long.
+public struct ProcessingActivity: Hashable, Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var purpose: LocalizedText
+    public var dataSubjects: [String]
+    public var data: [String]
+    public var legalBasis: [LegalBasis]
+    /// The law that creates the obligation, when the basis is `legal_obligation` (Art. 6(3)).
+    public var law: String?
+    /// The legitimate interest pursued, when that is the basis (Art. 13(1)(d)).
+    public var legitimateInterest: LocalizedText?
+    public var retention: RetentionRule
+    /// The wording shown to people, when the register gives its own.
+    public var retentionText: LocalizedText?
+    public var onExpiry: ExpiryAction
+    public var systems: [String]
+    public var recipients: [String]
+    public var source: DataSource
+    public var security: LocalizedText?
+
+    public init(
+        id: String, name: LocalizedText, purpose: LocalizedText, dataSubjects: [String], data: [String],
+        legalBasis: [LegalBasis], law: String? = nil, legitimateInterest: LocalizedText? = nil,
+        retention: RetentionRule, retentionText: LocalizedText? = nil, onExpiry: ExpiryAction = .erase,
+        systems: [String] = [], recipients: [String] = [], source: DataSource = .dataSubject,
+        security: LocalizedText? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.purpose = purpose
+        self.dataSubjects = dataSubjects
+        self.data = data
+        self.legalBasis = legalBasis
+        self.law = law
+        self.legitimateInterest = legitimateInterest
+        self.retention = retention
+        self.retentionText = retentionText
+        self.onExpiry = onExpiry
+        self.systems = systems
+        self.recipients = recipients
+        self.source = source
+        self.security = security
+    }
+}
+
+/// What happens to data whose retention has expired.
+public enum ExpiryAction: String, CaseIterable, Hashable, Sendable {
+    case erase
+    /// Kept with its personal values removed and its identifying links cut.
+    case anonymise
+}
+
+/// Where the data comes from; data not collected from the person needs Art. 14 information.
+public enum DataSource: String, CaseIterable, Hashable, Sendable {
+    case dataSubject = "data_subject"
+    case publicRegisters = "public_registers"
+    case thirdParty = "third_party"
+}

@@ -1,0 +1,93 @@
+/// The record of processing activities (GDPR Art. 30), as read from a register file.
+public struct Register: Hashable, Sendable {
+    public var version: Int
+    public var controller: Controller
+    /// Events declared by the register beyond the built-in vocabulary.
+    public var events: [EventDefinition]
+    /// Data categories declared by the register beyond the built-in set.
+    public var categories: [DataCategory]
+    /// Data subject categories declared by the register beyond the built-in set.
+    public var subjectCategories: [DataSubjectCategory]
+    public var systems: [DataSystem]
+    public var recipients: [Recipient]
+    public var activities: [ProcessingActivity]
+
+    public init(
+        version: Int, controller: Controller, events: [EventDefinition] = [], categories: [DataCategory] = [],
+        subjectCategories: [DataSubjectCategory] = [], systems: [DataSystem] = [], recipients: [Recipient] = [],
+        activities: [ProcessingActivity] = []
+    ) {
+        self.version = version
+        self.controller = controller
+        self.events = events
+        self.categories = categories
+        self.subjectCategories = subjectCategories
+        self.systems = systems
+        self.recipients = recipients
+        self.activities = activities
+    }
+
+    /// Built-in and declared events.
+    public var knownEvents: [EventDefinition] { EventDefinition.builtIn + events }
+    public var knownCategories: [DataCategory] { DataCategory.builtIn + categories }
+    public var knownSubjectCategories: [DataSubjectCategory] { DataSubjectCategory.builtIn + subjectCategories }
+
+    public func activity(_ id: String) -> ProcessingActivity? { activities.first { $0.id == id } }
+    public func category(_ id: String) -> DataCategory? { knownCategories.first { $0.id == id } }
+    public func recipient(_ id: String) -> Recipient? { recipients.first { $0.id == id } }
+}
+
+/// Art. 30(1)(a): the controller, its representative and its data protection officer.
+public struct Controller: Hashable, Sendable {
+    public var name: String
+    public var organisationNumber: String?
+    public var address: String?
+    public var email: String?
+    public var phone: String?
+    public var dpo: Contact?
+    public var representative: Contact?
+    /// The time zone retention is computed in; `Europe/Stockholm` unless the register says otherwise.
+    public var timeZone: String
+    public var languages: [Language]
+
+    public init(
+        name: String, organisationNumber: String? = nil, address: String? = nil, email: String? = nil,
+        phone: String? = nil, dpo: Contact? = nil, representative: Contact? = nil,
+        timeZone: String = "Europe/Stockholm", languages: [Language] = [.sv, .en]
+    ) {
+        self.name = name
+        self.organisationNumber = organisationNumber
+        self.address = address
+        self.email = email
+        self.phone = phone
+        self.dpo = dpo
+        self.representative = representative
+        self.timeZone = timeZone
+        self.languages = languages
+    }
+}
+
+public struct Contact: Hashable, Sendable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.address = address
+    }
+}
+
+/// A system where personal data lives (a CRM, the ticketing system, the accounts).
+public struct DataSystem: Hashable, Sendable {
+    public var id: String
+    public var name: LocalizedText
+
+    public init(id: String, name: LocalizedText) {
+        self.id = id
+        self.name = name
+    }
+}

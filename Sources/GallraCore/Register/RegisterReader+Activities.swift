@@ -1,0 +1,163 @@
+import Yams
+
+/// What an activity may refer to.
+struct ActivityContext {
+    let events: [EventDefinition]
+    let categories: [DataCategory]
+    let subjects: [DataSubjectCategory]
+    let systems: [DataSystem]
+    let recipients: [Recipient]
+}
+
+extension RegisterParse {
+    mutating func recipient(_ node: Node) -> (value: Recipient, line: Int)? {
+        let allowed = ["id", "name", "kind", "country", "agreement", "transfer"]
+        guard let fields = nodes.fields(node, of: "a recipient", allowed: allowed),
+            let id = nodes.identifier(fields)
+        else { return nil }
+        let name = nodes.requiredString(fields, "name")
+        let kind = nodes.enumValue(fields, "kind", as: Recipient.Kind.self)
+        if fields["kind"] == nil { nodes.error(fields.line, "recipient \"\(id)\" is missing \"kind\"") }
+        let country = nodes.optionalString(fields, "country")?.uppercased()
+
+        var agreement: ProcessorAgreement?
+        if let node = fields["agreement"],
+            let agreementFields = nodes.fields(node, of: "the agreement", allowed: ["signed", "reference", "expires"])
+        {
+            agreement = ProcessorAgreement(
+                signed: nodes.date(agreementFields, "signed"),
+                reference: nodes.optionalString(agreementFields, "reference"),
+                expires: nodes.date(agreementFields, "expires"))
+        } else if kind == .processor || kind == .subProcessor {
+            // GDPR Art. 28(3): processing by a processor is governed by a contract.
+            nodes.warning(fields.line, "processor \"\(id)\" has no agreement (Art. 28(3))")
+        }
+
+        var transfer: ThirdCountryTransfer?
+        if let node = fields["transfer"],
+            let transferFields = nodes.fields(node, of: "the transfer", allowed: ["country", "safeguard"])
+        {
+            let safeguard = nodes.enumValue(transferFields, "safeguard", as: TransferSafeguard.self)
+            if transferFields["safeguard"] == nil {
+                // GDPR Art. 44–46: a transfer to a third country needs a ground.
+                nodes.error(
+                    transferFields.line, "the transfer of recipient \"\(id)\" has no \"safeguard\" (Art. 44–49)")
+            }
+            let destination = nodes.requiredString(transferFields, "country")?.uppercased() ?? ""
+            transfer = ThirdCountryTransfer(country: destination, safeguard: safeguard)
+        } else if let country, !Recipient.euEeaCountries.contains(country) {
+            nodes.warning(
+                fields.line, "recipient \"\(id)\" is in \(country), outside the EU/EEA, but no \"transfer\" is given")
+        }
+        guard let name, let kind else { return nil }
+        return (
+            Recipient(id: id, name: name, kind: kind, country: country, agreement: agreement, transfer: transfer),
+            fields.line
+        )
+    }
+
+    mutating func activity(_ node: Node, _ context: ActivityContext) -> (value: ProcessingActivity, line: Int)? {
+        let allowed = [
+            "id", "name", "purpose", "data_subjects", "data", "legal_basis", "law", "legitimate_interest", "retention",
+            "retention_text", "on_expiry", "systems", "recipients", "source", "security",
+        ]
+        guard let fields = nodes.fields(node, of: "an activity", allowed: allowed), let id = nodes.identifier(fields)
+        else { return nil }
+        let what = "activity \"\(id)\""
+        let named = Fields(line: fields.line, what: what, values: fields.values)
+        let name = nodes.localized(named, "name", required: true)
+        let purpose = nodes.localized(named, "purpose", required: true)
+        let subjects = references(
+            named, "data_subjects", kind: "data subject category", known: context.subjects.map(\.id))
+        let data = references(named, "data", kind: "data category", known: context.categories.map(\.id))
+        let bases = legalBases(named)
+        let law = nodes.optionalString(named, "law")
+        if bases.contains(.legalObligation) && law == nil {
+            // GDPR Art. 6(3): the obligation must be laid down by law; name it.
+            nodes.error(
+                fields["legal_basis"]?.line ?? fields.line, "\(what) has legal_obligation as its basis but no \"law\"")
+        }
+        let interest = nodes.localized(named, "legitimate_interest", required: false)
+        if bases.contains(.legitimateInterests) && interest == nil {
+            nodes.warning(
+                fields.line,
+                "\(what) rests on legitimate interests but does not say which (\"legitimate_interest\", Art. 13(1)(d))")
+        }
+        let rule = retention(named, events: context.events.map(\.name))
+        let systems = references(named, "systems", kind: "system", known: context.systems.map(\.id))
+        let recipients = references(named, "recipients", kind: "recipient", known: context.recipients.map(\.id))
+        let security = nodes.localized(named, "security", required: false)
+        if security == nil {
+            nodes.warning(fields.line, "\(what) does not describe its security measures (Art. 30(1)(g))")
+        }
+        let special = data.compactMap { id in context.categories.first { $0.id == id && $0.isSpecial } }
+        if !special.isEmpty && !bases.contains(.consent) && !bases.contains(.legalObligation) {
+            nodes.warning(
+                fields.line,
+                "\(what) processes special categories (\(special.map(\.id).joined(separator: ", "))); make sure an Art. 9(2) exception applies"
+            )
+        }
+        guard let name, let purpose, let rule, !bases.isEmpty else { return nil }
+        return (
+            ProcessingActivity(
+                id: id, name: name, purpose: purpose, dataSubjects: subjects, data: data, legalBasis: bases, law: law,
+                legitimateInterest: interest, retention: rule,
+                retentionText: nodes.localized(named, "retention_text", required: false),
+                onExpiry: nodes.enumValue(named, "on_expiry", as: ExpiryAction.self) ?? .erase, systems: systems,
+                recipients: recipients, source: nodes.enumValue(named, "source", as: DataSource.self) ?? .dataSubject,
+                security: security),
+            fields.line
+        )
+    }
+
+    private mutating func references(_ fields: Fields, _ key: String, kind: String, known: [String]) -> [String] {
+        let required = key == "data_subjects" || key == "data"
+        let items = nodes.stringList(fields, key, required: required)
+        for (value, line) in items where !known.contains(value) {
+            nodes.error(
+                line, "unknown \(kind) \"\(value)\" in \(fields.what)\(Suggestion.didYouMean(value, among: known))")
+        }
+        return items.map(\.value)
+    }
+
+    private mutating func legalBases(_ fields: Fields) -> [LegalBasis] {
+        var bases: [LegalBasis] = []
+        for (text, line) in nodes.stringList(fields, "legal_basis", required: true) {
+            if let basis = LegalBasis(rawValue: text) {
+                if !bases.contains(basis) { bases.append(basis) }
+            } else {
+                let names = LegalBasis.allCases.map(\.rawValue)
+                nodes.error(
+                    line, "unknown legal basis \"\(text)\" in \(fields.what) (one of \(names.joined(separator: ", ")))")
+            }
+        }
+        return bases
+    }
+
+    private mutating func retention(_ fields: Fields, events: [EventName]) -> RetentionRule? {
+        guard let node = fields["retention"] else {
+            nodes.error(fields.line, "\(fields.what) is missing \"retention\" (Art. 30(1)(f))")
+            return nil
+        }
+        guard let text = nodes.string(node, "retention") else { return nil }
+        let rule: RetentionRule
+        do {
+            rule = try RetentionRule(parsing: text)
+        } catch {
+            var message = "the retention rule \"\(text)\" of \(fields.what) does not parse: \(error)"
+            if case .rule(let reading) = RetentionPhraseReader().read(text) {
+                message +=
+                    "; as wording it reads as \"\(reading)\" — write that, and keep the wording in retention_text"
+            }
+            nodes.error(node.line, message)
+            return nil
+        }
+        for event in rule.events where !events.contains(event) {
+            nodes.error(
+                node.line,
+                "the retention rule of \(fields.what) names unknown event \"\(event)\"\(Suggestion.didYouMean(event.rawValue, among: events.map(\.rawValue)))"
+            )
+        }
+        return rule
+    }
+}

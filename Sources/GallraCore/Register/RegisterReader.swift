@@ -1,0 +1,198 @@
+import Foundation
+import Yams
+
+/// Reads and checks a register file (`shared/spec/register-format.md`). Every problem is listed
+/// with its line; a register with any error is refused whole.
+public enum RegisterReader {
+    public static let formatVersion = 1
+
+    public static func check(yaml: String) -> RegisterCheck {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                return RegisterCheck(register: nil, problems: [.init(line: 1, message: "the register file is empty")])
+            }
+            root = node
+        } catch {
+            return RegisterCheck(register: nil, problems: [yamlProblem(error)])
+        }
+        var reader = RegisterParse()
+        let register = reader.register(root)
+        let problems = reader.nodes.problems.sorted {
+            ($0.line, $0.severity == .warning ? 1 : 0) < ($1.line, $1.severity == .warning ? 1 : 0)
+        }
+        let valid = register != nil && !problems.contains { $0.severity == .error }
+        return RegisterCheck(register: valid ? register : nil, problems: problems)
+    }
+
+    /// Reads a register that must be valid; throws every error otherwise.
+    public static func read(yaml: String, file: String) throws(RegisterError) -> Register {
+        let check = check(yaml: yaml)
+        guard let register = check.register else { throw RegisterError(file: file, problems: check.problems) }
+        return register
+    }
+
+    private static func yamlProblem(_ error: any Error) -> RegisterProblem {
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return .init(line: mark.line, message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .init(
+                line: context.mark.line,
+                message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in a mapping")
+        default:
+            return .init(line: 1, message: "not valid YAML")
+        }
+    }
+}
+
+/// One pass over the node tree. Declarations are read before activities so that activities'
+/// references can be checked against them, whatever order the file uses.
+struct RegisterParse {
+    var nodes = YAMLNodeReader()
+
+    mutating func register(_ root: Node) -> Register? {
+        let sections = [
+            "version", "controller", "events", "categories", "data_subjects", "systems", "recipients", "activities",
+        ]
+        guard let top = nodes.fields(root, of: "the register", allowed: sections) else { return nil }
+
+        if let node = top["version"] {
+            if node.int != RegisterReader.formatVersion {
+                nodes.error(
+                    node.line,
+                    "unsupported register format version \"\(node.string ?? "")\" (this Gallra reads version \(RegisterReader.formatVersion))"
+                )
+            }
+        } else {
+            nodes.error(top.line, "the register is missing \"version\" (the format version, 1)")
+        }
+
+        let controller = top["controller"].flatMap { self.controller($0) }
+        if top["controller"] == nil { nodes.error(top.line, "the register is missing \"controller\"") }
+
+        let events = declarations(top, "events", builtIn: EventDefinition.builtIn.map(\.name.rawValue)) { id, name, _ in
+            EventName(validating: id).map { EventDefinition(name: $0, meaning: name) }
+        }
+        let categories = declarations(
+            top, "categories", builtIn: DataCategory.builtIn.map(\.id), extra: ["special", "fideslang"]
+        ) { id, name, fields in
+            DataCategory(
+                id: id, name: name, fideslangKey: fields["fideslang"]?.string,
+                isSpecial: fields["special"]?.bool ?? false)
+        }
+        let subjects = declarations(top, "data_subjects", builtIn: DataSubjectCategory.builtIn.map(\.id)) {
+            id, name, _ in
+            DataSubjectCategory(id: id, name: name)
+        }
+        let systems = declarations(top, "systems", builtIn: []) { id, name, _ in DataSystem(id: id, name: name) }
+        let recipients = nodes.sequence(top, "recipients").compactMap { recipient($0) }
+        checkUnique(recipients.map { ($0.value.id, $0.line) }, what: "recipient")
+
+        let context = ActivityContext(
+            events: EventDefinition.builtIn + events, categories: DataCategory.builtIn + categories,
+            subjects: DataSubjectCategory.builtIn + subjects, systems: systems, recipients: recipients.map(\.value))
+        let activities = nodes.sequence(top, "activities").compactMap { activity($0, context) }
+        if top["activities"] == nil { nodes.warning(top.line, "the register has no activities") }
+        checkUnique(activities.map { ($0.value.id, $0.line) }, what: "activity")
+
+        guard let controller else { return nil }
+        return Register(
+            version: RegisterReader.formatVersion, controller: controller, events: events, categories: categories,
+            subjectCategories: subjects, systems: systems, recipients: recipients.map(\.value),
+            activities: activities.map(\.value))
+    }
+
+    mutating func checkUnique(_ ids: [(String, Int)], what: String) {
+        var seen: [String: Int] = [:]
+        for (id, line) in ids {
+            if let first = seen[id] {
+                nodes.error(line, "duplicate \(what) id \"\(id)\" (first declared on line \(first))")
+            } else {
+                seen[id] = line
+            }
+        }
+    }
+
+    private mutating func controller(_ node: Node) -> Controller? {
+        let allowed = [
+            "name", "organisation_number", "address", "email", "phone", "dpo", "representative", "time_zone",
+            "languages",
+        ]
+        guard let fields = nodes.fields(node, of: "controller", allowed: allowed) else { return nil }
+        let name = nodes.requiredString(fields, "name")
+        let email = nodes.optionalString(fields, "email")
+        let phone = nodes.optionalString(fields, "phone")
+        if email == nil && phone == nil {
+            nodes.error(
+                fields.line, "the controller needs an \"email\" or a \"phone\" (Art. 30(1)(a): contact details)")
+        }
+        var timeZone = "Europe/Stockholm"
+        if let zoneNode = fields["time_zone"], let zone = nodes.string(zoneNode, "time_zone") {
+            if TimeZone(identifier: zone) == nil {
+                nodes.error(zoneNode.line, "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Stockholm)")
+            } else {
+                timeZone = zone
+            }
+        }
+        var languages: [Language] = []
+        for (code, line) in nodes.stringList(fields, "languages", required: false) {
+            if let language = Language(rawValue: code) {
+                languages.append(language)
+            } else {
+                nodes.error(line, "unsupported language \"\(code)\" (sv or en)")
+            }
+        }
+        guard let name else { return nil }
+        return Controller(
+            name: name, organisationNumber: nodes.optionalString(fields, "organisation_number"),
+            address: nodes.optionalString(fields, "address"), email: email, phone: phone,
+            dpo: fields["dpo"].flatMap { contact($0, "dpo") },
+            representative: fields["representative"].flatMap { contact($0, "representative") },
+            timeZone: timeZone, languages: languages.isEmpty ? [.sv, .en] : languages)
+    }
+
+    private mutating func contact(_ node: Node, _ what: String) -> Contact? {
+        guard let fields = nodes.fields(node, of: what, allowed: ["name", "email", "phone", "address"]) else {
+            return nil
+        }
+        let contact = Contact(
+            name: nodes.optionalString(fields, "name"), email: nodes.optionalString(fields, "email"),
+            phone: nodes.optionalString(fields, "phone"), address: nodes.optionalString(fields, "address"))
+        if contact.email == nil && contact.phone == nil && contact.address == nil {
+            nodes.warning(fields.line, "the \(what) has no e-mail, phone or address to be reached at")
+        }
+        return contact
+    }
+
+    /// A list of `{ id, name }` declarations (events, categories, systems …); ids must be unique
+    /// and must not redefine a built-in one.
+    private mutating func declarations<T>(
+        _ top: Fields, _ key: String, builtIn: [String], extra: [String] = [],
+        make: (String, LocalizedText, Fields) -> T?
+    ) -> [T] {
+        var made: [(String, Int)] = []
+        var result: [T] = []
+        for node in nodes.sequence(top, key) {
+            guard let fields = nodes.fields(node, of: "an entry of \"\(key)\"", allowed: ["id", "name"] + extra),
+                let id = nodes.identifier(fields)
+            else { continue }
+            let name = nodes.localized(fields, "name", required: true) ?? LocalizedText(id)
+            if builtIn.contains(id) {
+                nodes.error(fields.line, "\"\(id)\" is built in and cannot be declared again in \"\(key)\"")
+                continue
+            }
+            if let value = make(id, name, fields) {
+                made.append((id, fields.line))
+                result.append(value)
+            } else {
+                nodes.error(fields.line, "\"\(id)\" is not a valid name in \"\(key)\"")
+            }
+        }
+        checkUnique(
+            made,
+            what: key == "categories" ? "category" : String(key.dropLast()).replacingOccurrences(of: "_", with: " "))
+        return result
+    }
+}

@@ -1,0 +1,156 @@
+import Yams
+
+/// Reads values out of a YAML node tree, recording every problem with its line instead of stopping
+/// at the first.
+struct YAMLNodeReader {
+    private(set) var problems: [RegisterProblem] = []
+
+    mutating func error(_ line: Int, _ message: String) {
+        problems.append(RegisterProblem(line: line, severity: .error, message: message))
+    }
+
+    mutating func warning(_ line: Int, _ message: String) {
+        problems.append(RegisterProblem(line: line, severity: .warning, message: message))
+    }
+
+    /// A mapping's fields by key; unknown keys are errors (a typo must not silently drop a field).
+    mutating func fields(_ node: Node, of what: String, allowed: [String]) -> Fields? {
+        guard let mapping = node.mapping else {
+            error(node.line, "\(what) must be a mapping of fields")
+            return nil
+        }
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if allowed.contains(name) {
+                values[name] = value
+            } else {
+                error(key.line, "unknown field \"\(name)\" in \(what)\(Suggestion.didYouMean(name, among: allowed))")
+            }
+        }
+        return Fields(line: node.line, what: what, values: values)
+    }
+
+    mutating func requiredString(_ fields: Fields, _ key: String) -> String? {
+        guard let node = fields[key] else {
+            error(fields.line, "\(fields.what) is missing \"\(key)\"")
+            return nil
+        }
+        return string(node, key)
+    }
+
+    mutating func optionalString(_ fields: Fields, _ key: String) -> String? {
+        fields[key].flatMap { string($0, key) }
+    }
+
+    mutating func string(_ node: Node, _ key: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error(node.line, "\"\(key)\" must be a single value")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            error(node.line, "\"\(key)\" is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// `{ sv: …, en: … }`, or a plain string meant for every language.
+    mutating func localized(_ fields: Fields, _ key: String, required: Bool) -> LocalizedText? {
+        guard let node = fields[key] else {
+            if required { error(fields.line, "\(fields.what) is missing \"\(key)\"") }
+            return nil
+        }
+        if case .scalar = node { return string(node, key).map(LocalizedText.init) }
+        guard let languages = self.fields(node, of: "\"\(key)\"", allowed: Language.allCases.map(\.rawValue))
+        else { return nil }
+        let text = LocalizedText(
+            sv: optionalString(languages, Language.sv.rawValue), en: optionalString(languages, Language.en.rawValue))
+        if text.isEmpty {
+            error(node.line, "\"\(key)\" needs a text in sv or en")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of scalars with their lines; a single scalar counts as a list of one.
+    mutating func stringList(_ fields: Fields, _ key: String, required: Bool) -> [(value: String, line: Int)] {
+        guard let node = fields[key] else {
+            if required { error(fields.line, "\(fields.what) is missing \"\(key)\"") }
+            return []
+        }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            error(node.line, "\"\(key)\" must be a list")
+            return []
+        }
+        let values = items.compactMap { item in string(item, key).map { (value: $0, line: item.line) } }
+        if required && values.isEmpty && items.isEmpty { error(node.line, "\"\(key)\" is empty") }
+        return values
+    }
+
+    mutating func sequence(_ fields: Fields, _ key: String) -> [Node] {
+        guard let node = fields[key] else { return [] }
+        guard case .sequence(let sequence) = node else {
+            error(node.line, "\"\(key)\" must be a list")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    mutating func enumValue<T: RawRepresentable & CaseIterable>(
+        _ fields: Fields, _ key: String, as type: T.Type
+    ) -> T? where T.RawValue == String {
+        guard let node = fields[key], let text = string(node, key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue)
+            error(node.line, "\"\(text)\" is not a valid \(key) (one of \(allowed.joined(separator: ", ")))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ fields: Fields, _ key: String) -> CivilDate? {
+        guard let node = fields[key], let text = string(node, key) else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            error(node.line, "\"\(key)\" must be a date YYYY-MM-DD, not \"\(text)\"")
+            return nil
+        }
+        return date
+    }
+
+    /// An id: lower-case letters, digits, `-`, `_` and `.`, starting with a letter.
+    mutating func identifier(_ fields: Fields) -> String? {
+        guard let id = requiredString(fields, "id") else { return nil }
+        let valid =
+            id.first.map { $0.isLetter && $0.isLowercase } == true
+            && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isASCIIDigit || "-_.".contains($0) }
+        if !valid {
+            error(
+                fields["id"]?.line ?? fields.line,
+                "id \"\(id)\" may only hold lower-case letters, digits, -, _ and . and must start with a letter")
+        }
+        return id
+    }
+}
+
+/// The fields of one YAML mapping, with its line for "missing field" problems.
+struct Fields {
+    let line: Int
+    let what: String
+    let values: [String: Node]
+
+    /// A field that is absent or explicitly null.
+    subscript(key: String) -> Node? {
+        guard let node = values[key], node.null == nil else { return nil }
+        return node
+    }
+}
+
+extension Node {
+    var line: Int { mark?.line ?? 1 }
+}

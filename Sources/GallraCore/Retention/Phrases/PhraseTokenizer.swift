@@ -1,0 +1,105 @@
+import Foundation
+
+/// Turns a retention phrase into pieces: the longest known wording wins at each place, and what
+/// no pattern knows is kept as text.
+struct PhraseTokenizer: @unchecked Sendable {
+    // NSRegularExpression is immutable once built and safe to share across threads.
+    private let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
+
+    init(languages: Set<Language>, declaredEvents: [EventDefinition]) {
+        let declared = declaredEvents.flatMap(PhraseTokenizer.patterns(for:))
+        let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
+        entries = (declared + lexicon).compactMap { entry in
+            let bounded = "(?<![\\p{L}\\p{N}])(?:\(entry.pattern))(?![\\p{L}\\p{N}])"
+            guard let regex = try? NSRegularExpression(pattern: bounded, options: [.caseInsensitive]) else {
+                assertionFailure("bad phrase pattern \(entry.pattern)")
+                return nil
+            }
+            return (regex, entry.meaning)
+        }
+    }
+
+    func pieces(of phrase: String) -> [PhrasePiece] {
+        let text = PhraseTokenizer.normalise(phrase)
+        let whole = NSRange(text.startIndex..., in: text)
+        var found: [(range: NSRange, order: Int, result: NSTextCheckingResult, meaning: PhraseLexicon.Meaning)] = []
+        for (order, entry) in entries.enumerated() {
+            for match in entry.regex.matches(in: text, range: whole) where match.range.length > 0 {
+                found.append((match.range, order, match, entry.meaning))
+            }
+        }
+        found.sort {
+            ($0.range.location, -$0.range.length, $0.order) < ($1.range.location, -$1.range.length, $1.order)
+        }
+        var pieces: [PhrasePiece] = []
+        var cursor = 0
+        for match in found where match.range.location >= cursor {
+            appendText(text, from: cursor, to: match.range.location, into: &pieces)
+            pieces.append(piece(for: match.meaning, match.result, in: text))
+            cursor = match.range.location + match.range.length
+        }
+        appendText(text, from: cursor, to: (text as NSString).length, into: &pieces)
+        return pieces
+    }
+
+    static func normalise(_ phrase: String) -> String {
+        let lowered = phrase.lowercased()
+            .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+            .replacingOccurrences(of: "\u{a0}", with: " ")
+        return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func appendText(_ text: String, from start: Int, to end: Int, into pieces: inout [PhrasePiece]) {
+        guard end > start else { return }
+        let words = (text as NSString).substring(with: NSRange(location: start, length: end - start))
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if !words.isEmpty { pieces.append(.text(words)) }
+    }
+
+    private func piece(for meaning: PhraseLexicon.Meaning, _ match: NSTextCheckingResult, in text: String)
+        -> PhrasePiece
+    {
+        let ns = text as NSString
+        func group(_ index: Int) -> String? {
+            let range = match.range(at: index)
+            return range.location == NSNotFound ? nil : ns.substring(with: range)
+        }
+        let matched = ns.substring(with: match.range)
+        switch meaning {
+        case .piece(.vague): return .vague(matched)
+        case .piece(.unknownMoment): return .unknownMoment(matched)
+        case .piece(let piece): return piece
+        case .event(let name): return .event(name)
+        case .duration:
+            guard let amount = group(1).flatMap(PhraseNumbers.value(of:)),
+                let unit = group(3).flatMap(PhraseLexicon.unit(_:))
+            else { return .text(matched) }
+            if let digits = group(2), Int(digits) != amount { return .conflict(matched) }
+            return amount <= RetentionRule.maximumAmount ? .duration(.init(amount, unit)) : .vague(matched)
+        case .range:
+            guard let low = group(1).flatMap(PhraseNumbers.value(of:)),
+                let high = group(2).flatMap(PhraseNumbers.value(of:)),
+                let unit = group(3).flatMap(PhraseLexicon.unit(_:)), low <= high, high <= RetentionRule.maximumAmount
+            else { return .conflict(matched) }
+            // A range keeps its upper bound: nothing is erased before the register says it may be.
+            return .duration(.init(high, unit))
+        case .ordinalYear:
+            return group(1).flatMap(PhraseNumbers.ordinal(_:)).map(PhrasePiece.ordinalYear) ?? .text(matched)
+        }
+    }
+
+    /// A register's own events are known by their names and by the words of their id.
+    private static func patterns(for event: EventDefinition) -> [PhraseLexicon.Entry] {
+        let generic: Set<String> = ["end", "ended", "closed", "start", "withdrawn", "date"]
+        var alternatives = [event.meaning.sv, event.meaning.en].compactMap { $0 }.map {
+            NSRegularExpression.escapedPattern(for: normalise($0))
+        }
+        let words = event.name.rawValue.split(whereSeparator: { $0 == "." || $0 == "-" }).map(String.init)
+        alternatives += words.filter { !generic.contains($0) && $0.count > 3 }.map { "\($0)\\w*" }
+        if let first = event.meaning.sv.map(normalise)?.split(separator: " ").first, first.count > 5 {
+            let stem = first.replacingOccurrences(of: "(ens|ets|en|et|s)$", with: "", options: .regularExpression)
+            alternatives.append(NSRegularExpression.escapedPattern(for: stem) + "\\w*")
+        }
+        return alternatives.map { .init(languages: PhraseLexicon.both, pattern: $0, meaning: .event(event.name)) }
+    }
+}

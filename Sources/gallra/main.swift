@@ -1,0 +1,3 @@
+import GallraCLI
+
+GallraCommand.main()

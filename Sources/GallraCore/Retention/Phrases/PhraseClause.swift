@@ -47,8 +47,12 @@ struct PhraseClause {
             return amounts.reduce(base, +)
         }
         if durations.allSatisfy({ $0.index < event.index }) {
-            // "13 mån efter avtalets slut", "5 years after the customer relationship has ended".
-            guard pieces[durations[durations.count - 1].index..<event.index].contains(.after) else {
+            // "13 mån efter avtalets slut", "5 years after the customer relationship has ended";
+            // "after 2 years of inactivity" counts from the last activity too.
+            let countsFrom =
+                pieces[durations[durations.count - 1].index..<event.index].contains(.after)
+                || (event.name == .lastActivity && pieces[..<durations[0].index].contains(.after))
+            guard countsFrom else {
                 throw PhraseRefusal(
                     reason: "it does not say how \(list) relates to \(event.name) (add \"efter\" or \"after\")")
             }

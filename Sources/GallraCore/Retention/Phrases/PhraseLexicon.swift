@@ -119,13 +119,13 @@ struct PhraseLexicon {
             "avtalsti(?:d|den|dens)|avtalsperiod\\w*|avtalets (?:slut|upphörande|utgång)|avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
-            "(?:avtalet|avtalen|kontraktet|ett avtal|avtal) (?:har )?(?:upphört|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår)|avslutat avtal|avtalets",
+            "(?:avtalet|avtalen|kontraktet|ett avtal|avtal) (?:har )?(?:upphört|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår)|avslutat avtal|avtalets|avtalet|kontraktet",
             .contractEnd),
         en(
             "(?:the )?(?:contract|agreement) (?:period|term|duration)|(?:term|duration|end|termination|expiry|expiration) of (?:the|our|your) (?:contract|agreement)",
             .contractEnd),
         en(
-            "(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
+            "(?:the|our|your) (?:contract|agreement)|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
             .contractEnd),
         sv(
             "kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsrelation\\w*|leverantörsförhållande\\w*|(?:du|ni) är kund\\w*",

@@ -45,7 +45,7 @@ struct PhraseTokenizer: @unchecked Sendable {
     static func normalise(_ phrase: String) -> String {
         let lowered = phrase.lowercased()
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-            .replacingOccurrences(of: "\u{a0}", with: " ")
+            .replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "+", with: " + ")
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

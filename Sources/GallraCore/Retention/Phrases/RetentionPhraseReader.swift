@@ -153,8 +153,10 @@ struct PhraseInterpretation {
             }
             return only
         }
-        if part.contains(.firstOf) || part.contains(.until) { return .earliest(expressions) }
+        if part.contains(.firstOf) { return .earliest(expressions) }
         if part.contains(.lastOf) { return .latest(expressions) }
+        // "Until A or until B": whichever comes first.
+        if part.contains(.until) { return .earliest(expressions) }
         // "As long as A, or as long as B": kept while either holds, so until the later of the two.
         if clauses.allSatisfy({ $0.contains(.asLongAs) }) { return .latest(expressions) }
         throw PhraseRefusal(reason: "it says \"or\" between two periods without saying whichever comes first or last")

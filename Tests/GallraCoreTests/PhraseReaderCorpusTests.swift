@@ -1,0 +1,231 @@
+import Testing
+
+@testable import GallraCore
+
+/// Wording the reader has not been written against: how other companies state retention.
+/// The count of this set and how many the reader gets right is reported by `corpusScore`.
+@Suite("The phrase reader on wording of our own")
+struct PhraseReaderCorpusTests {
+    static let reader = RetentionPhraseReader()
+
+    static let swedish: [(String, String)] = [
+        ("Avtalstid plus 1 år", "contract.end + 1y"),
+        ("under kundförhållandet och tio (10) år därefter", "relationship.end + 10y"),
+        ("raderas efter sju dagar", "collected + 7d"),
+        ("tre (3) månader", "collected + 3mo"),
+        ("i två år efter avslutad anställning", "employment.end + 2y"),
+        ("24 månader efter senaste inloggning", "last-activity + 24mo"),
+        ("till dess att du återkallar ditt samtycke", "consent.withdrawn"),
+        ("tills du avregistrerar dig", "objection"),
+        ("så länge du är medlem", "membership.end"),
+        ("12 mån efter att kontot avslutats", "account.closed + 12mo"),
+        ("sju år enligt bokföringslagen", "end-of-year(fiscal-year.end) + 7y"),
+        ("7 år enligt bokföringslagen", "end-of-year(fiscal-year.end) + 7y"),
+        ("Enligt bokföringslagen", "end-of-year(fiscal-year.end) + 7y"),
+        ("Rekryteringsprocessen + 6 mån", "recruitment.end + 6mo"),
+        ("Lagras inte", "none"),
+        ("Sparas inte", "none"),
+        ("högst 2 år", "collected + 2y"),
+        ("5 år från insamling", "collected + 5y"),
+        ("3 år efter att ärendet avslutats", "case.closed + 3y"),
+        ("Under anställningstiden + 2 år", "employment.end + 2y"),
+        ("ett år efter att avtalet upphört", "contract.end + 1y"),
+        ("36 mån", "collected + 36mo"),
+        ("en månad", "collected + 1mo"),
+        ("trettiosex månader", "collected + 36mo"),
+        ("1 år och 6 månader", "collected + 1y + 6mo"),
+        ("mellan 1 och 3 år", "collected + 3y"),
+        ("Avtalstiden + 6 månader", "contract.end + 6mo"),
+        ("Avtalstiden +1 år", "contract.end + 1y"),
+        ("avtalstiden+2år", "contract.end + 2y"),
+        ("Under avtalstiden", "contract.end"),
+        ("Så länge avtalet gäller", "contract.end"),
+        ("Så länge kundförhållandet pågår", "relationship.end"),
+        ("18 månader efter avslutad kundrelation", "relationship.end + 18mo"),
+        ("Tolv månader efter avslutat ärende", "case.closed + 12mo"),
+        ("Tre år efter att supportärendet stängts", "case.closed + 3y"),
+        ("14 dagar", "collected + 14d"),
+        ("fjorton dagar", "collected + 14d"),
+        ("Två veckor", "collected + 2w"),
+        ("48 timmar", "collected + 48h"),
+        ("ett halvår", "collected + 6mo"),
+        ("6 mån efter evenemanget", "event.end + 6mo"),
+        ("Till och med seminariet", "event.end"),
+        ("30 dagar efter webbinariet", "event.end + 30d"),
+        ("Under kampanjen", "campaign.end"),
+        ("Kampanjens slut + 1 mån", "campaign.end + 1mo"),
+        ("Så länge du har befattningen", "position.end"),
+        ("2 år efter senaste köp", "last-activity + 2y"),
+        ("24 mån efter senaste aktivitet", "last-activity + 24mo"),
+        ("Efter två års inaktivitet", "last-activity + 2y"),
+        ("Så länge du har ett konto", "account.closed"),
+        ("Ett år efter att kontot stängts", "account.closed + 1y"),
+        ("10 år efter att incidenten avslutats", "incident.closed + 10y"),
+        ("Medlemskapet + 2 år", "membership.end + 2y"),
+        ("Tills du invänder", "objection"),
+        ("Tills du avanmäler dig från nyhetsbrevet", "objection"),
+        ("Till dess samtycket återkallas", "consent.withdrawn"),
+        ("Tills samtycket återkallas, dock högst 2 år", "min(consent.withdrawn, collected + 2y)"),
+        ("Så länge du är kund, max 5 år", "min(relationship.end, collected + 5y)"),
+        ("Begäran avslutad + 10 år", "request.closed + 10y"),
+        ("10 år efter att begäran avslutats", "request.closed + 10y"),
+        ("3 år efter nedladdningen", "download + 3y"),
+        ("Räkenskapsårets slut + 7 år", "fiscal-year.end + 7y"),
+        ("7 år efter utgången av det kalenderår då räkenskapsåret avslutades", "end-of-year(fiscal-year.end) + 7y"),
+        ("Raderas omedelbart", "none"),
+        ("Ingen lagring", "none"),
+        ("Avtalets upphörande + 90 dagar", "contract.end + 90d"),
+        ("90 dagar efter avtalets upphörande", "contract.end + 90d"),
+        ("Under rekryteringen och sex månader därefter", "recruitment.end + 6mo"),
+        (
+            "Tills kampanjen avslutas eller du återkallar ditt samtycke, det som inträffar först",
+            "min(campaign.end, consent.withdrawn)"
+        ),
+        ("Så länge du är anställd och två år därefter", "employment.end + 2y"),
+        ("1–2 år", "collected + 2y"),
+        ("upp till 5 år", "collected + 5y"),
+        ("Maximalt 3 månader", "collected + 3mo"),
+        ("Fem (5) år", "collected + 5y"),
+        ("femton månader", "collected + 15mo"),
+        ("tjugofyra månader", "collected + 24mo"),
+    ]
+
+    static let english: [(String, String)] = [
+        ("5 years after the customer relationship has ended", "relationship.end + 5y"),
+        ("for 2 years", "collected + 2y"),
+        ("2 years from collection", "collected + 2y"),
+        ("Until the end of the contract", "contract.end"),
+        ("the duration of the contract plus 1 year", "contract.end + 1y"),
+        ("12 months after the last login", "last-activity + 12mo"),
+        ("until consent is withdrawn", "consent.withdrawn"),
+        ("until you unsubscribe", "objection"),
+        ("as long as you are a customer and for 3 years thereafter", "relationship.end + 3y"),
+        ("3 years after the end of employment", "employment.end + 3y"),
+        ("7 years after the end of the calendar year in which the financial year ended", "end-of-year(fiscal-year.end) + 7y"),
+        ("Seven (7) years in accordance with the Swedish Accounting Act", "end-of-year(fiscal-year.end) + 7y"),
+        ("30 days after the event", "event.end + 30d"),
+        ("not stored", "none"),
+        ("None", "none"),
+        ("24 hours", "collected + 24h"),
+        ("6 months after download", "download + 6mo"),
+        ("until the campaign ends or you withdraw consent, whichever comes first", "min(campaign.end, consent.withdrawn)"),
+        ("18 months", "collected + 18mo"),
+        ("a year", "collected + 1y"),
+        ("twenty-four months", "collected + 24mo"),
+        ("thirty six months", "collected + 36mo"),
+        ("for the duration of the contract", "contract.end"),
+        ("as long as the agreement is valid", "contract.end"),
+        ("the contract period + 2 years", "contract.end + 2y"),
+        ("Term of the agreement plus 6 months", "contract.end + 6mo"),
+        ("90 days after the contract has ended", "contract.end + 90d"),
+        ("one year after the termination of the agreement", "contract.end + 1y"),
+        ("During the recruitment process and 6 months thereafter", "recruitment.end + 6mo"),
+        ("6 months after the recruitment process", "recruitment.end + 6mo"),
+        ("two years after your employment ends", "employment.end + 2y"),
+        ("3 years after the case is closed", "case.closed + 3y"),
+        ("until the ticket is closed plus 30 days", "case.closed + 30d"),
+        ("ten years after your request was completed", "request.closed + 10y"),
+        ("until you object", "objection"),
+        ("until you opt out", "objection"),
+        ("until you withdraw your consent", "consent.withdrawn"),
+        ("as long as you hold the position", "position.end"),
+        ("36 months after your last purchase", "last-activity + 36mo"),
+        ("after 2 years of inactivity", "last-activity + 2y"),
+        ("until your account is closed", "account.closed"),
+        ("1 year after your account is deleted", "account.closed + 1y"),
+        ("as long as you are a member", "membership.end"),
+        ("two years after the membership ends", "membership.end + 2y"),
+        ("10 years after the incident", "incident.closed + 10y"),
+        ("for a maximum of 12 months", "collected + 12mo"),
+        ("no longer than 30 days", "collected + 30d"),
+        ("up to 3 years", "collected + 3y"),
+        ("deleted immediately", "none"),
+        ("14 days", "collected + 14d"),
+        ("2 weeks", "collected + 2w"),
+        ("half a year", "collected + 6mo"),
+        ("until the end of the campaign", "campaign.end"),
+        ("1 month after the webinar", "event.end + 1mo"),
+        ("as long as you are a customer, but no longer than 5 years", "min(relationship.end, collected + 5y)"),
+        ("until consent is withdrawn, at most 2 years", "min(consent.withdrawn, collected + 2y)"),
+        ("as long as you are a customer or as long as you hold the position", "max(relationship.end, position.end)"),
+        ("until the contract ends or the position ends, whichever comes later", "max(contract.end, position.end)"),
+        ("7 years due to the Accounting Act", "end-of-year(fiscal-year.end) + 7y"),
+        ("5 years from the date of collection", "collected + 5y"),
+        ("1-3 years", "collected + 3y"),
+        ("between 6 and 12 months", "collected + 12mo"),
+    ]
+
+    /// Wording that does not fix a day: refused, never guessed.
+    static let refused: [String] = [
+        "så länge det är nödvändigt",
+        "så länge det behövs för ändamålet",
+        "när de inte längre behövs",
+        "Varierande, > 5 år",
+        "minst 2 år",
+        "at least 5 years",
+        "more than 5 years",
+        "2 years from the start of the contract",
+        "2 år från avtalets början",
+        "5 år från avtalets tecknande",
+        "Avtalstiden 1 år",
+        "tre (4) månader",
+        "",
+        "blablabla",
+        "ungefär 2 år",
+        "cirka 6 månader",
+        "about 2 years",
+        "around 18 months",
+        "tills vidare",
+        "indefinitely",
+        "permanently",
+        "5 år eller 3 år",
+        "3 år efter sista fakturan",
+        "Under projektets gång + 2 år",
+        "så länge projektet pågår",
+        "as long as needed",
+        "as long as necessary for the purpose",
+        "in accordance with applicable law",
+        "enligt gällande lagstiftning",
+        "during the warranty period",
+        "as long as a claim can be filed",
+        "within the statute of limitations",
+        "preskriptionstiden",
+        "rimlig tid",
+        "a reasonable time",
+        "det sjunde året efter avtalets slut",
+        "7 years after the end of the calendar year of the event (the Swedish Accounting Act)",
+        "Avtalstiden + 1 år eller 2 år",
+        "the data is kept for as long as it is relevant",
+    ]
+
+    @Test("Swedish wording", arguments: swedish)
+    func readsSwedish(phrase: String, rule: String) {
+        #expect(Self.reader.read(phrase) == .rule(try! RetentionRule(parsing: rule)), "\(phrase)")
+    }
+
+    @Test("English wording", arguments: english)
+    func readsEnglish(phrase: String, rule: String) {
+        #expect(Self.reader.read(phrase) == .rule(try! RetentionRule(parsing: rule)), "\(phrase)")
+    }
+
+    @Test("Wording that does not fix a day is refused with a reason", arguments: refused)
+    func refuses(phrase: String) {
+        guard case .refused(let reason) = Self.reader.read(phrase) else {
+            Issue.record("\"\(phrase)\" was read as \(Self.reader.read(phrase)), but it does not fix a day")
+            return
+        }
+        #expect(!reason.isEmpty)
+    }
+
+    @Test("The corpus score: how many of our own phrases the reader gets right")
+    func corpusScore() {
+        let readable = Self.swedish + Self.english
+        let right = readable.filter { Self.reader.read($0.0).rule?.description == $0.1 }.count
+        let refusedRight = Self.refused.filter { Self.reader.read($0).rule == nil }.count
+        print(
+            "phrase corpus: \(right)/\(readable.count) readable phrases read right, "
+                + "\(refusedRight)/\(Self.refused.count) unreadable phrases refused")
+        #expect(right == readable.count)
+        #expect(refusedRight == Self.refused.count)
+    }
+}

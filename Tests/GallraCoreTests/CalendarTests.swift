@@ -25,7 +25,9 @@ struct CalendarTests {
         #expect(try #require(CivilDate(iso: date)).weekday == weekday)
     }
 
-    @Test("Dates that do not exist are refused", arguments: ["2025-02-29", "2100-02-29", "2025-13-01", "2025-04-31", "25-01-01", "2025-1-01", "2025-01-01x"])
+    @Test(
+        "Dates that do not exist are refused",
+        arguments: ["2025-02-29", "2100-02-29", "2025-13-01", "2025-04-31", "25-01-01", "2025-1-01", "2025-01-01x"])
     func invalidDates(text: String) {
         #expect(CivilDate(iso: text) == nil)
     }
@@ -44,7 +46,11 @@ struct CalendarTests {
         #expect(calendar.rfc3339(try #require(calendar.parseInstant(text))) == expected)
     }
 
-    @Test("Malformed instants are refused", arguments: ["2025-03-14T25:00:00Z", "2025-03-14T09:30Z", "yesterday", "2025-03-14T09:30:00", "2025-03-14T09:30:00+1"])
+    @Test(
+        "Malformed instants are refused",
+        arguments: [
+            "2025-03-14T25:00:00Z", "2025-03-14T09:30Z", "yesterday", "2025-03-14T09:30:00", "2025-03-14T09:30:00+1",
+        ])
     func malformedInstants(text: String) {
         #expect(ZonedCalendar.stockholm.parseInstant(text) == nil)
     }

@@ -101,14 +101,20 @@ struct PhraseReaderCorpusTests {
         ("until you unsubscribe", "objection"),
         ("as long as you are a customer and for 3 years thereafter", "relationship.end + 3y"),
         ("3 years after the end of employment", "employment.end + 3y"),
-        ("7 years after the end of the calendar year in which the financial year ended", "end-of-year(fiscal-year.end) + 7y"),
+        (
+            "7 years after the end of the calendar year in which the financial year ended",
+            "end-of-year(fiscal-year.end) + 7y"
+        ),
         ("Seven (7) years in accordance with the Swedish Accounting Act", "end-of-year(fiscal-year.end) + 7y"),
         ("30 days after the event", "event.end + 30d"),
         ("not stored", "none"),
         ("None", "none"),
         ("24 hours", "collected + 24h"),
         ("6 months after download", "download + 6mo"),
-        ("until the campaign ends or you withdraw consent, whichever comes first", "min(campaign.end, consent.withdrawn)"),
+        (
+            "until the campaign ends or you withdraw consent, whichever comes first",
+            "min(campaign.end, consent.withdrawn)"
+        ),
         ("18 months", "collected + 18mo"),
         ("a year", "collected + 1y"),
         ("twenty-four months", "collected + 24mo"),

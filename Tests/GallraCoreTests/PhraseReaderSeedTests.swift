@@ -40,7 +40,10 @@ struct PhraseReaderSeedTests {
             "Huvudregeln är att personuppgifter lagras i 7 år i ekonomisystemen, efter att ett avtal upphört.",
             "contract.end + 7y"
         ),
-        ("I support-, licens- och CRM-system raderas informationen 3 år efter att avtalen avslutats.", "contract.end + 3y"),
+        (
+            "I support-, licens- och CRM-system raderas informationen 3 år efter att avtalen avslutats.",
+            "contract.end + 3y"
+        ),
         ("lagras under hela kontraktstiden", "contract.end"),
         (
             "Bokföringslagen: till och med det sjunde året efter utgången av det kalenderår då räkenskapsåret avslutades",
@@ -102,7 +105,8 @@ struct PhraseReaderSeedTests {
 
     @Test("The language option reads only that language")
     func languageOption() {
-        #expect(RetentionPhraseReader(language: .sv).read("Avtalstiden + 1 år").rule?.description == "contract.end + 1y")
+        #expect(
+            RetentionPhraseReader(language: .sv).read("Avtalstiden + 1 år").rule?.description == "contract.end + 1y")
         #expect(RetentionPhraseReader(language: .en).read("Avtalstiden + 1 år").rule == nil)
         #expect(RetentionPhraseReader(language: .en).read("5 years").rule?.description == "collected + 5y")
         #expect(RetentionPhraseReader(language: .sv).read("five years").rule == nil)

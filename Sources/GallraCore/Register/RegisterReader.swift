@@ -14,7 +14,7 @@ public enum RegisterReader {
             }
             root = node
         } catch {
-            return RegisterCheck(register: nil, problems: [yamlProblem(error)])
+            return RegisterCheck(register: nil, problems: [yamlProblem(error, in: yaml)])
         }
         var reader = RegisterParse()
         let register = reader.register(root)
@@ -32,18 +32,36 @@ public enum RegisterReader {
         return register
     }
 
-    private static func yamlProblem(_ error: any Error) -> RegisterProblem {
+    private static func yamlProblem(_ error: any Error, in yaml: String) -> RegisterProblem {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return .init(line: mark.line, message: "not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
             return .init(
-                line: context.mark.line,
-                message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in a mapping")
+                line: secondOccurrence(of: key, from: context.mark.line, in: yaml) ?? context.mark.line,
+                message: "duplicate key \"\(key)\" in a mapping")
         default:
             return .init(line: 1, message: "not valid YAML")
         }
+    }
+}
+
+extension RegisterReader {
+    /// Yams names the mapping that holds a duplicate key; the person wants the duplicate's own line.
+    fileprivate static func secondOccurrence(of key: String, from line: Int, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in max(0, line - 1)..<lines.count {
+            var text = lines[index].drop { $0 == " " }
+            if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
+            for candidate in [key + ":", "\"\(key)\":", "{ \(key):", "{\(key):"] where text.hasPrefix(candidate) {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 }
 

@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // The domain, pure: register, retention rules, deadlines. No I/O beyond parsing text.
@@ -18,19 +23,34 @@ let package = Package(
             name: "GallraCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // Persistence (SQLite/PostgreSQL, encryption, audit chain) — filled in by the store issue.
-        .target(name: "GallraStore", dependencies: ["GallraCore"]),
+        // Persistence: SQLite and PostgreSQL through SQLKit, per-subject encryption, the audit chain.
+        .target(
+            name: "GallraStore",
+            dependencies: [
+                "GallraCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
         // HTTP (Hummingbird) — filled in by the server issue.
         .target(name: "GallraServer", dependencies: ["GallraCore", "GallraStore"]),
         .target(
             name: "GallraCLI",
             dependencies: [
                 "GallraCore",
+                "GallraStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "gallra", dependencies: ["GallraCLI"]),
-        .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"]),
+        .executableTarget(
+            name: "gallra",
+            dependencies: ["GallraCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GallraStoreTests", dependencies: ["GallraStore", "GallraCore"]),
         .testTarget(name: "gallraTests", dependencies: ["GallraCLI", "GallraCore"]),
     ],
     swiftLanguageModes: [.v6]

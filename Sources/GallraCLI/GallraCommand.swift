@@ -4,11 +4,15 @@ import GallraCore
 
 /// The `gallra` command line (`shared/spec/cli.md`). Argument parsing only; the work is done by
 /// the libraries.
-public struct GallraCommand: ParsableCommand {
+@available(macOS 10.15, *)
+public struct GallraCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gallra",
         abstract: "A GDPR register that enforces itself.",
-        subcommands: [RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self]
+        subcommands: [
+            RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self, SubjectCommand.self, RecordCommand.self,
+            EventCommand.self, AuditCommand.self, KeysCommand.self, MigrateCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,13 +1,66 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraStore
 
-struct RegisterCommand: ParsableCommand {
+struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Check the register of processing activities.",
-        subcommands: [Check.self]
+        abstract: "The register of processing activities.",
+        subcommands: [Check.self, Apply.self, Export.self]
     )
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a register file, then store it as a new version; a refused register changes nothing.")
+
+        @Argument(help: "The register file (YAML).")
+        var file: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let yaml = try RegisterFile.read(file)
+                let check = RegisterReader.check(yaml: yaml)
+                for warning in check.warnings { printError(warning.formatted(file: file)) }
+                let version = try await store.applyRegister(yaml: yaml, file: file)
+                print(
+                    "Register version \(version.version) is in force: \(version.register.activities.count) activities.")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the register in force (or an older version) as JSON or CSV.")
+
+        @Option(help: "json or csv.") var format: String = "json"
+        @Option(help: "The language of texts: sv or en.") var lang: Language = .sv
+        @Option(help: "An older version number.") var version: Int64?
+        @Option(help: "The version in force on this date (YYYY-MM-DD or RFC 3339).") var at: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let stored: RegisterVersion?
+                if let version {
+                    stored = try await store.register(version: version)
+                } else if let at {
+                    stored = try await store.register(at: try parseInstant(at, what: "date"))
+                } else {
+                    stored = try await store.currentRegister()
+                }
+                guard let register = stored?.register else {
+                    throw CLIError("No register version matches; apply one first.")
+                }
+                switch format {
+                case "json": print(register.exportJSON(language: lang))
+                case "csv": print(register.exportCSV(language: lang), terminator: "")
+                default: throw CLIError("Unknown format \"\(format)\"; use json or csv.")
+                }
+            }
+        }
+    }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

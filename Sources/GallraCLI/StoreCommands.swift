@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import GallraCore
+import GallraStore
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Create or update the database schema (also done on first use).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let ran = try await store.migrate()
+            print(ran == 0 ? "The database is up to date." : "Ran \(ran) migrations.")
+        }
+    }
+}
+
+struct SubjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subject", abstract: "Data subjects.", subcommands: [Add.self, Export.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a data subject; prints the subject id.")
+
+        @Option var email: String?
+        @Option var name: String?
+        @Option var phone: String?
+        @Option(name: .customLong("personal-number"), help: "Swedish personnummer, YYYYMMDD-NNNN or YYMMDD-NNNN.")
+        var personalNumber: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                print(
+                    try await store.addSubject(email: email, name: name, phone: phone, personalNumber: personalNumber))
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everything held on a subject (GDPR Art. 15/20), as JSON; the read is audited.")
+
+        @Argument(help: "A subject id, e-mail address, phone number or personnummer.")
+        var reference: String
+        @Option(help: "json")
+        var format: String = "json"
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                guard format == "json" else { throw CLIError("Unknown format \"\(format)\"; use json.") }
+                print(try await store.exportSubject(reference).json)
+            }
+        }
+    }
+}
+
+struct RecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Personal data records.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store a piece of personal data; prints the record id.")
+
+        @Option(help: "A subject id or identifier.") var subject: String
+        @Option(help: "The activity of the register it is processed under.") var activity: String
+        @Option(help: "Its data category.") var category: String
+        @Option(help: "The value (stored encrypted).") var value: String
+        @Option(help: "When it was collected, YYYY-MM-DD or RFC 3339 (default: now).") var collected: String?
+        @Option(help: "The system it lives in.") var system: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let instant = try collected.map { try parseInstant($0, what: "collected date") }
+                print(
+                    try await store.addRecord(
+                        subject: subject, activity: activity, category: category, value: value, collected: instant,
+                        system: system))
+            }
+        }
+    }
+}
+
+struct EventCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event", abstract: "Events that retention rules count from.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record events: subject-wide, or for one activity or one record (the narrowest wins).")
+
+        @Option(help: "A subject id or identifier.") var subject: String
+        @Option(help: "Only this activity.") var activity: String?
+        @Option(help: "Only this record.") var record: String?
+        @Argument(help: "NAME=DATE, e.g. contract.end=2025-03-31.") var events: [String]
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if activity != nil && record != nil { throw ValidationError("Give --activity or --record, not both.") }
+            if events.isEmpty { throw ValidationError("Give at least one NAME=DATE.") }
+        }
+
+        func run() async throws {
+            try await store.withStore { store in
+                let parsed = try EventArguments.parse(events, calendar: .stockholm)
+                let scope: EventScope = record.map { .record($0) } ?? activity.map { .activity($0) } ?? .subject
+                try await store.addEvents(
+                    subject: subject, scope: scope, events: parsed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                )
+            }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "The tamper-evident audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the whole audit chain; names the first entry altered, removed or reordered.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                switch try await store.verifyAudit() {
+                case .intact(let entries): print("The audit log is intact: \(entries) entries.")
+                case .broken(_, let reason): throw CLIError("The audit log is broken: \(reason).")
+                }
+            }
+        }
+    }
+}
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Master keys.", subcommands: [Rotate.self, RemoveRetired.self])
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Introduce a new master key and re-wrap every data key under it.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let result = try await store.rotateKeys()
+                print("Master key \(result.to) is current; \(result.rewrapped) data keys re-wrapped from older keys.")
+            }
+        }
+    }
+
+    struct RemoveRetired: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-retired", abstract: "Remove master keys that no data key is wrapped with any more.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let removed = try await store.removeRetiredMasterKeys()
+                print(
+                    removed.isEmpty
+                        ? "No master key is retired."
+                        : "Removed master keys \(removed.map(String.init).joined(separator: ", ")).")
+            }
+        }
+    }
+}
+
+func parseInstant(_ text: String, what: String) throws -> Date {
+    guard let instant = ZonedCalendar.stockholm.parseInstant(text) else {
+        throw CLIError("The \(what) \"\(text)\" is neither YYYY-MM-DD nor an RFC 3339 instant.")
+    }
+    return instant
+}

@@ -1,0 +1,49 @@
+@preconcurrency import Crypto
+import Foundation
+
+/// One entry of the audit log: who did what, to which subject (by pseudonymous id), in which
+/// activity, and when. Never personal data in clear text: `detail` holds ids, categories and
+/// event names only.
+public struct AuditEntry: Hashable, Sendable {
+    public var seq: Int64
+    public var at: Int64
+    public var actor: String
+    public var action: String
+    public var subject: String?
+    public var activity: String?
+    public var detail: String
+    public var previousHash: String
+    public var hash: String
+
+    /// The SHA-256 of the previous entry's hash and this entry's fields.
+    static func digest(
+        seq: Int64, at: Int64, actor: String, action: String, subject: String?, activity: String?, detail: String,
+        previousHash: String
+    ) -> String {
+        let fields = [previousHash, String(seq), String(at), actor, action, subject ?? "", activity ?? "", detail]
+        // Lengths before fields, so that no two different entries serialise alike.
+        let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return Hex.encode(SHA256.hash(data: Data(canonical.utf8)))
+    }
+
+    public var computedHash: String {
+        Self.digest(
+            seq: seq, at: at, actor: actor, action: action, subject: subject, activity: activity, detail: detail,
+            previousHash: previousHash)
+    }
+}
+
+/// What is about to be written to the audit log.
+public struct AuditEvent: Sendable {
+    public var action: String
+    public var subject: String?
+    public var activity: String?
+    public var detail: String
+
+    public init(_ action: String, subject: String? = nil, activity: String? = nil, detail: String = "") {
+        self.action = action
+        self.subject = subject
+        self.activity = activity
+        self.detail = detail
+    }
+}

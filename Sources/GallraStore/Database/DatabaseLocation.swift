@@ -1,0 +1,39 @@
+/// Where a store lives: `sqlite:PATH` (the embedded default) or `postgres://…`.
+public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public static let defaultLocation = DatabaseLocation.sqlite(path: "gallra.sqlite")
+
+    public init(parsing text: String) throws(StoreError) {
+        if text.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { throw StoreError.invalidInput("The database URL \"sqlite:\" names no file.") }
+            self = .sqlite(path: path)
+        } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
+            self = .postgres(url: text)
+        } else {
+            throw StoreError.invalidInput("The database URL must start with sqlite: or postgres://.")
+        }
+    }
+
+    /// The keyring of subject keys is kept apart from the data, so that backups of the data hold
+    /// no key: by default a file beside an SQLite database; for PostgreSQL, give one with --keyring.
+    public var defaultKeyring: DatabaseLocation {
+        switch self {
+        case .sqlite(let path): return .sqlite(path: path + ".keyring")
+        case .postgres: return self
+        }
+    }
+
+    /// Without the password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "sqlite:\(path)"
+        case .postgres(let url):
+            guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://") else { return url }
+            return String(url[..<scheme.upperBound]) + "…" + String(url[at...])
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import SQLKit
+
+/// The numbered migrations of the data store. They run in order, each in its own transaction, and
+/// the schema table records which have run; `gallra migrate` runs them, and so does first use.
+enum Migrations {
+    struct Migration: Sendable {
+        let version: Int
+        let statements: @Sendable (StoreConnection) -> [String]
+    }
+
+    static let data: [Migration] = [
+        Migration(version: 1) { db in
+            [
+                """
+                CREATE TABLE register_versions (
+                    version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL, actor TEXT NOT NULL,
+                    digest TEXT NOT NULL, yaml TEXT NOT NULL)
+                """,
+                "CREATE TABLE subjects (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, name_sealed \(db.blob))",
+                """
+                CREATE TABLE subject_identifiers (
+                    kind TEXT NOT NULL, lookup TEXT NOT NULL, subject_id TEXT NOT NULL REFERENCES subjects(id),
+                    value_sealed \(db.blob) NOT NULL, PRIMARY KEY (kind, lookup))
+                """,
+                "CREATE INDEX subject_identifiers_subject ON subject_identifiers (subject_id)",
+                """
+                CREATE TABLE records (
+                    id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), activity TEXT NOT NULL,
+                    category TEXT NOT NULL, system TEXT, value_sealed \(db.blob) NOT NULL,
+                    collected_at BIGINT NOT NULL, expires_at BIGINT, waiting_for TEXT, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX records_subject ON records (subject_id)",
+                "CREATE INDEX records_expiry ON records (expires_at)",
+                "CREATE INDEX records_activity ON records (activity)",
+                """
+                CREATE TABLE events (
+                    id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), activity TEXT,
+                    record_id TEXT, name TEXT NOT NULL, occurred_at BIGINT NOT NULL, recorded_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX events_subject ON events (subject_id)",
+                """
+                CREATE TABLE audit_log (
+                    seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                    subject_id TEXT, activity TEXT, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """,
+                // The head of the chain: one row, updated with every append, so that appends are
+                // serialised and entries removed from the end are noticed.
+                "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+                "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '\(AuditChain.genesis)')",
+            ]
+        }
+    ]
+
+    static let keyring: [Migration] = [
+        Migration(version: 1) { db in
+            [
+                """
+                CREATE TABLE subject_keys (
+                    subject_id TEXT PRIMARY KEY, master_version INTEGER NOT NULL, wrapped \(db.blob) NOT NULL)
+                """,
+                "CREATE INDEX subject_keys_master ON subject_keys (master_version)",
+            ]
+        }
+    ]
+
+    /// Runs the migrations not yet run; returns the versions it ran.
+    @discardableResult
+    static func run(_ migrations: [Migration], table: String, on db: StoreConnection) async throws -> [Int] {
+        try await db.sql.raw(
+            SQLQueryString(
+                "CREATE TABLE IF NOT EXISTS \(table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        ).run()
+        var ran: [Int] = []
+        for migration in migrations {
+            let done = try await db.transaction { sql in
+                let rows = try await sql.raw(
+                    "SELECT version FROM \(unsafeRaw: table) WHERE version = \(bind: migration.version)"
+                ).all()
+                if !rows.isEmpty { return true }
+                for statement in migration.statements(db) { try await sql.raw(SQLQueryString(statement)).run() }
+                try await sql.raw(
+                    "INSERT INTO \(unsafeRaw: table) (version, applied_at) VALUES (\(bind: migration.version), \(bind: Clock.nowMillis()))"
+                ).run()
+                return false
+            }
+            if !done { ran.append(migration.version) }
+        }
+        return ran
+    }
+}
+
+enum Clock {
+    static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}

@@ -1,0 +1,78 @@
+import Logging
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// One open connection to SQLite or PostgreSQL, with the few things that differ between them.
+public final class StoreConnection: Sendable {
+    public enum Dialect: Sendable {
+        case sqlite, postgres
+    }
+
+    public let sql: any SQLDatabase
+    public let dialect: Dialect
+    private let closer: @Sendable () async throws -> Void
+
+    private init(sql: any SQLDatabase, dialect: Dialect, closer: @escaping @Sendable () async throws -> Void) {
+        self.sql = sql
+        self.dialect = dialect
+        self.closer = closer
+    }
+
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store")) async throws
+        -> StoreConnection
+    {
+        switch location {
+        case .sqlite(let path):
+            let connection: SQLiteConnection
+            do {
+                connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            } catch {
+                throw StoreError.database("Cannot open the SQLite database \"\(path)\".")
+            }
+            let sql = connection.sql(queryLogLevel: nil)
+            // WAL lets readers go on while the sweep writes; a busy timeout waits for a lock instead of failing.
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
+                try await sql.raw(SQLQueryString(pragma)).run()
+            }
+            return StoreConnection(sql: sql, dialect: .sqlite) { try await connection.close().get() }
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw StoreError.invalidInput("The PostgreSQL URL \(location) is not valid.")
+            }
+            let connection: PostgresConnection
+            do {
+                connection = try await PostgresConnection.connect(
+                    configuration: configuration.coreConfiguration, id: 1, logger: logger)
+            } catch {
+                throw StoreError.database("Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
+            }
+            return StoreConnection(sql: connection.sql(queryLogLevel: nil), dialect: .postgres) {
+                try await connection.close()
+            }
+        }
+    }
+
+    public func close() async {
+        try? await closer()
+    }
+
+    /// Runs `body` in one transaction: all of it is written, or none of it.
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+        do {
+            let result = try await body(sql)
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// The column type for binary data.
+    var blob: String { dialect == .sqlite ? "BLOB" : "BYTEA" }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// An event as stored, with its scope.
+struct StoredEvent: Sendable {
+    let name: EventName
+    let activity: String?
+    let record: String?
+    let occurred: Date
+    let recorded: Int64
+
+    /// The events that apply to one record: subject-wide, then the activity's, then the record's
+    /// own, each overriding the wider one; within a scope the latest recorded wins.
+    static func applicable(_ events: [StoredEvent], activity: String, record: String) -> [EventName: Date] {
+        var result: [EventName: Date] = [:]
+        let ordered = events.sorted { $0.recorded < $1.recorded }
+        for event in ordered where event.activity == nil && event.record == nil { result[event.name] = event.occurred }
+        for event in ordered where event.activity == activity && event.record == nil {
+            result[event.name] = event.occurred
+        }
+        for event in ordered where event.record == record { result[event.name] = event.occurred }
+        return result
+    }
+}
+
+extension Store {
+    func storedEvents(subject: String, on sql: (any SQLDatabase)? = nil) async throws -> [StoredEvent] {
+        let rows = try await (sql ?? data.sql).raw(
+            "SELECT name, activity, record_id, occurred_at, recorded_at FROM events WHERE subject_id = \(bind: subject)"
+        ).all()
+        return try rows.compactMap { row in
+            guard let name = EventName(validating: try row.decode(column: "name", as: String.self)) else { return nil }
+            return StoredEvent(
+                name: name, activity: try row.decode(column: "activity", as: String?.self),
+                record: try row.decode(column: "record_id", as: String?.self),
+                occurred: Date(millis: try row.decode(column: "occurred_at", as: Int64.self)),
+                recorded: try row.decode(column: "recorded_at", as: Int64.self))
+        }
+    }
+
+    /// Computes again, and stores, the expiry of a subject's records (all, one activity's, or one).
+    func recomputeExpiries(subject: String, activity: String?, record: String?, on sql: any SQLDatabase) async throws {
+        let register = try await requireRegister()
+        let calendar = try await calendar()
+        let events = try await storedEvents(subject: subject, on: sql)
+        var query = SQLQueryString("SELECT id, activity, collected_at FROM records WHERE subject_id = \(bind: subject)")
+        if let record {
+            query = "\(query) AND id = \(bind: record)"
+        } else if let activity {
+            query = "\(query) AND activity = \(bind: activity)"
+        }
+        for row in try await sql.raw(query).all() {
+            let id = try row.decode(column: "id", as: String.self)
+            let activityID = try row.decode(column: "activity", as: String.self)
+            let collected = Date(millis: try row.decode(column: "collected_at", as: Int64.self))
+            guard let rule = register.activity(activityID)?.retention else { continue }
+            var known = StoredEvent.applicable(events, activity: activityID, record: id)
+            known[.collected] = collected
+            let outcome = rule.outcome(events: known, calendar: calendar)
+            try await sql.raw(
+                "UPDATE records SET expires_at = \(bind: outcome.expiry?.millis), waiting_for = \(bind: outcome.waitingText) WHERE id = \(bind: id)"
+            ).run()
+        }
+    }
+
+    /// After a register changes an activity's rule: every record of it, subject by subject.
+    func recomputeExpiries(activity: String) async throws {
+        let subjects = try await data.sql.raw(
+            "SELECT DISTINCT subject_id FROM records WHERE activity = \(bind: activity)"
+        ).all()
+            .map { try $0.decode(column: "subject_id", as: String.self) }
+        for chunk in subjects.chunked(into: 200) {
+            try await transaction(data) { sql in
+                for subject in chunk {
+                    try await self.recomputeExpiries(subject: subject, activity: activity, record: nil, on: sql)
+                }
+            }
+        }
+    }
+}

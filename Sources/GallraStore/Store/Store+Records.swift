@@ -1,0 +1,165 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A piece of personal data to store.
+public struct NewRecord: Sendable {
+    public var subject: String
+    public var activity: String
+    public var category: String
+    public var value: String
+    public var collected: Date
+    public var system: String?
+
+    public init(
+        subject: String, activity: String, category: String, value: String, collected: Date, system: String? = nil
+    ) {
+        self.subject = subject
+        self.activity = activity
+        self.category = category
+        self.value = value
+        self.collected = collected
+        self.system = system
+    }
+}
+
+/// Where an event applies: to everything of the subject, to one activity, or to one record.
+public enum EventScope: Hashable, Sendable {
+    case subject
+    case activity(String)
+    case record(String)
+}
+
+extension Store {
+    /// Stores one record; `subject` is a subject id or identifier. Returns the record id.
+    public func addRecord(
+        subject reference: String, activity: String, category: String, value: String, collected: Date? = nil,
+        system: String? = nil
+    ) async throws -> String {
+        let subject = try await resolveSubject(reference)
+        return try await addRecords([
+            NewRecord(
+                subject: subject, activity: activity, category: category, value: value, collected: collected ?? Date(),
+                system: system)
+        ])[0]
+    }
+
+    /// Stores a batch of records in one transaction (subjects given by id), each sealed under its
+    /// subject's key, its expiry computed, and each audited. Returns the record ids, in order.
+    public func addRecords(_ records: [NewRecord]) async throws -> [String] {
+        let register = try await requireRegister()
+        let calendar = try await calendar()
+        for record in records { try Self.validate(record, in: register) }
+        var rows: [(id: String, record: NewRecord, sealed: Data, expiry: RetentionOutcome)] = []
+        var eventsBySubject: [String: [StoredEvent]] = [:]
+        for record in records {
+            let id = Store.newID()
+            let sealed = try await cipher(for: record.subject).seal(record.value, context: "record/\(id)")
+            if eventsBySubject[record.subject] == nil {
+                eventsBySubject[record.subject] = try await storedEvents(subject: record.subject)
+            }
+            let rule = register.activity(record.activity)!.retention
+            let known = StoredEvent.applicable(eventsBySubject[record.subject]!, activity: record.activity, record: id)
+            let outcome = rule.outcome(
+                events: known.merging([.collected: record.collected]) { _, new in new }, calendar: calendar)
+            rows.append((id, record, sealed, outcome))
+        }
+        let now = Clock.nowMillis()
+        try await transaction(data) { sql in
+            for chunk in rows.chunked(into: 500) {
+                var insert = sql.insert(into: "records").columns(
+                    "id", "subject_id", "activity", "category", "system", "value_sealed", "collected_at", "expires_at",
+                    "waiting_for", "created_at")
+                for row in chunk {
+                    insert = insert.values(
+                        SQLBind(row.id), SQLBind(row.record.subject), SQLBind(row.record.activity),
+                        SQLBind(row.record.category), SQLBind(row.record.system), SQLBind(row.sealed),
+                        SQLBind(row.record.collected.millis), SQLBind(row.expiry.expiry?.millis),
+                        SQLBind(row.expiry.waitingText), SQLBind(now))
+                }
+                try await insert.run()
+            }
+            try await self.audit(
+                rows.map {
+                    AuditEvent(
+                        "record.add", subject: $0.record.subject, activity: $0.record.activity,
+                        detail: "record \($0.id), category \($0.record.category)")
+                }, on: sql)
+        }
+        return rows.map(\.id)
+    }
+
+    /// Records events for a subject; the narrowest scope wins when they name the same event.
+    public func addEvents(subject reference: String, scope: EventScope, events: [(EventName, Date)]) async throws {
+        let register = try await requireRegister()
+        let subject = try await resolveSubject(reference)
+        let known = Set(register.knownEvents.map(\.name))
+        for (name, _) in events where !known.contains(name) {
+            throw StoreError.invalidInput("The register knows no event \"\(name)\".")
+        }
+        var activity: String?
+        var record: String?
+        switch scope {
+        case .subject: break
+        case .activity(let id):
+            guard register.activity(id) != nil else {
+                throw StoreError.notFound("The register has no activity \"\(id)\".")
+            }
+            activity = id
+        case .record(let id):
+            guard
+                let row = try await data.sql.raw(
+                    "SELECT activity FROM records WHERE id = \(bind: id) AND subject_id = \(bind: subject)"
+                ).first()
+            else { throw StoreError.notFound("The subject has no record \(id).") }
+            record = id
+            activity = try row.decode(column: "activity", as: String.self)
+        }
+        let now = Clock.nowMillis()
+        try await transaction(data) { sql in
+            for (name, date) in events {
+                try await sql.raw(
+                    """
+                    INSERT INTO events (id, subject_id, activity, record_id, name, occurred_at, recorded_at)
+                    VALUES (\(bind: Store.newID()), \(bind: subject), \(bind: activity), \(bind: record),
+                            \(bind: name.rawValue), \(bind: date.millis), \(bind: now))
+                    """
+                ).run()
+            }
+            let names = events.map(\.0.rawValue).joined(separator: ", ")
+            let target = record.map { "record \($0)" } ?? activity.map { "activity \($0)" } ?? "subject"
+            try await self.audit(
+                [AuditEvent("event.add", subject: subject, activity: activity, detail: "\(names) for \(target)")],
+                on: sql)
+            try await self.recomputeExpiries(subject: subject, activity: activity, record: record, on: sql)
+        }
+    }
+
+    static func validate(_ record: NewRecord, in register: Register) throws(StoreError) {
+        guard let activity = register.activity(record.activity) else {
+            throw StoreError.notFound("The register has no activity \"\(record.activity)\".")
+        }
+        guard register.category(record.category) != nil else {
+            throw StoreError.notFound("The register knows no data category \"\(record.category)\".")
+        }
+        guard activity.data.contains(record.category) else {
+            throw StoreError.invalidInput(
+                "Activity \"\(activity.id)\" does not process \"\(record.category)\"; the register lists \(activity.data.joined(separator: ", "))."
+            )
+        }
+        if let system = record.system, !activity.systems.contains(system) {
+            throw StoreError.invalidInput("Activity \"\(activity.id)\" does not use system \"\(system)\".")
+        }
+    }
+}
+
+extension Date {
+    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}
+
+extension RetentionOutcome {
+    var waitingText: String? {
+        waitingFor.isEmpty ? nil : waitingFor.map(\.rawValue).joined(separator: ",")
+    }
+}

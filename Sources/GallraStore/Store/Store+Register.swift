@@ -1,0 +1,104 @@
+@preconcurrency import Crypto
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A stored version of the register.
+public struct RegisterVersion: Sendable {
+    public let version: Int64
+    public let appliedAt: Date
+    public let register: Register
+    public let yaml: String
+}
+
+extension Store {
+    /// Checks the register and stores it as a new version. A refused register changes nothing.
+    /// A changed retention rule is audited and the expiries of its records are computed again.
+    @discardableResult
+    public func applyRegister(yaml: String, file: String) async throws -> RegisterVersion {
+        let register = try RegisterReader.read(yaml: yaml, file: file)
+        let previous = try await currentRegister()
+        let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
+        let held = try await activitiesHoldingRecords()
+        let removed = held.subtracting(register.activities.map(\.id))
+        if let activity = removed.sorted().first {
+            throw StoreError.invalidInput(
+                "The new register has no activity \"\(activity)\", but records are held under it; erase or move them first."
+            )
+        }
+        let changed = register.activities.filter { activity in
+            previous?.register.activity(activity.id)?.retention != activity.retention
+        }
+        let version = try await transaction(data) { sql in
+            let next =
+                (try await sql.raw("SELECT MAX(version) AS v FROM register_versions").first()?
+                    .decode(column: "v", as: Int64?.self) ?? 0) + 1
+            try await sql.raw(
+                """
+                INSERT INTO register_versions (version, applied_at, actor, digest, yaml)
+                VALUES (\(bind: next), \(bind: Clock.nowMillis()), \(bind: self.actor), \(bind: digest), \(bind: yaml))
+                """
+            ).run()
+            var events = [AuditEvent("register.apply", detail: "version \(next), sha256 \(digest)")]
+            for activity in changed where previous != nil {
+                let old = previous?.register.activity(activity.id)?.retention.description ?? "(new activity)"
+                events.append(
+                    AuditEvent(
+                        "register.retention-changed", activity: activity.id, detail: "\(old) -> \(activity.retention)"))
+            }
+            try await self.audit(events, on: sql)
+            return next
+        }
+        let stored = RegisterVersion(version: version, appliedAt: Date(), register: register, yaml: yaml)
+        registerCache = (version, register)
+        for activity in changed where held.contains(activity.id) {
+            try await recomputeExpiries(activity: activity.id)
+        }
+        return stored
+    }
+
+    /// The register in force, or nil before any has been applied.
+    public func currentRegister() async throws -> RegisterVersion? {
+        try await registerVersion(
+            "SELECT version, applied_at, yaml FROM register_versions ORDER BY version DESC LIMIT 1")
+    }
+
+    /// The register that was in force at `instant` (what did the register say on a given day?).
+    public func register(at instant: Date) async throws -> RegisterVersion? {
+        let millis = Int64(instant.timeIntervalSince1970 * 1000)
+        return try await registerVersion(
+            "SELECT version, applied_at, yaml FROM register_versions WHERE applied_at <= \(bind: millis) ORDER BY version DESC LIMIT 1"
+        )
+    }
+
+    public func register(version: Int64) async throws -> RegisterVersion? {
+        try await registerVersion(
+            "SELECT version, applied_at, yaml FROM register_versions WHERE version = \(bind: version)")
+    }
+
+    /// The register in force; an error when none has been applied.
+    func requireRegister() async throws -> Register {
+        if let cached = registerCache { return cached.register }
+        guard let current = try await currentRegister() else {
+            throw StoreError.notFound("No register has been applied yet; run gallra register apply FILE first.")
+        }
+        registerCache = (current.version, current.register)
+        return current.register
+    }
+
+    private func registerVersion(_ query: SQLQueryString) async throws -> RegisterVersion? {
+        guard let row = try await data.sql.raw(query).first() else { return nil }
+        let yaml = try row.decode(column: "yaml", as: String.self)
+        let version = try row.decode(column: "version", as: Int64.self)
+        let register = try RegisterReader.read(yaml: yaml, file: "register version \(version)")
+        let applied = try row.decode(column: "applied_at", as: Int64.self)
+        return RegisterVersion(
+            version: version, appliedAt: Date(timeIntervalSince1970: Double(applied) / 1000), register: register,
+            yaml: yaml)
+    }
+
+    private func activitiesHoldingRecords() async throws -> Set<String> {
+        let rows = try await data.sql.raw("SELECT DISTINCT activity FROM records").all()
+        return Set(try rows.map { try $0.decode(column: "activity", as: String.self) })
+    }
+}

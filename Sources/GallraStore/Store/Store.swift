@@ -1,0 +1,123 @@
+@preconcurrency import Crypto
+import Foundation
+import GallraCore
+import Logging
+import SQLKit
+
+/// The store of personal data whose lifecycle Gallra enforces: subjects, their identifiers, records
+/// and events, encrypted per subject, with every write and read in the audit log.
+///
+/// The subjects' data keys live in a keyring apart from the data (by default a file beside an
+/// SQLite database), so that a backup of the data holds no key: destroying a key reaches every
+/// backup of the data.
+public actor Store {
+    let data: StoreConnection
+    let keyring: StoreConnection
+    var keys: KeyFile
+    let index: IdentifierIndex
+    /// Who acts: written into every audit entry.
+    public let actor: String
+    var registerCache: (version: Int64, register: Register)?
+    var dataKeyCache: [String: SymmetricKey] = [:]
+
+    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile, actor: String) {
+        self.data = data
+        self.keyring = keyring
+        self.keys = keys
+        self.index = IdentifierIndex(key: keys.indexKey)
+        self.actor = actor
+    }
+
+    /// Opens (and on first use creates and migrates) the store.
+    public static func open(
+        database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, actor: String,
+        logger: Logger = Logger(label: "gallra.store")
+    ) async throws -> Store {
+        let keys = try KeyFile.openOrCreate(path: keyFile)
+        let data = try await StoreConnection.open(database, logger: logger)
+        let keyringLocation = keyring ?? database.defaultKeyring
+        let keyringConnection =
+            keyringLocation == database ? data : try await StoreConnection.open(keyringLocation, logger: logger)
+        let store = Store(data: data, keyring: keyringConnection, keys: keys, actor: actor)
+        _ = try await store.migrate()
+        return store
+    }
+
+    /// Runs the migrations not yet run, on the data and on the keyring; returns how many ran.
+    public func migrate() async throws -> Int {
+        let ranData = try await Migrations.run(Migrations.data, table: "gallra_schema", on: data)
+        let ranKeyring = try await Migrations.run(Migrations.keyring, table: "gallra_keyring_schema", on: keyring)
+        return ranData.count + ranKeyring.count
+    }
+
+    public func close() async {
+        await data.close()
+        if keyring !== data { await keyring.close() }
+    }
+
+    // MARK: - Keys
+
+    /// A new subject's data key, wrapped by the current master key, stored in the keyring.
+    func createDataKey(for subject: String) async throws -> SymmetricKey {
+        let key = SubjectCipher.newDataKey()
+        let wrapped = try SubjectCipher.wrap(key, with: keys.current.key, subject: subject)
+        try await keyring.sql.raw(
+            """
+            INSERT INTO subject_keys (subject_id, master_version, wrapped)
+            VALUES (\(bind: subject), \(bind: keys.currentVersion), \(bind: wrapped))
+            """
+        ).run()
+        dataKeyCache[subject] = key
+        return key
+    }
+
+    func dataKey(for subject: String) async throws -> SymmetricKey {
+        if let key = dataKeyCache[subject] { return key }
+        guard
+            let row = try await keyring.sql.raw(
+                "SELECT master_version, wrapped FROM subject_keys WHERE subject_id = \(bind: subject)"
+            ).first()
+        else {
+            throw StoreError.integrity(
+                "The data key of subject \(subject) has been destroyed; its data cannot be read.")
+        }
+        let master = try keys.masterKey(version: try row.decode(column: "master_version", as: Int.self))
+        let key = try SubjectCipher.unwrap(
+            try row.decode(column: "wrapped", as: Data.self), with: master, subject: subject)
+        if dataKeyCache.count > 10_000 { dataKeyCache.removeAll() }
+        dataKeyCache[subject] = key
+        return key
+    }
+
+    func cipher(for subject: String) async throws -> SubjectCipher {
+        SubjectCipher(dataKey: try await dataKey(for: subject))
+    }
+
+    // MARK: - Audit
+
+    public func verifyAudit() async throws -> AuditVerification {
+        try await AuditChain.verify(on: data.sql)
+    }
+
+    func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
+        try await AuditChain.append(events, actor: actor, on: sql)
+    }
+
+    static func newID() -> String { UUID().uuidString.lowercased() }
+}
+
+extension Store {
+    /// Runs `body` in one transaction on the actor: all of it is written, or none of it.
+    func transaction<T>(_ connection: StoreConnection, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let sql = connection.sql
+        try await sql.raw(connection.dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+        do {
+            let result = try await body(sql)
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}

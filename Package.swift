@@ -50,7 +50,10 @@ let package = Package(
             dependencies: ["GallraCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GallraStoreTests", dependencies: ["GallraStore", "GallraCore"]),
+        .testTarget(
+            name: "GallraStoreTests",
+            dependencies: ["GallraStore", "GallraCore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(name: "gallraTests", dependencies: ["GallraCLI", "GallraCore"]),
     ],
     swiftLanguageModes: [.v6]

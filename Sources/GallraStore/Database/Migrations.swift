@@ -68,8 +68,7 @@ enum Migrations {
     @discardableResult
     static func run(_ migrations: [Migration], table: String, on db: StoreConnection) async throws -> [Int] {
         try await db.sql.raw(
-            SQLQueryString(
-                "CREATE TABLE IF NOT EXISTS \(table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
+            "CREATE TABLE IF NOT EXISTS \(unsafeRaw: table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"
         ).run()
         var ran: [Int] = []
         for migration in migrations {

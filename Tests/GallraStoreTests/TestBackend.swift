@@ -1,0 +1,83 @@
+import Foundation
+import GallraCore
+import SQLKit
+import Testing
+
+@testable import GallraStore
+
+/// A database the contract suite runs against: SQLite always; PostgreSQL when the test command has
+/// started one (`GALLRA_TEST_POSTGRES_URL`, set by scripts/test).
+enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var postgresURL: String? { ProcessInfo.processInfo.environment["GALLRA_TEST_POSTGRES_URL"] }
+
+    /// The backends to run: PostgreSQL is left out only when no server was started for the tests.
+    static var available: [TestBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    var testDescription: String { rawValue }
+}
+
+/// A fresh, empty store in a directory of its own (and a database of its own on PostgreSQL).
+struct TestStore {
+    let backend: TestBackend
+    let directory: URL
+    let location: DatabaseLocation
+    let keyFile: String
+
+    static func make(_ backend: TestBackend) async throws -> TestStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let location: DatabaseLocation
+        switch backend {
+        case .sqlite:
+            location = .sqlite(path: directory.appendingPathComponent("gallra.sqlite").path)
+        case .postgres:
+            let base = try #require(TestBackend.postgresURL)
+            let name = "gallra_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            let admin = try await StoreConnection.open(.postgres(url: base))
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run()
+            await admin.close()
+            location = .postgres(url: base.replacingOccurrences(of: "/gallra_test?", with: "/\(name)?"))
+        }
+        return TestStore(
+            backend: backend, directory: directory, location: location,
+            keyFile: directory.appendingPathComponent("gallra.key").path)
+    }
+
+    func open(actor: String = "test") async throws -> Store {
+        try await Store.open(database: location, keyFile: keyFile, actor: actor)
+    }
+
+    /// A store with the Swedish example register applied.
+    func openWithRegister() async throws -> Store {
+        let store = try await open()
+        try await store.applyRegister(yaml: try exampleRegister(), file: "exempel-programvara.yaml")
+        return store
+    }
+
+    /// Runs raw SQL on the data database, as someone with access to it (not through Gallra) would.
+    func raw(_ sql: String) async throws {
+        let connection = try await StoreConnection.open(location)
+        try await connection.sql.raw(SQLQueryString(sql)).run()
+        await connection.close()
+    }
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+func exampleRegister() throws -> String {
+    try String(contentsOf: packageRoot.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8)
+}
+
+@Suite("The test command provides PostgreSQL")
+struct PostgresAvailabilityTests {
+    /// scripts/test sets GALLRA_REQUIRE_POSTGRES: there the PostgreSQL half must never be skipped.
+    @Test("PostgreSQL runs in the contract suite whenever the test command is used")
+    func postgresIsThere() {
+        if ProcessInfo.processInfo.environment["GALLRA_REQUIRE_POSTGRES"] == "1" {
+            #expect(TestBackend.postgresURL != nil, "scripts/test must start PostgreSQL for the contract suite")
+        }
+    }
+}

@@ -11,7 +11,8 @@ struct StoreContractTests {
     @Test("Identifiers are normalised: one person written two ways is one subject", arguments: TestBackend.available)
     func identifiers(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
-        let id = try await store.addSubject(email: "Anna@Example.se ", name: "Anna Andersson", personalNumber: "19811218-9876")
+        let id = try await store.addSubject(
+            email: "Anna@Example.se ", name: "Anna Andersson", personalNumber: "19811218-9876")
         #expect(try await store.resolveSubject("anna@example.se") == id)
         #expect(try await store.resolveSubject("811218-9876") == id)
         #expect(try await store.resolveSubject("198112189876") == id)
@@ -25,7 +26,8 @@ struct StoreContractTests {
         await store.close()
     }
 
-    @Test("Records are exported with their activity, legal basis, retention and expiry", arguments: TestBackend.available)
+    @Test(
+        "Records are exported with their activity, legal basis, retention and expiry", arguments: TestBackend.available)
     func recordsAndExport(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
         let calendar = ZonedCalendar.stockholm
@@ -40,7 +42,8 @@ struct StoreContractTests {
             subject: subject, scope: .subject, events: [(.contractEnd, calendar.parseInstant("2025-12-31")!)])
         // The narrowest scope wins: this activity's contract ended earlier.
         try await store.addEvents(
-            subject: subject, scope: .activity("support"), events: [(.contractEnd, calendar.parseInstant("2025-06-30")!)])
+            subject: subject, scope: .activity("support"),
+            events: [(.contractEnd, calendar.parseInstant("2025-06-30")!)])
 
         let export = try await store.exportSubject("anna@example.se")
         #expect(export.name == "Anna Andersson")
@@ -68,7 +71,8 @@ struct StoreContractTests {
     func pending(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
         let subject = try await store.addSubject(email: "c@example.se")
-        _ = try await store.addRecord(subject: subject, activity: "photo-consent", category: "images", value: "bild.jpg")
+        _ = try await store.addRecord(
+            subject: subject, activity: "photo-consent", category: "images", value: "bild.jpg")
         let record = try #require(try await store.exportSubject(subject).records.first)
         #expect(record.expires == nil)
         #expect(record.waitingFor == ["campaign.end", "consent.withdrawn"])
@@ -82,15 +86,37 @@ struct StoreContractTests {
         let subject = try await store.addSubject(email: "d@example.se")
         let before = try await counts(test)
         let cases: [(String, () async throws -> Void)] = [
-            ("The register has no activity \"suport\".", { _ = try await store.addRecord(subject: subject, activity: "suport", category: "email", value: "x") }),
-            ("The register knows no data category \"shoe_size\".", { _ = try await store.addRecord(subject: subject, activity: "support", category: "shoe_size", value: "x") }),
-            ("Activity \"support\" does not process \"email\"; the register lists contact_details, case_content.", {
-                _ = try await store.addRecord(subject: subject, activity: "support", category: "email", value: "x")
-            }),
-            ("No subject has the e-mail address given.", { _ = try await store.addRecord(subject: "nobody@example.se", activity: "support", category: "case_content", value: "x") }),
-            ("The register knows no event \"contract.ends\".", {
-                try await store.addEvents(subject: subject, scope: .subject, events: [(EventName(validating: "contract.ends")!, Date())])
-            }),
+            (
+                "The register has no activity \"suport\".",
+                { _ = try await store.addRecord(subject: subject, activity: "suport", category: "email", value: "x") }
+            ),
+            (
+                "The register knows no data category \"shoe_size\".",
+                {
+                    _ = try await store.addRecord(
+                        subject: subject, activity: "support", category: "shoe_size", value: "x")
+                }
+            ),
+            (
+                "Activity \"support\" does not process \"email\"; the register lists contact_details, case_content.",
+                {
+                    _ = try await store.addRecord(subject: subject, activity: "support", category: "email", value: "x")
+                }
+            ),
+            (
+                "No subject has the e-mail address given.",
+                {
+                    _ = try await store.addRecord(
+                        subject: "nobody@example.se", activity: "support", category: "case_content", value: "x")
+                }
+            ),
+            (
+                "The register knows no event \"contract.ends\".",
+                {
+                    try await store.addEvents(
+                        subject: subject, scope: .subject, events: [(EventName(validating: "contract.ends")!, Date())])
+                }
+            ),
         ]
         for (message, action) in cases {
             await #expect {
@@ -103,7 +129,9 @@ struct StoreContractTests {
         await store.close()
     }
 
-    @Test("Register versions: a changed rule is audited and recomputes expiries; a refused one changes nothing", arguments: TestBackend.available)
+    @Test(
+        "Register versions: a changed rule is audited and recomputes expiries; a refused one changes nothing",
+        arguments: TestBackend.available)
     func registerVersions(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
@@ -112,13 +140,20 @@ struct StoreContractTests {
         _ = try await store.addRecord(
             subject: subject, activity: "product-demo", category: "contact_details", value: "e@example.se",
             collected: calendar.parseInstant("2025-01-01"))
-        #expect(try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339) == "2025-03-02T00:00:00+01:00")
+        #expect(
+            try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339)
+                == "2025-03-02T00:00:00+01:00")
 
-        let shorter = try exampleRegister().replacingOccurrences(of: #"retention: "collected + 60d""#, with: #"retention: "collected + 30d""#)
+        let shorter = try exampleRegister().replacingOccurrences(
+            of: #"retention: "collected + 60d""#, with: #"retention: "collected + 30d""#)
         let v2 = try await store.applyRegister(yaml: shorter, file: "v2.yaml")
         #expect(v2.version == 2)
-        #expect(try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339) == "2025-01-31T00:00:00+01:00")
-        #expect(try await store.register(version: 1)?.register.activity("product-demo")?.retention.description == "collected + 60d")
+        #expect(
+            try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339)
+                == "2025-01-31T00:00:00+01:00")
+        #expect(
+            try await store.register(version: 1)?.register.activity("product-demo")?.retention.description
+                == "collected + 60d")
 
         let broken = shorter.replacingOccurrences(of: "systems: [support]", with: "systems: [suport]")
         let before = try await counts(test)

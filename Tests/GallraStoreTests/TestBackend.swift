@@ -26,7 +26,8 @@ struct TestStore {
     let keyFile: String
 
     static func make(_ backend: TestBackend) async throws -> TestStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-test-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gallra-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let location: DatabaseLocation
         switch backend {
@@ -59,7 +60,9 @@ struct TestStore {
     /// Runs raw SQL on the data database, as someone with access to it (not through Gallra) would.
     func raw(_ sql: String) async throws {
         let connection = try await StoreConnection.open(location)
-        try await connection.sql.raw(SQLQueryString(sql)).run()
+        for statement in sql.split(separator: ";") {
+            try await connection.sql.raw(SQLQueryString(String(statement))).run()
+        }
         await connection.close()
     }
 }

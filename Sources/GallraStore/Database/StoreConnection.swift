@@ -2,6 +2,7 @@ import Logging
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// One open connection to SQLite or PostgreSQL, with the few things that differ between them.
 public final class StoreConnection: Sendable {
@@ -12,11 +13,22 @@ public final class StoreConnection: Sendable {
     public let sql: any SQLDatabase
     public let dialect: Dialect
     private let closer: @Sendable () async throws -> Void
+    /// Closes without waiting, for a connection dropped without `close()` (an error path).
+    private let abandon: @Sendable () -> Void
+    private let closed = Mutex(false)
 
-    private init(sql: any SQLDatabase, dialect: Dialect, closer: @escaping @Sendable () async throws -> Void) {
+    private init(
+        sql: any SQLDatabase, dialect: Dialect, closer: @escaping @Sendable () async throws -> Void,
+        abandon: @escaping @Sendable () -> Void
+    ) {
         self.sql = sql
         self.dialect = dialect
         self.closer = closer
+        self.abandon = abandon
+    }
+
+    deinit {
+        if !closed.withLock({ $0 }) { abandon() }
     }
 
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store")) async throws
@@ -35,7 +47,9 @@ public final class StoreConnection: Sendable {
             for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
                 try await sql.raw(SQLQueryString(pragma)).run()
             }
-            return StoreConnection(sql: sql, dialect: .sqlite) { try await connection.close().get() }
+            return StoreConnection(
+                sql: sql, dialect: .sqlite, closer: { try await connection.close().get() },
+                abandon: { _ = connection.close() })
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
             do {
@@ -50,14 +64,18 @@ public final class StoreConnection: Sendable {
             } catch {
                 throw StoreError.database("Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
             }
-            return StoreConnection(sql: connection.sql(queryLogLevel: nil), dialect: .postgres) {
-                try await connection.close()
-            }
+            return StoreConnection(
+                sql: connection.sql(queryLogLevel: nil), dialect: .postgres, closer: { try await connection.close() },
+                abandon: { _ = connection.close() as EventLoopFuture<Void> })
         }
     }
 
     public func close() async {
-        try? await closer()
+        let wasClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        if !wasClosed { try? await closer() }
     }
 
     /// Runs `body` in one transaction: all of it is written, or none of it.

@@ -23,8 +23,15 @@ struct GallraProcess {
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
         -> Result
     {
+        try runTool(executable.path, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs any program, capturing what it prints.
+    static func runTool(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }

@@ -49,6 +49,8 @@ let package = Package(
             name: "gallra",
             dependencies: ["GallraCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Benchmarks: swift run -c release gallra-bench
+        .executableTarget(name: "gallra-bench", dependencies: ["GallraCore", "GallraStore"]),
         .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "GallraStoreTests",

@@ -7,50 +7,58 @@ extension Store {
     public func addSubject(
         email: String?, name: String? = nil, phone: String? = nil, personalNumber: String? = nil
     ) async throws -> String {
+        try await addSubjects([NewSubject(email: email, name: name, phone: phone, personalNumber: personalNumber)])[0]
+    }
+
+    /// Adds subjects in one transaction (an import); returns their ids in order. Nothing is added
+    /// when any of them is refused.
+    public func addSubjects(_ subjects: [NewSubject]) async throws -> [String] {
         let today = try await calendar().localDate(of: Date())
-        var identifiers: [SubjectIdentifier] = []
-        if let email { identifiers.append(try SubjectIdentifier(.email, email, today: today)) }
-        if let phone { identifiers.append(try SubjectIdentifier(.phone, phone, today: today)) }
-        if let personalNumber {
-            identifiers.append(try SubjectIdentifier(.personalNumber, personalNumber, today: today))
-        }
-        guard !identifiers.isEmpty else {
-            throw StoreError.invalidInput(
-                "A subject needs at least one identifier: an e-mail, a phone or a personnummer.")
-        }
-        for identifier in identifiers {
-            if let existing = try await subjectID(for: identifier) {
-                throw StoreError.invalidInput(
-                    "A subject with this \(identifier.kind.label) already exists: \(existing).")
+        var prepared: [(id: String, subject: NewSubject, identifiers: [SubjectIdentifier])] = []
+        var seen: Set<SubjectIdentifier> = []
+        for subject in subjects {
+            let identifiers = try subject.identifiers(today: today)
+            for identifier in identifiers {
+                if !seen.insert(identifier).inserted {
+                    throw StoreError.invalidInput("Two of the subjects given have the same \(identifier.kind.label).")
+                }
+                if let existing = try await subjectID(for: identifier) {
+                    throw StoreError.invalidInput(
+                        "A subject with this \(identifier.kind.label) already exists: \(existing).")
+                }
             }
+            prepared.append((Store.newID(), subject, identifiers))
         }
-        let subject = Store.newID()
-        // The key first: a crash after it leaves an unused key, never data without a key.
-        let cipher = SubjectCipher(dataKey: try await createDataKey(for: subject))
-        let sealedName = try name.map { try cipher.seal($0, context: "\(subject)/name") }
-        let rows = try identifiers.map { identifier in
-            (
-                identifier.kind.rawValue, index.lookup(identifier.kind.rawValue, identifier.value),
-                try cipher.seal(identifier.value, context: "\(subject)/\(identifier.kind.rawValue)")
-            )
-        }
+        // The keys first: a crash after them leaves unused keys, never data without a key.
+        let keys = try await createDataKeys(for: prepared.map(\.id))
+        let now = Clock.nowMillis()
         try await transaction(data) { sql in
-            try await sql.raw(
-                "INSERT INTO subjects (id, created_at, name_sealed) VALUES (\(bind: subject), \(bind: Clock.nowMillis()), \(bind: sealedName))"
-            ).run()
-            for (kind, lookup, sealed) in rows {
-                try await sql.raw(
-                    """
-                    INSERT INTO subject_identifiers (kind, lookup, subject_id, value_sealed)
-                    VALUES (\(bind: kind), \(bind: lookup), \(bind: subject), \(bind: sealed))
-                    """
-                ).run()
+            for chunk in prepared.chunked(into: 500) {
+                var subjectRows = sql.insert(into: "subjects").columns("id", "created_at", "name_sealed")
+                var identifierRows = sql.insert(into: "subject_identifiers").columns(
+                    "kind", "lookup", "subject_id", "value_sealed")
+                for entry in chunk {
+                    let cipher = SubjectCipher(dataKey: keys[entry.id]!)
+                    let name = try entry.subject.name.map { try cipher.seal($0, context: "\(entry.id)/name") }
+                    subjectRows = subjectRows.values(SQLBind(entry.id), SQLBind(now), SQLBind(name))
+                    for identifier in entry.identifiers {
+                        let kind = identifier.kind.rawValue
+                        identifierRows = identifierRows.values(
+                            SQLBind(kind), SQLBind(self.index.lookup(kind, identifier.value)), SQLBind(entry.id),
+                            SQLBind(try cipher.seal(identifier.value, context: "\(entry.id)/\(kind)")))
+                    }
+                }
+                try await subjectRows.run()
+                try await identifierRows.run()
             }
-            let kinds = identifiers.map(\.kind.rawValue).joined(separator: ", ") + (name == nil ? "" : ", name")
             try await self.audit(
-                [AuditEvent("subject.add", subject: subject, detail: "identifiers: \(kinds)")], on: sql)
+                prepared.map { entry in
+                    let kinds = entry.identifiers.map(\.kind.rawValue) + (entry.subject.name == nil ? [] : ["name"])
+                    return AuditEvent(
+                        "subject.add", subject: entry.id, detail: "identifiers: \(kinds.joined(separator: ", "))")
+                }, on: sql)
         }
-        return subject
+        return prepared.map(\.id)
     }
 
     /// The subject a reference names: their id, or an identifier found through the lookup index.
@@ -97,5 +105,34 @@ extension SubjectIdentifier.Kind {
         case .phone: return "phone number"
         case .personalNumber: return "personnummer"
         }
+    }
+}
+
+/// A data subject to add: at least one identifier, and a name if known.
+public struct NewSubject: Sendable {
+    public var email: String?
+    public var name: String?
+    public var phone: String?
+    public var personalNumber: String?
+
+    public init(email: String?, name: String? = nil, phone: String? = nil, personalNumber: String? = nil) {
+        self.email = email
+        self.name = name
+        self.phone = phone
+        self.personalNumber = personalNumber
+    }
+
+    func identifiers(today: CivilDate) throws -> [SubjectIdentifier] {
+        var identifiers: [SubjectIdentifier] = []
+        if let email { identifiers.append(try SubjectIdentifier(.email, email, today: today)) }
+        if let phone { identifiers.append(try SubjectIdentifier(.phone, phone, today: today)) }
+        if let personalNumber {
+            identifiers.append(try SubjectIdentifier(.personalNumber, personalNumber, today: today))
+        }
+        guard !identifiers.isEmpty else {
+            throw StoreError.invalidInput(
+                "A subject needs at least one identifier: an e-mail, a phone or a personnummer.")
+        }
+        return identifiers
     }
 }

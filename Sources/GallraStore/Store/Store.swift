@@ -57,18 +57,24 @@ public actor Store {
 
     // MARK: - Keys
 
-    /// A new subject's data key, wrapped by the current master key, stored in the keyring.
-    func createDataKey(for subject: String) async throws -> SymmetricKey {
-        let key = SubjectCipher.newDataKey()
-        let wrapped = try SubjectCipher.wrap(key, with: keys.current.key, subject: subject)
-        try await keyring.sql.raw(
-            """
-            INSERT INTO subject_keys (subject_id, master_version, wrapped)
-            VALUES (\(bind: subject), \(bind: keys.currentVersion), \(bind: wrapped))
-            """
-        ).run()
-        dataKeyCache[subject] = key
-        return key
+    /// New subjects' data keys, wrapped by the current master key, stored in the keyring.
+    func createDataKeys(for subjects: [String]) async throws -> [String: SymmetricKey] {
+        let created = try await transaction(keyring) { sql in
+            var created: [String: SymmetricKey] = [:]
+            for chunk in subjects.chunked(into: 500) {
+                var insert = sql.insert(into: "subject_keys").columns("subject_id", "master_version", "wrapped")
+                for subject in chunk {
+                    let key = SubjectCipher.newDataKey()
+                    let wrapped = try SubjectCipher.wrap(key, with: keys.current.key, subject: subject)
+                    insert = insert.values(SQLBind(subject), SQLBind(keys.currentVersion), SQLBind(wrapped))
+                    created[subject] = key
+                }
+                try await insert.run()
+            }
+            return created
+        }
+        for (subject, key) in created { dataKeyCache[subject] = key }
+        return created
     }
 
     func dataKey(for subject: String) async throws -> SymmetricKey {

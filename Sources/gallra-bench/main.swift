@@ -1,0 +1,127 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+// Benchmarks of the store (release build): `swift run -c release gallra-bench [--database URL]
+// [--records N] [--lookups N]`. Prints numbers; asserts nothing.
+
+struct Options {
+    var database: String?
+    var records = 1_000_000
+    var perSubject = 20
+    var batch = 1_000
+    var lookups = 2_000
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--database": database = iterator.next()
+            case "--records": records = Int(iterator.next() ?? "") ?? records
+            case "--lookups": lookups = Int(iterator.next() ?? "") ?? lookups
+            case "--batch": batch = Int(iterator.next() ?? "") ?? batch
+            default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+            }
+        }
+    }
+}
+
+func seconds(_ start: ContinuousClock.Instant) -> Double {
+    let duration = ContinuousClock.now - start
+    return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.down)))]
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+let location = try DatabaseLocation(parsing: options.database ?? "sqlite:\(directory.path)/bench.sqlite")
+let store = try await Store.open(
+    database: location, keyFile: directory.appendingPathComponent("bench.key").path, actor: "bench")
+let registerPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("examples/exempel-programvara.yaml")
+try await store.applyRegister(yaml: try String(contentsOf: registerPath, encoding: .utf8), file: "register")
+print("store: \(location)  records: \(options.records)  records per subject: \(options.perSubject)")
+
+// Subjects, in import batches.
+let subjectCount = options.records / options.perSubject
+var subjects: [String] = []
+var start = ContinuousClock.now
+for first in stride(from: 0, to: subjectCount, by: options.batch) {
+    let batch = (first..<min(first + options.batch, subjectCount)).map {
+        NewSubject(email: "person\($0)@example.se", name: "Person Nummer \($0)")
+    }
+    subjects += try await store.addSubjects(batch)
+}
+let subjectSeconds = seconds(start)
+print(
+    String(
+        format: "subjects: %d in %.1f s = %.0f subjects/s", subjectCount, subjectSeconds,
+        Double(subjectCount) / subjectSeconds))
+
+// Records, in batches: each sealed under its subject's key, its expiry computed, each audited.
+let kinds: [(String, String)] = [
+    ("support", "case_content"), ("customer-purchases", "billing"), ("customer-purchases", "address"),
+    ("mail-social-media", "contact_details"), ("customer-files", "customer_files"),
+]
+let collected = ZonedCalendar.stockholm.parseInstant("2025-01-15")!
+start = ContinuousClock.now
+var done = 0
+var pending: [NewRecord] = []
+for (index, subject) in subjects.enumerated() {
+    for n in 0..<options.perSubject {
+        let (activity, category) = kinds[n % kinds.count]
+        pending.append(
+            NewRecord(
+                subject: subject, activity: activity, category: category,
+                value: "Värde \(n) för person \(index): Storgatan \(n), 111 22 Stockholm", collected: collected))
+    }
+    if pending.count >= options.batch {
+        done += try await store.addRecords(pending).count
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+if !pending.isEmpty { done += try await store.addRecords(pending).count }
+let ingestSeconds = seconds(start)
+print(
+    String(
+        format: "ingest: %d records in %.1f s = %.0f records/s (batches of %d, audit included)", done, ingestSeconds,
+        Double(done) / ingestSeconds, options.batch))
+
+// Lookup by e-mail and export (~20 records), the read audited.
+var timings: [Double] = []
+var generator = SystemRandomNumberGenerator()
+for _ in 0..<options.lookups {
+    let n = Int.random(in: 0..<subjectCount, using: &generator)
+    let lookupStart = ContinuousClock.now
+    let export = try await store.exportSubject("person\(n)@example.se")
+    timings.append(seconds(lookupStart) * 1000)
+    precondition(export.records.count == options.perSubject)
+}
+timings.sort()
+print(
+    String(
+        format: "lookup + export of %d records: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d lookups)", options.perSubject,
+        percentile(timings, 0.5), percentile(timings, 0.99), timings.last ?? 0, timings.count))
+
+await store.close()
+if case .sqlite(let path) = location {
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    var total = 0
+    for file in files where file.hasPrefix("bench.sqlite") {
+        let size =
+            (try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file).path)[.size]
+            as? NSNumber)?.intValue ?? 0
+        print("  \(file): \(size / 1_048_576) MiB")
+        total += size
+    }
+    print(
+        String(
+            format:
+                "size on disk: %.1f MiB for %d records = %.0f bytes per record (subjects, keys, index and audit included)",
+            Double(total) / 1_048_576, done, Double(total) / Double(done)))
+    _ = path
+}

@@ -50,7 +50,10 @@ let package = Package(
             dependencies: ["GallraCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks: swift run -c release gallra-bench
-        .executableTarget(name: "gallra-bench", dependencies: ["GallraCore", "GallraStore"]),
+        .executableTarget(
+            name: "gallra-bench",
+            dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "GallraStoreTests",

@@ -46,7 +46,8 @@ struct RegisterCommand: AsyncParsableCommand {
                 if let version {
                     stored = try await store.register(version: version)
                 } else if let at {
-                    stored = try await store.register(at: try parseInstant(at, what: "date"))
+                    stored = try await store.register(
+                        at: try parseInstant(at, what: "date", in: try await store.calendar()))
                 } else {
                     stored = try await store.currentRegister()
                 }

@@ -76,7 +76,8 @@ struct RecordCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let instant = try collected.map { try parseInstant($0, what: "collected date") }
+                let calendar = try await store.calendar()
+                let instant = try collected.map { try parseInstant($0, what: "collected date", in: calendar) }
                 print(
                     try await store.addRecord(
                         subject: subject, activity: activity, category: category, value: value, collected: instant,
@@ -107,7 +108,7 @@ struct EventCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let parsed = try EventArguments.parse(events, calendar: .stockholm)
+                let parsed = try EventArguments.parse(events, calendar: try await store.calendar())
                 let scope: EventScope = record.map { .record($0) } ?? activity.map { .activity($0) } ?? .subject
                 try await store.addEvents(
                     subject: subject, scope: scope, events: parsed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -174,8 +175,9 @@ struct KeysCommand: AsyncParsableCommand {
     }
 }
 
-func parseInstant(_ text: String, what: String) throws -> Date {
-    guard let instant = ZonedCalendar.stockholm.parseInstant(text) else {
+/// A date (local midnight in `calendar`) or an RFC 3339 instant, or an error that names it.
+func parseInstant(_ text: String, what: String, in calendar: ZonedCalendar = .stockholm) throws -> Date {
+    guard let instant = calendar.parseInstant(text) else {
         throw CLIError("The \(what) \"\(text)\" is neither YYYY-MM-DD nor an RFC 3339 instant.")
     }
     return instant

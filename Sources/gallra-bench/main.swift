@@ -1,6 +1,7 @@
 import Foundation
 import GallraCore
 import GallraStore
+import SQLKit
 
 // Benchmarks of the store (release build): `swift run -c release gallra-bench [--database URL]
 // [--records N] [--lookups N]`. Prints numbers; asserts nothing.
@@ -11,6 +12,8 @@ struct Options {
     var perSubject = 20
     var batch = 1_000
     var lookups = 2_000
+    /// Concurrent ingest streams, each with a connection of its own.
+    var writers = 1
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -20,6 +23,7 @@ struct Options {
             case "--records": records = Int(iterator.next() ?? "") ?? records
             case "--lookups": lookups = Int(iterator.next() ?? "") ?? lookups
             case "--batch": batch = Int(iterator.next() ?? "") ?? batch
+            case "--writers": writers = max(1, Int(iterator.next() ?? "") ?? writers)
             default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
             }
         }
@@ -68,23 +72,39 @@ let kinds: [(String, String)] = [
     ("mail-social-media", "contact_details"), ("customer-files", "customer_files"),
 ]
 let collected = ZonedCalendar.stockholm.parseInstant("2025-01-15")!
+let allSubjects = subjects
 start = ContinuousClock.now
-var done = 0
-var pending: [NewRecord] = []
-for (index, subject) in subjects.enumerated() {
-    for n in 0..<options.perSubject {
-        let (activity, category) = kinds[n % kinds.count]
-        pending.append(
-            NewRecord(
-                subject: subject, activity: activity, category: category,
-                value: "Värde \(n) för person \(index): Storgatan \(n), 111 22 Stockholm", collected: collected))
+let keyFile = directory.appendingPathComponent("bench.key").path
+let done = try await withThrowingTaskGroup(of: Int.self) { group in
+    for writer in 0..<options.writers {
+        group.addTask {
+            let stream =
+                writer == 0 ? store : try await Store.open(database: location, keyFile: keyFile, actor: "bench")
+            var written = 0
+            var pending: [NewRecord] = []
+            for index in stride(from: writer, to: allSubjects.count, by: options.writers) {
+                for n in 0..<options.perSubject {
+                    let (activity, category) = kinds[n % kinds.count]
+                    pending.append(
+                        NewRecord(
+                            subject: allSubjects[index], activity: activity, category: category,
+                            value: "Värde \(n) för person \(index): Storgatan \(n), 111 22 Stockholm",
+                            collected: collected))
+                }
+                if pending.count >= options.batch {
+                    written += try await stream.addRecords(pending).count
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            if !pending.isEmpty { written += try await stream.addRecords(pending).count }
+            if writer != 0 { await stream.close() }
+            return written
+        }
     }
-    if pending.count >= options.batch {
-        done += try await store.addRecords(pending).count
-        pending.removeAll(keepingCapacity: true)
-    }
+    var total = 0
+    for try await written in group { total += written }
+    return total
 }
-if !pending.isEmpty { done += try await store.addRecords(pending).count }
 let ingestSeconds = seconds(start)
 print(
     String(
@@ -124,4 +144,15 @@ if case .sqlite(let path) = location {
                 "size on disk: %.1f MiB for %d records = %.0f bytes per record (subjects, keys, index and audit included)",
             Double(total) / 1_048_576, done, Double(total) / Double(done)))
     _ = path
+} else {
+    let connection = try await StoreConnection.open(location)
+    let size =
+        try await connection.sql.raw("SELECT pg_database_size(current_database()) AS size").first()?
+        .decode(column: "size", as: Int64.self) ?? 0
+    await connection.close()
+    print(
+        String(
+            format:
+                "size on disk: %.1f MiB for %d records = %.0f bytes per record (subjects, keys, index and audit included)",
+            Double(size) / 1_048_576, done, Double(size) / Double(done)))
 }

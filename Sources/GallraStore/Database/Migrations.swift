@@ -32,7 +32,6 @@ enum Migrations {
                 """,
                 "CREATE INDEX records_subject ON records (subject_id)",
                 "CREATE INDEX records_expiry ON records (expires_at)",
-                "CREATE INDEX records_activity ON records (activity)",
                 """
                 CREATE TABLE events (
                     id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), activity TEXT,

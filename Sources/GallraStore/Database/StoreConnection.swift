@@ -44,7 +44,11 @@ public final class StoreConnection: Sendable {
             }
             let sql = connection.sql(queryLogLevel: nil)
             // WAL lets readers go on while the sweep writes; a busy timeout waits for a lock instead of failing.
-            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
+            let pragmas = [
+                "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
+                "PRAGMA cache_size = -65536",
+            ]
+            for pragma in pragmas {
                 try await sql.raw(SQLQueryString(pragma)).run()
             }
             return StoreConnection(

@@ -26,17 +26,26 @@ struct StoredEvent: Sendable {
 
 extension Store {
     func storedEvents(subject: String, on sql: (any SQLDatabase)? = nil) async throws -> [StoredEvent] {
-        let rows = try await (sql ?? data.sql).raw(
-            "SELECT name, activity, record_id, occurred_at, recorded_at FROM events WHERE subject_id = \(bind: subject)"
-        ).all()
-        return try rows.compactMap { row in
-            guard let name = EventName(validating: try row.decode(column: "name", as: String.self)) else { return nil }
-            return StoredEvent(
+        try await storedEvents(subjects: [subject], on: sql)[subject] ?? []
+    }
+
+    /// The events of many subjects in one query, by subject.
+    func storedEvents(subjects: [String], on sql: (any SQLDatabase)? = nil) async throws -> [String: [StoredEvent]] {
+        guard !subjects.isEmpty else { return [:] }
+        let rows = try await (sql ?? data.sql).select()
+            .columns("subject_id", "name", "activity", "record_id", "occurred_at", "recorded_at")
+            .from("events").where("subject_id", .in, subjects).all()
+        var result: [String: [StoredEvent]] = [:]
+        for row in rows {
+            guard let name = EventName(validating: try row.decode(column: "name", as: String.self)) else { continue }
+            let event = StoredEvent(
                 name: name, activity: try row.decode(column: "activity", as: String?.self),
                 record: try row.decode(column: "record_id", as: String?.self),
                 occurred: Date(millis: try row.decode(column: "occurred_at", as: Int64.self)),
                 recorded: try row.decode(column: "recorded_at", as: Int64.self))
+            result[try row.decode(column: "subject_id", as: String.self), default: []].append(event)
         }
+        return result
     }
 
     /// Computes again, and stores, the expiry of a subject's records (all, one activity's, or one).

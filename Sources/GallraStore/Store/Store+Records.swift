@@ -51,15 +51,13 @@ extension Store {
         let calendar = try await calendar()
         for record in records { try Self.validate(record, in: register) }
         var rows: [(id: String, record: NewRecord, sealed: Data, expiry: RetentionOutcome)] = []
-        var eventsBySubject: [String: [StoredEvent]] = [:]
+        let eventsBySubject = try await storedEvents(subjects: Array(Set(records.map(\.subject))))
         for record in records {
             let id = Store.newID()
             let sealed = try await cipher(for: record.subject).seal(record.value, context: "record/\(id)")
-            if eventsBySubject[record.subject] == nil {
-                eventsBySubject[record.subject] = try await storedEvents(subject: record.subject)
-            }
             let rule = register.activity(record.activity)!.retention
-            let known = StoredEvent.applicable(eventsBySubject[record.subject]!, activity: record.activity, record: id)
+            let known = StoredEvent.applicable(
+                eventsBySubject[record.subject] ?? [], activity: record.activity, record: id)
             let outcome = rule.outcome(
                 events: known.merging([.collected: record.collected]) { _, new in new }, calendar: calendar)
             rows.append((id, record, sealed, outcome))
@@ -79,11 +77,24 @@ extension Store {
                 }
                 try await insert.run()
             }
+            // One entry per subject and activity in the batch, naming every record it wrote.
+            var groups: [(key: String, subject: String, activity: String, records: [String])] = []
+            var positions: [String: Int] = [:]
+            for row in rows {
+                let key = row.record.subject + "/" + row.record.activity
+                if let position = positions[key] {
+                    groups[position].records.append("\(row.id) (\(row.record.category))")
+                } else {
+                    positions[key] = groups.count
+                    groups.append(
+                        (key, row.record.subject, row.record.activity, ["\(row.id) (\(row.record.category))"]))
+                }
+            }
             try await self.audit(
-                rows.map {
+                groups.map {
                     AuditEvent(
-                        "record.add", subject: $0.record.subject, activity: $0.record.activity,
-                        detail: "record \($0.id), category \($0.record.category)")
+                        "record.add", subject: $0.subject, activity: $0.activity,
+                        detail: "records " + $0.records.joined(separator: ", "))
                 }, on: sql)
         }
         return rows.map(\.id)

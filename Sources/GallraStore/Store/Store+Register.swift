@@ -18,6 +18,8 @@ extension Store {
     public func applyRegister(yaml: String, file: String) async throws -> RegisterVersion {
         let register = try RegisterReader.read(yaml: yaml, file: file)
         let previous = try await currentRegister()
+        // The same file again is not a new version.
+        if let previous, previous.yaml == yaml { return previous }
         let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
         let held = try await activitiesHoldingRecords()
         let removed = held.subtracting(register.activities.map(\.id))

@@ -87,8 +87,8 @@ extension Store {
         ).first()?.decode(column: "subject_id", as: String.self)
     }
 
-    /// The controller's calendar, or Stockholm's before a register is applied.
-    func calendar() async throws -> ZonedCalendar {
+    /// The controller's calendar (the register's time zone), or Stockholm's before a register is applied.
+    public func calendar() async throws -> ZonedCalendar {
         if let register = try? await requireRegister(),
             let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone)
         {

@@ -48,8 +48,35 @@ enum Migrations {
                 "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
                 "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '\(AuditChain.genesis)')",
             ]
-        }
+        },
+        sweep,
     ]
+
+    /// Retention enforced: anonymised records, legal holds, erasure tombstones, the sweep's lock,
+    /// and the review of shortened rules.
+    static let sweep = Migration(version: 2) { db in
+        [
+            """
+            CREATE TABLE anonymised_records (
+                id TEXT PRIMARY KEY, activity TEXT NOT NULL, category TEXT NOT NULL, system TEXT,
+                collected_at BIGINT NOT NULL, anonymised_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE holds (
+                id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, activity TEXT, reason_sealed \(db.blob) NOT NULL,
+                until_at BIGINT, created_at BIGINT NOT NULL, released_at BIGINT)
+            """,
+            "CREATE INDEX holds_subject ON holds (subject_id)",
+            // A subject whose data is gone but whose key may not yet be destroyed in the keyring.
+            "CREATE TABLE erased_subjects (subject_id TEXT PRIMARY KEY, erased_at BIGINT NOT NULL)",
+            "CREATE TABLE sweep_lock (id INTEGER PRIMARY KEY, owner TEXT, expires_at BIGINT NOT NULL)",
+            "INSERT INTO sweep_lock (id, owner, expires_at) VALUES (1, NULL, 0)",
+            // The register version whose shorter rule moved this record's expiry earlier.
+            "ALTER TABLE records ADD COLUMN shortened_by BIGINT",
+            "ALTER TABLE register_versions ADD COLUMN reviewed_at BIGINT",
+            "CREATE INDEX events_record ON events (record_id)",
+        ]
+    }
 
     static let keyring: [Migration] = [
         Migration(version: 1) { db in

@@ -49,11 +49,16 @@ extension Store {
     }
 
     /// Computes again, and stores, the expiry of a subject's records (all, one activity's, or one).
-    func recomputeExpiries(subject: String, activity: String?, record: String?, on sql: any SQLDatabase) async throws {
+    /// With `shortenedBy`, a record whose expiry moves earlier is marked as shortened by that
+    /// register version, so the sweep keeps it until a dry run has reported it.
+    func recomputeExpiries(
+        subject: String, activity: String?, record: String?, shortenedBy version: Int64? = nil, on sql: any SQLDatabase
+    ) async throws {
         let register = try await requireRegister()
         let calendar = try await calendar()
         let events = try await storedEvents(subject: subject, on: sql)
-        var query = SQLQueryString("SELECT id, activity, collected_at FROM records WHERE subject_id = \(bind: subject)")
+        var query = SQLQueryString(
+            "SELECT id, activity, collected_at, expires_at FROM records WHERE subject_id = \(bind: subject)")
         if let record {
             query = "\(query) AND id = \(bind: record)"
         } else if let activity {
@@ -67,14 +72,25 @@ extension Store {
             var known = StoredEvent.applicable(events, activity: activityID, record: id)
             known[.collected] = collected
             let outcome = rule.outcome(events: known, calendar: calendar)
-            try await sql.raw(
-                "UPDATE records SET expires_at = \(bind: outcome.expiry?.millis), waiting_for = \(bind: outcome.waitingText) WHERE id = \(bind: id)"
-            ).run()
+            let old = try row.decode(column: "expires_at", as: Int64?.self)
+            let new = outcome.expiry?.millis
+            if let version, let new, old.map({ new < $0 }) ?? true {
+                try await sql.raw(
+                    """
+                    UPDATE records SET expires_at = \(bind: new), waiting_for = \(bind: outcome.waitingText),
+                    shortened_by = \(bind: version) WHERE id = \(bind: id)
+                    """
+                ).run()
+            } else {
+                try await sql.raw(
+                    "UPDATE records SET expires_at = \(bind: new), waiting_for = \(bind: outcome.waitingText) WHERE id = \(bind: id)"
+                ).run()
+            }
         }
     }
 
     /// After a register changes an activity's rule: every record of it, subject by subject.
-    func recomputeExpiries(activity: String) async throws {
+    func recomputeExpiries(activity: String, version: Int64) async throws {
         let subjects = try await data.sql.raw(
             "SELECT DISTINCT subject_id FROM records WHERE activity = \(bind: activity)"
         ).all()
@@ -82,7 +98,8 @@ extension Store {
         for chunk in subjects.chunked(into: 200) {
             try await transaction(data) { sql in
                 for subject in chunk {
-                    try await self.recomputeExpiries(subject: subject, activity: activity, record: nil, on: sql)
+                    try await self.recomputeExpiries(
+                        subject: subject, activity: activity, record: nil, shortenedBy: version, on: sql)
                 }
             }
         }

@@ -54,7 +54,7 @@ extension Store {
         let stored = RegisterVersion(version: version, appliedAt: Date(), register: register, yaml: yaml)
         registerCache = (version, register)
         for activity in changed where held.contains(activity.id) {
-            try await recomputeExpiries(activity: activity.id)
+            try await recomputeExpiries(activity: activity.id, version: version)
         }
         return stored
     }

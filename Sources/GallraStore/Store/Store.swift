@@ -19,6 +19,8 @@ public actor Store {
     public let actor: String
     var registerCache: (version: Int64, register: Register)?
     var dataKeyCache: [String: SymmetricKey] = [:]
+    /// This store's name on the sweep lock.
+    let lockOwner = Store.makeLockOwner()
 
     init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile, actor: String) {
         self.data = data

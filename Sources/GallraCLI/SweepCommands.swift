@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import GallraCore
+import GallraStore
+
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Erase or anonymise everything whose retention has expired, with evidence in the audit log.",
+        discussion: """
+            Run it daily, e.g. from cron: `15 2 * * * cd /srv/gallra && gallra sweep >> sweep.log`, or from a \
+            systemd timer (OnCalendar=*-*-* 02:15). Two sweeps never act at once; a killed sweep can simply be \
+            run again.
+            """)
+
+    @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
+    @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let calendar = try await store.calendar()
+            let instant = try now.map { try parseInstant($0, what: "instant", in: calendar) } ?? Date()
+            let report = try await store.sweep(now: instant, dryRun: dryRun)
+            print(json ? Self.json(report, calendar) : Self.text(report, calendar))
+        }
+    }
+
+    static func json(_ report: SweepReport, _ calendar: ZonedCalendar) -> JSONText {
+        .object([
+            ("now", .string(calendar.rfc3339(report.now))),
+            ("erased", .number(report.erased)),
+            ("anonymised", .number(report.anonymised)),
+            ("waiting", .number(report.waiting)),
+            ("held", .number(report.held)),
+            (
+                "items",
+                .array(
+                    report.items.map {
+                        .object([
+                            ("record", .string($0.record)), ("activity", .string($0.activity)),
+                            ("expired", .string(calendar.rfc3339($0.expired))), ("action", .string($0.action.rawValue)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    static func text(_ report: SweepReport, _ calendar: ZonedCalendar) -> String {
+        let verb = report.dryRun ? "Dry run at" : "Sweep at"
+        var lines = [
+            "\(verb) \(calendar.rfc3339(report.now)): \(report.erased) erased, \(report.anonymised) anonymised, "
+                + "\(report.subjectsErased) subjects erased, \(report.held) held, \(report.waiting) waiting"
+                + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
+                + (report.dryRun ? " — nothing was changed." : ".")
+        ]
+        for item in report.items {
+            lines.append(
+                "  \(item.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.record)  \(item.activity)  expired \(calendar.rfc3339(item.expired))  (\(item.rule))"
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct ForecastCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast", abstract: "What will expire over the next days, and what waits for which events.")
+
+    @Option(help: "How many days ahead.") var days = 30
+    @Option(help: "From this instant (default: now).") var now: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let calendar = try await store.calendar()
+            let instant = try now.map { try parseInstant($0, what: "instant", in: calendar) } ?? Date()
+            let forecast = try await store.forecast(from: instant, days: days)
+            if json {
+                print(
+                    JSONText.object([
+                        ("from", .string(calendar.rfc3339(forecast.from))), ("days", .number(forecast.days)),
+                        ("overdue", .number(forecast.overdue)), ("held", .number(forecast.held)),
+                        (
+                            "expiring",
+                            .array(
+                                forecast.expiring.map {
+                                    .object([
+                                        ("date", .string($0.date.description)), ("activity", .string($0.activity)),
+                                        ("records", .number($0.records)),
+                                    ])
+                                })
+                        ),
+                        (
+                            "waiting",
+                            .array(
+                                forecast.waiting.map {
+                                    .object([("events", .string($0.events)), ("records", .number($0.records))])
+                                })
+                        ),
+                    ]))
+                return
+            }
+            print("Forecast for the \(days) days from \(calendar.rfc3339(instant)):")
+            if forecast.overdue > 0 {
+                print("  \(forecast.overdue) records have already expired; the next sweep takes them")
+            }
+            for day in forecast.expiring { print("  \(day.date)  \(day.activity): \(day.records) records expire") }
+            if forecast.expiring.isEmpty { print("  nothing expires") }
+            for wait in forecast.waiting { print("  \(wait.records) records wait for \(wait.events)") }
+            if forecast.held > 0 { print("  \(forecast.held) records are kept under a legal hold") }
+        }
+    }
+}
+
+struct HoldCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hold", abstract: "Legal holds (GDPR Art. 17(3)(e)).", subcommands: [Add.self, Release.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep a subject's records from erasure; prints the hold id.")
+
+        @Option(help: "A subject id or identifier.") var subject: String
+        @Option(help: "Only this activity.") var activity: String?
+        @Option(help: "Why (stored encrypted).") var reason: String
+        @Option(help: "Until this date (default: until released).") var until: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let calendar = try await store.calendar()
+                let end = try until.map { try parseInstant($0, what: "date", in: calendar) }
+                print(try await store.addHold(subject: subject, activity: activity, reason: reason, until: end))
+            }
+        }
+    }
+
+    struct Release: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a hold.")
+
+        @Argument(help: "The hold id.") var id: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.releaseHold(id)
+                print("Hold \(id) is released; what it kept goes at the next sweep if its retention has expired.")
+            }
+        }
+    }
+}

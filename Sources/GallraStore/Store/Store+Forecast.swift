@@ -1,0 +1,69 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// What will expire over the coming days, per activity and per day, what waits for which events,
+/// and what is held.
+public struct Forecast: Sendable {
+    public struct Day: Sendable {
+        public let date: CivilDate
+        public let activity: String
+        public let records: Int
+    }
+
+    public let from: Date
+    public let days: Int
+    /// Records already expired at `from` (the next sweep takes them).
+    public var overdue: Int = 0
+    public var expiring: [Day] = []
+    /// Records waiting for events, by the events they wait for ("contract.end", "campaign.end, consent.withdrawn").
+    public var waiting: [(events: String, records: Int)] = []
+    /// Records under a legal hold that are expired or expire within the period.
+    public var held: Int = 0
+}
+
+extension Store {
+    public func forecast(from now: Date, days: Int) async throws -> Forecast {
+        let calendar = try await calendar()
+        let end = calendar.adding(days: days, to: now)
+        var forecast = Forecast(from: now, days: days)
+        var counts: [String: Int] = [:]
+        var keys: [(CivilDate, String)] = []
+        let rows = try await data.sql.raw(
+            """
+            SELECT activity, expires_at, subject_id FROM records
+            WHERE expires_at IS NOT NULL AND expires_at <= \(bind: end.millis)
+            """
+        ).all()
+        let held = try await activeHolds(
+            subjects: Array(Set(try rows.map { try $0.decode(column: "subject_id", as: String.self) })), at: now.millis)
+        for row in rows {
+            let activity = try row.decode(column: "activity", as: String.self)
+            let subject = try row.decode(column: "subject_id", as: String.self)
+            let expires = Date(millis: try row.decode(column: "expires_at", as: Int64.self))
+            if held.contains(where: { $0.subject == subject && ($0.activity == nil || $0.activity == activity) }) {
+                forecast.held += 1
+            } else if expires <= now {
+                forecast.overdue += 1
+            } else {
+                let day = calendar.localDate(of: expires)
+                let key = "\(day) \(activity)"
+                if counts[key] == nil { keys.append((day, activity)) }
+                counts[key, default: 0] += 1
+            }
+        }
+        forecast.expiring = keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map {
+            Forecast.Day(date: $0.0, activity: $0.1, records: counts["\($0.0) \($0.1)"] ?? 0)
+        }
+        forecast.waiting = try await data.sql.raw(
+            "SELECT waiting_for, COUNT(*) AS n FROM records WHERE expires_at IS NULL GROUP BY waiting_for ORDER BY n DESC"
+        ).all().map {
+            (
+                (try $0.decode(column: "waiting_for", as: String?.self) ?? "").replacingOccurrences(
+                    of: ",", with: ", "),
+                try $0.decode(column: "n", as: Int.self)
+            )
+        }
+        return forecast
+    }
+}

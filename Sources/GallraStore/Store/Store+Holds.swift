@@ -1,0 +1,77 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A legal hold: the subject's records (or one activity's) are never erased while it is in force
+/// (GDPR Art. 17(3)(e): the establishment, exercise or defence of legal claims).
+public struct LegalHold: Sendable {
+    public let id: String
+    public let subject: String
+    public let activity: String?
+    public let until: Date?
+}
+
+extension Store {
+    /// Places a hold; the reason is sealed under the subject's key like any personal data.
+    public func addHold(subject reference: String, activity: String?, reason: String, until: Date?) async throws
+        -> String
+    {
+        let subject = try await resolveSubject(reference)
+        if let activity, try await requireRegister().activity(activity) == nil {
+            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+        }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalidInput("A hold needs a reason.")
+        }
+        let id = Store.newID()
+        let sealed = try await cipher(for: subject).seal(reason, context: "hold/\(id)")
+        try await transaction(data) { sql in
+            try await sql.raw(
+                """
+                INSERT INTO holds (id, subject_id, activity, reason_sealed, until_at, created_at, released_at)
+                VALUES (\(bind: id), \(bind: subject), \(bind: activity), \(bind: sealed), \(bind: until?.millis),
+                        \(bind: Clock.nowMillis()), NULL)
+                """
+            ).run()
+            let scope = activity.map { "activity \($0)" } ?? "all activities"
+            let end = until.map { " until \(ZonedCalendar.stockholm.rfc3339($0))" } ?? ""
+            try await self.audit(
+                [AuditEvent("hold.add", subject: subject, activity: activity, detail: "hold \(id) on \(scope)\(end)")],
+                on: sql)
+        }
+        return id
+    }
+
+    /// Ends a hold; what it kept is swept at the next sweep if its retention has expired.
+    public func releaseHold(_ id: String) async throws {
+        guard
+            let row = try await data.sql.raw(
+                "SELECT subject_id, activity FROM holds WHERE id = \(bind: id) AND released_at IS NULL"
+            ).first()
+        else { throw StoreError.notFound("No hold in force has the id \(id).") }
+        let subject = try row.decode(column: "subject_id", as: String.self)
+        let activity = try row.decode(column: "activity", as: String?.self)
+        try await transaction(data) { sql in
+            try await sql.raw("UPDATE holds SET released_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+            try await self.audit(
+                [AuditEvent("hold.release", subject: subject, activity: activity, detail: "hold \(id)")], on: sql)
+        }
+    }
+
+    /// Holds in force at `now` on any of `subjects`.
+    func activeHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
+        guard !subjects.isEmpty else { return [] }
+        return try await data.sql.raw(
+            """
+            SELECT id, subject_id, activity, until_at FROM holds
+            WHERE subject_id IN (\(binds: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
+            """
+        ).all().map { row in
+            LegalHold(
+                id: try row.decode(column: "id", as: String.self),
+                subject: try row.decode(column: "subject_id", as: String.self),
+                activity: try row.decode(column: "activity", as: String?.self),
+                until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// What a sweep did, or (with `dryRun`) would do, at `now`.
+public struct SweepReport: Sendable {
+    public struct Item: Sendable {
+        public let record: String
+        public let subject: String
+        public let activity: String
+        public let rule: String
+        public let expired: Date
+        /// erase or anonymise
+        public let action: ExpiryAction
+    }
+
+    public let now: Date
+    public let dryRun: Bool
+    public var items: [Item] = []
+    /// Expired records kept under a legal hold (GDPR Art. 17(3)(e)).
+    public var held = 0
+    /// Records whose rule is pending on an event.
+    public var waiting = 0
+    /// Expired records whose expiry a shorter rule moved earlier, kept until a dry run has reported them.
+    public var awaitingReview = 0
+    /// Subjects with nothing left, destroyed with their identifiers and data key.
+    public var subjectsErased = 0
+
+    public var erased: Int { items.filter { $0.action == .erase }.count }
+    public var anonymised: Int { items.filter { $0.action == .anonymise }.count }
+}
+
+extension Store {
+    /// Erases or anonymises every record whose expiry is at or before `now`, in batches that are
+    /// each one transaction: a record goes together with its audit entry, a subject with nothing
+    /// left goes with its last record, and its data key is destroyed after the batch commits (a
+    /// tombstone makes that step safe to repeat after a crash). With `dryRun` nothing changes.
+    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = 1_000) async throws -> SweepReport {
+        let register = try await requireRegister()
+        let calendar = try await calendar()
+        var report = SweepReport(now: now, dryRun: dryRun)
+        let nowMillis = now.millis
+        if !dryRun { try await acquireSweepLock() }
+        do {
+            if !dryRun { try await destroyErasedSubjectKeys() }
+            let reviewed = try await reviewedVersions()
+            var cursor: (expires: Int64, id: String)? = nil
+            while true {
+                let rows = try await expiredRecords(before: nowMillis, after: cursor, limit: batchSize)
+                guard let last = rows.last else { break }
+                cursor = (last.expires, last.id)
+                let holds = try await activeHolds(subjects: Array(Set(rows.map(\.subject))), at: nowMillis)
+                var batch: [SweepReport.Item] = []
+                for row in rows {
+                    if holds.contains(where: {
+                        $0.subject == row.subject && ($0.activity == nil || $0.activity == row.activity)
+                    }) {
+                        report.held += 1
+                    } else if let version = row.shortenedBy, !reviewed.contains(version), !dryRun {
+                        report.awaitingReview += 1
+                    } else {
+                        let activity = register.activity(row.activity)
+                        batch.append(
+                            .init(
+                                record: row.id, subject: row.subject, activity: row.activity,
+                                rule: activity?.retention.description ?? "(activity no longer in the register)",
+                                expired: Date(millis: row.expires), action: activity?.onExpiry ?? .erase))
+                    }
+                }
+                if !dryRun && !batch.isEmpty {
+                    report.subjectsErased += try await carryOut(batch, at: now, calendar: calendar)
+                    try await renewSweepLock()
+                }
+                report.items += batch
+                if rows.count < batchSize { break }
+            }
+            report.waiting =
+                try await data.sql.raw("SELECT COUNT(*) AS n FROM records WHERE expires_at IS NULL").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            if dryRun {
+                try await markShortenedRulesReviewed(reported: report)
+            } else {
+                try await transaction(data) { sql in
+                    try await self.audit(
+                        [
+                            AuditEvent(
+                                "sweep.summary",
+                                detail:
+                                    "at \(calendar.rfc3339(now)): \(report.erased) erased, \(report.anonymised) anonymised, "
+                                    + "\(report.subjectsErased) subjects erased, \(report.held) held, "
+                                    + "\(report.awaitingReview) awaiting review, \(report.waiting) waiting")
+                        ], on: sql)
+                }
+                try await destroyErasedSubjectKeys()
+                try await releaseSweepLock()
+            }
+        } catch {
+            if !dryRun { try? await releaseSweepLock() }
+            throw error
+        }
+        return report
+    }
+
+    /// One batch, one transaction. Returns how many subjects were left with nothing and erased.
+    private func carryOut(_ batch: [SweepReport.Item], at now: Date, calendar: ZonedCalendar) async throws -> Int {
+        let nowMillis = now.millis
+        let ids = batch.map(\.record)
+        let anonymise = batch.filter { $0.action == .anonymise }.map(\.record)
+        let subjects = Array(Set(batch.map(\.subject)))
+        return try await transaction(data) { sql in
+            if !anonymise.isEmpty {
+                // Kept for statistics: activity, category, system and when; no value, no subject.
+                try await sql.raw(
+                    """
+                    INSERT INTO anonymised_records (id, activity, category, system, collected_at, anonymised_at)
+                    SELECT id, activity, category, system, collected_at, \(bind: nowMillis) FROM records
+                    WHERE id IN (\(binds: anonymise))
+                    """
+                ).run()
+            }
+            try await sql.delete(from: "events").where("record_id", .in, ids).run()
+            try await sql.delete(from: "records").where("id", .in, ids).run()
+            let remaining = Set(
+                try await sql.select().column("subject_id").from("records").where("subject_id", .in, subjects)
+                    .groupBy("subject_id").all().map { try $0.decode(column: "subject_id", as: String.self) })
+            let emptied = subjects.filter { !remaining.contains($0) }.sorted()
+            if !emptied.isEmpty {
+                for table in ["subject_identifiers", "events", "holds"] {
+                    try await sql.delete(from: table).where("subject_id", .in, emptied).run()
+                }
+                try await sql.delete(from: "subjects").where("id", .in, emptied).run()
+                var tombstones = sql.insert(into: "erased_subjects").columns("subject_id", "erased_at")
+                for subject in emptied { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
+                try await tombstones.run()
+            }
+            let acted = calendar.rfc3339(now)
+            var evidence = batch.map { item in
+                AuditEvent(
+                    item.action == .erase ? "record.erase" : "record.anonymise", subject: item.subject,
+                    activity: item.activity,
+                    detail:
+                        "record \(item.record), rule \(item.rule), expired \(calendar.rfc3339(item.expired)), acted \(acted)"
+                )
+            }
+            evidence += emptied.map {
+                AuditEvent(
+                    "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
+            }
+            try await self.audit(evidence, on: sql)
+            return emptied.count
+        }
+    }
+
+    /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
+    func destroyErasedSubjectKeys() async throws {
+        while true {
+            let subjects = try await data.sql.select().column("subject_id").from("erased_subjects").limit(1_000).all()
+                .map { try $0.decode(column: "subject_id", as: String.self) }
+            if subjects.isEmpty { return }
+            try await keyring.sql.delete(from: "subject_keys").where("subject_id", .in, subjects).run()
+            for subject in subjects { dataKeyCache[subject] = nil }
+            try await data.sql.delete(from: "erased_subjects").where("subject_id", .in, subjects).run()
+        }
+    }
+
+    private struct ExpiredRow {
+        let id: String
+        let subject: String
+        let activity: String
+        let expires: Int64
+        let shortenedBy: Int64?
+    }
+
+    /// Expired records in (expiry, id) order after the cursor: the expiry index makes the cost grow
+    /// with the number of expired records, not with the store.
+    private func expiredRecords(before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int) async throws
+        -> [ExpiredRow]
+    {
+        var query = SQLQueryString(
+            "SELECT id, subject_id, activity, expires_at, shortened_by FROM records WHERE expires_at <= \(bind: now)")
+        if let cursor {
+            query =
+                "\(query) AND (expires_at > \(bind: cursor.expires) OR (expires_at = \(bind: cursor.expires) AND id > \(bind: cursor.id)))"
+        }
+        query = "\(query) ORDER BY expires_at, id LIMIT \(bind: limit)"
+        return try await data.sql.raw(query).all().map { row in
+            ExpiredRow(
+                id: try row.decode(column: "id", as: String.self),
+                subject: try row.decode(column: "subject_id", as: String.self),
+                activity: try row.decode(column: "activity", as: String.self),
+                expires: try row.decode(column: "expires_at", as: Int64.self),
+                shortenedBy: try row.decode(column: "shortened_by", as: Int64?.self))
+        }
+    }
+}

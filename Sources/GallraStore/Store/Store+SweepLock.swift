@@ -1,0 +1,62 @@
+import Foundation
+import SQLKit
+
+/// One sweep at a time: a lease on a row in the database (so it works on SQLite and PostgreSQL
+/// alike), renewed after every batch. A lease whose holder died is taken over: at once when the
+/// holder was a process on this host that no longer exists, otherwise when the lease runs out.
+extension Store {
+    static let sweepLease: Int64 = 120_000
+    static let host: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, name.count)
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
+
+    /// This store's name on the lock: host, process and the store itself.
+    static func makeLockOwner() -> String { "\(host):\(getpid()):\(UUID().uuidString.prefix(8))" }
+
+    func acquireSweepLock() async throws {
+        let me = lockOwner
+        let now = Clock.nowMillis()
+        try await transaction(data) { sql in
+            guard let row = try await sql.raw("SELECT owner, expires_at FROM sweep_lock WHERE id = 1").first() else {
+                throw StoreError.integrity("The sweep lock row is missing.")
+            }
+            let owner = try row.decode(column: "owner", as: String?.self)
+            let expires = try row.decode(column: "expires_at", as: Int64.self)
+            if let owner, owner != me, expires > now, !Store.holderIsGone(owner) {
+                let parts = owner.split(separator: ":")
+                throw StoreError.invalidInput(
+                    "Another sweep is running (process \(parts.count > 1 ? parts[1] : "?") on \(parts.first ?? "?")); nothing was done."
+                )
+            }
+            try await sql.raw(
+                "UPDATE sweep_lock SET owner = \(bind: me), expires_at = \(bind: now + Store.sweepLease) WHERE id = 1"
+            ).run()
+        }
+    }
+
+    func renewSweepLock() async throws {
+        try await data.sql.raw(
+            """
+            UPDATE sweep_lock SET expires_at = \(bind: Clock.nowMillis() + Store.sweepLease)
+            WHERE id = 1 AND owner = \(bind: lockOwner)
+            """
+        ).run()
+    }
+
+    func releaseSweepLock() async throws {
+        try await data.sql.raw(
+            "UPDATE sweep_lock SET owner = NULL, expires_at = 0 WHERE id = 1 AND owner = \(bind: lockOwner)"
+        ).run()
+    }
+
+    /// A holder on this host whose process no longer exists (it was killed) holds nothing.
+    static func holderIsGone(_ owner: String) -> Bool {
+        let parts = owner.split(separator: ":")
+        guard parts.count >= 2, let pid = Int32(parts[1]), String(parts[0]) == host else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+}

@@ -59,7 +59,10 @@ let package = Package(
             name: "GallraStoreTests",
             dependencies: ["GallraStore", "GallraCore", .product(name: "SQLKit", package: "sql-kit")]
         ),
-        .testTarget(name: "gallraTests", dependencies: ["GallraCLI", "GallraCore"]),
+        .testTarget(
+            name: "gallraTests",
+            dependencies: ["GallraCLI", "GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

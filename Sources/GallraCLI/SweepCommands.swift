@@ -16,13 +16,14 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
     @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Records per transaction.") var batchSize = 1_000
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await store.withStore { store in
             let calendar = try await store.calendar()
             let instant = try now.map { try parseInstant($0, what: "instant", in: calendar) } ?? Date()
-            let report = try await store.sweep(now: instant, dryRun: dryRun)
+            let report = try await store.sweep(now: instant, dryRun: dryRun, batchSize: max(1, batchSize))
             print(json ? Self.json(report, calendar) : Self.text(report, calendar))
         }
     }

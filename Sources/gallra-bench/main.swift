@@ -14,6 +14,9 @@ struct Options {
     var lookups = 2_000
     /// Concurrent ingest streams, each with a connection of its own.
     var writers = 1
+    /// With this set, that percentage of records has long expired and the rest waits for an
+    /// event: a store for the sweep benchmark.
+    var expiredPercent: Int?
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -24,6 +27,7 @@ struct Options {
             case "--lookups": lookups = Int(iterator.next() ?? "") ?? lookups
             case "--batch": batch = Int(iterator.next() ?? "") ?? batch
             case "--writers": writers = max(1, Int(iterator.next() ?? "") ?? writers)
+            case "--expired-percent": expiredPercent = Int(iterator.next() ?? "")
             default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
             }
         }
@@ -84,7 +88,13 @@ let done = try await withThrowingTaskGroup(of: Int.self) { group in
             var pending: [NewRecord] = []
             for index in stride(from: writer, to: allSubjects.count, by: options.writers) {
                 for n in 0..<options.perSubject {
-                    let (activity, category) = kinds[n % kinds.count]
+                    var (activity, category) = kinds[n % kinds.count]
+                    if let percent = options.expiredPercent {
+                        // product-demo keeps 60 days: long expired. support waits for contract.end.
+                        let expired = (index * options.perSubject + n) % 100 < percent
+                        (activity, category) =
+                            expired ? ("product-demo", "contact_details") : ("support", "case_content")
+                    }
                     pending.append(
                         NewRecord(
                             subject: allSubjects[index], activity: activity, category: category,
@@ -112,6 +122,11 @@ print(
         Double(done) / ingestSeconds, options.batch))
 
 // Lookup by e-mail and export (~20 records), the read audited.
+if options.lookups == 0 {
+    await store.close()
+    print("kept for the sweep benchmark: \(directory.path)")
+    exit(0)
+}
 var timings: [Double] = []
 var generator = SystemRandomNumberGenerator()
 for _ in 0..<options.lookups {

@@ -75,6 +75,13 @@ enum Migrations {
             "ALTER TABLE records ADD COLUMN shortened_by BIGINT",
             "ALTER TABLE register_versions ADD COLUMN reviewed_at BIGINT",
             "CREATE INDEX events_record ON events (record_id)",
+            // The sweep pages through expired records by (expiry, id).
+            "DROP INDEX records_expiry",
+            "CREATE INDEX records_expiry ON records (expires_at, id)",
+            // How many records wait for an event, kept up to date by every write, so that the sweep
+            // need not count them.
+            "CREATE TABLE record_stats (id INTEGER PRIMARY KEY, waiting BIGINT NOT NULL)",
+            "INSERT INTO record_stats (id, waiting) SELECT 1, COUNT(*) FROM records WHERE expires_at IS NULL",
         ]
     }
 

@@ -64,6 +64,7 @@ extension Store {
         } else if let activity {
             query = "\(query) AND activity = \(bind: activity)"
         }
+        var waitingChange = 0
         for row in try await sql.raw(query).all() {
             let id = try row.decode(column: "id", as: String.self)
             let activityID = try row.decode(column: "activity", as: String.self)
@@ -74,6 +75,7 @@ extension Store {
             let outcome = rule.outcome(events: known, calendar: calendar)
             let old = try row.decode(column: "expires_at", as: Int64?.self)
             let new = outcome.expiry?.millis
+            waitingChange += (new == nil ? 1 : 0) - (old == nil ? 1 : 0)
             if let version, let new, old.map({ new < $0 }) ?? true {
                 try await sql.raw(
                     """
@@ -86,6 +88,9 @@ extension Store {
                     "UPDATE records SET expires_at = \(bind: new), waiting_for = \(bind: outcome.waitingText) WHERE id = \(bind: id)"
                 ).run()
             }
+        }
+        if waitingChange != 0 {
+            try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waitingChange) WHERE id = 1").run()
         }
     }
 

@@ -77,6 +77,10 @@ extension Store {
                 }
                 try await insert.run()
             }
+            let waiting = rows.filter { $0.expiry.expiry == nil }.count
+            if waiting > 0 {
+                try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waiting) WHERE id = 1").run()
+            }
             // One entry per subject and activity in the batch, naming every record it wrote.
             var groups: [(key: String, subject: String, activity: String, records: [String])] = []
             var positions: [String: Int] = [:]

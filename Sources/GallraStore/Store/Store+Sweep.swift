@@ -75,8 +75,8 @@ extension Store {
                 if rows.count < batchSize { break }
             }
             report.waiting =
-                try await data.sql.raw("SELECT COUNT(*) AS n FROM records WHERE expires_at IS NULL").first()?
-                .decode(column: "n", as: Int.self) ?? 0
+                try await data.sql.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
+                .decode(column: "waiting", as: Int.self) ?? 0
             if dryRun {
                 try await markShortenedRulesReviewed(reported: report)
             } else {
@@ -179,8 +179,7 @@ extension Store {
         var query = SQLQueryString(
             "SELECT id, subject_id, activity, expires_at, shortened_by FROM records WHERE expires_at <= \(bind: now)")
         if let cursor {
-            query =
-                "\(query) AND (expires_at > \(bind: cursor.expires) OR (expires_at = \(bind: cursor.expires) AND id > \(bind: cursor.id)))"
+            query = "\(query) AND (expires_at, id) > (\(bind: cursor.expires), \(bind: cursor.id))"
         }
         query = "\(query) ORDER BY expires_at, id LIMIT \(bind: limit)"
         return try await data.sql.raw(query).all().map { row in

@@ -265,3 +265,29 @@ struct SweepTests {
         await scenario.store.close()
     }
 }
+
+@Suite("The sweep on the English example register", .serialized)
+struct EnglishRegisterSweepTests {
+    /// "As long as you hold the position, or as long as the agreement is valid": kept until both have ended.
+    @Test("max(position.end, contract.end) waits for both events", arguments: TestBackend.available)
+    func contactPerson(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.open()
+        let yaml = try String(
+            contentsOf: packageRoot.appendingPathComponent("examples/customer-contacts.yaml"), encoding: .utf8)
+        try await store.applyRegister(yaml: yaml, file: "customer-contacts.yaml")
+        let subject = try await store.addSubject(email: "contact@example.com", name: "Chris Contact")
+        _ = try await store.addRecord(subject: subject, activity: "contact-person", category: "position", value: "CFO")
+        try await store.addEvents(
+            subject: subject, scope: .subject, events: [(.contractEnd, SweepTests.at("2025-06-30"))])
+        var report = try await store.sweep(now: SweepTests.at("2030-01-01"))
+        #expect(report.erased == 0 && report.waiting == 1)
+        try await store.addEvents(
+            subject: subject, scope: .subject, events: [(.positionEnd, SweepTests.at("2025-09-01"))])
+        report = try await store.sweep(now: SweepTests.at("2025-08-31"))
+        #expect(report.erased == 0 && report.waiting == 0)
+        report = try await store.sweep(now: SweepTests.at("2025-09-01"))
+        #expect(report.erased == 1 && report.subjectsErased == 1)
+        await store.close()
+    }
+}

@@ -28,7 +28,7 @@ enum AuditChain {
                     activity: event.activity, detail: event.detail, previousHash: previous, hash: hash))
             previous = hash
         }
-        for chunk in entries.chunked(into: 500) {
+        for chunk in entries.chunked(into: 1_000) {
             var insert = sql.insert(into: "audit_log").columns(
                 "seq", "at", "actor", "action", "subject_id", "activity", "detail", "prev_hash", "hash")
             for entry in chunk {

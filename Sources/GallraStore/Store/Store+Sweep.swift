@@ -120,10 +120,13 @@ extension Store {
             }
             try await sql.delete(from: "events").where("record_id", .in, ids).run()
             try await sql.delete(from: "records").where("id", .in, ids).run()
-            let remaining = Set(
-                try await sql.select().column("subject_id").from("records").where("subject_id", .in, subjects)
-                    .groupBy("subject_id").all().map { try $0.decode(column: "subject_id", as: String.self) })
-            let emptied = subjects.filter { !remaining.contains($0) }.sorted()
+            // Subjects with no record left: one index probe each, stopping at the first record found.
+            let emptied = try await sql.raw(
+                """
+                SELECT id FROM subjects WHERE id IN (\(binds: subjects))
+                AND NOT EXISTS (SELECT 1 FROM records WHERE records.subject_id = subjects.id) ORDER BY id
+                """
+            ).all().map { try $0.decode(column: "id", as: String.self) }
             if !emptied.isEmpty {
                 for table in ["subject_identifiers", "events", "holds"] {
                     try await sql.delete(from: table).where("subject_id", .in, emptied).run()

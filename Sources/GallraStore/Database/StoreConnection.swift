@@ -82,8 +82,9 @@ public final class StoreConnection: Sendable {
         if !wasClosed { try? await closer() }
     }
 
-    /// Runs `body` in one transaction: all of it is written, or none of it.
-    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// Runs `body` in one transaction: all of it is written, or none of it. It runs on the
+    /// caller's actor, so the body may use the caller's state.
+    nonisolated(nonsending) public func transaction<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
         do {
             let result = try await body(sql)

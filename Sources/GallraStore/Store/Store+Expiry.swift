@@ -101,7 +101,7 @@ extension Store {
         ).all()
             .map { try $0.decode(column: "subject_id", as: String.self) }
         for chunk in subjects.chunked(into: 200) {
-            try await transaction(data) { sql in
+            try await data.transaction { sql in
                 for subject in chunk {
                     try await self.recomputeExpiries(
                         subject: subject, activity: activity, record: nil, shortenedBy: version, on: sql)

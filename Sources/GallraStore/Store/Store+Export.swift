@@ -77,7 +77,7 @@ extension Store {
         let events = try await storedEvents(subject: subject).sorted { $0.occurred < $1.occurred }.map {
             SubjectExport.Event(name: $0.name.rawValue, activity: $0.activity, record: $0.record, occurred: $0.occurred)
         }
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             try await self.audit(
                 [AuditEvent("subject.export", subject: subject, detail: "\(records.count) records read")], on: sql)
         }

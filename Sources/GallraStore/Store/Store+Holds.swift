@@ -25,7 +25,7 @@ extension Store {
         }
         let id = Store.newID()
         let sealed = try await cipher(for: subject).seal(reason, context: "hold/\(id)")
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             try await sql.raw(
                 """
                 INSERT INTO holds (id, subject_id, activity, reason_sealed, until_at, created_at, released_at)
@@ -51,7 +51,7 @@ extension Store {
         else { throw StoreError.notFound("No hold in force has the id \(id).") }
         let subject = try row.decode(column: "subject_id", as: String.self)
         let activity = try row.decode(column: "activity", as: String?.self)
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             try await sql.raw("UPDATE holds SET released_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
             try await self.audit(
                 [AuditEvent("hold.release", subject: subject, activity: activity, detail: "hold \(id)")], on: sql)

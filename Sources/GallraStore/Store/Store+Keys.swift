@@ -16,7 +16,7 @@ extension Store {
                 "SELECT subject_id, master_version, wrapped FROM subject_keys WHERE master_version <> \(bind: to) LIMIT 1000"
             ).all()
             if rows.isEmpty { break }
-            try await transaction(keyring) { sql in
+            try await keyring.transaction { sql in
                 for row in rows {
                     let subject = try row.decode(column: "subject_id", as: String.self)
                     let old = try self.keys.masterKey(version: try row.decode(column: "master_version", as: Int.self))
@@ -30,7 +30,7 @@ extension Store {
             }
             rewrapped += rows.count
         }
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             try await self.audit(
                 [AuditEvent("keys.rotate", detail: "master key \(from) -> \(to), \(rewrapped) data keys re-wrapped")],
                 on: sql)
@@ -44,7 +44,7 @@ extension Store {
             .map { try $0.decode(column: "master_version", as: Int.self) }
         let removed = try keys.removeMasterKeys(except: Set(used))
         if !removed.isEmpty {
-            try await transaction(data) { sql in
+            try await data.transaction { sql in
                 try await self.audit(
                     [
                         AuditEvent(

@@ -63,7 +63,7 @@ extension Store {
             rows.append((id, record, sealed, outcome))
         }
         let now = Clock.nowMillis()
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             for chunk in rows.chunked(into: 500) {
                 var insert = sql.insert(into: "records").columns(
                     "id", "subject_id", "activity", "category", "system", "value_sealed", "collected_at", "expires_at",
@@ -131,7 +131,7 @@ extension Store {
             activity = try row.decode(column: "activity", as: String.self)
         }
         let now = Clock.nowMillis()
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             for (name, date) in events {
                 try await sql.raw(
                     """

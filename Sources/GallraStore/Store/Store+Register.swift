@@ -31,7 +31,7 @@ extension Store {
         let changed = register.activities.filter { activity in
             previous?.register.activity(activity.id)?.retention != activity.retention
         }
-        let version = try await transaction(data) { sql in
+        let version = try await data.transaction { sql in
             let next =
                 (try await sql.raw("SELECT MAX(version) AS v FROM register_versions").first()?
                     .decode(column: "v", as: Int64?.self) ?? 0) + 1

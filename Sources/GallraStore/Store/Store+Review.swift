@@ -19,7 +19,7 @@ extension Store {
             """
         ).all().compactMap { try $0.decode(column: "shortened_by", as: Int64?.self) }
         guard !versions.isEmpty else { return }
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             let pending = try await sql.raw(
                 "SELECT version FROM register_versions WHERE reviewed_at IS NULL AND version IN (\(binds: versions))"
             ).all().map { try $0.decode(column: "version", as: Int64.self) }

@@ -32,7 +32,7 @@ extension Store {
         // The keys first: a crash after them leaves unused keys, never data without a key.
         let keys = try await createDataKeys(for: prepared.map(\.id))
         let now = Clock.nowMillis()
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             for chunk in prepared.chunked(into: 500) {
                 var subjectRows = sql.insert(into: "subjects").columns("id", "created_at", "name_sealed")
                 var identifierRows = sql.insert(into: "subject_identifiers").columns(

@@ -80,7 +80,7 @@ extension Store {
             if dryRun {
                 try await markShortenedRulesReviewed(reported: report)
             } else {
-                try await transaction(data) { sql in
+                try await data.transaction { sql in
                     try await self.audit(
                         [
                             AuditEvent(
@@ -107,7 +107,7 @@ extension Store {
         let ids = batch.map(\.record)
         let anonymise = batch.filter { $0.action == .anonymise }.map(\.record)
         let subjects = Array(Set(batch.map(\.subject)))
-        return try await transaction(data) { sql in
+        return try await data.transaction { sql in
             if !anonymise.isEmpty {
                 // Kept for statistics: activity, category, system and when; no value, no subject.
                 try await sql.raw(

@@ -18,7 +18,7 @@ extension Store {
     func acquireSweepLock() async throws {
         let me = lockOwner
         let now = Clock.nowMillis()
-        try await transaction(data) { sql in
+        try await data.transaction { sql in
             guard let row = try await sql.raw("SELECT owner, expires_at FROM sweep_lock WHERE id = 1").first() else {
                 throw StoreError.integrity("The sweep lock row is missing.")
             }

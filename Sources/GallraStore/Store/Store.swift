@@ -61,7 +61,7 @@ public actor Store {
 
     /// New subjects' data keys, wrapped by the current master key, stored in the keyring.
     func createDataKeys(for subjects: [String]) async throws -> [String: SymmetricKey] {
-        let created = try await transaction(keyring) { sql in
+        let created = try await keyring.transaction { sql in
             var created: [String: SymmetricKey] = [:]
             for chunk in subjects.chunked(into: 500) {
                 var insert = sql.insert(into: "subject_keys").columns("subject_id", "master_version", "wrapped")
@@ -128,21 +128,5 @@ public actor Store {
                     hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)]
         }
         return parts.joined(separator: "-")
-    }
-}
-
-extension Store {
-    /// Runs `body` in one transaction on the actor: all of it is written, or none of it.
-    func transaction<T>(_ connection: StoreConnection, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        let sql = connection.sql
-        try await sql.raw(connection.dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-        do {
-            let result = try await body(sql)
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            throw error
-        }
     }
 }

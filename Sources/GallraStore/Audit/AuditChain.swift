@@ -28,6 +28,30 @@ enum AuditChain {
                     activity: event.activity, detail: event.detail, previousHash: previous, hash: hash))
             previous = hash
         }
+        if sql.isPostgres {
+            try await insertAsArrays(entries, on: sql)
+        } else {
+            try await insertAsRows(entries, on: sql)
+        }
+        try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
+    }
+
+    /// PostgreSQL: one statement with one array per column, however many entries.
+    private static func insertAsArrays(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO audit_log (seq, at, actor, action, subject_id, activity, detail, prev_hash, hash)
+            SELECT seq, at, actor, action, NULLIF(subject_id, ''), NULLIF(activity, ''), detail, prev_hash, hash
+            FROM unnest(\(bind: entries.map(\.seq)), \(bind: entries.map(\.at)), \(bind: entries.map(\.actor)),
+                        \(bind: entries.map(\.action)), \(bind: entries.map { $0.subject ?? "" }),
+                        \(bind: entries.map { $0.activity ?? "" }), \(bind: entries.map(\.detail)),
+                        \(bind: entries.map(\.previousHash)), \(bind: entries.map(\.hash)))
+                 AS e(seq, at, actor, action, subject_id, activity, detail, prev_hash, hash)
+            """
+        ).run()
+    }
+
+    private static func insertAsRows(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {
         for chunk in entries.chunked(into: 1_000) {
             var insert = sql.insert(into: "audit_log").columns(
                 "seq", "at", "actor", "action", "subject_id", "activity", "detail", "prev_hash", "hash")
@@ -39,7 +63,6 @@ enum AuditChain {
             }
             try await insert.run()
         }
-        try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
     }
 
     /// Walks the whole chain in order, a page at a time, and names the first entry that breaks it.

@@ -64,7 +64,7 @@ extension Store {
         return try await data.sql.raw(
             """
             SELECT id, subject_id, activity, until_at FROM holds
-            WHERE subject_id IN (\(binds: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
+            WHERE \(data.sql.member("subject_id", of: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
             """
         ).all().map { row in
             LegalHold(

@@ -114,16 +114,16 @@ extension Store {
                     """
                     INSERT INTO anonymised_records (id, activity, category, system, collected_at, anonymised_at)
                     SELECT id, activity, category, system, collected_at, \(bind: nowMillis) FROM records
-                    WHERE id IN (\(binds: anonymise))
+                    WHERE \(sql.member("id", of: anonymise))
                     """
                 ).run()
             }
-            try await sql.delete(from: "events").where("record_id", .in, ids).run()
-            try await sql.delete(from: "records").where("id", .in, ids).run()
+            try await sql.raw("DELETE FROM events WHERE \(sql.member("record_id", of: ids))").run()
+            try await sql.raw("DELETE FROM records WHERE \(sql.member("id", of: ids))").run()
             // Subjects with no record left: one index probe each, stopping at the first record found.
             let emptied = try await sql.raw(
                 """
-                SELECT id FROM subjects WHERE id IN (\(binds: subjects))
+                SELECT id FROM subjects WHERE \(sql.member("id", of: subjects))
                 AND NOT EXISTS (SELECT 1 FROM records WHERE records.subject_id = subjects.id) ORDER BY id
                 """
             ).all().map { try $0.decode(column: "id", as: String.self) }

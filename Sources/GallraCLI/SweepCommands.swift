@@ -16,7 +16,7 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
     @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Records per transaction.") var batchSize = 1_000
+    @Option(help: "Records per transaction.") var batchSize = 5_000
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -56,9 +56,12 @@ struct SweepCommand: AsyncParsableCommand {
                 + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
                 + (report.dryRun ? " — nothing was changed." : ".")
         ]
+        var written: [Date: String] = [:]  // many records share an expiry: format it once
         for item in report.items {
+            let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
+            written[item.expired] = expired
             lines.append(
-                "  \(item.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.record)  \(item.activity)  expired \(calendar.rfc3339(item.expired))  (\(item.rule))"
+                "  \(item.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.record)  \(item.activity)  expired \(expired)  (\(item.rule))"
             )
         }
         return lines.joined(separator: "\n")

@@ -35,7 +35,7 @@ extension Store {
     /// each one transaction: a record goes together with its audit entry, a subject with nothing
     /// left goes with its last record, and its data key is destroyed after the batch commits (a
     /// tombstone makes that step safe to repeat after a crash). With `dryRun` nothing changes.
-    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = 1_000) async throws -> SweepReport {
+    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = 5_000) async throws -> SweepReport {
         let register = try await requireRegister()
         let calendar = try await calendar()
         var report = SweepReport(now: now, dryRun: dryRun)
@@ -137,13 +137,16 @@ extension Store {
                 try await tombstones.run()
             }
             let acted = calendar.rfc3339(now)
-            var evidence = batch.map { item in
-                AuditEvent(
-                    item.action == .erase ? "record.erase" : "record.anonymise", subject: item.subject,
-                    activity: item.activity,
-                    detail:
-                        "record \(item.record), rule \(item.rule), expired \(calendar.rfc3339(item.expired)), acted \(acted)"
-                )
+            var written: [Date: String] = [:]  // many records share an expiry: format it once
+            var evidence: [AuditEvent] = []
+            for item in batch {
+                let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
+                written[item.expired] = expired
+                evidence.append(
+                    AuditEvent(
+                        item.action == .erase ? "record.erase" : "record.anonymise", subject: item.subject,
+                        activity: item.activity,
+                        detail: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)"))
             }
             evidence += emptied.map {
                 AuditEvent(

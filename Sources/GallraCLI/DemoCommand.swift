@@ -60,6 +60,9 @@ struct DemoCommand: AsyncParsableCommand {
         try await store.addEvents(subject: anna, scope: .record(files), events: [(.caseClosed, day("2025-03-14"))])
 
         let bertil = try await store.addSubject(email: "bertil.berg@example.se", name: "Bertil Berg")
+        _ = try await store.giveConsent(
+            subject: bertil, activity: "photo-consent", wordingVersion: "foto-2025-1", channel: "paper",
+            at: day("2025-04-20"))
         _ = try await store.addRecord(
             subject: bertil, activity: "product-demo", category: "contact_details", value: "Bertil Berg, 08-555 123 45",
             collected: day("2025-10-01"), system: "crm")

@@ -71,6 +71,8 @@ struct StoreContractTests {
     func pending(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
         let subject = try await store.addSubject(email: "c@example.se")
+        _ = try await store.giveConsent(
+            subject: subject, activity: "photo-consent", wordingVersion: "v1", channel: "web", at: Date())
         _ = try await store.addRecord(
             subject: subject, activity: "photo-consent", category: "images", value: "bild.jpg")
         let record = try #require(try await store.exportSubject(subject).records.first)

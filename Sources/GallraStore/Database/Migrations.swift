@@ -50,7 +50,21 @@ enum Migrations {
             ]
         },
         sweep,
+        consents,
     ]
+
+    /// The consent register (GDPR Art. 7(1): the controller must be able to show consent was given).
+    static let consents = Migration(version: 3) { db in
+        [
+            """
+            CREATE TABLE consents (
+                id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), activity TEXT NOT NULL,
+                wording_version TEXT NOT NULL, channel TEXT NOT NULL, given_at BIGINT NOT NULL, withdrawn_at BIGINT,
+                withdrawal_channel TEXT)
+            """,
+            "CREATE INDEX consents_subject ON consents (subject_id, activity)",
+        ]
+    }
 
     /// Retention enforced: anonymised records, legal holds, erasure tombstones, the sweep's lock,
     /// and the review of shortened rules.

@@ -50,6 +50,7 @@ extension Store {
         let register = try await requireRegister()
         let calendar = try await calendar()
         for record in records { try Self.validate(record, in: register) }
+        try await requireConsent(for: records, in: register)
         var rows: [(id: String, record: NewRecord, sealed: Data, expiry: RetentionOutcome)] = []
         let eventsBySubject = try await storedEvents(subjects: Array(Set(records.map(\.subject))))
         for record in records {

@@ -128,7 +128,7 @@ extension Store {
                 """
             ).all().map { try $0.decode(column: "id", as: String.self) }
             if !emptied.isEmpty {
-                for table in ["subject_identifiers", "events", "holds"] {
+                for table in ["subject_identifiers", "events", "holds", "consents"] {
                     try await sql.delete(from: table).where("subject_id", .in, emptied).run()
                 }
                 try await sql.delete(from: "subjects").where("id", .in, emptied).run()

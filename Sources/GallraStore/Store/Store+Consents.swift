@@ -1,0 +1,122 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// One consent as the register keeps it: to which activity, which wording was shown, how and when
+/// it was given, and when it was withdrawn. History is kept: a new consent is a new row.
+public struct ConsentEntry: Sendable {
+    public let id: String
+    public let subject: String
+    public let activity: String
+    public let wordingVersion: String
+    public let channel: String
+    public let given: Date
+    public let withdrawn: Date?
+
+    public func isInForce(at instant: Date) -> Bool { given <= instant && (withdrawn.map { $0 > instant } ?? true) }
+}
+
+extension Store {
+    /// Records a consent to an activity whose legal basis is consent.
+    public func giveConsent(
+        subject reference: String, activity: String, wordingVersion: String, channel: String, at instant: Date
+    ) async throws -> String {
+        let subject = try await resolveSubject(reference)
+        let register = try await requireRegister()
+        guard let processing = register.activity(activity) else {
+            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+        }
+        guard processing.legalBasis.contains(.consent) else {
+            throw StoreError.invalidInput(
+                "Activity \"\(activity)\" does not rest on consent; its legal basis is \(processing.legalBasis.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        if try await consents(subject: subject).contains(where: { $0.activity == activity && $0.isInForce(at: instant) }
+        ) {
+            throw StoreError.invalidInput("The subject already has a consent in force for \"\(activity)\".")
+        }
+        let id = Store.newID()
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO consents (id, subject_id, activity, wording_version, channel, given_at, withdrawn_at)
+                VALUES (\(bind: id), \(bind: subject), \(bind: activity), \(bind: wordingVersion), \(bind: channel),
+                        \(bind: instant.millis), NULL)
+                """
+            ).run()
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "consent.give", subject: subject, activity: activity,
+                        detail: "consent \(id), wording \(wordingVersion), channel \(channel)")
+                ], on: sql)
+        }
+        return id
+    }
+
+    /// GDPR Art. 7(3): withdrawing is as easy as giving. The consent is closed, and the
+    /// `consent.withdrawn` event is recorded for the activity, so retention rules that use it apply.
+    public func withdrawConsent(subject reference: String, activity: String, channel: String, at instant: Date)
+        async throws
+    {
+        let subject = try await resolveSubject(reference)
+        guard
+            let consent = try await consents(subject: subject).first(where: {
+                $0.activity == activity && $0.isInForce(at: instant)
+            })
+        else { throw StoreError.notFound("The subject has no consent in force for \"\(activity)\".") }
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                UPDATE consents SET withdrawn_at = \(bind: instant.millis), withdrawal_channel = \(bind: channel)
+                WHERE id = \(bind: consent.id)
+                """
+            ).run()
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "consent.withdraw", subject: subject, activity: activity,
+                        detail: "consent \(consent.id), channel \(channel)")
+                ],
+                on: sql)
+        }
+        try await addEvents(subject: subject, scope: .activity(activity), events: [(.consentWithdrawn, instant)])
+    }
+
+    /// Every consent of the subject, oldest first.
+    public func consents(subject reference: String) async throws -> [ConsentEntry] {
+        let subject = try await resolveSubject(reference)
+        return try await data.sql.raw(
+            """
+            SELECT id, subject_id, activity, wording_version, channel, given_at, withdrawn_at FROM consents
+            WHERE subject_id = \(bind: subject) ORDER BY given_at, id
+            """
+        ).all().map { row in
+            ConsentEntry(
+                id: try row.decode(column: "id", as: String.self),
+                subject: try row.decode(column: "subject_id", as: String.self),
+                activity: try row.decode(column: "activity", as: String.self),
+                wordingVersion: try row.decode(column: "wording_version", as: String.self),
+                channel: try row.decode(column: "channel", as: String.self),
+                given: Date(millis: try row.decode(column: "given_at", as: Int64.self)),
+                withdrawn: try row.decode(column: "withdrawn_at", as: Int64?.self).map(Date.init(millis:)))
+        }
+    }
+
+    /// Data may be stored under a consent-only activity only while a consent is in force.
+    func requireConsent(for records: [NewRecord], in register: Register) async throws {
+        let needing = records.filter { record in
+            register.activity(record.activity).map { $0.legalBasis == [.consent] } ?? false
+        }
+        for (subject, activities) in Dictionary(grouping: needing, by: \.subject).mapValues({ Set($0.map(\.activity)) })
+        {
+            let given = try await consents(subject: subject)
+            for activity in activities
+            where !given.contains(where: { $0.activity == activity && $0.isInForce(at: Date()) }) {
+                throw StoreError.invalidInput(
+                    "Activity \"\(activity)\" rests on consent, and the subject has no consent in force for it (GDPR Art. 6(1)(a))."
+                )
+            }
+        }
+    }
+}

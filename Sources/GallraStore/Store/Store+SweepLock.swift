@@ -24,16 +24,28 @@ extension Store {
             }
             let owner = try row.decode(column: "owner", as: String?.self)
             let expires = try row.decode(column: "expires_at", as: Int64.self)
-            if let owner, owner != me, expires > now, !Store.holderIsGone(owner) {
-                let parts = owner.split(separator: ":")
-                throw StoreError.invalidInput(
-                    "Another sweep is running (process \(parts.count > 1 ? parts[1] : "?") on \(parts.first ?? "?")); nothing was done."
-                )
+            if let owner, owner != me, expires > now, !Store.holderIsGone(owner) { throw Store.lockHeld(by: owner) }
+            // Compare and swap: take the lock only from the holder just read. On PostgreSQL a second
+            // sweep that read the same free lock waits on the row, then finds it changed and stops.
+            let taken = try await sql.raw(
+                """
+                UPDATE sweep_lock SET owner = \(bind: me), expires_at = \(bind: now + Store.sweepLease)
+                WHERE id = 1 AND COALESCE(owner, '') = \(bind: owner ?? "") RETURNING owner
+                """
+            ).first()
+            if taken == nil {
+                let holder = try await sql.raw("SELECT owner FROM sweep_lock WHERE id = 1").first()?
+                    .decode(column: "owner", as: String?.self)
+                throw Store.lockHeld(by: holder ?? "?")
             }
-            try await sql.raw(
-                "UPDATE sweep_lock SET owner = \(bind: me), expires_at = \(bind: now + Store.sweepLease) WHERE id = 1"
-            ).run()
         }
+    }
+
+    static func lockHeld(by owner: String) -> StoreError {
+        let parts = owner.split(separator: ":")
+        return StoreError.invalidInput(
+            "Another sweep is running (process \(parts.count > 1 ? parts[1] : "?") on \(parts.first ?? "?")); nothing was done."
+        )
     }
 
     func renewSweepLock() async throws {

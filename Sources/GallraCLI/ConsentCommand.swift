@@ -20,8 +20,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
-                let instant = try at.map { try parseInstant($0, what: "date", in: calendar) } ?? Date()
+                let instant = try await instant(at, what: "date", in: store)
                 print(
                     try await store.giveConsent(
                         subject: subject, activity: activity, wordingVersion: wording, channel: channel, at: instant))
@@ -41,8 +40,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
-                let instant = try at.map { try parseInstant($0, what: "date", in: calendar) } ?? Date()
+                let instant = try await instant(at, what: "date", in: store)
                 try await store.withdrawConsent(subject: subject, activity: activity, channel: channel, at: instant)
                 print("Consent to \"\(activity)\" is withdrawn.")
             }

@@ -175,6 +175,12 @@ struct KeysCommand: AsyncParsableCommand {
     }
 }
 
+/// `text` read in the store's time zone, or now when it is absent.
+func instant(_ text: String?, what: String, in store: Store) async throws -> Date {
+    guard let text else { return Date() }
+    return try parseInstant(text, what: what, in: try await store.calendar())
+}
+
 /// A date (local midnight in `calendar`) or an RFC 3339 instant, or an error that names it.
 func parseInstant(_ text: String, what: String, in calendar: ZonedCalendar = .stockholm) throws -> Date {
     guard let instant = calendar.parseInstant(text) else {

@@ -22,7 +22,7 @@ struct SweepCommand: AsyncParsableCommand {
     func run() async throws {
         try await store.withStore { store in
             let calendar = try await store.calendar()
-            let instant = try now.map { try parseInstant($0, what: "instant", in: calendar) } ?? Date()
+            let instant = try await instant(now, what: "instant", in: store)
             let report = try await store.sweep(now: instant, dryRun: dryRun, batchSize: max(1, batchSize))
             print(json ? Self.json(report, calendar) : Self.text(report, calendar))
         }
@@ -80,7 +80,7 @@ struct ForecastCommand: AsyncParsableCommand {
     func run() async throws {
         try await store.withStore { store in
             let calendar = try await store.calendar()
-            let instant = try now.map { try parseInstant($0, what: "instant", in: calendar) } ?? Date()
+            let instant = try await instant(now, what: "instant", in: store)
             let forecast = try await store.forecast(from: instant, days: days)
             if json {
                 print(

@@ -97,24 +97,12 @@ struct SweepCrashTests {
         let subjects = try await store.addSubjects(
             (0..<1_000).map { NewSubject(email: "p\($0)@example.se", name: "P \($0)") })
         let collected = ZonedCalendar.stockholm.parseInstant("2025-01-01")!
-        var records: [NewRecord] = []
-        for subject in subjects {
-            records.append(
-                .init(
-                    subject: subject, activity: "product-demo", category: "contact_details", value: "demo",
-                    collected: collected))
-            records.append(
-                .init(
-                    subject: subject, activity: "website-visits", category: "ip_address", value: "10.0.0.1",
-                    collected: collected))
-            records.append(
-                .init(
-                    subject: subject, activity: "phone-contact", category: "recordings", value: "samtal.wav",
-                    collected: collected))
-            records.append(
-                .init(
-                    subject: subject, activity: "support", category: "case_content", value: "ärende",
-                    collected: collected))
+        let kinds = [
+            ("product-demo", "contact_details", "demo"), ("website-visits", "ip_address", "10.0.0.1"),
+            ("phone-contact", "recordings", "samtal.wav"), ("support", "case_content", "ärende"),
+        ]
+        let records = subjects.flatMap { subject in
+            kinds.map { NewRecord(subject: subject, activity: $0.0, category: $0.1, value: $0.2, collected: collected) }
         }
         for chunk in stride(from: 0, to: records.count, by: 1_000) {
             _ = try await store.addRecords(Array(records[chunk..<min(chunk + 1_000, records.count)]))

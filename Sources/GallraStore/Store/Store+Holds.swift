@@ -25,6 +25,7 @@ extension Store {
         }
         let id = Store.newID()
         let sealed = try await cipher(for: subject).seal(reason, context: "hold/\(id)")
+        let calendar = try await calendar()
         try await data.transaction { sql in
             try await sql.raw(
                 """
@@ -34,7 +35,7 @@ extension Store {
                 """
             ).run()
             let scope = activity.map { "activity \($0)" } ?? "all activities"
-            let end = until.map { " until \(ZonedCalendar.stockholm.rfc3339($0))" } ?? ""
+            let end = until.map { " until \(calendar.rfc3339($0))" } ?? ""
             try await self.audit(
                 [AuditEvent("hold.add", subject: subject, activity: activity, detail: "hold \(id) on \(scope)\(end)")],
                 on: sql)

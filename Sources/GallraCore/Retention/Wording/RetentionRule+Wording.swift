@@ -39,7 +39,7 @@ extension RetentionExpression {
             guard let amount else { return sentence }
             return language == .sv ? "\(amount) efter (\(sentence))" : "\(amount) after (\(sentence))"
         case .shifted:
-            return base.wording(language, declared: declared)  // split() never leaves a shift as the base
+            preconditionFailure("split() never leaves a shift as the base")
         }
     }
 

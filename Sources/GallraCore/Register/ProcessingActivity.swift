@@ -18,13 +18,18 @@ public struct ProcessingActivity: Hashable, Sendable {
     public var recipients: [String]
     public var source: DataSource
     public var security: LocalizedText?
+    /// Processing for direct marketing: an objection stops it unconditionally (GDPR Art. 21(2)-(3)).
+    public var directMarketing: Bool
+    /// Set on the activity under which Gallra keeps one of its own registers (the requests, the
+    /// incidents): those entries follow this activity's retention rule.
+    public var keeps: OwnRegister?
 
     public init(
         id: String, name: LocalizedText, purpose: LocalizedText, dataSubjects: [String], data: [String],
         legalBasis: [LegalBasis], law: String? = nil, legitimateInterest: LocalizedText? = nil,
         retention: RetentionRule, retentionText: LocalizedText? = nil, onExpiry: ExpiryAction = .erase,
         systems: [String] = [], recipients: [String] = [], source: DataSource = .dataSubject,
-        security: LocalizedText? = nil
+        security: LocalizedText? = nil, directMarketing: Bool = false, keeps: OwnRegister? = nil
     ) {
         self.id = id
         self.name = name
@@ -41,7 +46,17 @@ public struct ProcessingActivity: Hashable, Sendable {
         self.recipients = recipients
         self.source = source
         self.security = security
+        self.directMarketing = directMarketing
+        self.keeps = keeps
     }
+}
+
+/// The registers Gallra keeps besides the personal data itself.
+public enum OwnRegister: String, CaseIterable, Hashable, Sendable {
+    /// Data subject requests (GDPR Art. 12(3), and the controller's accountability, Art. 5(2)).
+    case requests
+    /// Personal data incidents (Art. 33(5)).
+    case incidents
 }
 
 /// What happens to data whose retention has expired.

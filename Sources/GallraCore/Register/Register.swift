@@ -91,3 +91,10 @@ public struct DataSystem: Hashable, Sendable {
         self.name = name
     }
 }
+
+extension Register {
+    /// The activity under which Gallra keeps one of its own registers, when the register names one.
+    public func activity(keeping register: OwnRegister) -> ProcessingActivity? {
+        activities.first { $0.keeps == register }
+    }
+}

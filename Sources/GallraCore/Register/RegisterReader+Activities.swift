@@ -59,7 +59,7 @@ extension RegisterParse {
     mutating func activity(_ node: Node, _ context: ActivityContext) -> (value: ProcessingActivity, line: Int)? {
         let allowed = [
             "id", "name", "purpose", "data_subjects", "data", "legal_basis", "law", "legitimate_interest", "retention",
-            "retention_text", "on_expiry", "systems", "recipients", "source", "security",
+            "retention_text", "on_expiry", "systems", "recipients", "source", "security", "direct_marketing", "keeps",
         ]
         guard let fields = nodes.fields(node, of: "an activity", allowed: allowed), let id = nodes.identifier(fields)
         else { return nil }
@@ -97,6 +97,13 @@ extension RegisterParse {
                 "\(what) processes special categories (\(special.map(\.id).joined(separator: ", "))); make sure an Art. 9(2) exception applies"
             )
         }
+        let directMarketing = nodes.flag(named, "direct_marketing")
+        if !directMarketing, let purpose, Self.soundsLikeMarketing([purpose, interest].compactMap { $0 }) {
+            nodes.warning(
+                fields.line,
+                "\(what) reads as marketing; if it is direct marketing, say \"direct_marketing: true\" so an objection stops it unconditionally (Art. 21(3))"
+            )
+        }
         guard let name, let purpose, let rule, !bases.isEmpty else { return nil }
         return (
             ProcessingActivity(
@@ -105,9 +112,15 @@ extension RegisterParse {
                 retentionText: nodes.localized(named, "retention_text", required: false),
                 onExpiry: nodes.enumValue(named, "on_expiry", as: ExpiryAction.self) ?? .erase, systems: systems,
                 recipients: recipients, source: nodes.enumValue(named, "source", as: DataSource.self) ?? .dataSubject,
-                security: security),
+                security: security, directMarketing: directMarketing,
+                keeps: nodes.enumValue(named, "keeps", as: OwnRegister.self)),
             fields.line
         )
+    }
+
+    static func soundsLikeMarketing(_ texts: [LocalizedText]) -> Bool {
+        let text = texts.map { "\($0.sv ?? "") \($0.en ?? "")" }.joined(separator: " ").lowercased()
+        return ["marknadsföring", "direktreklam", "marketing", "utskick av erbjudanden"].contains { text.contains($0) }
     }
 
     private mutating func references(_ fields: Fields, _ key: String, kind: String, known: [String]) -> [String] {

@@ -114,6 +114,14 @@ struct RegisterParse {
         let activities = nodes.sequence(top, "activities").compactMap { activity($0, context) }
         if top["activities"] == nil { nodes.warning(top.line, "the register has no activities") }
         checkUnique(activities.map { ($0.value.id, $0.line) }, what: "activity")
+        for register in OwnRegister.allCases {
+            let keeping = activities.filter { $0.value.keeps == register }
+            for extra in keeping.dropFirst() {
+                nodes.error(
+                    extra.line,
+                    "activity \"\(extra.value.id)\" keeps the \(register.rawValue), but so does \"\(keeping[0].value.id)\"; name one")
+            }
+        }
 
         guard let controller else { return nil }
         return Register(

@@ -114,6 +114,16 @@ struct YAMLNodeReader {
         return value
     }
 
+    /// `true` or `false`; absent is false.
+    mutating func flag(_ fields: Fields, _ key: String) -> Bool {
+        guard let node = fields[key] else { return false }
+        guard let value = node.bool else {
+            error(node.line, "\"\(key)\" must be true or false")
+            return false
+        }
+        return value
+    }
+
     mutating func date(_ fields: Fields, _ key: String) -> CivilDate? {
         guard let node = fields[key], let text = string(node, key) else { return nil }
         guard let date = CivilDate(iso: text) else {

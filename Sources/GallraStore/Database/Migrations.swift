@@ -51,7 +51,42 @@ enum Migrations {
         },
         sweep,
         consents,
+        requests,
     ]
+
+    /// Data subject requests (GDPR Art. 12), what the controller recorded with them, and the
+    /// limits they placed on processing (Art. 18 restriction, Art. 21 objection).
+    static let requests = Migration(version: 4) { db in
+        [
+            // No personal data in clear: the subject by id, the grounds and corrections sealed under
+            // the subject's key (so they go with it), dates as YYYY-MM-DD in the controller's zone.
+            """
+            CREATE TABLE requests (
+                id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject_id TEXT NOT NULL, channel TEXT NOT NULL,
+                scope TEXT, received_on TEXT NOT NULL, deadline_on TEXT NOT NULL, verified_at BIGINT, verified_how TEXT,
+                extended_at BIGINT, extension_reason TEXT, status TEXT NOT NULL, completed_at BIGINT, decisions TEXT,
+                sent TEXT, expires_at BIGINT, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX requests_status ON requests (status, deadline_on)",
+            "CREATE INDEX requests_expiry ON requests (expires_at)",
+            """
+            CREATE TABLE request_grounds (
+                request_id TEXT NOT NULL, activity TEXT NOT NULL, subject_id TEXT NOT NULL,
+                grounds_sealed \(db.blob) NOT NULL, PRIMARY KEY (request_id, activity))
+            """,
+            """
+            CREATE TABLE request_corrections (
+                request_id TEXT NOT NULL, record_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+                value_sealed \(db.blob) NOT NULL, PRIMARY KEY (request_id, record_id))
+            """,
+            """
+            CREATE TABLE processing_limits (
+                id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, activity TEXT, kind TEXT NOT NULL,
+                request_id TEXT NOT NULL, since BIGINT NOT NULL, lifted_at BIGINT)
+            """,
+            "CREATE INDEX processing_limits_subject ON processing_limits (subject_id)",
+        ]
+    }
 
     /// The consent register (GDPR Art. 7(1): the controller must be able to show consent was given).
     static let consents = Migration(version: 3) { db in

@@ -66,21 +66,27 @@ extension Store {
             })
         else { throw StoreError.notFound("The subject has no consent in force for \"\(activity)\".") }
         try await data.transaction { sql in
-            try await sql.raw(
-                """
-                UPDATE consents SET withdrawn_at = \(bind: instant.millis), withdrawal_channel = \(bind: channel)
-                WHERE id = \(bind: consent.id)
-                """
-            ).run()
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "consent.withdraw", subject: subject, activity: activity,
-                        detail: "consent \(consent.id), channel \(channel)")
-                ],
-                on: sql)
+            try await self.close(consent, channel: channel, at: instant, on: sql)
         }
-        try await addEvents(subject: subject, scope: .activity(activity), events: [(.consentWithdrawn, instant)])
+    }
+
+    /// Closes a consent and records `consent.withdrawn` for its activity, in the caller's transaction.
+    func close(_ consent: ConsentEntry, channel: String, at instant: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            UPDATE consents SET withdrawn_at = \(bind: instant.millis), withdrawal_channel = \(bind: channel)
+            WHERE id = \(bind: consent.id)
+            """
+        ).run()
+        try await audit(
+            [
+                AuditEvent(
+                    "consent.withdraw", subject: consent.subject, activity: consent.activity,
+                    detail: "consent \(consent.id), channel \(channel)")
+            ], on: sql)
+        try await insertEvents(
+            subject: consent.subject, activity: consent.activity, record: nil,
+            events: [(.consentWithdrawn, instant)], on: sql)
     }
 
     /// Every consent of the subject, oldest first.

@@ -2,43 +2,11 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// Everything held on one subject (GDPR Art. 15/20), decrypted, with each record's activity,
-/// purpose, legal basis, retention and expiry.
-public struct SubjectExport: Sendable {
-    public struct Identifier: Sendable {
-        public let kind: String
-        public let value: String
-    }
-
-    public struct Record: Sendable {
-        public let id: String
-        public let activity: ProcessingActivity
-        public let category: String
-        public let system: String?
-        public let value: String
-        public let collected: Date
-        public let expires: Date?
-        public let waitingFor: [String]
-    }
-
-    public struct Event: Sendable {
-        public let name: String
-        public let activity: String?
-        public let record: String?
-        public let occurred: Date
-    }
-
-    public let subject: String
-    public let name: String?
-    public let identifiers: [Identifier]
-    public let records: [Record]
-    public let events: [Event]
-    public let calendar: ZonedCalendar
-}
-
 extension Store {
-    /// Reads and decrypts everything held on the subject; the read is audited.
-    public func exportSubject(_ reference: String) async throws -> SubjectExport {
+    /// Reads and decrypts everything held on the subject, for the subject (Art. 15, or Art. 20
+    /// narrowed with `scope`); restricted data is included, as it may be given to the person.
+    /// The read is audited.
+    public func exportSubject(_ reference: String, scope: SubjectExport.Scope = .access) async throws -> SubjectExport {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         let cipher = try await cipher(for: subject)
@@ -77,72 +45,26 @@ extension Store {
         let events = try await storedEvents(subject: subject).sorted { $0.occurred < $1.occurred }.map {
             SubjectExport.Event(name: $0.name.rawValue, activity: $0.activity, record: $0.record, occurred: $0.occurred)
         }
+        let consents = try await consents(subject: subject).map {
+            SubjectExport.Consent(
+                activity: $0.activity, wordingVersion: $0.wordingVersion, channel: $0.channel, given: $0.given,
+                withdrawn: $0.withdrawn)
+        }
+        let limits = try await activeLimits(subjects: [subject]).map {
+            SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
+        }
+        let export = SubjectExport(
+            generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
+            records: records, events: events, consents: consents, limits: limits, calendar: try await calendar())
+        let given = scope == .portability ? export.narrowedToPortable() : export
         try await data.transaction { sql in
             try await self.audit(
-                [AuditEvent("subject.export", subject: subject, detail: "\(records.count) records read")], on: sql)
+                [
+                    AuditEvent(
+                        "subject.export", subject: subject,
+                        detail: "\(scope.rawValue): \(given.records.count) records read")
+                ], on: sql)
         }
-        return SubjectExport(
-            subject: subject, name: name, identifiers: identifiers, records: records, events: events,
-            calendar: try await calendar())
-    }
-}
-
-extension SubjectExport {
-    /// The export as JSON, keys in a stable, documented order.
-    public var json: JSONText {
-        func instant(_ date: Date?) -> JSONText { .optional(date.map(calendar.rfc3339)) }
-        return .object([
-            ("subject", .string(subject)),
-            ("name", .optional(name)),
-            (
-                "identifiers",
-                .array(identifiers.map { .object([("kind", .string($0.kind)), ("value", .string($0.value))]) })
-            ),
-            (
-                "records",
-                .array(
-                    records.map { record in
-                        .object([
-                            ("id", .string(record.id)),
-                            ("activity", .string(record.activity.id)),
-                            (
-                                "activity_name",
-                                .object([
-                                    ("sv", .string(record.activity.name[.sv])),
-                                    ("en", .string(record.activity.name[.en])),
-                                ])
-                            ),
-                            (
-                                "purpose",
-                                .object([
-                                    ("sv", .string(record.activity.purpose[.sv])),
-                                    ("en", .string(record.activity.purpose[.en])),
-                                ])
-                            ),
-                            ("legal_basis", .array(record.activity.legalBasis.map { .string($0.rawValue) })),
-                            ("law", .optional(record.activity.law)),
-                            ("category", .string(record.category)),
-                            ("system", .optional(record.system)),
-                            ("value", .string(record.value)),
-                            ("collected", instant(record.collected)),
-                            ("retention", .string(record.activity.retention.description)),
-                            ("retention_text", .optional(record.activity.retentionText.map { $0[.sv] })),
-                            ("expires", instant(record.expires)),
-                            ("waiting_for", .array(record.waitingFor.map(JSONText.string))),
-                        ])
-                    })
-            ),
-            (
-                "events",
-                .array(
-                    events.map {
-                        .object([
-                            ("name", .string($0.name)), ("activity", .optional($0.activity)),
-                            ("record", .optional($0.record)),
-                            ("occurred", instant($0.occurred)),
-                        ])
-                    })
-            ),
-        ])
+        return given
     }
 }

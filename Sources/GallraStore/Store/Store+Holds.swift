@@ -59,8 +59,17 @@ extension Store {
         }
     }
 
-    /// Holds in force at `now` on any of `subjects`.
+    /// Holds in force at `now` on any of `subjects`, and restrictions: restricted data is kept
+    /// until the restriction is lifted (GDPR Art. 18(2)).
     func activeHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
+        let restrictions = try await activeLimits(subjects: subjects).filter { $0.kind == .restriction }.map {
+            LegalHold(id: $0.id, subject: $0.subject, activity: $0.activity, until: nil)
+        }
+        return try await legalHolds(subjects: subjects, at: now) + restrictions
+    }
+
+    /// Legal holds in force at `now` on any of `subjects`.
+    func legalHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
         guard !subjects.isEmpty else { return [] }
         return try await data.sql.raw(
             """

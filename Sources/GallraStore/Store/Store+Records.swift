@@ -131,24 +131,31 @@ extension Store {
             record = id
             activity = try row.decode(column: "activity", as: String.self)
         }
-        let now = Clock.nowMillis()
         try await data.transaction { sql in
-            for (name, date) in events {
-                try await sql.raw(
-                    """
-                    INSERT INTO events (id, subject_id, activity, record_id, name, occurred_at, recorded_at)
-                    VALUES (\(bind: Store.newID()), \(bind: subject), \(bind: activity), \(bind: record),
-                            \(bind: name.rawValue), \(bind: date.millis), \(bind: now))
-                    """
-                ).run()
-            }
-            let names = events.map(\.0.rawValue).joined(separator: ", ")
-            let target = record.map { "record \($0)" } ?? activity.map { "activity \($0)" } ?? "subject"
-            try await self.audit(
-                [AuditEvent("event.add", subject: subject, activity: activity, detail: "\(names) for \(target)")],
-                on: sql)
-            try await self.recomputeExpiries(subject: subject, activity: activity, record: record, on: sql)
+            try await self.insertEvents(subject: subject, activity: activity, record: record, events: events, on: sql)
         }
+    }
+
+    /// Inserts events inside the caller's transaction, audits them, and computes again the expiry
+    /// of the records they reach.
+    func insertEvents(
+        subject: String, activity: String?, record: String?, events: [(EventName, Date)], on sql: any SQLDatabase
+    ) async throws {
+        let now = Clock.nowMillis()
+        for (name, date) in events {
+            try await sql.raw(
+                """
+                INSERT INTO events (id, subject_id, activity, record_id, name, occurred_at, recorded_at)
+                VALUES (\(bind: Store.newID()), \(bind: subject), \(bind: activity), \(bind: record),
+                        \(bind: name.rawValue), \(bind: date.millis), \(bind: now))
+                """
+            ).run()
+        }
+        let names = events.map(\.0.rawValue).joined(separator: ", ")
+        let target = record.map { "record \($0)" } ?? activity.map { "activity \($0)" } ?? "subject"
+        try await audit(
+            [AuditEvent("event.add", subject: subject, activity: activity, detail: "\(names) for \(target)")], on: sql)
+        try await recomputeExpiries(subject: subject, activity: activity, record: record, on: sql)
     }
 
     static func validate(_ record: NewRecord, in register: Register) throws(StoreError) {

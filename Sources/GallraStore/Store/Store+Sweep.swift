@@ -25,6 +25,8 @@ public struct SweepReport: Sendable {
     public var awaitingReview = 0
     /// Subjects with nothing left, destroyed with their identifiers and data key.
     public var subjectsErased = 0
+    /// Completed data subject requests whose own retention expired.
+    public var requestsErased = 0
 
     public var erased: Int { items.filter { $0.action == .erase }.count }
     public var anonymised: Int { items.filter { $0.action == .anonymise }.count }
@@ -74,6 +76,7 @@ extension Store {
                 report.items += batch
                 if rows.count < batchSize { break }
             }
+            report.requestsErased = try await removeExpiredRequests(at: nowMillis, dryRun: dryRun)
             report.waiting =
                 try await data.sql.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
                 .decode(column: "waiting", as: Int.self) ?? 0
@@ -88,7 +91,8 @@ extension Store {
                                 detail:
                                     "at \(calendar.rfc3339(now)): \(report.erased) erased, \(report.anonymised) anonymised, "
                                     + "\(report.subjectsErased) subjects erased, \(report.held) held, "
-                                    + "\(report.awaitingReview) awaiting review, \(report.waiting) waiting")
+                                    + "\(report.awaitingReview) awaiting review, \(report.waiting) waiting, "
+                                    + "\(report.requestsErased) requests past retention erased")
                         ], on: sql)
                 }
                 try await destroyErasedSubjectKeys()
@@ -103,57 +107,17 @@ extension Store {
 
     /// One batch, one transaction. Returns how many subjects were left with nothing and erased.
     private func carryOut(_ batch: [SweepReport.Item], at now: Date, calendar: ZonedCalendar) async throws -> Int {
-        let nowMillis = now.millis
-        let ids = batch.map(\.record)
-        let anonymise = batch.filter { $0.action == .anonymise }.map(\.record)
-        let subjects = Array(Set(batch.map(\.subject)))
+        let acted = calendar.rfc3339(now)
+        var written: [Date: String] = [:]  // many records share an expiry: format it once
+        let removals = batch.map { item in
+            let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
+            written[item.expired] = expired
+            return Removal(
+                record: item.record, subject: item.subject, activity: item.activity, action: item.action,
+                evidence: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)")
+        }
         return try await data.transaction { sql in
-            if !anonymise.isEmpty {
-                // Kept for statistics: activity, category, system and when; no value, no subject.
-                try await sql.raw(
-                    """
-                    INSERT INTO anonymised_records (id, activity, category, system, collected_at, anonymised_at)
-                    SELECT id, activity, category, system, collected_at, \(bind: nowMillis) FROM records
-                    WHERE \(sql.member("id", of: anonymise))
-                    """
-                ).run()
-            }
-            try await sql.raw("DELETE FROM events WHERE \(sql.member("record_id", of: ids))").run()
-            try await sql.raw("DELETE FROM records WHERE \(sql.member("id", of: ids))").run()
-            // Subjects with no record left: one index probe each, stopping at the first record found.
-            let emptied = try await sql.raw(
-                """
-                SELECT id FROM subjects WHERE \(sql.member("id", of: subjects))
-                AND NOT EXISTS (SELECT 1 FROM records WHERE records.subject_id = subjects.id) ORDER BY id
-                """
-            ).all().map { try $0.decode(column: "id", as: String.self) }
-            if !emptied.isEmpty {
-                for table in ["subject_identifiers", "events", "holds", "consents"] {
-                    try await sql.delete(from: table).where("subject_id", .in, emptied).run()
-                }
-                try await sql.delete(from: "subjects").where("id", .in, emptied).run()
-                var tombstones = sql.insert(into: "erased_subjects").columns("subject_id", "erased_at")
-                for subject in emptied { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
-                try await tombstones.run()
-            }
-            let acted = calendar.rfc3339(now)
-            var written: [Date: String] = [:]  // many records share an expiry: format it once
-            var evidence: [AuditEvent] = []
-            for item in batch {
-                let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
-                written[item.expired] = expired
-                evidence.append(
-                    AuditEvent(
-                        item.action == .erase ? "record.erase" : "record.anonymise", subject: item.subject,
-                        activity: item.activity,
-                        detail: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)"))
-            }
-            evidence += emptied.map {
-                AuditEvent(
-                    "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
-            }
-            try await self.audit(evidence, on: sql)
-            return emptied.count
+            try await self.remove(removals, at: now.millis, on: sql).count
         }
     }
 

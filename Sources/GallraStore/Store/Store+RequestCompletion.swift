@@ -1,0 +1,154 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// What completing a request did.
+public struct RequestCompletion: Sendable {
+    public let request: DataSubjectRequest
+    public let decisions: [RightsDecision]
+    /// The copy for the person, for access and portability.
+    public let export: SubjectExport?
+    /// The subject had nothing left and is erased whole, its data key destroyed.
+    public let subjectErased: Bool
+}
+
+extension Store {
+    /// Carries a request's decisions out in one transaction, each step audited: erasure and
+    /// anonymisation, restriction, stopped processing, withdrawn consents, corrected values. The
+    /// decisions are then kept with the request, which follows the retention rule of the activity
+    /// that keeps the requests. `sent` says what went to the person, without personal data.
+    public func completeRequest(_ id: String, sent: String) async throws -> RequestCompletion {
+        let request = try await openRequest(id)
+        guard request.verifiedAt != nil else {
+            throw StoreError.invalidInput(
+                "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"
+            )
+        }
+        let context = try await rightsContext(for: request)
+        let decisions = RightsEngine(context).decide(request.kind)
+        var export: SubjectExport?
+        if decisions.contains(where: { $0.action == .provide }) {
+            export = try await exportSubject(
+                request.subject, scope: request.kind == .portability ? .portability : .access)
+        }
+        let corrections = try await sealedCorrections(of: request)
+        let consents = try await consents(subject: request.subject)
+        let now = Date()
+        let calendar = context.calendar
+        let expires = context.register.activity(keeping: .requests).flatMap { keeping in
+            keeping.retention.outcome(
+                events: [.collected: calendar.startOfDay(request.received), .requestClosed: now], calendar: calendar
+            ).expiry
+        }
+        let erased = try await data.transaction { sql -> Bool in
+            var removals: [Removal] = []
+            for decision in decisions {
+                let evidence = "request \(id), \(decision.article)"
+                switch decision.action {
+                case .erase, .anonymise:
+                    removals += try await self.removals(
+                        of: request.subject, activity: decision.activity, action: decision.action, evidence: evidence,
+                        on: sql)
+                case .restrict:
+                    try await self.placeLimit(
+                        .restriction, subject: request.subject, activity: decision.activity, request: id,
+                        at: now.millis, on: sql)
+                case .stop where request.kind == .withdrawConsent:
+                    for consent in consents where consent.activity == decision.activity && consent.isInForce(at: now) {
+                        try await self.close(consent, channel: request.channel, at: now, on: sql)
+                    }
+                case .stop:
+                    try await self.placeLimit(
+                        .objection, subject: request.subject, activity: decision.activity, request: id, at: now.millis,
+                        on: sql)
+                    try await self.insertEvents(
+                        subject: request.subject, activity: decision.activity, record: nil,
+                        events: [(.objection, now)], on: sql)
+                case .keep, .provide:
+                    break
+                }
+            }
+            for correction in corrections {
+                try await sql.raw(
+                    "UPDATE records SET value_sealed = \(bind: correction.sealed) WHERE id = \(bind: correction.record)"
+                ).run()
+            }
+            try await self.audit(
+                corrections.map {
+                    AuditEvent(
+                        "record.rectify", subject: request.subject, activity: $0.activity,
+                        detail: "record \($0.record) corrected, request \(id), Art. 16; old value not kept")
+                }, on: sql)
+            let emptied = removals.isEmpty ? [] : try await self.remove(removals, at: now.millis, on: sql)
+            try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
+            try await sql.raw(
+                """
+                UPDATE requests SET status = \(bind: RequestStatus.completed.rawValue), completed_at = \(bind: now.millis),
+                decisions = \(bind: StoredDecisions.encode(decisions)), sent = \(bind: sent),
+                expires_at = \(bind: expires?.millis) WHERE id = \(bind: id)
+                """
+            ).run()
+            let summary = decisions.map { "\($0.activity): \($0.action.rawValue) \($0.article)" }
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "request.complete", subject: request.subject,
+                        detail: "request \(id) (\(request.kind.rawValue)): " + summary.joined(separator: "; "))
+                ], on: sql)
+            return !emptied.isEmpty
+        }
+        try await destroyErasedSubjectKeys()
+        return RequestCompletion(
+            request: try await self.request(id), decisions: decisions, export: export, subjectErased: erased)
+    }
+
+    /// The subject's records of one activity as removals; activity-wide events go with them.
+    private func removals(
+        of subject: String, activity: String, action: DecisionAction, evidence: String, on sql: any SQLDatabase
+    ) async throws -> [Removal] {
+        let rows = try await sql.raw(
+            "SELECT id, expires_at FROM records WHERE subject_id = \(bind: subject) AND activity = \(bind: activity)"
+        ).all()
+        let waiting = try rows.filter { try $0.decode(column: "expires_at", as: Int64?.self) == nil }.count
+        if waiting > 0 {
+            try await sql.raw("UPDATE record_stats SET waiting = waiting - \(bind: waiting) WHERE id = 1").run()
+        }
+        try await sql.raw(
+            """
+            DELETE FROM events WHERE subject_id = \(bind: subject) AND activity = \(bind: activity) AND record_id IS NULL
+            """
+        ).run()
+        return try rows.map { row in
+            let record = try row.decode(column: "id", as: String.self)
+            return Removal(
+                record: record, subject: subject, activity: activity, action: action == .anonymise ? .anonymise : .erase,
+                evidence: "record \(record), \(evidence)")
+        }
+    }
+
+    private struct SealedCorrection {
+        let record: String
+        let activity: String
+        let sealed: Data
+    }
+
+    /// A rectification's corrected values, sealed for their records.
+    private func sealedCorrections(of request: DataSubjectRequest) async throws -> [SealedCorrection] {
+        let rows = try await data.sql.raw(
+            """
+            SELECT request_corrections.record_id, request_corrections.value_sealed, records.activity
+            FROM request_corrections JOIN records ON records.id = request_corrections.record_id
+            WHERE request_corrections.request_id = \(bind: request.id) ORDER BY request_corrections.record_id
+            """
+        ).all()
+        let cipher = try await cipher(for: request.subject)
+        return try rows.map { row in
+            let record = try row.decode(column: "record_id", as: String.self)
+            let value = try cipher.open(
+                try row.decode(column: "value_sealed", as: Data.self), context: "correction/\(request.id)/\(record)")
+            return SealedCorrection(
+                record: record, activity: try row.decode(column: "activity", as: String.self),
+                sealed: try cipher.seal(value, context: "record/\(record)"))
+        }
+    }
+}

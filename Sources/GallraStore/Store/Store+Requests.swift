@@ -1,0 +1,285 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+public enum RequestStatus: String, Sendable {
+    case open
+    case extended
+    case completed
+}
+
+/// A data subject request as the request register keeps it (GDPR Art. 12).
+public struct DataSubjectRequest: Sendable {
+    public let id: String
+    public let kind: RequestKind
+    public let subject: String
+    public let channel: String
+    /// The activities the request names; nil: all of them.
+    public let scope: [String]?
+    public let received: CivilDate
+    public let deadline: CivilDate
+    public let verifiedAt: Date?
+    public let verifiedHow: String?
+    public let extendedAt: Date?
+    public let extensionReason: String?
+    public let status: RequestStatus
+    public let completedAt: Date?
+    /// What was sent to the person, said without personal data.
+    public let sent: String?
+    /// The decisions as carried out; nil until the request is completed.
+    public let completedDecisions: [RightsDecision]?
+
+    public func isOverdue(on today: CivilDate) -> Bool { status != .completed && today > deadline }
+
+    public func daysLeft(on today: CivilDate) -> Int { deadline.daysSinceEpoch - today.daysSinceEpoch }
+}
+
+/// How a request may reach the controller (cli.md).
+public let requestChannels = ["web", "email", "phone", "letter"]
+
+extension Store {
+    /// Registers a request; its deadline is computed by Art. 12(3) from the day it was received.
+    public func openRequest(
+        _ kind: RequestKind, subject reference: String, received: CivilDate? = nil, channel: String = "email",
+        activities: [String]? = nil, verifiedHow: String? = nil
+    ) async throws -> String {
+        guard requestChannels.contains(channel) else {
+            throw StoreError.invalidInput(
+                "Unknown channel \"\(channel)\"; use one of \(requestChannels.joined(separator: ", ")).")
+        }
+        let subject = try await resolveSubject(reference)
+        let register = try await requireRegister()
+        for activity in activities ?? [] where register.activity(activity) == nil {
+            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+        }
+        let calendar = try await calendar()
+        let today = calendar.localDate(of: Date())
+        let received = received ?? today
+        guard received <= today else {
+            throw StoreError.invalidInput("A request cannot be received in the future (\(received)).")
+        }
+        let deadline = LegalDeadlines.requestAnswerDue(received: received)
+        let id = Store.newID()
+        let now = Clock.nowMillis()
+        let verifiedHow = verifiedHow?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO requests (id, kind, subject_id, channel, scope, received_on, deadline_on, verified_at,
+                    verified_how, status, created_at)
+                VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: subject), \(bind: channel),
+                    \(bind: activities?.joined(separator: ",")), \(bind: received.description),
+                    \(bind: deadline.description), \(bind: verifiedHow == nil ? nil : now), \(bind: verifiedHow),
+                    \(bind: RequestStatus.open.rawValue), \(bind: now))
+                """
+            ).run()
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "request.open", subject: subject,
+                        detail: "request \(id): \(kind.rawValue) via \(channel), received \(received), due \(deadline)")
+                ], on: sql)
+        }
+        return id
+    }
+
+    /// Art. 12(6): the identity of the person asking is confirmed, and how.
+    public func verifyRequest(_ id: String, how: String) async throws {
+        let request = try await openRequest(id)
+        guard let how = how.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
+            throw StoreError.invalidInput("Say how the identity was verified (e.g. BankID, a reply from the e-mail address on file).")
+        }
+        try await update(request, "request.verify", detail: "identity verified") { sql in
+            try await sql.raw(
+                "UPDATE requests SET verified_at = \(bind: Clock.nowMillis()), verified_how = \(bind: how) WHERE id = \(bind: id)"
+            ).run()
+        }
+    }
+
+    /// Art. 12(3): the deadline may be extended by two further months where necessary, taking
+    /// into account the complexity and number of requests; the person must be told so, with the
+    /// reasons, within one month of receipt.
+    public func extendRequest(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
+        let request = try await openRequest(id)
+        guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
+            throw StoreError.invalidInput("An extension needs its reason (Art. 12(3)), which the person is told.")
+        }
+        guard request.status != .extended else {
+            throw StoreError.invalidInput("Request \(id) is already extended, to \(request.deadline).")
+        }
+        let calendar = try await calendar()
+        let today = today ?? calendar.localDate(of: Date())
+        guard today <= request.deadline else {
+            throw StoreError.invalidInput(
+                "Request \(id) can no longer be extended: the reasons had to be given within one month of receipt, by \(request.deadline) (Art. 12(3))."
+            )
+        }
+        let deadline = LegalDeadlines.requestAnswerDue(received: request.received, extended: true)
+        try await update(request, "request.extend", detail: "deadline extended to \(deadline); reasons given") { sql in
+            try await sql.raw(
+                """
+                UPDATE requests SET extended_at = \(bind: Clock.nowMillis()), extension_reason = \(bind: reason),
+                deadline_on = \(bind: deadline.description), status = \(bind: RequestStatus.extended.rawValue)
+                WHERE id = \(bind: id)
+                """
+            ).run()
+        }
+        return deadline
+    }
+
+    /// Art. 21(1): the controller records the compelling legitimate grounds that keep one
+    /// activity's processing despite an objection. The grounds are sealed under the subject's key.
+    public func recordGrounds(_ id: String, activity: String, grounds: String) async throws {
+        let request = try await openRequest(id)
+        guard request.kind == .objection || request.kind == .erasure else {
+            throw StoreError.invalidInput("Compelling grounds answer an objection or an erasure request, not \(request.kind.rawValue).")
+        }
+        guard let processing = try await requireRegister().activity(activity),
+            processing.legalBasis.contains(.legitimateInterests) || processing.legalBasis.contains(.publicTask)
+        else {
+            throw StoreError.invalidInput(
+                "Compelling grounds apply only to processing on legitimate interests or a public task (Art. 21(1)); \"\(activity)\" is not.")
+        }
+        guard !processing.directMarketing else {
+            throw StoreError.invalidInput("No grounds override an objection to direct marketing (Art. 21(3)).")
+        }
+        guard let grounds = grounds.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
+            throw StoreError.invalidInput("Say what the compelling grounds are.")
+        }
+        let sealed = try await cipher(for: request.subject).seal(grounds, context: "grounds/\(id)/\(activity)")
+        try await update(request, "request.grounds", activity: activity, detail: "compelling grounds recorded") { sql in
+            try await sql.raw("DELETE FROM request_grounds WHERE request_id = \(bind: id) AND activity = \(bind: activity)")
+                .run()
+            try await sql.raw(
+                """
+                INSERT INTO request_grounds (request_id, activity, subject_id, grounds_sealed)
+                VALUES (\(bind: id), \(bind: activity), \(bind: request.subject), \(bind: sealed))
+                """
+            ).run()
+        }
+    }
+
+    /// Art. 16: the corrected value of one of the subject's records, applied on completion.
+    public func addCorrection(_ id: String, record: String, value: String) async throws {
+        let request = try await openRequest(id)
+        guard request.kind == .rectification else {
+            throw StoreError.invalidInput("Request \(id) is not a rectification request.")
+        }
+        guard
+            let row = try await data.sql.raw(
+                "SELECT activity FROM records WHERE id = \(bind: record) AND subject_id = \(bind: request.subject)"
+            ).first()
+        else { throw StoreError.notFound("The subject has no record \(record).") }
+        let activity = try row.decode(column: "activity", as: String.self)
+        let sealed = try await cipher(for: request.subject).seal(value, context: "correction/\(id)/\(record)")
+        try await update(request, "request.correct", activity: activity, detail: "correction of record \(record) noted")
+        { sql in
+            try await sql.raw(
+                "DELETE FROM request_corrections WHERE request_id = \(bind: id) AND record_id = \(bind: record)"
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO request_corrections (request_id, record_id, subject_id, value_sealed)
+                VALUES (\(bind: id), \(bind: record), \(bind: request.subject), \(bind: sealed))
+                """
+            ).run()
+        }
+    }
+
+    /// The decisions: as carried out once the request is completed, else as they stand now.
+    public func decisions(for id: String) async throws -> [RightsDecision] {
+        let request = try await request(id)
+        if let decided = request.completedDecisions { return decided }
+        return RightsEngine(try await rightsContext(for: request)).decide(request.kind)
+    }
+
+    /// The compelling grounds recorded with a request, by activity, opened for the controller.
+    public func grounds(for id: String) async throws -> [String: String] {
+        let request = try await request(id)
+        let rows = try await data.sql.raw(
+            "SELECT activity, grounds_sealed FROM request_grounds WHERE request_id = \(bind: id) ORDER BY activity"
+        ).all()
+        var result: [String: String] = [:]
+        for row in rows {
+            let activity = try row.decode(column: "activity", as: String.self)
+            result[activity] = try await cipher(for: request.subject).open(
+                try row.decode(column: "grounds_sealed", as: Data.self), context: "grounds/\(id)/\(activity)")
+        }
+        return result
+    }
+
+    public func request(_ id: String) async throws -> DataSubjectRequest {
+        guard let row = try await data.sql.raw("SELECT * FROM requests WHERE id = \(bind: id)").first() else {
+            throw StoreError.notFound("No request has the id \(id).")
+        }
+        return try DataSubjectRequest(row: row)
+    }
+
+    /// Requests not yet completed, the nearest deadline first; with `overdueOn`, only those past it.
+    public func pendingRequests(overdueOn today: CivilDate? = nil) async throws -> [DataSubjectRequest] {
+        let rows = try await data.sql.raw(
+            """
+            SELECT * FROM requests WHERE status <> \(bind: RequestStatus.completed.rawValue)
+            ORDER BY deadline_on, received_on, id
+            """
+        ).all()
+        let requests = try rows.map { try DataSubjectRequest(row: $0) }
+        guard let today else { return requests }
+        return requests.filter { $0.isOverdue(on: today) }
+    }
+
+    /// A request that may still change.
+    func openRequest(_ id: String) async throws -> DataSubjectRequest {
+        let request = try await request(id)
+        guard request.status != .completed else {
+            throw StoreError.invalidInput("Request \(id) is completed; it no longer changes.")
+        }
+        return request
+    }
+
+    private func update(
+        _ request: DataSubjectRequest, _ action: String, activity: String? = nil, detail: String,
+        _ change: @escaping @Sendable (any SQLDatabase) async throws -> Void
+    ) async throws {
+        try await data.transaction { sql in
+            try await change(sql)
+            try await self.audit(
+                [AuditEvent(action, subject: request.subject, activity: activity, detail: "request \(request.id): \(detail)")],
+                on: sql)
+        }
+    }
+}
+
+extension DataSubjectRequest {
+    init(row: any SQLRow) throws {
+        let id = try row.decode(column: "id", as: String.self)
+        func date(_ column: String) throws -> CivilDate {
+            let text = try row.decode(column: column, as: String.self)
+            guard let date = CivilDate(iso: text) else {
+                throw StoreError.integrity("Request \(id) has an unreadable \(column) \"\(text)\".")
+            }
+            return date
+        }
+        func instant(_ column: String) throws -> Date? {
+            try row.decode(column: column, as: Int64?.self).map(Date.init(millis:))
+        }
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = RequestKind(rawValue: kindText),
+            let status = RequestStatus(rawValue: try row.decode(column: "status", as: String.self))
+        else { throw StoreError.integrity("Request \(id) has an unknown kind or status.") }
+        self.init(
+            id: id, kind: kind, subject: try row.decode(column: "subject_id", as: String.self),
+            channel: try row.decode(column: "channel", as: String.self),
+            scope: try row.decode(column: "scope", as: String?.self).map { $0.split(separator: ",").map(String.init) },
+            received: try date("received_on"), deadline: try date("deadline_on"), verifiedAt: try instant("verified_at"),
+            verifiedHow: try row.decode(column: "verified_how", as: String?.self),
+            extendedAt: try instant("extended_at"),
+            extensionReason: try row.decode(column: "extension_reason", as: String?.self), status: status,
+            completedAt: try instant("completed_at"), sent: try row.decode(column: "sent", as: String?.self),
+            completedDecisions: try row.decode(column: "decisions", as: String?.self).map(StoredDecisions.decode))
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

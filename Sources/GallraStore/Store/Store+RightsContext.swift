@@ -1,0 +1,49 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+extension Store {
+    /// What the rights engine needs to decide a request on the subject, read now.
+    func rightsContext(for request: DataSubjectRequest) async throws -> RightsContext {
+        let subject = request.subject
+        let now = Date()
+        var holdings: [String: ActivityHolding] = [:]
+        var waiting: Set<String> = []
+        for row in try await data.sql.raw(
+            "SELECT activity, expires_at, waiting_for FROM records WHERE subject_id = \(bind: subject)"
+        ).all() {
+            let activity = try row.decode(column: "activity", as: String.self)
+            let expires = try row.decode(column: "expires_at", as: Int64?.self).map(Date.init(millis:))
+            let events = (try row.decode(column: "waiting_for", as: String?.self) ?? "").split(separator: ",")
+                .compactMap { EventName(validating: String($0)) }
+            var holding = holdings[activity] ?? ActivityHolding(activity: activity, records: 0, expires: expires)
+            holding.records += 1
+            holding.waitingFor.formUnion(events)
+            if expires == nil { waiting.insert(activity) }
+            if let expires, let latest = holding.expires, expires > latest { holding.expires = expires }
+            holdings[activity] = holding
+        }
+        for activity in waiting { holdings[activity]?.expires = nil }
+        let holds = try await legalHolds(subjects: [subject], at: now.millis).map {
+            HoldScope(activity: $0.activity, until: $0.until)
+        }
+        let consents = try await consents(subject: subject).filter { $0.isInForce(at: now) }.map(\.activity)
+        let grounds = try await data.sql.raw(
+            "SELECT activity FROM request_grounds WHERE request_id = \(bind: request.id)"
+        ).all().map { try $0.decode(column: "activity", as: String.self) }
+        var corrections: [String: Int] = [:]
+        for row in try await data.sql.raw(
+            """
+            SELECT records.activity FROM request_corrections
+            JOIN records ON records.id = request_corrections.record_id
+            WHERE request_corrections.request_id = \(bind: request.id)
+            """
+        ).all() {
+            corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
+        }
+        return RightsContext(
+            register: try await requireRegister(), calendar: try await calendar(), holdings: Array(holdings.values),
+            holds: holds, consentsInForce: Set(consents), compellingGrounds: Set(grounds), corrections: corrections,
+            scope: request.scope.map(Set.init))
+    }
+}

@@ -41,26 +41,71 @@ struct SubjectCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Everything held on a subject (GDPR Art. 15/20), as JSON; the read is audited.")
+            abstract:
+                "Everything held on a subject (GDPR Art. 15), or with --portable what Art. 20 covers, as JSON or a readable HTML report; the read is audited."
+        )
 
         @Argument(help: "A subject id, e-mail address, phone number or personnummer.")
         var reference: String
-        @Option(help: "json")
-        var format: String = "json"
+        @Option(help: "json or html.") var format: DocumentFormat = .json
+        @Option(help: "The language of the HTML report: sv or en.") var lang: Language = .sv
+        @Flag(help: "Only the data Art. 20 covers: provided by the person, on consent or contract.") var portable = false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.withStore { store in
-                guard format == "json" else { throw CLIError("Unknown format \"\(format)\"; use json.") }
-                print(try await store.exportSubject(reference).json)
+                let export = try await store.exportSubject(reference, scope: portable ? .portability : .access)
+                print(format.render(export, lang), terminator: "")
             }
+        }
+    }
+}
+
+/// How a document for a person is written.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case html
+
+    func render(_ export: SubjectExport, _ language: Language) -> String {
+        switch self {
+        case .json: return export.json.description + "\n"
+        case .html: return export.html(language)
         }
     }
 }
 
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Personal data records.", subcommands: [Add.self])
+        commandName: "record", abstract: "Personal data records.", subcommands: [Add.self, List.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "The records of an activity that may be used now: restricted, objected-to and unconsented data left out. The read is audited."
+        )
+
+        @Option(help: "The activity.") var activity: String
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let records = try await store.recordsInUse(activity: activity)
+                if json {
+                    print(
+                        JSONText.array(
+                            records.map {
+                                .object([
+                                    ("subject", .string($0.subject)), ("record", .string($0.record)),
+                                    ("category", .string($0.category)), ("value", .string($0.value)),
+                                ])
+                            }))
+                    return
+                }
+                for record in records { print("\(record.subject)\t\(record.record)\t\(record.category)\t\(record.value)") }
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

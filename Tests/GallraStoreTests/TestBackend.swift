@@ -84,3 +84,28 @@ struct PostgresAvailabilityTests {
         }
     }
 }
+
+extension TestStore {
+    /// Every audit entry as one line of text, the way someone reading the log would see it.
+    func auditText() async throws -> String {
+        let connection = try await StoreConnection.open(location)
+        let rows = try await connection.sql.raw(
+            "SELECT actor, action, subject_id, activity, detail FROM audit_log ORDER BY seq"
+        ).all()
+        await connection.close()
+        return try rows.map { row in
+            try ["actor", "action", "subject_id", "activity", "detail"].compactMap {
+                try row.decode(column: $0, as: String?.self)
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// The audit chain verifies, or the test fails saying where it broke.
+func expectIntactAudit(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let verification = try await store.verifyAudit()
+    guard case .intact = verification else {
+        Issue.record("the audit chain broke: \(verification)", sourceLocation: sourceLocation)
+        return
+    }
+}

@@ -29,7 +29,7 @@ struct StoreCommandTests {
     func lifecycle() throws {
         let work = try Workspace()
         let register = packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path
-        #expect(try work.succeed(["register", "apply", register]) == "Register version 1 is in force: 23 activities.")
+        #expect(try work.succeed(["register", "apply", register]) == "Register version 1 is in force: 24 activities.")
         let subject = try work.succeed([
             "subject", "add", "--email", "Anna@Example.se ", "--name", "Anna Andersson", "--personal-number",
             "19811218-9876",

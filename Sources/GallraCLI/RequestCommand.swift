@@ -1,0 +1,221 @@
+import ArgumentParser
+import Foundation
+import GallraCore
+import GallraStore
+
+extension RequestKind: ExpressibleByArgument {}
+
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Data subject requests, decided per activity and kept on deadline (GDPR Art. 12).",
+        subcommands: [
+            Open.self, Verify.self, Show.self, Extend.self, Grounds.self, Correct.self, Complete.self, Lift.self,
+            List.self,
+        ])
+
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a request; prints the request id.")
+
+        @Argument(
+            help: "access | rectification | erasure | restriction | objection | portability | withdraw-consent")
+        var kind: RequestKind
+        @Option(help: "A subject id or identifier.") var subject: String
+        @Option(help: "The day it was received, YYYY-MM-DD (default: today).") var received: String?
+        @Option(help: "web, email, phone or letter.") var channel = "email"
+        @Option(help: "Only this activity (repeat for more); default: every activity.") var activity: [String] = []
+        @Option(help: "How the identity was verified, when it already is (Art. 12(6)).") var verified: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                print(
+                    try await store.openRequest(
+                        kind, subject: subject, received: try received.map { try civilDate($0, what: "received date") },
+                        channel: channel, activities: activity.isEmpty ? nil : activity, verifiedHow: verified))
+            }
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the identity of the person asking is verified, and how (Art. 12(6)).")
+
+        @Argument var id: String
+        @Option(help: "How, e.g. \"BankID\" or \"reply from the e-mail address on file\".") var how: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.verifyRequest(id, how: how)
+                print("Identity verified.")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A request: its deadline, status, and a decision with its article for every activity.")
+
+        @Argument var id: String
+        @Flag(help: "Print JSON.") var json = false
+        @Option(help: "The language of the reasons: sv or en.") var lang: Language = .en
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let request = try await store.request(id)
+                let decisions = try await store.decisions(for: id)
+                let calendar = try await store.calendar()
+                if json {
+                    print(RequestText.json(request, decisions, lang, calendar))
+                } else {
+                    let grounds = try await store.grounds(for: id)
+                    print(RequestText.text(request, decisions, grounds: grounds, lang, calendar), terminator: "")
+                }
+            }
+        }
+    }
+
+    struct Extend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Extend the deadline by two months (Art. 12(3)); the reason is required, and must be given within the first month."
+        )
+
+        @Argument var id: String
+        @Option(help: "Why: the complexity or number of requests; the person is told.") var reason: String
+        @Option(help: "The day the person is told, YYYY-MM-DD (default: today).") var on: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let deadline = try await store.extendRequest(
+                    id, reason: reason, on: try on.map { try civilDate($0, what: "date") })
+                print("Deadline extended to \(deadline).")
+            }
+        }
+    }
+
+    struct Grounds: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record compelling legitimate grounds that keep one activity despite an objection (Art. 21(1)).")
+
+        @Argument var id: String
+        @Option(help: "The activity.") var activity: String
+        @Option(help: "The grounds (stored encrypted).") var text: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.recordGrounds(id, activity: activity, grounds: text)
+                print("Grounds recorded for \"\(activity)\".")
+            }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The corrected value of a record, for a rectification request (Art. 16); applied on completion.")
+
+        @Argument var id: String
+        @Option(help: "The record to correct.") var record: String
+        @Option(help: "The corrected value (stored encrypted).") var value: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.addCorrection(id, record: record, value: value)
+                print("Correction noted; it is applied when the request is completed.")
+            }
+        }
+    }
+
+    struct Complete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Carry the decisions out. For access and portability, writes the copy for the person to --output.")
+
+        @Argument var id: String
+        @Option(help: "Where to write the copy for the person (access, portability).") var output: String?
+        @Option(help: "json or html.") var format: DocumentFormat = .html
+        @Option(help: "The language of the HTML copy: sv or en.") var lang: Language = .sv
+        @Option(help: "How the answer goes to the person: web, email, phone or letter.") var sentVia = "email"
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let request = try await store.request(id)
+                let provides = request.kind == .access || request.kind == .portability
+                if provides && output == nil {
+                    throw CLIError("An \(request.kind.rawValue) request sends the person a copy: give --output FILE.")
+                }
+                if !provides && output != nil {
+                    throw CLIError("A \(request.kind.rawValue) request sends no copy; leave out --output.")
+                }
+                let sent =
+                    provides
+                    ? "\(request.kind == .access ? "access report" : "portability copy") (\(format.rawValue)\(format == .html ? ", \(lang.rawValue)" : "")) via \(sentVia)"
+                    : "confirmation via \(sentVia)"
+                let completion = try await store.completeRequest(id, sent: sent)
+                if let export = completion.export, let output {
+                    let document = format.render(export, lang)
+                    do {
+                        try Data(document.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    } catch {
+                        throw CLIError(
+                            "The request is completed, but the copy could not be written to \(output): \(error.localizedDescription). Write it again with: gallra subject export \(request.subject) --format \(format.rawValue)"
+                        )
+                    }
+                }
+                let calendar = try await store.calendar()
+                print(RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar), terminator: "")
+                if completion.subjectErased { print("Nothing is left on the subject: erased whole, data key destroyed.") }
+                if let output, completion.export != nil { print("The copy for the person is in \(output).") }
+            }
+        }
+    }
+
+    struct Lift: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lift the restriction a request placed (Art. 18(3): tell the person first).")
+
+        @Argument var id: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let count = try await store.liftRestriction(request: id)
+                print("Restriction lifted (\(count) \(count == 1 ? "activity" : "activities")).")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Requests not yet completed, the nearest deadline first.")
+
+        @Flag(help: "Only those past their deadline.") var overdue = false
+        @Option(help: "Count days from this day, YYYY-MM-DD (default: today).") var today: String?
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let calendar = try await store.calendar()
+                let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
+                let requests = try await store.pendingRequests(overdueOn: overdue ? day : nil)
+                if json {
+                    print(JSONText.array(requests.map { RequestText.summary($0, day) }))
+                    return
+                }
+                if requests.isEmpty { print(overdue ? "No request is overdue." : "No request is open.") }
+                for request in requests { print(RequestText.line(request, day)) }
+            }
+        }
+    }
+}
+
+func civilDate(_ text: String, what: String) throws -> CivilDate {
+    guard let date = CivilDate(iso: text) else { throw CLIError("The \(what) \"\(text)\" is not a date YYYY-MM-DD.") }
+    return date
+}

@@ -7,7 +7,8 @@ extension RequestKind: ExpressibleByArgument {}
 
 struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Data subject requests, decided per activity and kept on deadline (GDPR Art. 12).",
+        commandName: "request",
+        abstract: "Data subject requests, decided per activity and kept on deadline (GDPR Art. 12).",
         subcommands: [
             Open.self, Verify.self, Show.self, Extend.self, Grounds.self, Correct.self, Complete.self, Lift.self,
             List.self,
@@ -168,8 +169,12 @@ struct RequestCommand: AsyncParsableCommand {
                     }
                 }
                 let calendar = try await store.calendar()
-                print(RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar), terminator: "")
-                if completion.subjectErased { print("Nothing is left on the subject: erased whole, data key destroyed.") }
+                print(
+                    RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar),
+                    terminator: "")
+                if completion.subjectErased {
+                    print("Nothing is left on the subject: erased whole, data key destroyed.")
+                }
                 if let output, completion.export != nil { print("The copy for the person is in \(output).") }
             }
         }

@@ -49,7 +49,8 @@ struct SubjectCommand: AsyncParsableCommand {
         var reference: String
         @Option(help: "json or html.") var format: DocumentFormat = .json
         @Option(help: "The language of the HTML report: sv or en.") var lang: Language = .sv
-        @Flag(help: "Only the data Art. 20 covers: provided by the person, on consent or contract.") var portable = false
+        @Flag(help: "Only the data Art. 20 covers: provided by the person, on consent or contract.") var portable =
+            false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -102,7 +103,9 @@ struct RecordCommand: AsyncParsableCommand {
                             }))
                     return
                 }
-                for record in records { print("\(record.subject)\t\(record.record)\t\(record.category)\t\(record.value)") }
+                for record in records {
+                    print("\(record.subject)\t\(record.record)\t\(record.category)\t\(record.value)")
+                }
             }
         }
     }

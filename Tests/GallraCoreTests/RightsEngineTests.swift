@@ -50,18 +50,22 @@ struct RightsEngineTests {
         #expect(decision.action == action)
         #expect(decision.article == article)
         #expect(decision.until?.description == until)
-        #expect(!decision.reason[.sv].isEmpty && !decision.reason[.en].isEmpty && decision.reason[.sv] != decision.reason[.en])
+        #expect(
+            !decision.reason[.sv].isEmpty && !decision.reason[.en].isEmpty
+                && decision.reason[.sv] != decision.reason[.en])
     }
 
     @Test("Erasure: the reasons say until when, under which law, and whom to tell")
     func erasureReasons() throws {
         let kept = try #require(
-            Self.decide(.erasure, [Self.holding("customer-invoicing", waiting: [.fiscalYearEnd])])["customer-invoicing"])
+            Self.decide(.erasure, [Self.holding("customer-invoicing", waiting: [.fiscalYearEnd])])["customer-invoicing"]
+        )
         #expect(
             kept.reason[.en]
                 == "Kept under Bokföringslagen (1999:1078) 7 kap. 2 §: seven years after the end of the calendar year in which the financial year ended."
         )
-        #expect(kept.reason[.sv].hasPrefix("Sparas enligt Bokföringslagen (1999:1078) 7 kap. 2 §: sju år efter utgången"))
+        #expect(
+            kept.reason[.sv].hasPrefix("Sparas enligt Bokföringslagen (1999:1078) 7 kap. 2 §: sju år efter utgången"))
         let support = try #require(Self.decide(.erasure, [Self.holding("support", expires: "2029-06-30")])["support"])
         #expect(support.reason[.en].hasSuffix("Recipients to tell (Art. 19): Molnleverantör AB."))
     }
@@ -70,13 +74,15 @@ struct RightsEngineTests {
     func legalHold() throws {
         let until = Self.calendar.parseInstant("2027-03-31")!
         let decisions = Self.decide(
-            .erasure, [Self.holding("support", expires: "2029-06-30"), Self.holding("prospects", expires: "2028-01-01")],
+            .erasure,
+            [Self.holding("support", expires: "2029-06-30"), Self.holding("prospects", expires: "2028-01-01")],
             holds: [HoldScope(activity: "support", until: until)])
         #expect(decisions["support"]?.article == "Art. 17(3)(e)")
         #expect(decisions["support"]?.until?.description == "2027-03-31")
         #expect(decisions["prospects"]?.action == .erase)
         let all = Self.decide(
-            .erasure, [Self.holding("support", expires: "2029-06-30"), Self.holding("prospects", expires: "2028-01-01")],
+            .erasure,
+            [Self.holding("support", expires: "2029-06-30"), Self.holding("prospects", expires: "2028-01-01")],
             holds: [HoldScope(activity: nil, until: nil)])
         #expect(all.values.allSatisfy { $0.action == .keep && $0.article == "Art. 17(3)(e)" && $0.until == nil })
     }
@@ -105,8 +111,12 @@ struct RightsEngineTests {
     @Test("Restriction and access reach every activity; rectification only the corrected ones")
     func restrictionAccessRectification() throws {
         let holdings = ["support", "customer-invoicing", "prospects"].map { Self.holding($0, expires: "2030-01-01") }
-        #expect(Self.decide(.restriction, holdings).values.allSatisfy { $0.action == .restrict && $0.article == "Art. 18(1)" })
-        #expect(Self.decide(.access, holdings).values.allSatisfy { $0.action == .provide && $0.article == "Art. 15(1)" })
+        #expect(
+            Self.decide(.restriction, holdings).values.allSatisfy {
+                $0.action == .restrict && $0.article == "Art. 18(1)"
+            })
+        #expect(
+            Self.decide(.access, holdings).values.allSatisfy { $0.action == .provide && $0.article == "Art. 15(1)" })
         let context = RightsContext(
             register: Self.register, calendar: Self.calendar, holdings: holdings, corrections: ["support": 2])
         let rectified = Dictionary(

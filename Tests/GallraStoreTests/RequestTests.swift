@@ -278,7 +278,9 @@ struct RequestTests {
         await store.close()
     }
 
-    @Test("Rectification: the value is corrected, the old one not kept, the change audited", arguments: TestBackend.available)
+    @Test(
+        "Rectification: the value is corrected, the old one not kept, the change audited",
+        arguments: TestBackend.available)
     func rectification(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
@@ -297,13 +299,15 @@ struct RequestTests {
         _ = try await store.completeRequest(id, sent: "confirmation via email")
         #expect(try await store.exportSubject(subject).records[0].value == "Rätt gata 2")
         let audit = try await test.auditText()
-        #expect(audit.contains("record.rectify \(subject) customer-purchases record \(record) corrected, request \(id)"))
+        #expect(
+            audit.contains("record.rectify \(subject) customer-purchases record \(record) corrected, request \(id)"))
         for secret in ["Fel gata", "Rätt gata"] { #expect(!audit.contains(secret)) }
         try await expectIntactAudit(store)
         await store.close()
     }
 
-    @Test("Deadlines: an extension needs its reason within the first month; overdue requests are listed",
+    @Test(
+        "Deadlines: an extension needs its reason within the first month; overdue requests are listed",
         arguments: TestBackend.available)
     func deadlines(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
@@ -337,7 +341,9 @@ struct RequestTests {
         await store.close()
     }
 
-    @Test("A completed request is kept under the rule of the activity that keeps requests", arguments: TestBackend.available)
+    @Test(
+        "A completed request is kept under the rule of the activity that keeps requests",
+        arguments: TestBackend.available)
     func requestRetention(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()

@@ -47,11 +47,15 @@ struct StoreCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(export.utf8)) as? [String: Any])
         #expect(json["subject"] as? String == subject)
         #expect(json["name"] as? String == "Anna Andersson")
-        let records = try #require(json["records"] as? [[String: Any]])
+        #expect(json["schema"] as? String == "gallra/subject-export/1")
+        let activities = try #require(json["activities"] as? [[String: Any]])
+        #expect(activities.map { $0["id"] as? String } == ["support"])
+        let bases = try #require(activities.first?["legal_basis"] as? [[String: Any]])
+        #expect(bases.map { $0["article"] as? String } == ["Art. 6(1)(b)"])
+        let records = try #require(activities.first?["records"] as? [[String: Any]])
         #expect(records.first?["id"] as? String == record)
         #expect(records.first?["value"] as? String == "Skrivaren fungerar inte")
         #expect(records.first?["expires"] as? String == "2028-06-30T00:00:00+02:00")
-        #expect(records.first?["legal_basis"] as? [String] == ["contract"])
         #expect(try work.succeed(["audit", "verify"]) == "The audit log is intact: 5 entries.")
 
         let csv = try work.succeed(["register", "export", "--format", "csv"])
@@ -170,5 +174,74 @@ struct StoreCommandTests {
         #expect(try work.succeed(["keys", "remove-retired"]) == "Removed master keys 1.")
         #expect(try work.succeed(["subject", "export", "anna@example.se"]).contains(#""name": "Anna""#))
         #expect(try work.succeed(["migrate"]) == "The database is up to date.")
+    }
+
+    @Test("A request from the command line: open, decide, verify, complete with a report, list what is overdue")
+    func requests() throws {
+        let work = try Workspace()
+        try work.succeed([
+            "register", "apply", packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
+        ])
+        try work.succeed(["subject", "add", "--email", "karin@example.se", "--name", "Karin Kund"])
+        try work.succeed([
+            "record", "add", "--subject", "karin@example.se", "--activity", "support", "--category", "case_content",
+            "--value", "Ärende 4711", "--collected", "2025-03-01",
+        ])
+        try work.succeed([
+            "record", "add", "--subject", "karin@example.se", "--activity", "customer-invoicing", "--category",
+            "billing", "--value", "Faktura 1001", "--collected", "2024-06-10",
+        ])
+        try work.succeed([
+            "event", "add", "--subject", "karin@example.se", "--activity", "customer-invoicing",
+            "fiscal-year.end=2024-12-31",
+        ])
+        try work.succeed(["event", "add", "--subject", "karin@example.se", "contract.end=2026-06-30"])
+
+        let erasure = try work.succeed([
+            "request", "open", "erasure", "--subject", "karin@example.se", "--received", "2026-03-31", "--channel",
+            "letter",
+        ])
+        let shown = try work.succeed(["request", "show", erasure, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        #expect(json["kind"] as? String == "erasure")
+        #expect(json["received"] as? String == "2026-03-31")
+        // 30 April 2026 is a Thursday: one month to the day.
+        #expect(json["deadline"] as? String == "2026-04-30")
+        #expect(json["status"] as? String == "open")
+        let decisions = try #require(json["decisions"] as? [[String: Any]])
+        #expect(decisions.map { $0["activity"] as? String } == ["customer-invoicing", "support"])
+        #expect(decisions.first?["action"] as? String == "keep")
+        #expect(decisions.first?["article"] as? String == "Art. 17(3)(b)")
+        #expect(decisions.first?["until"] as? String == "2032-01-01")
+        #expect(decisions.last?["until"] is NSNull)
+        #expect(Set(decisions.flatMap { $0.keys }) == ["activity", "action", "article", "until", "reason"])
+
+        #expect(try work.succeed(["request", "list", "--overdue", "--today", "2026-05-01"]).contains(erasure))
+        #expect(
+            try work.succeed(["request", "list", "--overdue", "--today", "2026-04-30"]) == "No request is overdue.")
+
+        let unverified = try work.run(["request", "complete", erasure])
+        #expect(unverified.status == 1)
+        #expect(unverified.stderr.contains("has not been verified (Art. 12(6))"))
+        try work.succeed(["request", "verify", erasure, "--how", "signed letter"])
+        let completed = try work.succeed(["request", "complete", erasure])
+        #expect(completed.contains("support") && completed.contains("completed"))
+
+        let access = try work.succeed([
+            "request", "open", "access", "--subject", "karin@example.se", "--verified", "BankID",
+        ])
+        let missing = try work.run(["request", "complete", access])
+        #expect(missing.status == 1 && missing.stderr.contains("give --output FILE"))
+        try work.succeed(["request", "complete", access, "--output", "utdrag.html", "--lang", "sv"])
+        let report = try String(
+            contentsOf: work.directory.appendingPathComponent("utdrag.html"), encoding: .utf8)
+        #expect(report.contains("<html lang=\"sv\">"))
+        #expect(report.contains("Dina personuppgifter hos Exempel Programvara AB"))
+        #expect(report.contains("Faktura 1001"))
+        #expect(!report.contains("Ärende 4711"), "the support case was erased by the first request")
+        #expect(report.contains("Integritetsskyddsmyndigheten"))
+        let done = try work.succeed(["request", "show", access, "--json"])
+        #expect(done.contains(#""sent": "access report (html, sv) via email""#))
+        #expect(try work.succeed(["audit", "verify"]).hasPrefix("The audit log is intact"))
     }
 }

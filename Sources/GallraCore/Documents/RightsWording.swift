@@ -24,27 +24,33 @@ enum RightsWording {
             article: "17",
             title: .init(sv: "Rätt till radering", en: "Right to erasure"),
             text: .init(
-                sv: "Du kan begära att uppgifter raderas, utom när vi måste spara dem, till exempel enligt bokföringslagen.",
+                sv:
+                    "Du kan begära att uppgifter raderas, utom när vi måste spara dem, till exempel enligt bokföringslagen.",
                 en: "You can have data erased, except where we must keep it, for example under accounting law.")),
         Right(
             article: "18",
             title: .init(sv: "Rätt till begränsning", en: "Right to restriction"),
             text: .init(
-                sv: "Du kan begära att vi sparar men inte använder uppgifterna, till exempel medan deras riktighet utreds.",
+                sv:
+                    "Du kan begära att vi sparar men inte använder uppgifterna, till exempel medan deras riktighet utreds.",
                 en: "You can have us keep but not use the data, for example while its accuracy is checked.")),
         Right(
             article: "20",
             title: .init(sv: "Rätt till dataportabilitet", en: "Right to data portability"),
             text: .init(
-                sv: "Uppgifter du själv lämnat och som vi behandlar med stöd av samtycke eller avtal kan du få i ett maskinläsbart format.",
-                en: "Data you gave us that we process on consent or contract can be given to you in a machine-readable format."
+                sv:
+                    "Uppgifter du själv lämnat och som vi behandlar med stöd av samtycke eller avtal kan du få i ett maskinläsbart format.",
+                en:
+                    "Data you gave us that we process on consent or contract can be given to you in a machine-readable format."
             )),
         Right(
             article: "21",
             title: .init(sv: "Rätt att invända", en: "Right to object"),
             text: .init(
-                sv: "Du kan invända mot behandling som bygger på intresseavvägning. Mot direktmarknadsföring kan du alltid invända, och då upphör den.",
-                en: "You can object to processing based on legitimate interests. You can always object to direct marketing, and it then stops."
+                sv:
+                    "Du kan invända mot behandling som bygger på intresseavvägning. Mot direktmarknadsföring kan du alltid invända, och då upphör den.",
+                en:
+                    "You can object to processing based on legitimate interests. You can always object to direct marketing, and it then stops."
             )),
         Right(
             article: "7.3",
@@ -55,8 +61,10 @@ enum RightsWording {
     ]
 
     static let complaint = LocalizedText(
-        sv: "Du har rätt att lämna klagomål till Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 Stockholm, imy.se, om du anser att vi behandlar dina personuppgifter i strid med dataskyddsförordningen.",
-        en: "You have the right to complain to the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY), Box 8114, 104 20 Stockholm, Sweden, imy.se, if you think we process your personal data in breach of the GDPR."
+        sv:
+            "Du har rätt att lämna klagomål till Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 Stockholm, imy.se, om du anser att vi behandlar dina personuppgifter i strid med dataskyddsförordningen.",
+        en:
+            "You have the right to complain to the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY), Box 8114, 104 20 Stockholm, Sweden, imy.se, if you think we process your personal data in breach of the GDPR."
     )
 
     /// "art. 15" in Swedish, "Art. 15" in English.
@@ -78,11 +86,13 @@ extension TransferSafeguard {
     var name: LocalizedText {
         switch self {
         case .adequacyDecision: return .init(sv: "beslut om adekvat skyddsnivå", en: "adequacy decision")
-        case .standardContractualClauses: return .init(sv: "standardavtalsklausuler", en: "standard contractual clauses")
+        case .standardContractualClauses:
+            return .init(sv: "standardavtalsklausuler", en: "standard contractual clauses")
         case .bindingCorporateRules: return .init(sv: "bindande företagsbestämmelser", en: "binding corporate rules")
         case .codeOfConduct: return .init(sv: "uppförandekod", en: "code of conduct")
         case .certification: return .init(sv: "certifiering", en: "certification")
-        case .derogation: return .init(sv: "undantag för särskilda situationer", en: "derogation for specific situations")
+        case .derogation:
+            return .init(sv: "undantag för särskilda situationer", en: "derogation for specific situations")
         }
     }
 }

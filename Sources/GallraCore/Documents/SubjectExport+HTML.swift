@@ -10,16 +10,19 @@ extension SubjectExport {
             sv ? "Dina personuppgifter hos \(controller.name)" : "Your personal data at \(controller.name)"
         let kind =
             scope == .access
-            ? (sv ? "Registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR)"
+            ? (sv
+                ? "Registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR)"
                 : "Access report under Article 15 of the General Data Protection Regulation (GDPR)")
-            : (sv ? "Kopia för dataportabilitet enligt artikel 20 i dataskyddsförordningen (GDPR)"
+            : (sv
+                ? "Kopia för dataportabilitet enligt artikel 20 i dataskyddsförordningen (GDPR)"
                 : "Data portability copy under Article 20 of the General Data Protection Regulation (GDPR)")
         let date = calendar.localDate(of: generated)
         var body = "<h1>\(HTML.escape(title))</h1>\n"
         body += "<p class=\"lead\">\(HTML.escape(kind)), \(sv ? "upprättat" : "prepared") \(date).</p>\n"
         body += aboutYou(language)
         if records.isEmpty {
-            body += "<p>\(sv ? "Vi har inga uppgifter om dig utöver dem ovan." : "We hold no data on you beyond the above.")</p>\n"
+            body +=
+                "<p>\(sv ? "Vi har inga uppgifter om dig utöver dem ovan." : "We hold no data on you beyond the above.")</p>\n"
         }
         for activity in activities { body += section(activity, language) }
         body += consentsSection(language)
@@ -55,14 +58,16 @@ extension SubjectExport {
         var basis = activity.legalBasis.map { HTML.escape($0.described(language)) }.joined(separator: ", ")
         if let law = activity.law { basis += " — " + HTML.escape(law) }
         if let interest = activity.legitimateInterest {
-            basis += "<br>\(sv ? "Vårt berättigade intresse" : "Our legitimate interest"): "
+            basis +=
+                "<br>\(sv ? "Vårt berättigade intresse" : "Our legitimate interest"): "
                 + HTML.escape(interest[language])
         }
         let recipients = activity.recipients.compactMap(register.recipient).map { recipient in
             var text = HTML.escape(recipient.name)
             if let transfer = recipient.transfer {
                 let safeguard = transfer.safeguard.map { "\($0.name[language]), \($0.article)" } ?? "—"
-                text += " (\(sv ? "överföring till" : "transfer to") \(HTML.escape(transfer.country)): \(HTML.escape(safeguard)))"
+                text +=
+                    " (\(sv ? "överföring till" : "transfer to") \(HTML.escape(transfer.country)): \(HTML.escape(safeguard)))"
             }
             return text
         }
@@ -71,12 +76,19 @@ extension SubjectExport {
             let since = calendar.localDate(of: limit.since)
             processing =
                 limit.kind == .restriction
-                ? (sv ? "Begränsad sedan \(since) på din begäran (art. 18)" : "Restricted since \(since) at your request (Art. 18)")
-                : (sv ? "Stoppad sedan \(since) efter din invändning (art. 21)" : "Stopped since \(since) after your objection (Art. 21)")
+                ? (sv
+                    ? "Begränsad sedan \(since) på din begäran (art. 18)"
+                    : "Restricted since \(since) at your request (Art. 18)")
+                : (sv
+                    ? "Stoppad sedan \(since) efter din invändning (art. 21)"
+                    : "Stopped since \(since) after your objection (Art. 21)")
         }
         html += HTML.definitions([
             (sv ? "Rättslig grund" : "Legal basis", basis),
-            (sv ? "Lagringstid" : "Retention", HTML.escape(activity.peopleWording(declaredEvents: register.events)[language])),
+            (
+                sv ? "Lagringstid" : "Retention",
+                HTML.escape(activity.peopleWording(declaredEvents: register.events)[language].sentenceCased)
+            ),
             (sv ? "Mottagare" : "Recipients", recipients.isEmpty ? nil : recipients.joined(separator: "<br>")),
             (sv ? "Källa" : "Source", HTML.escape(activity.source.described[language])),
             (sv ? "Behandling" : "Processing", processing.map(HTML.escape)),
@@ -87,13 +99,14 @@ extension SubjectExport {
                 HTML.escape(record.value),
                 "\(calendar.localDate(of: record.collected))",
                 record.expires.map { "\(calendar.localDate(of: $0))" }
-                    ?? HTML.escape(activity.retention.wording(language, declaredEvents: register.events)),
+                    ?? HTML.escape(activity.retention.wording(language, declaredEvents: register.events).sentenceCased),
             ]
         }
         html +=
             "\n"
             + HTML.table(
-                headers: sv ? ["Uppgift", "Värde", "Insamlad", "Sparas till"] : ["Data", "Value", "Collected", "Kept until"],
+                headers: sv
+                    ? ["Uppgift", "Värde", "Insamlad", "Sparas till"] : ["Data", "Value", "Collected", "Kept until"],
                 rows: rows) + "\n"
         return html
     }
@@ -134,4 +147,9 @@ extension SubjectExport {
         html += "<p>\(HTML.escape(RightsWording.complaint[language]))</p>\n"
         return html
     }
+}
+
+extension String {
+    /// The text with its first letter in upper case, as at the start of a sentence.
+    var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
 }

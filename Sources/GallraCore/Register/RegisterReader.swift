@@ -119,7 +119,8 @@ struct RegisterParse {
             for extra in keeping.dropFirst() {
                 nodes.error(
                     extra.line,
-                    "activity \"\(extra.value.id)\" keeps the \(register.rawValue), but so does \"\(keeping[0].value.id)\"; name one")
+                    "activity \"\(extra.value.id)\" keeps the \(register.rawValue), but so does \"\(keeping[0].value.id)\"; name one"
+                )
             }
         }
 

@@ -21,8 +21,9 @@ public struct RightsDecision: Hashable, Sendable {
     public var until: CivilDate?
     public var reason: LocalizedText
 
-    public init(activity: String, action: DecisionAction, article: String, until: CivilDate? = nil, reason: LocalizedText)
-    {
+    public init(
+        activity: String, action: DecisionAction, article: String, until: CivilDate? = nil, reason: LocalizedText
+    ) {
         self.activity = activity
         self.action = action
         self.article = article

@@ -9,7 +9,8 @@ extension RightsEngine {
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 17(3)(e)", until: until,
                 reason: LocalizedText(
-                    sv: "Sparas under ett bevarande för rättsliga anspråk", en: "Kept under a legal hold for legal claims")
+                    sv: "Sparas under ett bevarande för rättsliga anspråk",
+                    en: "Kept under a legal hold for legal claims")
                     + end + LocalizedText("."))
         }
         // Art. 17(3)(b): a legal obligation (or a task in the public interest) overrides erasure.
@@ -17,9 +18,11 @@ extension RightsEngine {
             let ground = activity.law ?? LegalBasis.publicTask.name[.sv]
             let reason: LocalizedText =
                 date(holding) != nil
-                ? .init(sv: "Sparas till \(whenGone(holding, activity)[.sv]): \(ground).",
+                ? .init(
+                    sv: "Sparas till \(whenGone(holding, activity)[.sv]): \(ground).",
                     en: "Kept until \(whenGone(holding, activity)[.en]): \(ground).")
-                : .init(sv: "Sparas enligt \(ground): \(whenGone(holding, activity)[.sv]).",
+                : .init(
+                    sv: "Sparas enligt \(ground): \(whenGone(holding, activity)[.sv]).",
                     en: "Kept under \(ground): \(whenGone(holding, activity)[.en]).")
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 17(3)(b)", until: date(holding), reason: reason)
@@ -29,8 +32,10 @@ extension RightsEngine {
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 17(1)(a)",
                 reason: .init(
-                    sv: "Behövs för att fullgöra avtalet, som inte har upphört (art. 6.1 b); raderas \(whenGone(holding, activity)[.sv]).",
-                    en: "Still needed to perform the contract, which has not ended (Art. 6(1)(b)); erased \(whenGone(holding, activity)[.en])."
+                    sv:
+                        "Behövs för att fullgöra avtalet, som inte har upphört (art. 6.1 b); raderas \(whenGone(holding, activity)[.sv]).",
+                    en:
+                        "Still needed to perform the contract, which has not ended (Art. 6(1)(b)); erased \(whenGone(holding, activity)[.en])."
                 ))
         }
         let action: DecisionAction = activity.onExpiry == .anonymise ? .anonymise : .erase
@@ -50,16 +55,20 @@ extension RightsEngine {
                 return RightsDecision(
                     activity: activity.id, action: .keep, article: "Art. 17(1)(c)", until: date(holding),
                     reason: .init(
-                        sv: "Sparas: tvingande berättigade skäl, angivna i begäran, väger tyngre än invändningen (art. 21.1).",
-                        en: "Kept: compelling legitimate grounds, recorded with the request, override the objection (Art. 21(1))."
+                        sv:
+                            "Sparas: tvingande berättigade skäl, angivna i begäran, väger tyngre än invändningen (art. 21.1).",
+                        en:
+                            "Kept: compelling legitimate grounds, recorded with the request, override the objection (Art. 21(1))."
                     ))
             }
             return RightsDecision(
                 activity: activity.id, action: action, article: "Art. 17(1)(c)",
                 reason: done
                     + .init(
-                        sv: ": behandlingen bygger på intresseavvägning och inga tvingande berättigade skäl har angetts.",
-                        en: ": the processing rests on legitimate interests and no compelling legitimate grounds are recorded."
+                        sv:
+                            ": behandlingen bygger på intresseavvägning och inga tvingande berättigade skäl har angetts.",
+                        en:
+                            ": the processing rests on legitimate interests and no compelling legitimate grounds are recorded."
                     ) + recipients)
         }
         if activity.legalBasis == [.consent] {
@@ -72,8 +81,12 @@ extension RightsEngine {
         }
         let contract =
             activity.legalBasis.contains(.contract) && activity.retention.events.contains(.contractEnd)
-            ? LocalizedText(sv: ": avtalet har upphört, så uppgifterna behövs inte längre.", en: ": the contract has ended, so the data is no longer needed.")
-            : LocalizedText(sv: ": uppgifterna behövs inte längre för ändamålet.", en: ": the data is no longer needed for its purpose.")
+            ? LocalizedText(
+                sv: ": avtalet har upphört, så uppgifterna behövs inte längre.",
+                en: ": the contract has ended, so the data is no longer needed.")
+            : LocalizedText(
+                sv: ": uppgifterna behövs inte längre för ändamålet.",
+                en: ": the data is no longer needed for its purpose.")
         return RightsDecision(
             activity: activity.id, action: action, article: "Art. 17(1)(a)", reason: done + contract + recipients)
     }

@@ -4,8 +4,10 @@ extension RightsEngine {
         RightsDecision(
             activity: activity.id, action: .provide, article: "Art. 15(1)",
             reason: .init(
-                sv: "En kopia av uppgifterna lämnas, med ändamål, kategorier, mottagare, lagringstid och källa (art. 15.1–3).",
-                en: "A copy of the data is given, with purposes, categories, recipients, retention and source (Art. 15(1)-(3))."
+                sv:
+                    "En kopia av uppgifterna lämnas, med ändamål, kategorier, mottagare, lagringstid och källa (art. 15.1–3).",
+                en:
+                    "A copy of the data is given, with purposes, categories, recipients, retention and source (Art. 15(1)-(3))."
             ))
     }
 
@@ -28,8 +30,10 @@ extension RightsEngine {
         RightsDecision(
             activity: activity.id, action: .restrict, article: "Art. 18(1)",
             reason: .init(
-                sv: "Sparas men används inte och lämnas inte ut, utom till den registrerade, tills begränsningen hävs (art. 18.2); den registrerade underrättas innan (art. 18.3).",
-                en: "Kept, but not used or disclosed except to the person until the restriction is lifted (Art. 18(2)); the person is told before it is lifted (Art. 18(3))."
+                sv:
+                    "Sparas men används inte och lämnas inte ut, utom till den registrerade, tills begränsningen hävs (art. 18.2); den registrerade underrättas innan (art. 18.3).",
+                en:
+                    "Kept, but not used or disclosed except to the person until the restriction is lifted (Art. 18(2)); the person is told before it is lifted (Art. 18(3))."
             ) + tellRecipients(activity))
     }
 
@@ -39,15 +43,18 @@ extension RightsEngine {
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 20(1)",
                 reason: .init(
-                    sv: "Omfattas inte: behandlingen bygger på \(bases(activity, .sv)), inte samtycke eller avtal. Uppgifterna finns i ett registerutdrag (art. 15).",
-                    en: "Not covered: the processing rests on \(bases(activity, .en)), not consent or contract. The data is in an access report (Art. 15)."
+                    sv:
+                        "Omfattas inte: behandlingen bygger på \(bases(activity, .sv)), inte samtycke eller avtal. Uppgifterna finns i ett registerutdrag (art. 15).",
+                    en:
+                        "Not covered: the processing rests on \(bases(activity, .en)), not consent or contract. The data is in an access report (Art. 15)."
                 ))
         }
         guard activity.source == .dataSubject else {
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 20(1)",
                 reason: .init(
-                    sv: "Omfattas inte: uppgifterna kommer inte från den registrerade. De finns i ett registerutdrag (art. 15).",
+                    sv:
+                        "Omfattas inte: uppgifterna kommer inte från den registrerade. De finns i ett registerutdrag (art. 15).",
                     en: "Not covered: the data was not provided by the person. It is in an access report (Art. 15)."))
         }
         return RightsDecision(

@@ -121,7 +121,8 @@ extension Store {
         return try rows.map { row in
             let record = try row.decode(column: "id", as: String.self)
             return Removal(
-                record: record, subject: subject, activity: activity, action: action == .anonymise ? .anonymise : .erase,
+                record: record, subject: subject, activity: activity,
+                action: action == .anonymise ? .anonymise : .erase,
                 evidence: "record \(record), \(evidence)")
         }
     }

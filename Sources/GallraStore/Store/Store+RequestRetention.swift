@@ -11,7 +11,9 @@ extension Store {
             SELECT id, subject_id FROM requests WHERE expires_at <= \(bind: now)
             AND status = \(bind: RequestStatus.completed.rawValue) ORDER BY expires_at, id
             """
-        ).all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "subject_id", as: String.self)) }
+        ).all().map {
+            (try $0.decode(column: "id", as: String.self), try $0.decode(column: "subject_id", as: String.self))
+        }
         if dryRun || expired.isEmpty { return expired.count }
         for chunk in expired.chunked(into: 1_000) {
             let ids = chunk.map(\.0)
@@ -21,7 +23,9 @@ extension Store {
                 }
                 try await sql.delete(from: "requests").where("id", .in, ids).run()
                 try await self.audit(
-                    chunk.map { AuditEvent("request.erase", subject: $0.1, detail: "request \($0.0): retention expired") },
+                    chunk.map {
+                        AuditEvent("request.erase", subject: $0.1, detail: "request \($0.0): retention expired")
+                    },
                     on: sql)
             }
         }

@@ -87,7 +87,8 @@ extension Store {
     public func verifyRequest(_ id: String, how: String) async throws {
         let request = try await openRequest(id)
         guard let how = how.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput("Say how the identity was verified (e.g. BankID, a reply from the e-mail address on file).")
+            throw StoreError.invalidInput(
+                "Say how the identity was verified (e.g. BankID, a reply from the e-mail address on file).")
         }
         try await update(request, "request.verify", detail: "identity verified") { sql in
             try await sql.raw(
@@ -132,13 +133,15 @@ extension Store {
     public func recordGrounds(_ id: String, activity: String, grounds: String) async throws {
         let request = try await openRequest(id)
         guard request.kind == .objection || request.kind == .erasure else {
-            throw StoreError.invalidInput("Compelling grounds answer an objection or an erasure request, not \(request.kind.rawValue).")
+            throw StoreError.invalidInput(
+                "Compelling grounds answer an objection or an erasure request, not \(request.kind.rawValue).")
         }
         guard let processing = try await requireRegister().activity(activity),
             processing.legalBasis.contains(.legitimateInterests) || processing.legalBasis.contains(.publicTask)
         else {
             throw StoreError.invalidInput(
-                "Compelling grounds apply only to processing on legitimate interests or a public task (Art. 21(1)); \"\(activity)\" is not.")
+                "Compelling grounds apply only to processing on legitimate interests or a public task (Art. 21(1)); \"\(activity)\" is not."
+            )
         }
         guard !processing.directMarketing else {
             throw StoreError.invalidInput("No grounds override an objection to direct marketing (Art. 21(3)).")
@@ -148,8 +151,10 @@ extension Store {
         }
         let sealed = try await cipher(for: request.subject).seal(grounds, context: "grounds/\(id)/\(activity)")
         try await update(request, "request.grounds", activity: activity, detail: "compelling grounds recorded") { sql in
-            try await sql.raw("DELETE FROM request_grounds WHERE request_id = \(bind: id) AND activity = \(bind: activity)")
-                .run()
+            try await sql.raw(
+                "DELETE FROM request_grounds WHERE request_id = \(bind: id) AND activity = \(bind: activity)"
+            )
+            .run()
             try await sql.raw(
                 """
                 INSERT INTO request_grounds (request_id, activity, subject_id, grounds_sealed)
@@ -244,7 +249,11 @@ extension Store {
         try await data.transaction { sql in
             try await change(sql)
             try await self.audit(
-                [AuditEvent(action, subject: request.subject, activity: activity, detail: "request \(request.id): \(detail)")],
+                [
+                    AuditEvent(
+                        action, subject: request.subject, activity: activity, detail: "request \(request.id): \(detail)"
+                    )
+                ],
                 on: sql)
         }
     }
@@ -271,7 +280,8 @@ extension DataSubjectRequest {
             id: id, kind: kind, subject: try row.decode(column: "subject_id", as: String.self),
             channel: try row.decode(column: "channel", as: String.self),
             scope: try row.decode(column: "scope", as: String?.self).map { $0.split(separator: ",").map(String.init) },
-            received: try date("received_on"), deadline: try date("deadline_on"), verifiedAt: try instant("verified_at"),
+            received: try date("received_on"), deadline: try date("deadline_on"),
+            verifiedAt: try instant("verified_at"),
             verifiedHow: try row.decode(column: "verified_how", as: String?.self),
             extendedAt: try instant("extended_at"),
             extensionReason: try row.decode(column: "extension_reason", as: String?.self), status: status,

@@ -29,7 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
 
                 Try:
                   swift run gallra subject export anna.andersson@example.se
-                  swift run gallra subject export 811218-9876
+                  swift run gallra subject export 811218-9876 --format html --lang sv > utdrag.html
+                  swift run gallra request list
+                  swift run gallra request show <id from the list> --lang sv
                   swift run gallra register export --format csv --lang en
                   swift run gallra audit verify
                   swift run gallra retention parse "Under tid supportärendet är öppet + 7 dagar, max 12 mån"
@@ -56,7 +58,15 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await store.addRecord(
             subject: anna, activity: "newsletter", category: "email", value: "anna.andersson@example.se",
             collected: day("2024-09-01"), system: "crm")
+        _ = try await store.addRecord(
+            subject: anna, activity: "customer-invoicing", category: "billing", value: "Faktura 2025-0042, 1 250 kr",
+            collected: day("2025-02-03"), system: "economy")
         try await store.addEvents(subject: anna, scope: .subject, events: [(.contractEnd, day("2025-12-31"))])
+        try await store.addEvents(
+            subject: anna, scope: .activity("customer-invoicing"), events: [(.fiscalYearEnd, day("2025-12-31"))])
+        // Anna has asked for erasure a few days ago: the request waits for its identity check.
+        let received = calendar.localDate(of: Date()).adding(days: -5)
+        _ = try await store.openRequest(.erasure, subject: anna, received: received, channel: "email")
         try await store.addEvents(subject: anna, scope: .record(files), events: [(.caseClosed, day("2025-03-14"))])
 
         let bertil = try await store.addSubject(email: "bertil.berg@example.se", name: "Bertil Berg")

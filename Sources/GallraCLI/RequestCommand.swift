@@ -200,6 +200,7 @@ struct RequestCommand: AsyncParsableCommand {
             abstract: "Requests not yet completed, the nearest deadline first.")
 
         @Flag(help: "Only those past their deadline.") var overdue = false
+        @Option(help: "Only those due within this many days (overdue ones included).") var dueWithin: Int?
         @Option(help: "Count days from this day, YYYY-MM-DD (default: today).") var today: String?
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var store: StoreOptions
@@ -208,12 +209,18 @@ struct RequestCommand: AsyncParsableCommand {
             try await store.withStore { store in
                 let calendar = try await store.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
-                let requests = try await store.pendingRequests(overdueOn: overdue ? day : nil)
+                var requests = try await store.pendingRequests(overdueOn: overdue ? day : nil)
+                if let dueWithin { requests = requests.filter { $0.daysLeft(on: day) <= dueWithin } }
                 if json {
                     print(JSONText.array(requests.map { RequestText.summary($0, day) }))
                     return
                 }
-                if requests.isEmpty { print(overdue ? "No request is overdue." : "No request is open.") }
+                if requests.isEmpty {
+                    print(
+                        overdue
+                            ? "No request is overdue."
+                            : dueWithin.map { "No request is due within \($0) days." } ?? "No request is open.")
+                }
                 for request in requests { print(RequestText.line(request, day)) }
             }
         }

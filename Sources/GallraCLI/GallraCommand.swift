@@ -10,7 +10,8 @@ public struct GallraCommand: AsyncParsableCommand {
         commandName: "gallra",
         abstract: "A GDPR register that enforces itself.",
         subcommands: [
-            RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self, SubjectCommand.self, RecordCommand.self,
+            RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self, NoticeCommand.self, SubjectCommand.self,
+            RecordCommand.self,
             EventCommand.self, SweepCommand.self, ForecastCommand.self, HoldCommand.self, ConsentCommand.self,
             RequestCommand.self,
             AuditCommand.self,

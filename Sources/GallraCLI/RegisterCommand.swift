@@ -32,9 +32,11 @@ struct RegisterCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the register in force (or an older version) as JSON or CSV.")
+            abstract:
+                "The Art. 30 record of the register in force (or an older version): csv, json, html, markdown, or dpv (W3C DPV JSON-LD)."
+        )
 
-        @Option(help: "json or csv.") var format: String = "json"
+        @Option(help: "csv, json, html, markdown or dpv.") var format: String = "json"
         @Option(help: "The language of texts: sv or en.") var lang: Language = .sv
         @Option(help: "An older version number.") var version: Int64?
         @Option(help: "The version in force on this date (YYYY-MM-DD or RFC 3339).") var at: String?
@@ -42,22 +44,21 @@ struct RegisterCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let stored: RegisterVersion?
-                if let version {
-                    stored = try await store.register(version: version)
-                } else if let at {
-                    stored = try await store.register(
-                        at: try parseInstant(at, what: "date", in: try await store.calendar()))
-                } else {
-                    stored = try await store.currentRegister()
-                }
-                guard let register = stored?.register else {
-                    throw CLIError("No register version matches; apply one first.")
-                }
+                let stored = try await registerVersion(version: version, at: at, in: store)
+                let register = stored.register
+                let since = try await store.calendar().localDate(of: stored.appliedAt)
                 switch format {
                 case "json": print(register.exportJSON(language: lang))
                 case "csv": print(register.exportCSV(language: lang), terminator: "")
-                default: throw CLIError("Unknown format \"\(format)\"; use json or csv.")
+                case "html":
+                    print(
+                        register.art30Document(lang, version: stored.version, inForceSince: since).html, terminator: "")
+                case "markdown":
+                    print(
+                        register.art30Document(lang, version: stored.version, inForceSince: since).markdown,
+                        terminator: "")
+                case "dpv": print(register.exportDPV(language: lang))
+                default: throw CLIError("Unknown format \"\(format)\"; use csv, json, html, markdown or dpv.")
                 }
             }
         }
@@ -96,5 +97,43 @@ enum RegisterFile {
             throw CLIError("The register file \"\(path)\" is not UTF-8 text.")
         }
         return text
+    }
+}
+
+/// The register version asked for: by number, in force on a date, or the current one.
+func registerVersion(version: Int64?, at: String?, in store: Store) async throws -> RegisterVersion {
+    let stored: RegisterVersion?
+    if let version {
+        stored = try await store.register(version: version)
+    } else if let at {
+        stored = try await store.register(at: try parseInstant(at, what: "date", in: try await store.calendar()))
+    } else {
+        stored = try await store.currentRegister()
+    }
+    guard let stored else { throw CLIError("No register version matches; apply one first.") }
+    return stored
+}
+
+struct NoticeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "The privacy notice (GDPR Art. 13/14), written from the register in force.")
+
+    @Option(help: "sv or en.") var lang: Language = .sv
+    @Option(help: "html or markdown.") var format: String = "html"
+    @Option(help: "The version in force on this date (YYYY-MM-DD or RFC 3339).") var at: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let stored = try await registerVersion(version: nil, at: at, in: store)
+            let notice = stored.register.privacyNotice(
+                lang, inForceSince: try await store.calendar().localDate(of: stored.appliedAt))
+            switch format {
+            case "html": print(notice.html, terminator: "")
+            case "markdown": print(notice.markdown, terminator: "")
+            default: throw CLIError("Unknown format \"\(format)\"; use html or markdown.")
+            }
+        }
     }
 }

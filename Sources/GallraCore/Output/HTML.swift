@@ -18,7 +18,7 @@ public enum HTML {
     }
 
     /// A whole page: `body` is already HTML.
-    public static func page(title: String, language: Language, body: String) -> String {
+    public static func page(title: String, language: Language, body: String, landscape: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -27,7 +27,7 @@ public enum HTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
         <style>
-        \(style)
+        \(style)\(landscape ? wide : "")
         </style>
         </head>
         <body>
@@ -53,6 +53,15 @@ public enum HTML {
         let body = rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined(separator: "\n")
         return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(body)\n</tbody>\n</table>"
     }
+
+    /// For wide tables: the page is wider on screen and turned on paper.
+    static let wide = """
+
+        main { max-width: none; padding: 1.5rem 1.5rem 3rem; }
+        table { font-size: .8rem; }
+        th, td { padding: .35rem .4rem; min-width: 7em; overflow-wrap: anywhere; hyphens: auto; }
+        @page { size: A4 landscape; margin: 12mm; }
+        """
 
     static let style = """
         :root { color-scheme: light; }

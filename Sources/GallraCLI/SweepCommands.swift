@@ -55,6 +55,7 @@ struct SweepCommand: AsyncParsableCommand {
                 + "\(report.subjectsErased) subjects erased, \(report.held) held, \(report.waiting) waiting"
                 + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
                 + (report.requestsErased > 0 ? ", \(report.requestsErased) requests past their retention" : "")
+                + (report.incidentsErased > 0 ? ", \(report.incidentsErased) incidents past their retention" : "")
                 + (report.dryRun ? " — nothing was changed." : ".")
         ]
         var written: [Date: String] = [:]  // many records share an expiry: format it once

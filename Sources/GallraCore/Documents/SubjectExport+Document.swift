@@ -33,6 +33,7 @@ extension SubjectExport {
         }
         for activity in activities { section(activity, language, into: &document) }
         consentsSection(language, into: &document)
+        incidentsSection(language, into: &document)
         RegisterDocuments.rightsSection(register, language, into: &document)
         return document
     }
@@ -89,6 +90,26 @@ extension SubjectExport {
                 headers: sv
                     ? ["Uppgift", "Värde", "Insamlad", "Sparas till"] : ["Data", "Value", "Collected", "Kept until"],
                 rows: rows))
+    }
+
+    private func incidentsSection(_ language: Language, into document: inout TextDocument) {
+        guard !incidents.isEmpty else { return }
+        let sv = language == .sv
+        document.add(
+            .heading(level: 2, sv ? "Personuppgiftsincidenter som berör dig" : "Personal data incidents that concern you"))
+        for incident in incidents {
+            let date = calendar.localDate(of: incident.occurred ?? incident.aware)
+            document.add(.heading(level: 3, sv ? "Incident \(date)" : "Incident of \(date)"))
+            document.add(.paragraph(incident.description))
+            document.define([
+                (
+                    sv ? "Berörda uppgifter" : "Data concerned",
+                    [incident.dataCategories.map { register.category($0)?.name[language] ?? $0 }.joined(separator: ", ")]
+                ),
+                (sv ? "Troliga följder" : "Likely consequences", incident.consequences.map { [$0] } ?? []),
+                (sv ? "Vidtagna åtgärder" : "Measures taken", incident.measures.map { [$0] } ?? []),
+            ])
+        }
     }
 
     private func consentsSection(_ language: Language, into document: inout TextDocument) {

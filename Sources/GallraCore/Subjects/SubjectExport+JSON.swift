@@ -20,6 +20,17 @@ extension SubjectExport {
             ("activities", .array(activities.map(activityJSON))),
             ("consents", .array(consents.map(consentJSON))),
             ("events", .array(events.map(eventJSON))),
+            ("incidents", .array(incidents.map(incidentJSON))),
+        ])
+    }
+
+    private func incidentJSON(_ incident: Incident) -> JSONText {
+        .object([
+            ("id", .string(incident.id)), ("aware", instant(incident.aware)), ("occurred", instant(incident.occurred)),
+            ("description", .string(incident.description)),
+            ("data_categories", .array(incident.dataCategories.map(JSONText.string))),
+            ("consequences", .optional(incident.consequences)), ("measures", .optional(incident.measures)),
+            ("subjects_informed", instant(incident.subjectsInformed)),
         ])
     }
 

@@ -104,12 +104,14 @@ public struct SubjectExport: Sendable {
     public let events: [Event]
     public let consents: [Consent]
     public let limits: [Limit]
+    /// Personal data incidents that affected the person (Art. 34, and Art. 15 on request).
+    public let incidents: [Incident]
     public let calendar: ZonedCalendar
 
     public init(
         scope: Scope = .access, generated: Date, register: Register, subject: String, name: String?,
         identifiers: [Identifier], records: [Record], events: [Event], consents: [Consent] = [], limits: [Limit] = [],
-        calendar: ZonedCalendar
+        incidents: [Incident] = [], calendar: ZonedCalendar
     ) {
         self.scope = scope
         self.generated = generated
@@ -121,6 +123,7 @@ public struct SubjectExport: Sendable {
         self.events = events
         self.consents = consents
         self.limits = limits
+        self.incidents = incidents
         self.calendar = calendar
     }
 
@@ -149,6 +152,6 @@ public struct SubjectExport: Sendable {
             scope: .portability, generated: generated, register: register, subject: subject, name: name,
             identifiers: identifiers, records: records.filter { portable.contains($0.activity.id) },
             events: events.filter { $0.activity.map(portable.contains) ?? true },
-            consents: consents.filter { portable.contains($0.activity) }, limits: [], calendar: calendar)
+            consents: consents.filter { portable.contains($0.activity) }, limits: [], incidents: [], calendar: calendar)
     }
 }

@@ -52,7 +52,30 @@ enum Migrations {
         sweep,
         consents,
         requests,
+        incidents,
     ]
+
+    /// The incident register (GDPR Art. 33(5)): the facts, the 72-hour notification, the people
+    /// told, and which subjects were affected.
+    static let incidents = Migration(version: 5) { db in
+        [
+            """
+            CREATE TABLE incidents (
+                id TEXT PRIMARY KEY, aware_at BIGINT NOT NULL, occurred_at BIGINT, ended_at BIGINT,
+                description TEXT NOT NULL, subject_categories TEXT NOT NULL, data_categories TEXT NOT NULL,
+                approximate_subjects BIGINT, approximate_records BIGINT, consequences TEXT, measures TEXT, risk TEXT,
+                authority_notified_at BIGINT, authority_reference TEXT, delay_reasons TEXT, authority_not_needed TEXT,
+                subjects_informed_at BIGINT, exemption TEXT, exemption_reason TEXT, closed_at BIGINT, expires_at BIGINT,
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX incidents_expiry ON incidents (expires_at)",
+            """
+            CREATE TABLE incident_subjects (
+                incident_id TEXT NOT NULL, subject_id TEXT NOT NULL, PRIMARY KEY (incident_id, subject_id))
+            """,
+            "CREATE INDEX incident_subjects_subject ON incident_subjects (subject_id)",
+        ]
+    }
 
     /// Data subject requests (GDPR Art. 12), what the controller recorded with them, and the
     /// limits they placed on processing (Art. 18 restriction, Art. 21 objection).

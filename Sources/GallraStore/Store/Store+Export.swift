@@ -55,7 +55,8 @@ extension Store {
         }
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
-            records: records, events: events, consents: consents, limits: limits, calendar: try await calendar())
+            records: records, events: events, consents: consents, limits: limits,
+            incidents: try await incidents(affecting: subject), calendar: try await calendar())
         let given = scope == .portability ? export.narrowedToPortable() : export
         try await data.transaction { sql in
             try await self.audit(

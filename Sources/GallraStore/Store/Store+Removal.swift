@@ -42,7 +42,7 @@ extension Store {
         if !emptied.isEmpty {
             for table in [
                 "subject_identifiers", "events", "holds", "consents", "processing_limits", "request_grounds",
-                "request_corrections",
+                "request_corrections", "incident_subjects",
             ] {
                 try await sql.delete(from: table).where("subject_id", .in, emptied).run()
             }

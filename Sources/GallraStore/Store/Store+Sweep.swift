@@ -27,6 +27,8 @@ public struct SweepReport: Sendable {
     public var subjectsErased = 0
     /// Completed data subject requests whose own retention expired.
     public var requestsErased = 0
+    /// Closed incidents whose own retention expired.
+    public var incidentsErased = 0
 
     public var erased: Int { items.filter { $0.action == .erase }.count }
     public var anonymised: Int { items.filter { $0.action == .anonymise }.count }
@@ -76,7 +78,8 @@ extension Store {
                 report.items += batch
                 if rows.count < batchSize { break }
             }
-            report.requestsErased = try await removeExpiredRequests(at: nowMillis, dryRun: dryRun)
+            report.requestsErased = try await removeExpiredEntries(of: .requests, at: nowMillis, dryRun: dryRun)
+            report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: nowMillis, dryRun: dryRun)
             report.waiting =
                 try await data.sql.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
                 .decode(column: "waiting", as: Int.self) ?? 0
@@ -92,7 +95,7 @@ extension Store {
                                     "at \(calendar.rfc3339(now)): \(report.erased) erased, \(report.anonymised) anonymised, "
                                     + "\(report.subjectsErased) subjects erased, \(report.held) held, "
                                     + "\(report.awaitingReview) awaiting review, \(report.waiting) waiting, "
-                                    + "\(report.requestsErased) requests past retention erased")
+                                    + "\(report.requestsErased) requests and \(report.incidentsErased) incidents past retention erased")
                         ], on: sql)
                 }
                 try await destroyErasedSubjectKeys()

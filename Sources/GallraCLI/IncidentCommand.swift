@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import GallraCore
+import GallraStore
+
+extension Incident.Risk: ExpressibleByArgument {}
+extension Incident.Exemption: ExpressibleByArgument {}
+
+/// The facts of an incident, as `incident open` and `incident update` take them.
+struct IncidentFacts: ParsableArguments {
+    @Option(help: "When it happened (YYYY-MM-DD or RFC 3339).") var occurred: String?
+    @Option(help: "When it ended.") var ended: String?
+    @Option(help: "What happened (no names: link the people with --affected).") var description: String?
+    @Option(help: "A category of people affected (repeat).") var subjectCategory: [String] = []
+    @Option(help: "A category of data affected (repeat).") var dataCategory: [String] = []
+    @Option(help: "Approximately how many people.") var approxSubjects: Int?
+    @Option(help: "Approximately how many records.") var approxRecords: Int?
+    @Option(help: "The likely consequences.") var consequences: String?
+    @Option(help: "The measures taken or proposed.") var measures: String?
+    @Option(help: "The risk to people: none, risk or high.") var risk: Incident.Risk?
+
+    func change(in calendar: ZonedCalendar) throws -> IncidentChange {
+        IncidentChange(
+            occurred: try occurred.map { try parseInstant($0, what: "occurred time", in: calendar) },
+            ended: try ended.map { try parseInstant($0, what: "end time", in: calendar) }, description: description,
+            subjectCategories: subjectCategory.isEmpty ? nil : subjectCategory,
+            dataCategories: dataCategory.isEmpty ? nil : dataCategory, approximateSubjects: approxSubjects,
+            approximateRecords: approxRecords, consequences: consequences, measures: measures, risk: risk)
+    }
+}
+
+struct IncidentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident", abstract: "The personal data incident register (GDPR Art. 33-34).",
+        subcommands: [Open.self, Update.self, Notify.self, Close.self, Show.self, List.self])
+
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an incident the moment you become aware of it; prints its id and the 72-hour deadline.")
+
+        @Option(help: "When you became aware (default: now); the 72 hours run from here.") var aware: String?
+        @OptionGroup var facts: IncidentFacts
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let calendar = try await store.calendar()
+                guard let description = facts.description else { throw CLIError("Say what happened: --description.") }
+                let awareAt = try await instant(aware, what: "awareness time", in: store)
+                let id = try await store.openIncident(
+                    aware: awareAt, description: description, try facts.change(in: calendar))
+                print(id)
+                let incident = try await store.incident(id)
+                printError("Notify IMY by \(calendar.rfc3339(incident.notificationDue)) (Art. 33(1)).")
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or correct facts; link the people affected.")
+
+        @Argument var id: String
+        @OptionGroup var facts: IncidentFacts
+        @Option(help: "A person affected: subject id or identifier (repeat).") var affected: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.updateIncident(id, try facts.change(in: try await store.calendar()))
+                if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+                print("Incident \(id) updated.")
+            }
+        }
+    }
+
+    struct Notify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Record the notification to IMY (Art. 33) or why there is none, and the information to the people affected (Art. 34) or the exemption."
+        )
+
+        @Argument var id: String
+        @Option(help: "When IMY was notified.") var imy: String?
+        @Option(help: "IMY's reference.") var reference: String?
+        @Option(help: "Why the notification came after 72 hours (required then).") var delayReason: String?
+        @Option(help: "Why IMY is not notified (only with risk none).") var noImy: String?
+        @Option(help: "When the people affected were informed.") var subjects: String?
+        @Option(help: "Art. 34(3) exemption from informing them: a, b or c.") var exemption: Incident.Exemption?
+        @Option(help: "Why the exemption applies.") var reason: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                guard imy != nil || noImy != nil || subjects != nil || exemption != nil else {
+                    throw CLIError("Say what to record: --imy, --no-imy, --subjects or --exemption.")
+                }
+                if let imy {
+                    try await store.notifyAuthority(
+                        id, at: try await instant(imy, what: "notification time", in: store), reference: reference,
+                        delayReasons: delayReason)
+                }
+                if let noImy { try await store.recordNoNotification(id, reason: noImy) }
+                if let subjects {
+                    try await store.informSubjects(id, at: try await instant(subjects, what: "time", in: store))
+                }
+                if let exemption { try await store.exemptFromInforming(id, exemption, reason: reason ?? "") }
+                print("Incident \(id) updated.")
+            }
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close an incident once assessed, notified (or not, with the reason) and the people informed.")
+
+        @Argument var id: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                try await store.closeIncident(id)
+                print("Incident \(id) closed.")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One incident, with the time left on the clock.")
+
+        @Argument var id: String
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let incident = try await store.incident(id)
+                let calendar = try await store.calendar()
+                let affected = try await store.affectedSubjects(id)
+                if json {
+                    print(IncidentText.json(incident, affected: affected, calendar, now: Date()))
+                } else {
+                    print(IncidentText.text(incident, affected: affected, calendar, now: Date()), terminator: "")
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Incidents, the newest first; open ones with the time left to notify IMY.")
+
+        @Flag(help: "Only open incidents.") var open = false
+        @Option(help: "Count the clock from this moment (default: now).") var now: String?
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { store in
+                let calendar = try await store.calendar()
+                let moment = try await instant(now, what: "time", in: store)
+                let incidents = try await store.incidents(openOnly: open)
+                if json {
+                    print(JSONText.array(incidents.map { IncidentText.json($0, affected: nil, calendar, now: moment) }))
+                    return
+                }
+                if incidents.isEmpty { print(open ? "No incident is open." : "No incidents.") }
+                for incident in incidents { print(IncidentText.line(incident, calendar, now: moment)) }
+            }
+        }
+    }
+}

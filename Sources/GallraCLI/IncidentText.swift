@@ -1,0 +1,71 @@
+import Foundation
+import GallraCore
+
+/// How incidents are printed.
+enum IncidentText {
+    static func state(_ incident: Incident, _ calendar: ZonedCalendar, now: Date) -> String {
+        if incident.closed != nil { return "closed" }
+        if let notified = incident.authorityNotified { return "IMY notified \(calendar.rfc3339(notified))" }
+        if incident.authorityNotNeeded != nil { return "IMY not notified (no risk)" }
+        return "notify IMY by \(calendar.rfc3339(incident.notificationDue)): \(incident.clock(at: now))"
+    }
+
+    static func line(_ incident: Incident, _ calendar: ZonedCalendar, now: Date) -> String {
+        "\(calendar.rfc3339(incident.aware))  \(incident.id)  \(incident.risk?.rawValue ?? "risk not assessed")  \(state(incident, calendar, now: now))"
+    }
+
+    static func text(_ incident: Incident, affected: [String], _ calendar: ZonedCalendar, now: Date) -> String {
+        var lines = [
+            "Incident \(incident.id): \(state(incident, calendar, now: now))",
+            "Aware \(calendar.rfc3339(incident.aware))"
+                + (incident.occurred.map { "; happened \(calendar.rfc3339($0))" } ?? "")
+                + (incident.ended.map { "; ended \(calendar.rfc3339($0))" } ?? ""),
+            "What happened: \(incident.description)",
+        ]
+        if !incident.dataCategories.isEmpty { lines.append("Data: \(incident.dataCategories.joined(separator: ", "))") }
+        if !incident.subjectCategories.isEmpty {
+            lines.append("People: \(incident.subjectCategories.joined(separator: ", "))")
+        }
+        if let count = incident.approximateSubjects { lines.append("About \(count) people") }
+        if let count = incident.approximateRecords { lines.append("About \(count) records") }
+        if let text = incident.consequences { lines.append("Likely consequences: \(text)") }
+        if let text = incident.measures { lines.append("Measures: \(text)") }
+        lines.append("Risk: \(incident.risk?.rawValue ?? "not assessed")")
+        if let reasons = incident.delayReasons { lines.append("Reasons for the delay: \(reasons)") }
+        if let reason = incident.authorityNotNeeded { lines.append("IMY not notified: \(reason)") }
+        if let informed = incident.subjectsInformed { lines.append("People informed \(calendar.rfc3339(informed))") }
+        if let exemption = incident.exemption {
+            lines.append("People not informed, \(exemption.article): \(incident.exemptionReason ?? "")")
+        }
+        if !affected.isEmpty { lines.append("Linked people: \(affected.count)") }
+        if incident.closed == nil, !incident.closingProblems.isEmpty {
+            lines.append("Before closing: " + incident.closingProblems.joined(separator: "; ") + ".")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ incident: Incident, affected: [String]?, _ calendar: ZonedCalendar, now: Date) -> JSONText {
+        func instant(_ date: Date?) -> JSONText { .optional(date.map(calendar.rfc3339)) }
+        var fields: [(String, JSONText)] = [
+            ("id", .string(incident.id)), ("aware", instant(incident.aware)),
+            ("notify_by", instant(incident.notificationDue)),
+            ("seconds_left", incident.awaitsNotification ? .number(Int(incident.timeLeft(at: now))) : .null),
+            ("occurred", instant(incident.occurred)), ("ended", instant(incident.ended)),
+            ("description", .string(incident.description)),
+            ("subject_categories", .array(incident.subjectCategories.map(JSONText.string))),
+            ("data_categories", .array(incident.dataCategories.map(JSONText.string))),
+            ("approximate_subjects", incident.approximateSubjects.map(JSONText.number) ?? .null),
+            ("approximate_records", incident.approximateRecords.map(JSONText.number) ?? .null),
+            ("consequences", .optional(incident.consequences)), ("measures", .optional(incident.measures)),
+            ("risk", .optional(incident.risk?.rawValue)),
+            ("imy_notified", instant(incident.authorityNotified)), ("imy_reference", .optional(incident.authorityReference)),
+            ("delay_reasons", .optional(incident.delayReasons)),
+            ("imy_not_notified_reason", .optional(incident.authorityNotNeeded)),
+            ("subjects_informed", instant(incident.subjectsInformed)),
+            ("exemption", .optional(incident.exemption?.article)), ("exemption_reason", .optional(incident.exemptionReason)),
+            ("closed", instant(incident.closed)),
+        ]
+        if let affected { fields.append(("affected_subjects", .array(affected.map(JSONText.string)))) }
+        return .object(fields)
+    }
+}

@@ -16,6 +16,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
         @Argument(help: "The register file (YAML).")
         var file: String
+        @Option(help: "Check agreements against this day, YYYY-MM-DD (default: today).") var today: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -24,6 +25,9 @@ struct RegisterCommand: AsyncParsableCommand {
                 let check = RegisterReader.check(yaml: yaml)
                 for warning in check.warnings { printError(warning.formatted(file: file)) }
                 let version = try await store.applyRegister(yaml: yaml, file: file)
+                let calendar = try await store.calendar()
+                let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
+                for warning in version.register.agreementWarnings(on: day) { printError("\(file): warning: \(warning)") }
                 print(
                     "Register version \(version.version) is in force: \(version.register.activities.count) activities.")
             }
@@ -70,6 +74,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
         @Argument(help: "The register file (YAML).")
         var file: String
+        @Option(help: "Check agreements against this day, YYYY-MM-DD (default: today).") var today: String?
 
         func run() throws {
             try reportingErrors {
@@ -79,7 +84,11 @@ struct RegisterCommand: AsyncParsableCommand {
                     throw CLIError(
                         "\(file): refused, \(check.errors.count) \(check.errors.count == 1 ? "error" : "errors").")
                 }
-                let warnings = check.warnings.count
+                let today = try today.map { try civilDate($0, what: "date") } ?? ZonedCalendar(
+                    timeZoneIdentifier: register.controller.timeZone)?.localDate(of: Date())
+                let dated = today.map(register.agreementWarnings(on:)) ?? []
+                for warning in dated { printError("\(file): warning: \(warning)") }
+                let warnings = check.warnings.count + dated.count
                 print(
                     "\(file): valid, \(register.activities.count) activities, \(warnings) \(warnings == 1 ? "warning" : "warnings")"
                 )

@@ -58,11 +58,13 @@ enum IncidentText {
             ("approximate_records", incident.approximateRecords.map(JSONText.number) ?? .null),
             ("consequences", .optional(incident.consequences)), ("measures", .optional(incident.measures)),
             ("risk", .optional(incident.risk?.rawValue)),
-            ("imy_notified", instant(incident.authorityNotified)), ("imy_reference", .optional(incident.authorityReference)),
+            ("imy_notified", instant(incident.authorityNotified)),
+            ("imy_reference", .optional(incident.authorityReference)),
             ("delay_reasons", .optional(incident.delayReasons)),
             ("imy_not_notified_reason", .optional(incident.authorityNotNeeded)),
             ("subjects_informed", instant(incident.subjectsInformed)),
-            ("exemption", .optional(incident.exemption?.article)), ("exemption_reason", .optional(incident.exemptionReason)),
+            ("exemption", .optional(incident.exemption?.article)),
+            ("exemption_reason", .optional(incident.exemptionReason)),
             ("closed", instant(incident.closed)),
         ]
         if let affected { fields.append(("affected_subjects", .array(affected.map(JSONText.string)))) }

@@ -27,7 +27,9 @@ struct RegisterCommand: AsyncParsableCommand {
                 let version = try await store.applyRegister(yaml: yaml, file: file)
                 let calendar = try await store.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
-                for warning in version.register.agreementWarnings(on: day) { printError("\(file): warning: \(warning)") }
+                for warning in version.register.agreementWarnings(on: day) {
+                    printError("\(file): warning: \(warning)")
+                }
                 print(
                     "Register version \(version.version) is in force: \(version.register.activities.count) activities.")
             }
@@ -84,8 +86,10 @@ struct RegisterCommand: AsyncParsableCommand {
                     throw CLIError(
                         "\(file): refused, \(check.errors.count) \(check.errors.count == 1 ? "error" : "errors").")
                 }
-                let today = try today.map { try civilDate($0, what: "date") } ?? ZonedCalendar(
-                    timeZoneIdentifier: register.controller.timeZone)?.localDate(of: Date())
+                let today =
+                    try today.map { try civilDate($0, what: "date") }
+                    ?? ZonedCalendar(
+                        timeZoneIdentifier: register.controller.timeZone)?.localDate(of: Date())
                 let dated = today.map(register.agreementWarnings(on:)) ?? []
                 for warning in dated { printError("\(file): warning: \(warning)") }
                 let warnings = check.warnings.count + dated.count

@@ -14,7 +14,10 @@ struct IncidentTests {
         arguments: [
             // aware, due, moment, clock at that moment
             ("2026-03-27T10:00:00+01:00", "2026-03-30T11:00:00+02:00", "2026-03-29T12:00:00+02:00", "23 h 0 min left"),
-            ("2026-10-23T10:00:00+02:00", "2026-10-26T09:00:00+01:00", "2026-10-26T09:30:00+01:00", "late by 0 h 30 min"),
+            (
+                "2026-10-23T10:00:00+02:00", "2026-10-26T09:00:00+01:00", "2026-10-26T09:30:00+01:00",
+                "late by 0 h 30 min"
+            ),
             ("2026-01-02T16:45:00+01:00", "2026-01-05T16:45:00+01:00", "2026-01-05T16:45:00+01:00", "0 h 0 min left"),
         ])
     func clock(aware: String, due: String, moment: String, clock: String) async throws {
@@ -34,7 +37,8 @@ struct IncidentTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let anna = try await store.addSubject(email: "anna@example.se")
-        _ = try await store.addRecord(subject: anna, activity: "newsletter", category: "email", value: "anna@example.se")
+        _ = try await store.addRecord(
+            subject: anna, activity: "newsletter", category: "email", value: "anna@example.se")
         let bo = try await store.addSubject(email: "bo@example.se")
         _ = try await store.addRecord(subject: bo, activity: "newsletter", category: "email", value: "bo@example.se")
 
@@ -80,12 +84,15 @@ struct IncidentTests {
 
         let audit = try await test.auditText()
         #expect(audit.contains("incident.affect \(anna) affected by incident \(id)"))
-        for secret in ["Nyhetsbrevet", "skräppost", "Omfattningen", "anna@example.se"] { #expect(!audit.contains(secret)) }
+        for secret in ["Nyhetsbrevet", "skräppost", "Omfattningen", "anna@example.se"] {
+            #expect(!audit.contains(secret))
+        }
         try await expectIntactAudit(store)
         await store.close()
     }
 
-    @Test("IMY may go unnotified only without risk; a high risk needs the people told or an exemption",
+    @Test(
+        "IMY may go unnotified only without risk; a high risk needs the people told or an exemption",
         arguments: TestBackend.available)
     func notificationDuties(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)

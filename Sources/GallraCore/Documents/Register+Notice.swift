@@ -37,8 +37,9 @@ extension Register {
                         return TextDocument.Item(
                             lead: recipient.name,
                             text: sv
-                                ? "behandlar uppgifter i \(transfer.country). Överföringen bygger på \(safeguard)."
-                                : "processes data in \(transfer.country). The transfer relies on \(safeguard).")
+                                ? "behandlar uppgifter i \(CountryNames.name(transfer.country, .sv)). Överföringen bygger på \(safeguard)."
+                                : "processes data in \(CountryNames.name(transfer.country, .en)). The transfer relies on \(safeguard)."
+                        )
                     }))
         }
         RegisterDocuments.rightsSection(self, language, into: &document)

@@ -96,7 +96,8 @@ extension SubjectExport {
         guard !incidents.isEmpty else { return }
         let sv = language == .sv
         document.add(
-            .heading(level: 2, sv ? "Personuppgiftsincidenter som berör dig" : "Personal data incidents that concern you"))
+            .heading(
+                level: 2, sv ? "Personuppgiftsincidenter som berör dig" : "Personal data incidents that concern you"))
         for incident in incidents {
             let date = calendar.localDate(of: incident.occurred ?? incident.aware)
             document.add(.heading(level: 3, sv ? "Incident \(date)" : "Incident of \(date)"))
@@ -104,7 +105,10 @@ extension SubjectExport {
             document.define([
                 (
                     sv ? "Berörda uppgifter" : "Data concerned",
-                    [incident.dataCategories.map { register.category($0)?.name[language] ?? $0 }.joined(separator: ", ")]
+                    [
+                        incident.dataCategories.map { register.category($0)?.name[language] ?? $0 }.joined(
+                            separator: ", ")
+                    ]
                 ),
                 (sv ? "Troliga följder" : "Likely consequences", incident.consequences.map { [$0] } ?? []),
                 (sv ? "Vidtagna åtgärder" : "Measures taken", incident.measures.map { [$0] } ?? []),

@@ -33,7 +33,8 @@ extension Register {
             }
             if let transfer = recipient.transfer, transfer.safeguard == nil {
                 warnings.append(
-                    "the transfer of recipient \"\(recipient.id)\" to \(transfer.country) has no safeguard (Art. 44–49)")
+                    "the transfer of recipient \"\(recipient.id)\" to \(transfer.country) has no safeguard (Art. 44–49)"
+                )
             }
         }
         return warnings

@@ -106,7 +106,8 @@ extension Store {
     }
 
     /// Art. 33(1): IMY notified at `instant`; past 72 hours, the reasons for the delay are required.
-    public func notifyAuthority(_ id: String, at instant: Date, reference: String?, delayReasons: String?) async throws {
+    public func notifyAuthority(_ id: String, at instant: Date, reference: String?, delayReasons: String?) async throws
+    {
         var incident = try await openIncident(id)
         guard incident.authorityNotified == nil else {
             throw StoreError.invalidInput("IMY was already notified of incident \(id).")
@@ -135,7 +136,8 @@ extension Store {
         var incident = try await openIncident(id)
         guard incident.risk == Incident.Risk.none else {
             throw StoreError.invalidInput(
-                "Only an incident assessed as unlikely to result in a risk (risk none) may go unreported to IMY (Art. 33(1)).")
+                "Only an incident assessed as unlikely to result in a risk (risk none) may go unreported to IMY (Art. 33(1))."
+            )
         }
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
             throw StoreError.invalidInput("Say why IMY is not notified.")

@@ -10,7 +10,10 @@ extension Store {
         let (table, children, action): (String, [(String, String)], String) =
             switch register {
             case .requests:
-                ("requests", [("request_grounds", "request_id"), ("request_corrections", "request_id")], "request.erase")
+                (
+                    "requests", [("request_grounds", "request_id"), ("request_corrections", "request_id")],
+                    "request.erase"
+                )
             case .incidents: ("incidents", [("incident_subjects", "incident_id")], "incident.erase")
             }
         let expired = try await data.sql.raw(

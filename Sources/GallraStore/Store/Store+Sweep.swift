@@ -95,7 +95,8 @@ extension Store {
                                     "at \(calendar.rfc3339(now)): \(report.erased) erased, \(report.anonymised) anonymised, "
                                     + "\(report.subjectsErased) subjects erased, \(report.held) held, "
                                     + "\(report.awaitingReview) awaiting review, \(report.waiting) waiting, "
-                                    + "\(report.requestsErased) requests and \(report.incidentsErased) incidents past retention erased")
+                                    + "\(report.requestsErased) requests and \(report.incidentsErased) incidents past retention erased"
+                            )
                         ], on: sql)
                 }
                 try await destroyErasedSubjectKeys()

@@ -11,11 +11,9 @@ public struct GallraCommand: AsyncParsableCommand {
         abstract: "A GDPR register that enforces itself.",
         subcommands: [
             RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self, NoticeCommand.self, SubjectCommand.self,
-            RecordCommand.self,
-            EventCommand.self, SweepCommand.self, ForecastCommand.self, HoldCommand.self, ConsentCommand.self,
-            RequestCommand.self,
-            AuditCommand.self,
-            KeysCommand.self, MigrateCommand.self, DemoCommand.self,
+            RecordCommand.self, EventCommand.self, SweepCommand.self, ForecastCommand.self, HoldCommand.self,
+            ConsentCommand.self, RequestCommand.self, IncidentCommand.self, AuditCommand.self, KeysCommand.self,
+            MigrateCommand.self, DemoCommand.self,
         ]
     )
 

@@ -82,7 +82,7 @@ extension Register {
         let transfers = activity.recipients.compactMap(recipient).compactMap { recipient -> String? in
             guard let transfer = recipient.transfer else { return nil }
             let safeguard = transfer.safeguard.map { "\($0.name[language]) (\($0.article))" } ?? "—"
-            return "\(transfer.country): \(safeguard)"
+            return "\(CountryNames.name(transfer.country, language)): \(safeguard)"
         }
         return [
             activity.name[language],
@@ -107,7 +107,8 @@ extension Register {
             ].compactMap { $0 }.joined(separator: ", ")
         }
         let transfer = recipient.transfer.map { transfer in
-            "\(transfer.country): " + (transfer.safeguard.map { "\($0.name[language]) (\($0.article))" } ?? "—")
+            "\(CountryNames.name(transfer.country, language)): "
+                + (transfer.safeguard.map { "\($0.name[language]) (\($0.article))" } ?? "—")
         }
         return [
             recipient.name, recipient.kind.described[language], recipient.country ?? "",

@@ -16,7 +16,7 @@ enum RegisterDocuments {
             guard let transfer = recipient.transfer else { return recipient.name }
             let safeguard = transfer.safeguard.map { "\($0.name[language]), \($0.article)" } ?? "—"
             return
-                "\(recipient.name) (\(language == .sv ? "överföring till" : "transfer to") \(transfer.country): \(safeguard))"
+                "\(recipient.name) (\(language == .sv ? "överföring till" : "transfer to") \(CountryNames.name(transfer.country, language)): \(safeguard))"
         }
     }
 

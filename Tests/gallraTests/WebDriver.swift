@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// A real Chromium, driven over the W3C WebDriver protocol by chromedriver on 127.0.0.1.
+final class Browser: @unchecked Sendable {
+    private let driver: Process
+    private let base: URL
+    private let session: String
+
+    /// chromedriver from Debian's package, or nil when it is not installed.
+    static var driverPath: String? {
+        ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    /// Browser tests are skipped where no Chromium is installed, except under the test command,
+    /// which installs it and sets GALLRA_REQUIRE_BROWSER.
+    static var mustRun: Bool { ProcessInfo.processInfo.environment["GALLRA_REQUIRE_BROWSER"] == "1" }
+
+    init(width: Int, height: Int) async throws {
+        let path = try #require(Browser.driverPath, "chromedriver is not installed")
+        let port = try Browser.freePort()
+        driver = Process()
+        driver.executableURL = URL(fileURLWithPath: path)
+        driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+        driver.standardOutput = FileHandle.nullDevice
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        base = URL(string: "http://127.0.0.1:\(port)")!
+        var ready = false
+        for _ in 0..<100 where !ready {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            ready = (try? await Browser.request(base.appendingPathComponent("status"), method: "GET")) != nil
+        }
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "goog:chromeOptions": [
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--hide-scrollbars", "--window-size=\(width),\(height)",
+                        ]
+                    ]
+                ]
+            ]
+        ]
+        let created = try await Browser.request(base.appendingPathComponent("session"), body: capabilities)
+        session = try #require((created["value"] as? [String: Any])?["sessionId"] as? String)
+    }
+
+    func open(_ file: URL) async throws {
+        _ = try await command("url", ["url": file.absoluteString])
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    func evaluate(_ script: String) async throws -> Any? {
+        try await command("execute/sync", ["script": script, "args": []])["value"]
+    }
+
+    /// Makes the window as tall as the page (up to `limit` pixels), so a screenshot holds all of it.
+    func fitToPage(width: Int, limit: Int = 12_000) async throws {
+        let height = try await evaluate("return document.documentElement.scrollHeight") as? Int ?? 1_000
+        _ = try await command("window/rect", ["width": width, "height": min(height + 120, limit)])
+    }
+
+    /// A PNG of the window.
+    func screenshot() async throws -> Data {
+        let response = try await Browser.request(
+            base.appendingPathComponent("session/\(session)/screenshot"), method: "GET")
+        let text = try #require(response["value"] as? String)
+        return try #require(Data(base64Encoded: text))
+    }
+
+    func quit() async {
+        _ = try? await Browser.request(base.appendingPathComponent("session/\(session)"), method: "DELETE")
+        driver.terminate()
+        // Polled, not waitUntilExit(), which spins the run loop of a cooperative thread on Linux.
+        for _ in 0..<50 where driver.isRunning { try? await Task.sleep(nanoseconds: 100_000_000) }
+        if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
+    }
+
+    func command(_ path: String, _ body: [String: Any]) async throws -> [String: Any] {
+        try await Browser.request(base.appendingPathComponent("session/\(session)/\(path)"), body: body)
+    }
+
+    /// One WebDriver call, made with curl: a plain HTTP client on loopback.
+    private static func request(_ url: URL, method: String = "POST", body: [String: Any]? = nil) async throws
+        -> [String: Any]
+    {
+        var arguments = ["-sS", "--max-time", "60", "-X", method, "-w", "\n%{http_code}", url.absoluteString]
+        if let body {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", text]
+        }
+        let result = try GallraProcess.runTool("/usr/bin/curl", arguments)
+        guard result.status == 0 else { throw WebDriverError(description: "\(url.path): \(result.stderr)") }
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let status = Int(lines.last ?? "") ?? 0
+        let payload = lines.dropLast().joined(separator: "\n")
+        let json = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] ?? [:]
+        if status >= 400 { throw WebDriverError(description: "\(url.path): \(status) \(json)") }
+        return json
+    }
+
+    private static func freePort() throws -> Int {
+        let result = try GallraProcess.runTool(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()",
+            ])
+        return try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+}
+
+struct WebDriverError: Error, CustomStringConvertible {
+    let description: String
+}

@@ -244,4 +244,38 @@ struct StoreCommandTests {
         #expect(done.contains(#""sent": "access report (html, sv) via email""#))
         #expect(try work.succeed(["audit", "verify"]).hasPrefix("The audit log is intact"))
     }
+
+    @Test("An incident from the command line: the clock, a late notification with its reasons, closing")
+    func incidents() throws {
+        let work = try Workspace()
+        try work.succeed([
+            "register", "apply", packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
+        ])
+        let opened = try work.run([
+            "incident", "open", "--aware", "2026-03-27T10:00:00+01:00", "--description", "Fel mottagare",
+            "--data-category", "email", "--subject-category", "customers", "--approx-subjects", "40",
+        ])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let id = opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(opened.stderr.contains("Notify IMY by 2026-03-30T11:00:00+02:00 (Art. 33(1))."))
+        #expect(
+            try work.succeed(["incident", "list", "--open", "--now", "2026-03-29T12:00:00+02:00"]).contains(
+                "notify IMY by 2026-03-30T11:00:00+02:00: 23 h 0 min left"))
+        let late = try work.run(["incident", "notify", id, "--imy", "2026-03-30T12:00:00+02:00"])
+        #expect(late.status == 1 && late.stderr.contains("give the reasons for the delay (Art. 33(1))"))
+        try work.succeed([
+            "incident", "notify", id, "--imy", "2026-03-30T12:00:00+02:00", "--delay-reason", "Helgen",
+            "--reference", "IMY-1",
+        ])
+        let early = try work.run(["incident", "close", id])
+        #expect(early.status == 1 && early.stderr.contains("the risk is not assessed"))
+        try work.succeed(["incident", "update", id, "--risk", "risk"])
+        try work.succeed(["incident", "close", id])
+        let shown = try work.succeed(["incident", "show", id, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        #expect(json["delay_reasons"] as? String == "Helgen")
+        #expect(json["imy_notified"] as? String == "2026-03-30T12:00:00+02:00")
+        #expect(json["closed"] is String)
+        #expect(try work.succeed(["incident", "list", "--open"]) == "No incident is open.")
+    }
 }

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The domain, pure: register, retention rules, deadlines. No I/O beyond parsing text.
@@ -35,14 +36,23 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
-        // HTTP (Hummingbird) — filled in by the server issue.
-        .target(name: "GallraServer", dependencies: ["GallraCore", "GallraStore"]),
+        // HTTP (Hummingbird): the API; the admin UI and the self-service pages come with the server issue.
+        .target(
+            name: "GallraServer",
+            dependencies: [
+                "GallraCore", "GallraStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "GallraCLI",
             dependencies: [
                 "GallraCore",
                 "GallraStore",
+                "GallraServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -58,6 +68,13 @@ let package = Package(
         .testTarget(
             name: "GallraStoreTests",
             dependencies: ["GallraStore", "GallraCore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(
+            name: "GallraServerTests",
+            dependencies: [
+                "GallraServer", "GallraStore", "GallraCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "gallraTests",

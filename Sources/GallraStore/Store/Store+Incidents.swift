@@ -227,11 +227,11 @@ extension Store {
         }
         let register = try await requireRegister()
         for category in incident.dataCategories where register.category(category) == nil {
-            throw StoreError.notFound("The register knows no data category \"\(category)\".")
+            throw StoreError.invalidInput("The register knows no data category \"\(category)\".")
         }
         for category in incident.subjectCategories
         where !register.knownSubjectCategories.contains(where: { $0.id == category }) {
-            throw StoreError.notFound("The register knows no data subject category \"\(category)\".")
+            throw StoreError.invalidInput("The register knows no data subject category \"\(category)\".")
         }
         if let occurred = incident.occurred, let ended = incident.ended, ended < occurred {
             throw StoreError.invalidInput("An incident cannot end before it happened.")

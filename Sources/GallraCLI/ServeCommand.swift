@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GallraServer
+import GallraStore
+import Hummingbird
+
+/// `gallra serve`: the HTTP API on the store (loopback by default).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API (the incident register, /api/incidents) until stopped.",
+        discussion: "Callers send the token from GALLRA_API_TOKEN as \"Authorization: Bearer <token>\".")
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port.") var port = 8080
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingStoreErrors {
+            guard let token = ProcessInfo.processInfo.environment["GALLRA_API_TOKEN"], token.count >= 16 else {
+                throw CLIError("Set GALLRA_API_TOKEN to a secret of at least 16 characters; API callers send it.")
+            }
+            let opened = try await store.open()
+            let app = buildApplication(
+                store: opened, configuration: ServerConfiguration(host: host, port: port, apiToken: token))
+            do {
+                try await app.runService()
+            } catch {
+                await opened.close()
+                throw error
+            }
+            await opened.close()
+        }
+    }
+}

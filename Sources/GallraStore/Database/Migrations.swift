@@ -175,8 +175,13 @@ enum Migrations {
         try await db.sql.raw(
             "CREATE TABLE IF NOT EXISTS \(unsafeRaw: table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"
         ).run()
+        // One read tells what has run; only the rest take a transaction each.
+        let applied = Set(
+            try await db.sql.raw("SELECT version FROM \(unsafeRaw: table)").all().map {
+                try $0.decode(column: "version", as: Int.self)
+            })
         var ran: [Int] = []
-        for migration in migrations {
+        for migration in migrations where !applied.contains(migration.version) {
             let done = try await db.transaction { sql in
                 let rows = try await sql.raw(
                     "SELECT version FROM \(unsafeRaw: table) WHERE version = \(bind: migration.version)"

@@ -93,18 +93,22 @@ extension Store {
             ORDER BY subject_id, collected_at, id
             """
         ).all()
+        // Consent-only processing: the subjects with a consent in force, in one read.
+        var consenting: Set<String>?
+        if processing.legalBasis == [.consent] {
+            let nowMillis = now.millis
+            consenting = Set(
+                try await data.sql.raw(
+                    """
+                    SELECT subject_id FROM consents WHERE activity = \(bind: activity) AND given_at <= \(bind: nowMillis)
+                    AND (withdrawn_at IS NULL OR withdrawn_at > \(bind: nowMillis))
+                    """
+                ).all().map { try $0.decode(column: "subject_id", as: String.self) })
+        }
         var result: [RecordInUse] = []
-        var consenting: [String: Bool] = [:]
         for row in rows {
             let subject = try row.decode(column: "subject_id", as: String.self)
-            if processing.legalBasis == [.consent] {
-                if consenting[subject] == nil {
-                    consenting[subject] = try await consents(subject: subject).contains {
-                        $0.activity == activity && $0.isInForce(at: now)
-                    }
-                }
-                if consenting[subject] != true { continue }
-            }
+            if let consenting, !consenting.contains(subject) { continue }
             let id = try row.decode(column: "id", as: String.self)
             result.append(
                 RecordInUse(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GallraCore
 import GallraServer
 import GallraStore
 import Hummingbird
@@ -8,11 +9,12 @@ import Hummingbird
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API (the incident register, /api/incidents) until stopped.",
+        abstract: "Serve the HTTP API (the incident register, /api/incidents) and sweep daily, until stopped.",
         discussion: "Callers send the token from GALLRA_API_TOKEN as \"Authorization: Bearer <token>\".")
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
+    @Option(help: "The local time of the daily sweep, HH:MM, or \"off\".") var sweepAt = "02:15"
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -20,9 +22,14 @@ struct ServeCommand: AsyncParsableCommand {
             guard let token = ProcessInfo.processInfo.environment["GALLRA_API_TOKEN"], token.count >= 16 else {
                 throw CLIError("Set GALLRA_API_TOKEN to a secret of at least 16 characters; API callers send it.")
             }
+            let schedule = DailyTime(parsing: sweepAt)
+            guard schedule != nil || sweepAt == "off" else {
+                throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
+            }
             let opened = try await store.open()
             let app = buildApplication(
-                store: opened, configuration: ServerConfiguration(host: host, port: port, apiToken: token))
+                store: opened,
+                configuration: ServerConfiguration(host: host, port: port, apiToken: token, sweepAt: schedule))
             do {
                 try await app.runService()
             } catch {

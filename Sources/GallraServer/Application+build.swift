@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GallraCore
 import GallraStore
 import Hummingbird
 import Logging
@@ -10,10 +11,13 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The API token callers send as `Authorization: Bearer …`; only its SHA-256 is kept.
     public var apiTokenDigest: [UInt8]
+    /// When the daily sweep runs, on the controller's wall clock; nil: no sweep from the server.
+    public var sweepAt: DailyTime?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, apiToken: String) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, apiToken: String, sweepAt: DailyTime? = nil) {
         self.host = host
         self.port = port
+        self.sweepAt = sweepAt
         self.apiTokenDigest = Array(SHA256.hash(data: Data(apiToken.utf8)))
     }
 }
@@ -26,6 +30,7 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
     return Application(
         router: buildRouter(store: store, configuration: configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
+        services: configuration.sweepAt.map { [SweepSchedule(store: store, time: $0, logger: logger)] } ?? [],
         logger: logger)
 }
 

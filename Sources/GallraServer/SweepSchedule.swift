@@ -1,0 +1,53 @@
+import Foundation
+import GallraCore
+import GallraStore
+import Logging
+import ServiceLifecycle
+
+/// The server's daily sweep (issue 4's schedule): at a local time of the controller's zone, every
+/// day, until the server stops. A sweep already running elsewhere (a CLI sweep) holds the lock;
+/// this one then says so in the log and waits for the next day.
+public struct SweepSchedule: Service {
+    let store: Store
+    let time: DailyTime
+    let logger: Logger
+
+    public init(store: Store, time: DailyTime, logger: Logger) {
+        self.store = store
+        self.time = time
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled {
+            let calendar = try await store.calendar()
+            let next = calendar.next(time, after: Date())
+            logger.info("next sweep", metadata: ["at": "\(calendar.rfc3339(next))"])
+            do {
+                try await cancelWhenGracefulShutdown {
+                    try await Task.sleep(nanoseconds: UInt64(max(0, next.timeIntervalSinceNow) * 1_000_000_000))
+                }
+            } catch {
+                return  // the server is stopping
+            }
+            await sweep(at: Date())
+        }
+    }
+
+    /// One sweep; its outcome goes to the log as counts only.
+    func sweep(at now: Date) async {
+        do {
+            let report = try await store.sweep(now: now)
+            logger.info(
+                "sweep done",
+                metadata: [
+                    "erased": "\(report.erased)", "anonymised": "\(report.anonymised)",
+                    "subjects_erased": "\(report.subjectsErased)", "held": "\(report.held)",
+                    "waiting": "\(report.waiting)",
+                ])
+        } catch {
+            // Store errors say what went wrong without personal data.
+            logger.error("sweep failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

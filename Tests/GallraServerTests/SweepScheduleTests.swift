@@ -1,0 +1,39 @@
+import Foundation
+import GallraCore
+import GallraServer
+import GallraStore
+import Logging
+import Testing
+
+@Suite("The server's daily sweep")
+struct SweepScheduleTests {
+    @Test("At its time of day the schedule sweeps what has expired, and stops when cancelled")
+    func sweepsWhenDue() async throws {
+        let store = try await IncidentAPITests.store()
+        let subject = try await store.addSubject(email: "gammal@example.se")
+        // collected + 60d, collected a year ago: expired.
+        _ = try await store.addRecord(
+            subject: subject, activity: "product-demo", category: "contact_details", value: "gammal@example.se",
+            collected: Date().addingTimeInterval(-365 * 86_400))
+        let calendar = try await store.calendar()
+        let soon = calendar.local(Date().addingTimeInterval(2)).secondOfDay
+        let time = try #require(
+            DailyTime(hour: Int(soon) / 3_600, minute: Int(soon) % 3_600 / 60, second: Int(soon) % 60))
+        let schedule = SweepSchedule(store: store, time: time, logger: Logger(label: "test"))
+        let running = Task { try await schedule.run() }
+        var gone = false
+        for _ in 0..<100 where !gone {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            gone = (try? await store.resolveSubject("gammal@example.se")) == nil
+        }
+        running.cancel()
+        _ = try? await running.value
+        #expect(gone, "the subject's only record expired, so the scheduled sweep erased the subject")
+        let audit = try await store.verifyAudit()
+        guard case .intact = audit else {
+            Issue.record("the audit chain broke: \(audit)")
+            return
+        }
+        await store.close()
+    }
+}

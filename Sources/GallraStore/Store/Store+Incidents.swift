@@ -79,14 +79,14 @@ extension Store {
     }
 
     public func updateIncident(_ id: String, _ change: IncidentChange) async throws {
-        let incident = change.applied(to: try await openIncident(id))
+        let incident = change.applied(to: try await unclosedIncident(id))
         try await validate(incident)
         try await write(incident, "incident.update", detail: "facts updated")
     }
 
     /// Links the people affected, so that each one's access report shows the incident.
     public func linkAffected(_ id: String, subjects references: [String]) async throws {
-        let incident = try await openIncident(id)
+        let incident = try await unclosedIncident(id)
         var subjects: [String] = []
         for reference in references { subjects.append(try await resolveSubject(reference)) }
         try await data.transaction { sql in
@@ -108,7 +108,7 @@ extension Store {
     /// Art. 33(1): IMY notified at `instant`; past 72 hours, the reasons for the delay are required.
     public func notifyAuthority(_ id: String, at instant: Date, reference: String?, delayReasons: String?) async throws
     {
-        var incident = try await openIncident(id)
+        var incident = try await unclosedIncident(id)
         guard incident.authorityNotified == nil else {
             throw StoreError.invalidInput("IMY was already notified of incident \(id).")
         }
@@ -133,7 +133,7 @@ extension Store {
 
     /// IMY is not notified: the incident is unlikely to result in a risk (Art. 33(1)), and why.
     public func recordNoNotification(_ id: String, reason: String) async throws {
-        var incident = try await openIncident(id)
+        var incident = try await unclosedIncident(id)
         guard incident.risk == Incident.Risk.none else {
             throw StoreError.invalidInput(
                 "Only an incident assessed as unlikely to result in a risk (risk none) may go unreported to IMY (Art. 33(1))."
@@ -148,14 +148,14 @@ extension Store {
 
     /// Art. 34(1): the people affected were told at `instant`.
     public func informSubjects(_ id: String, at instant: Date) async throws {
-        var incident = try await openIncident(id)
+        var incident = try await unclosedIncident(id)
         incident.subjectsInformed = instant
         try await write(incident, "incident.inform", detail: "the people affected were informed")
     }
 
     /// Art. 34(3): why the people affected are not told.
     public func exemptFromInforming(_ id: String, _ exemption: Incident.Exemption, reason: String) async throws {
-        var incident = try await openIncident(id)
+        var incident = try await unclosedIncident(id)
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
             throw StoreError.invalidInput("Say why \(exemption.article) applies.")
         }
@@ -167,7 +167,7 @@ extension Store {
     /// Closes an incident whose handling is complete; from then it follows the retention rule of
     /// the activity that keeps the incidents.
     public func closeIncident(_ id: String, at instant: Date = Date()) async throws {
-        var incident = try await openIncident(id)
+        var incident = try await unclosedIncident(id)
         let problems = incident.closingProblems
         guard problems.isEmpty else {
             throw StoreError.invalidInput(
@@ -215,7 +215,7 @@ extension Store {
         ).all().map { try $0.decode(column: "subject_id", as: String.self) }
     }
 
-    private func openIncident(_ id: String) async throws -> Incident {
+    private func unclosedIncident(_ id: String) async throws -> Incident {
         let incident = try await incident(id)
         guard incident.closed == nil else { throw StoreError.invalidInput("Incident \(id) is closed.") }
         return incident

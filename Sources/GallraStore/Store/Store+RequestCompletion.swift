@@ -18,7 +18,7 @@ extension Store {
     /// decisions are then kept with the request, which follows the retention rule of the activity
     /// that keeps the requests. `sent` says what went to the person, without personal data.
     public func completeRequest(_ id: String, sent: String) async throws -> RequestCompletion {
-        let request = try await openRequest(id)
+        let request = try await pendingRequest(id)
         guard request.verifiedAt != nil else {
             throw StoreError.invalidInput(
                 "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"

@@ -85,7 +85,7 @@ extension Store {
 
     /// Art. 12(6): the identity of the person asking is confirmed, and how.
     public func verifyRequest(_ id: String, how: String) async throws {
-        let request = try await openRequest(id)
+        let request = try await pendingRequest(id)
         guard let how = how.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
             throw StoreError.invalidInput(
                 "Say how the identity was verified (e.g. BankID, a reply from the e-mail address on file).")
@@ -101,7 +101,7 @@ extension Store {
     /// into account the complexity and number of requests; the person must be told so, with the
     /// reasons, within one month of receipt.
     public func extendRequest(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
-        let request = try await openRequest(id)
+        let request = try await pendingRequest(id)
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
             throw StoreError.invalidInput("An extension needs its reason (Art. 12(3)), which the person is told.")
         }
@@ -131,7 +131,7 @@ extension Store {
     /// Art. 21(1): the controller records the compelling legitimate grounds that keep one
     /// activity's processing despite an objection. The grounds are sealed under the subject's key.
     public func recordGrounds(_ id: String, activity: String, grounds: String) async throws {
-        let request = try await openRequest(id)
+        let request = try await pendingRequest(id)
         guard request.kind == .objection || request.kind == .erasure else {
             throw StoreError.invalidInput(
                 "Compelling grounds answer an objection or an erasure request, not \(request.kind.rawValue).")
@@ -166,7 +166,7 @@ extension Store {
 
     /// Art. 16: the corrected value of one of the subject's records, applied on completion.
     public func addCorrection(_ id: String, record: String, value: String) async throws {
-        let request = try await openRequest(id)
+        let request = try await pendingRequest(id)
         guard request.kind == .rectification else {
             throw StoreError.invalidInput("Request \(id) is not a rectification request.")
         }
@@ -234,7 +234,7 @@ extension Store {
     }
 
     /// A request that may still change.
-    func openRequest(_ id: String) async throws -> DataSubjectRequest {
+    func pendingRequest(_ id: String) async throws -> DataSubjectRequest {
         let request = try await request(id)
         guard request.status != .completed else {
             throw StoreError.invalidInput("Request \(id) is completed; it no longer changes.")

@@ -16,8 +16,8 @@ extension RightsEngine {
         let objectable = activity.legalBasis.filter { $0 == .legitimateInterests || $0 == .publicTask }
         let other = activity.legalBasis.filter { !objectable.contains($0) }
         if objectable.isEmpty || !other.isEmpty {
-            let names = other.map { "\($0.name[.sv].lowercased()) (\($0.article))" }.joined(separator: " och ")
-            let namesEn = other.map { "\($0.name[.en].lowercased()) (\($0.article))" }.joined(separator: " and ")
+            let names = bases(other, .sv)
+            let namesEn = bases(other, .en)
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 21(1)", until: date(holding),
                 reason: .init(

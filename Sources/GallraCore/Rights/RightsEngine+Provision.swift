@@ -39,7 +39,7 @@ extension RightsEngine {
 
     /// Art. 20(1): data the person provided, processed by automated means on consent or contract.
     func portability(_ activity: ProcessingActivity) -> RightsDecision {
-        guard activity.legalBasis.contains(.consent) || activity.legalBasis.contains(.contract) else {
+        guard activity.restsOnConsentOrContract else {
             return RightsDecision(
                 activity: activity.id, action: .keep, article: "Art. 20(1)",
                 reason: .init(

@@ -63,7 +63,12 @@ public struct RightsEngine: Sendable {
     }
 
     func bases(_ activity: ProcessingActivity, _ language: Language) -> String {
-        activity.legalBasis.map { "\($0.name[language].lowercased()) (\($0.article))" }.joined(
+        bases(activity.legalBasis, language)
+    }
+
+    /// "avtal (Art. 6(1)(b)) och rättslig förpliktelse (Art. 6(1)(c))".
+    func bases(_ list: [LegalBasis], _ language: Language) -> String {
+        list.map { "\($0.name[language].lowercased()) (\($0.article))" }.joined(
             separator: language == .sv ? " och " : " and ")
     }
 }
@@ -73,4 +78,12 @@ extension LocalizedText {
     static func + (lhs: LocalizedText, rhs: LocalizedText) -> LocalizedText {
         LocalizedText(sv: lhs[.sv] + rhs[.sv], en: lhs[.en] + rhs[.en])
     }
+}
+
+extension ProcessingActivity {
+    /// GDPR Art. 20(1)(a): processing on consent or contract.
+    var restsOnConsentOrContract: Bool { legalBasis.contains(.consent) || legalBasis.contains(.contract) }
+
+    /// What a portability copy covers: data the person provided, processed on consent or contract.
+    public var isPortable: Bool { restsOnConsentOrContract && source == .dataSubject }
 }

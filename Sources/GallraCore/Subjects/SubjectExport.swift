@@ -143,11 +143,7 @@ public struct SubjectExport: Sendable {
 
     /// The copy for a portability request: only what Art. 20(1) covers.
     public func narrowedToPortable() -> SubjectExport {
-        let portable = Set(
-            register.activities.filter { activity in
-                (activity.legalBasis.contains(.consent) || activity.legalBasis.contains(.contract))
-                    && activity.source == .dataSubject
-            }.map(\.id))
+        let portable = Set(register.activities.filter(\.isPortable).map(\.id))
         return SubjectExport(
             scope: .portability, generated: generated, register: register, subject: subject, name: name,
             identifiers: identifiers, records: records.filter { portable.contains($0.activity.id) },

@@ -58,7 +58,7 @@ enum RequestText {
         for decision in decisions {
             let until = decision.until.map { " until \($0)" } ?? ""
             lines.append(
-                "  \(decision.activity.padding(toLength: width, withPad: " ", startingAt: 0))  \(decision.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(decision.article)\(until)"
+                "  \(decision.activity.padded(to: width))  \(decision.action.rawValue.padded(to: 9)) \(decision.article)\(until)"
             )
             lines.append("      \(decision.reason[language])")
             if let text = grounds[decision.activity] { lines.append("      Grounds: \(text)") }
@@ -74,7 +74,7 @@ enum RequestText {
     }
 
     static func line(_ request: DataSubjectRequest, _ today: CivilDate) -> String {
-        "\(request.deadline)  \(left(request, today).padding(toLength: 18, withPad: " ", startingAt: 0))  \(request.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))  \(request.id)  \(request.status.rawValue)\(request.verifiedAt == nil ? ", identity not verified" : "")"
+        "\(request.deadline)  \(left(request, today).padded(to: 18))  \(request.kind.rawValue.padded(to: 16))  \(request.id)  \(request.status.rawValue)\(request.verifiedAt == nil ? ", identity not verified" : "")"
     }
 
     static func summary(_ request: DataSubjectRequest, _ today: CivilDate) -> JSONText {

@@ -63,7 +63,7 @@ struct SweepCommand: AsyncParsableCommand {
             let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
             written[item.expired] = expired
             lines.append(
-                "  \(item.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.record)  \(item.activity)  expired \(expired)  (\(item.rule))"
+                "  \(item.action.rawValue.padded(to: 9)) \(item.record)  \(item.activity)  expired \(expired)  (\(item.rule))"
             )
         }
         return lines.joined(separator: "\n")

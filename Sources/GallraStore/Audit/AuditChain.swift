@@ -1,3 +1,5 @@
+import Logging
+import PostgresKit
 import SQLKit
 
 /// The append-only, hash-chained audit log.
@@ -6,7 +8,10 @@ enum AuditChain {
 
     /// Appends `events` in the caller's transaction. The head row is updated last, which in
     /// PostgreSQL holds its row lock until commit and so serialises concurrent appenders.
-    static func append(_ events: [AuditEvent], actor: String, on sql: any SQLDatabase) async throws {
+    static func append(
+        _ events: [AuditEvent], actor: String, on sql: any SQLDatabase, copyingInto postgres: PostgresConnection?,
+        logger: Logger
+    ) async throws {
         guard !events.isEmpty else { return }
         // Taking the head's lock first (an update to itself) orders appenders before they read it.
         try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
@@ -17,6 +22,7 @@ enum AuditChain {
         var previous = try head.decode(column: "hash", as: String.self)
         let at = Clock.nowMillis()
         var entries: [AuditEntry] = []
+        entries.reserveCapacity(events.count)
         for event in events {
             seq += 1
             let hash = AuditEntry.digest(
@@ -28,27 +34,12 @@ enum AuditChain {
                     activity: event.activity, detail: event.detail, previousHash: previous, hash: hash))
             previous = hash
         }
-        if sql.isPostgres {
-            try await insertAsArrays(entries, on: sql)
+        if let postgres {
+            try await AuditCopy.write(entries, on: postgres, logger: logger)
         } else {
             try await insertAsRows(entries, on: sql)
         }
         try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
-    }
-
-    /// PostgreSQL: one statement with one array per column, however many entries.
-    private static func insertAsArrays(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO audit_log (seq, at, actor, action, subject_id, activity, detail, prev_hash, hash)
-            SELECT seq, at, actor, action, NULLIF(subject_id, ''), NULLIF(activity, ''), detail, prev_hash, hash
-            FROM unnest(\(bind: entries.map(\.seq)), \(bind: entries.map(\.at)), \(bind: entries.map(\.actor)),
-                        \(bind: entries.map(\.action)), \(bind: entries.map { $0.subject ?? "" }),
-                        \(bind: entries.map { $0.activity ?? "" }), \(bind: entries.map(\.detail)),
-                        \(bind: entries.map(\.previousHash)), \(bind: entries.map(\.hash)))
-                 AS e(seq, at, actor, action, subject_id, activity, detail, prev_hash, hash)
-            """
-        ).run()
     }
 
     private static func insertAsRows(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {

@@ -21,9 +21,17 @@ public struct AuditEntry: Hashable, Sendable {
         previousHash: String
     ) -> String {
         let fields = [previousHash, String(seq), String(at), actor, action, subject ?? "", activity ?? "", detail]
-        // Lengths before fields, so that no two different entries serialise alike.
-        let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return Hex.encode(SHA256.hash(data: Data(canonical.utf8)))
+        // Lengths before fields, so that no two different entries serialise alike:
+        // "64:<previous hash>|<n>:<seq>|…", written straight into one buffer (a sweep hashes thousands).
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(fields.reduce(fields.count * 6) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { canonical.append(UInt8(ascii: "|")) }
+            canonical.append(contentsOf: String(field.utf8.count).utf8)
+            canonical.append(UInt8(ascii: ":"))
+            canonical.append(contentsOf: field.utf8)
+        }
+        return Hex.encode(SHA256.hash(data: canonical))
     }
 
     public var computedHash: String {

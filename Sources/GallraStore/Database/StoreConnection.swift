@@ -12,17 +12,23 @@ public final class StoreConnection: Sendable {
 
     public let sql: any SQLDatabase
     public let dialect: Dialect
+    /// The PostgreSQL connection under `sql`, for the sweep's few statements that need more than
+    /// SQLKit offers (typed row decoding, COPY).
+    let postgres: PostgresConnection?
+    let logger: Logger
     private let closer: @Sendable () async throws -> Void
     /// Closes without waiting, for a connection dropped without `close()` (an error path).
     private let abandon: @Sendable () -> Void
     private let closed = Mutex(false)
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, closer: @escaping @Sendable () async throws -> Void,
-        abandon: @escaping @Sendable () -> Void
+        sql: any SQLDatabase, dialect: Dialect, postgres: PostgresConnection? = nil, logger: Logger,
+        closer: @escaping @Sendable () async throws -> Void, abandon: @escaping @Sendable () -> Void
     ) {
         self.sql = sql
         self.dialect = dialect
+        self.postgres = postgres
+        self.logger = logger
         self.closer = closer
         self.abandon = abandon
     }
@@ -52,7 +58,7 @@ public final class StoreConnection: Sendable {
                 try await sql.raw(SQLQueryString(pragma)).run()
             }
             return StoreConnection(
-                sql: sql, dialect: .sqlite, closer: { try await connection.close().get() },
+                sql: sql, dialect: .sqlite, logger: logger, closer: { try await connection.close().get() },
                 abandon: { _ = connection.close() })
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
@@ -69,7 +75,8 @@ public final class StoreConnection: Sendable {
                 throw StoreError.database("Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
             }
             return StoreConnection(
-                sql: connection.sql(queryLogLevel: nil), dialect: .postgres, closer: { try await connection.close() },
+                sql: connection.sql(queryLogLevel: nil), dialect: .postgres, postgres: connection, logger: logger,
+                closer: { try await connection.close() },
                 abandon: { _ = connection.close() as EventLoopFuture<Void> })
         }
     }

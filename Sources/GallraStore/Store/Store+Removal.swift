@@ -5,40 +5,29 @@ import SQLKit
 /// One record to take out of the store, and the evidence written for it.
 struct Removal: Sendable {
     let record: String
+    /// Where the row was when it was read (PostgreSQL's ctid), when known.
+    var location: String? = nil
     let subject: String
     let activity: String
     let action: ExpiryAction
     let evidence: String
 }
 
+/// What a removal did: the records taken out, and the subjects left with nothing and erased.
+struct RemovalOutcome: Sendable {
+    var removed: [Removal]
+    var emptied: [String]
+}
+
 extension Store {
     /// Erases or anonymises records inside the caller's transaction, each with its audit entry. A
+    /// record that is no longer where it was read (changed or removed meanwhile) is left alone. A
     /// subject left with no record is erased whole: identifiers, events, holds, consents, limits,
-    /// sealed request notes, and (through a tombstone, after the commit) its data key. Returns the
-    /// subjects erased.
-    func remove(_ removals: [Removal], at nowMillis: Int64, on sql: any SQLDatabase) async throws -> [String] {
-        let ids = removals.map(\.record)
-        let anonymise = removals.filter { $0.action == .anonymise }.map(\.record)
-        let subjects = Array(Set(removals.map(\.subject)))
-        if !anonymise.isEmpty {
-            // Kept for statistics: activity, category, system and when; no value, no subject.
-            try await sql.raw(
-                """
-                INSERT INTO anonymised_records (id, activity, category, system, collected_at, anonymised_at)
-                SELECT id, activity, category, system, collected_at, \(bind: nowMillis) FROM records
-                WHERE \(sql.member("id", of: anonymise))
-                """
-            ).run()
-        }
-        try await sql.raw("DELETE FROM events WHERE \(sql.member("record_id", of: ids))").run()
-        try await sql.raw("DELETE FROM records WHERE \(sql.member("id", of: ids))").run()
-        // Subjects with no record left: one index probe each, stopping at the first record found.
-        let emptied = try await sql.raw(
-            """
-            SELECT id FROM subjects WHERE \(sql.member("id", of: subjects))
-            AND NOT EXISTS (SELECT 1 FROM records WHERE records.subject_id = subjects.id) ORDER BY id
-            """
-        ).all().map { try $0.decode(column: "id", as: String.self) }
+    /// sealed request notes, and (through a tombstone, after the commit) its data key.
+    func remove(_ removals: [Removal], at nowMillis: Int64, on sql: any SQLDatabase) async throws -> RemovalOutcome {
+        let deletion = try await deleteRecords(removals, at: nowMillis, on: sql)
+        let removed = deletion.left.isEmpty ? removals : removals.filter { !deletion.left.contains($0.record) }
+        let emptied = deletion.emptied
         if !emptied.isEmpty {
             for table in [
                 "subject_identifiers", "events", "holds", "consents", "processing_limits", "request_grounds",
@@ -51,7 +40,7 @@ extension Store {
             for subject in emptied { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
             try await tombstones.run()
         }
-        var evidence = removals.map {
+        var evidence = removed.map {
             AuditEvent(
                 $0.action == .erase ? "record.erase" : "record.anonymise", subject: $0.subject, activity: $0.activity,
                 detail: $0.evidence)
@@ -61,6 +50,6 @@ extension Store {
                 "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
         }
         try await audit(evidence, on: sql)
-        return emptied
+        return RemovalOutcome(removed: removed, emptied: emptied)
     }
 }

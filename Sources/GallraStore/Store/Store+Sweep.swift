@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import PostgresKit
 import SQLKit
 
 /// What a sweep did, or (with `dryRun`) would do, at `now`.
@@ -54,7 +55,7 @@ extension Store {
                 guard let last = rows.last else { break }
                 cursor = (last.expires, last.id)
                 let holds = try await activeHolds(subjects: Array(Set(rows.map(\.subject))), at: nowMillis)
-                var batch: [SweepReport.Item] = []
+                var batch: [(item: SweepReport.Item, location: String?)] = []
                 for row in rows {
                     if holds.contains(where: {
                         $0.subject == row.subject && ($0.activity == nil || $0.activity == row.activity)
@@ -64,18 +65,20 @@ extension Store {
                         report.awaitingReview += 1
                     } else {
                         let activity = register.activity(row.activity)
-                        batch.append(
-                            .init(
-                                record: row.id, subject: row.subject, activity: row.activity,
-                                rule: activity?.retention.description ?? "(activity no longer in the register)",
-                                expired: Date(millis: row.expires), action: activity?.onExpiry ?? .erase))
+                        let item = SweepReport.Item(
+                            record: row.id, subject: row.subject, activity: row.activity,
+                            rule: activity?.retention.description ?? "(activity no longer in the register)",
+                            expired: Date(millis: row.expires), action: activity?.onExpiry ?? .erase)
+                        batch.append((item, row.location))
                     }
                 }
-                if !dryRun && !batch.isEmpty {
-                    report.subjectsErased += try await carryOut(batch, at: now, calendar: calendar)
-                    try await renewSweepLock()
+                if dryRun {
+                    report.items += batch.map(\.item)
+                } else if !batch.isEmpty {
+                    let done = try await carryOut(batch, at: now, calendar: calendar)
+                    report.items += done.items
+                    report.subjectsErased += done.subjectsErased
                 }
-                report.items += batch
                 if rows.count < batchSize { break }
             }
             report.requestsErased = try await removeExpiredEntries(of: .requests, at: nowMillis, dryRun: dryRun)
@@ -109,20 +112,31 @@ extension Store {
         return report
     }
 
-    /// One batch, one transaction. Returns how many subjects were left with nothing and erased.
-    private func carryOut(_ batch: [SweepReport.Item], at now: Date, calendar: ZonedCalendar) async throws -> Int {
+    /// One batch, one transaction, which also renews the sweep's lock. Returns what was removed (a
+    /// record changed since it was read is left for the next sweep) and how many subjects were left
+    /// with nothing and erased.
+    private func carryOut(
+        _ batch: [(item: SweepReport.Item, location: String?)], at now: Date, calendar: ZonedCalendar
+    ) async throws -> (items: [SweepReport.Item], subjectsErased: Int) {
         let acted = calendar.rfc3339(now)
         var written: [Date: String] = [:]  // many records share an expiry: format it once
-        let removals = batch.map { item in
+        let removals = batch.map { item, location in
             let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
             written[item.expired] = expired
             return Removal(
-                record: item.record, subject: item.subject, activity: item.activity, action: item.action,
+                record: item.record, location: location, subject: item.subject, activity: item.activity,
+                action: item.action,
                 evidence: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)")
         }
-        return try await data.transaction { sql in
-            try await self.remove(removals, at: now.millis, on: sql).count
+        let outcome = try await data.transaction { sql in
+            let outcome = try await self.remove(removals, at: now.millis, on: sql)
+            try await self.renewSweepLock(on: sql)
+            return outcome
         }
+        let removed = Set(outcome.removed.map(\.record))
+        let items =
+            removed.count == batch.count ? batch.map(\.item) : batch.map(\.item).filter { removed.contains($0.record) }
+        return (items, outcome.emptied.count)
     }
 
     /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
@@ -138,6 +152,8 @@ extension Store {
     }
 
     private struct ExpiredRow {
+        /// PostgreSQL's ctid of the row when it was read.
+        let location: String?
         let id: String
         let subject: String
         let activity: String
@@ -150,6 +166,9 @@ extension Store {
     private func expiredRecords(before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int) async throws
         -> [ExpiredRow]
     {
+        if let postgres = data.postgres {
+            return try await expiredRecords(before: now, after: cursor, limit: limit, on: postgres)
+        }
         var query = SQLQueryString(
             "SELECT id, subject_id, activity, expires_at, shortened_by FROM records WHERE expires_at <= \(bind: now)")
         if let cursor {
@@ -158,11 +177,44 @@ extension Store {
         query = "\(query) ORDER BY expires_at, id LIMIT \(bind: limit)"
         return try await data.sql.raw(query).all().map { row in
             ExpiredRow(
+                location: nil,
                 id: try row.decode(column: "id", as: String.self),
                 subject: try row.decode(column: "subject_id", as: String.self),
                 activity: try row.decode(column: "activity", as: String.self),
                 expires: try row.decode(column: "expires_at", as: Int64.self),
                 shortenedBy: try row.decode(column: "shortened_by", as: Int64?.self))
         }
+    }
+
+    /// The same on PostgreSQL, decoded by position (SQLKit's decoding by column name costs more than
+    /// the query), with each row's ctid so that the batch can delete it without a second index look-up.
+    private func expiredRecords(
+        before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int, on postgres: PostgresConnection
+    ) async throws -> [ExpiredRow] {
+        let query: PostgresQuery =
+            if let cursor {
+                """
+                SELECT ctid::text, id, subject_id, activity, expires_at, shortened_by FROM records
+                WHERE expires_at <= \(now) AND (expires_at, id) > (\(cursor.expires), \(cursor.id))
+                ORDER BY expires_at, id LIMIT \(limit)
+                """
+            } else {
+                """
+                SELECT ctid::text, id, subject_id, activity, expires_at, shortened_by FROM records
+                WHERE expires_at <= \(now) ORDER BY expires_at, id LIMIT \(limit)
+                """
+            }
+        var rows: [ExpiredRow] = []
+        rows.reserveCapacity(limit)
+        let result = try await postgres.query(query, logger: data.logger)
+        for try await (location, id, subject, activity, expires, shortenedBy) in result.decode(
+            (String, String, String, String, Int64, Int64?).self)
+        {
+            rows.append(
+                ExpiredRow(
+                    location: location, id: id, subject: subject, activity: activity, expires: expires,
+                    shortenedBy: shortenedBy))
+        }
+        return rows
     }
 }

@@ -48,8 +48,9 @@ extension Store {
         )
     }
 
-    func renewSweepLock() async throws {
-        try await data.sql.raw(
+    /// Renews the lease, in the caller's transaction (a batch's), so that it costs no commit of its own.
+    func renewSweepLock(on sql: any SQLDatabase) async throws {
+        try await sql.raw(
             """
             UPDATE sweep_lock SET expires_at = \(bind: Clock.nowMillis() + Store.sweepLease)
             WHERE id = 1 AND owner = \(bind: lockOwner)

@@ -108,7 +108,7 @@ public actor Store {
     }
 
     func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
-        try await AuditChain.append(events, actor: actor, on: sql)
+        try await AuditChain.append(events, actor: actor, on: sql, copyingInto: data.postgres, logger: data.logger)
     }
 
     /// A new id: a UUID version 7 (RFC 9562), time-ordered so that new rows land at the end of

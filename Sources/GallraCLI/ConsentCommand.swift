@@ -9,7 +9,8 @@ struct ConsentCommand: AsyncParsableCommand {
         subcommands: [Give.self, Withdraw.self, List.self])
 
     struct Give: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a consent; prints the consent id.")
+        static let configuration = CommandConfiguration(
+            commandName: "give", abstract: "Record a consent; prints the consent id.")
 
         @Option(help: "A subject id or identifier.") var subject: String
         @Option(help: "The activity consented to (its legal basis must be consent).") var activity: String
@@ -30,6 +31,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
     struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Withdraw a consent (Art. 7(3)); records the consent.withdrawn event for the activity.")
 
         @Option(help: "A subject id or identifier.") var subject: String
@@ -48,7 +50,8 @@ struct ConsentCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A subject's consents, with their history.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "A subject's consents, with their history.")
 
         @Argument(help: "A subject id or identifier.") var subject: String
         @Flag(help: "Print JSON.") var json = false

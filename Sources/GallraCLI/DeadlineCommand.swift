@@ -10,6 +10,7 @@ struct DeadlineCommand: ParsableCommand {
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "request",
             abstract: "The last day to answer a data subject request (GDPR Art. 12(3)).",
             discussion: """
                 One month from receipt, or three with --extended, counted by Regulation 1182/71 art. 3; \
@@ -38,6 +39,7 @@ struct DeadlineCommand: ParsableCommand {
 
     struct Breach: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "breach",
             abstract: "The instant a personal data breach must be notified by: 72 hours after awareness (Art. 33(1)).")
 
         @Argument(help: "When the controller became aware, RFC 3339 (or YYYY-MM-DD for local midnight).")

@@ -36,6 +36,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Register an incident the moment you become aware of it; prints its id and the 72-hour deadline.")
 
         @Option(help: "When you became aware (default: now); the 72 hours run from here.") var aware: String?
@@ -57,7 +58,8 @@ struct IncidentCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or correct facts; link the people affected.")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Add or correct facts; link the people affected.")
 
         @Argument var id: String
         @OptionGroup var facts: IncidentFacts
@@ -75,6 +77,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct Notify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "notify",
             abstract:
                 "Record the notification to IMY (Art. 33) or why there is none, and the information to the people affected (Art. 34) or the exemption."
         )
@@ -111,6 +114,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close an incident once assessed, notified (or not, with the reason) and the people informed.")
 
         @Argument var id: String
@@ -125,7 +129,8 @@ struct IncidentCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One incident, with the time left on the clock.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One incident, with the time left on the clock.")
 
         @Argument var id: String
         @Flag(help: "Print JSON.") var json = false
@@ -147,6 +152,7 @@ struct IncidentCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Incidents, the newest first; open ones with the time left to notify IMY.")
 
         @Flag(help: "Only open incidents.") var open = false

@@ -12,6 +12,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Check a register file, then store it as a new version; a refused register changes nothing.")
 
         @Argument(help: "The register file (YAML).")
@@ -38,6 +39,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract:
                 "The Art. 30 record of the register in force (or an older version): csv, json, html, markdown, or dpv (W3C DPV JSON-LD)."
         )
@@ -72,6 +74,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a register file; every problem is listed as FILE:LINE: message.")
 
         @Argument(help: "The register file (YAML).")

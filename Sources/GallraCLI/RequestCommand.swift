@@ -15,7 +15,8 @@ struct RequestCommand: AsyncParsableCommand {
         ])
 
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a request; prints the request id.")
+        static let configuration = CommandConfiguration(
+            commandName: "open", abstract: "Register a request; prints the request id.")
 
         @Argument(
             help: "access | rectification | erasure | restriction | objection | portability | withdraw-consent")
@@ -39,6 +40,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Record that the identity of the person asking is verified, and how (Art. 12(6)).")
 
         @Argument var id: String
@@ -55,6 +57,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A request: its deadline, status, and a decision with its article for every activity.")
 
         @Argument var id: String
@@ -79,6 +82,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Extend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extend",
             abstract:
                 "Extend the deadline by two months (Art. 12(3)); the reason is required, and must be given within the first month."
         )
@@ -99,6 +103,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Grounds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "grounds",
             abstract: "Record compelling legitimate grounds that keep one activity despite an objection (Art. 21(1)).")
 
         @Argument var id: String
@@ -116,6 +121,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Correct: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "The corrected value of a record, for a rectification request (Art. 16); applied on completion.")
 
         @Argument var id: String
@@ -133,6 +139,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Complete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "complete",
             abstract:
                 "Carry the decisions out. For access and portability, writes the copy for the person to --output.")
 
@@ -182,6 +189,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct Lift: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lift",
             abstract: "Lift the restriction a request placed (Art. 18(3): tell the person first).")
 
         @Argument var id: String
@@ -197,6 +205,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Requests not yet completed, the nearest deadline first.")
 
         @Flag(help: "Only those past their deadline.") var overdue = false

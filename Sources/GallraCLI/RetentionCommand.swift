@@ -11,6 +11,7 @@ struct RetentionCommand: ParsableCommand {
 
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Print the canonical rule for a rule or for retention wording in Swedish or English.",
             discussion: "Exits with status 2 when the wording cannot be read with confidence."
         )
@@ -42,6 +43,7 @@ struct RetentionCommand: ParsableCommand {
 
     struct Expiry: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expiry",
             abstract: "Compute when data expires under a rule, given its events.")
 
         @Argument(help: "The rule, e.g. \"contract.end + 1y\".")

@@ -22,7 +22,8 @@ struct SubjectCommand: AsyncParsableCommand {
         commandName: "subject", abstract: "Data subjects.", subcommands: [Add.self, Export.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a data subject; prints the subject id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a data subject; prints the subject id.")
 
         @Option var email: String?
         @Option var name: String?
@@ -41,6 +42,7 @@ struct SubjectCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract:
                 "Everything held on a subject (GDPR Art. 15), or with --portable what Art. 20 covers, as JSON or a readable HTML report; the read is audited."
         )
@@ -81,6 +83,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract:
                 "The records of an activity that may be used now: restricted, objected-to and unconsented data left out. The read is audited."
         )
@@ -112,6 +115,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Store a piece of personal data; prints the record id.")
 
         @Option(help: "A subject id or identifier.") var subject: String
@@ -141,6 +145,7 @@ struct EventCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record events: subject-wide, or for one activity or one record (the narrowest wins).")
 
         @Option(help: "A subject id or identifier.") var subject: String
@@ -172,6 +177,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the whole audit chain; names the first entry altered, removed or reordered.")
 
         @OptionGroup var store: StoreOptions
@@ -193,6 +199,7 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rotate",
             abstract: "Introduce a new master key and re-wrap every data key under it.")
 
         @OptionGroup var store: StoreOptions

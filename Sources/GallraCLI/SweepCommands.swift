@@ -50,23 +50,32 @@ struct SweepCommand: AsyncParsableCommand {
 
     static func text(_ report: SweepReport, _ calendar: ZonedCalendar) -> String {
         let verb = report.dryRun ? "Dry run at" : "Sweep at"
-        var lines = [
+        var text =
             "\(verb) \(calendar.rfc3339(report.now)): \(report.erased) erased, \(report.anonymised) anonymised, "
-                + "\(report.subjectsErased) subjects erased, \(report.held) held, \(report.waiting) waiting"
-                + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
-                + (report.requestsErased > 0 ? ", \(report.requestsErased) requests past their retention" : "")
-                + (report.incidentsErased > 0 ? ", \(report.incidentsErased) incidents past their retention" : "")
-                + (report.dryRun ? " — nothing was changed." : ".")
-        ]
+            + "\(report.subjectsErased) subjects erased, \(report.held) held, \(report.waiting) waiting"
+            + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
+            + (report.requestsErased > 0 ? ", \(report.requestsErased) requests past their retention" : "")
+            + (report.incidentsErased > 0 ? ", \(report.incidentsErased) incidents past their retention" : "")
+            + (report.dryRun ? " — nothing was changed." : ".")
+        // A line per record, appended piece by piece: a sweep may list a great many.
+        text.reserveCapacity(text.utf8.count + report.items.count * 128)
         var written: [Date: String] = [:]  // many records share an expiry: format it once
         for item in report.items {
             let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
             written[item.expired] = expired
-            lines.append(
-                "  \(item.action.rawValue.padded(to: 9)) \(item.record)  \(item.activity)  expired \(expired)  (\(item.rule))"
-            )
+            text += "\n  "
+            text += item.action.rawValue.padded(to: 9)
+            text += " "
+            text += item.record
+            text += "  "
+            text += item.activity
+            text += "  expired "
+            text += expired
+            text += "  ("
+            text += item.rule
+            text += ")"
         }
-        return lines.joined(separator: "\n")
+        return text
     }
 }
 
@@ -127,6 +136,7 @@ struct HoldCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Keep a subject's records from erasure; prints the hold id.")
 
         @Option(help: "A subject id or identifier.") var subject: String
@@ -145,7 +155,7 @@ struct HoldCommand: AsyncParsableCommand {
     }
 
     struct Release: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a hold.")
+        static let configuration = CommandConfiguration(commandName: "release", abstract: "End a hold.")
 
         @Argument(help: "The hold id.") var id: String
         @OptionGroup var store: StoreOptions

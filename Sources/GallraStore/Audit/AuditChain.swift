@@ -6,6 +6,12 @@ import SQLKit
 enum AuditChain {
     static let genesis = String(repeating: "0", count: 64)
 
+    /// The last entry of the chain: what the next one follows.
+    struct Head: Sendable {
+        var seq: Int64
+        var hash: String
+    }
+
     /// Appends `events` in the caller's transaction. The head row is updated last, which in
     /// PostgreSQL holds its row lock until commit and so serialises concurrent appenders.
     static func append(
@@ -13,14 +19,26 @@ enum AuditChain {
         logger: Logger
     ) async throws {
         guard !events.isEmpty else { return }
-        // Taking the head's lock first (an update to itself) orders appenders before they read it.
+        let head = try await lockHead(on: sql)
+        let entries = chain(events, after: head, actor: actor, at: Clock.nowMillis())
+        try await write(entries, on: sql, copyingInto: postgres, logger: logger)
+    }
+
+    /// Locks the head row for the caller's transaction and reads it. Taking the lock first (an
+    /// update to itself) orders appenders before they read it.
+    static func lockHead(on sql: any SQLDatabase) async throws -> Head {
         try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
-        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+        guard let row = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
             throw StoreError.integrity("The audit log has no head row.")
         }
-        var seq = try head.decode(column: "seq", as: Int64.self)
-        var previous = try head.decode(column: "hash", as: String.self)
-        let at = Clock.nowMillis()
+        return Head(
+            seq: try row.decode(column: "seq", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    /// The entries for `events`, chained after `head`: pure, so that a sweep can hash while the
+    /// database deletes.
+    static func chain(_ events: [AuditEvent], after head: Head, actor: String, at: Int64) -> [AuditEntry] {
+        var (seq, previous) = (head.seq, head.hash)
         var entries: [AuditEntry] = []
         entries.reserveCapacity(events.count)
         for event in events {
@@ -34,12 +52,22 @@ enum AuditChain {
                     activity: event.activity, detail: event.detail, previousHash: previous, hash: hash))
             previous = hash
         }
-        if let postgres {
-            try await AuditCopy.write(entries, on: postgres, logger: logger)
+        return entries
+    }
+
+    /// Writes entries chained after the locked head, and moves the head to the last of them. On
+    /// PostgreSQL many entries go by COPY, with `lines` when they were encoded ahead.
+    static func write(
+        _ entries: [AuditEntry], lines: ByteBuffer? = nil, on sql: any SQLDatabase,
+        copyingInto postgres: PostgresConnection?, logger: Logger
+    ) async throws {
+        guard let last = entries.last else { return }
+        if let postgres, entries.count >= AuditCopy.threshold {
+            try await AuditCopy.write(lines ?? AuditCopy.lines(entries), on: postgres, logger: logger)
         } else {
             try await insertAsRows(entries, on: sql)
         }
-        try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
+        try await sql.raw("UPDATE audit_head SET seq = \(bind: last.seq), hash = \(bind: last.hash) WHERE id = 1").run()
     }
 
     private static func insertAsRows(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {

@@ -16,6 +16,8 @@ public final class StoreConnection: Sendable {
     /// SQLKit offers (typed row decoding, COPY).
     let postgres: PostgresConnection?
     let logger: Logger
+    /// Where it is connected, for another connection to the same database.
+    let location: DatabaseLocation
     private let closer: @Sendable () async throws -> Void
     /// Closes without waiting, for a connection dropped without `close()` (an error path).
     private let abandon: @Sendable () -> Void
@@ -23,8 +25,10 @@ public final class StoreConnection: Sendable {
 
     private init(
         sql: any SQLDatabase, dialect: Dialect, postgres: PostgresConnection? = nil, logger: Logger,
-        closer: @escaping @Sendable () async throws -> Void, abandon: @escaping @Sendable () -> Void
+        location: DatabaseLocation, closer: @escaping @Sendable () async throws -> Void,
+        abandon: @escaping @Sendable () -> Void
     ) {
+        self.location = location
         self.sql = sql
         self.dialect = dialect
         self.postgres = postgres
@@ -58,7 +62,8 @@ public final class StoreConnection: Sendable {
                 try await sql.raw(SQLQueryString(pragma)).run()
             }
             return StoreConnection(
-                sql: sql, dialect: .sqlite, logger: logger, closer: { try await connection.close().get() },
+                sql: sql, dialect: .sqlite, logger: logger, location: location,
+                closer: { try await connection.close().get() },
                 abandon: { _ = connection.close() })
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
@@ -76,6 +81,7 @@ public final class StoreConnection: Sendable {
             }
             return StoreConnection(
                 sql: connection.sql(queryLogLevel: nil), dialect: .postgres, postgres: connection, logger: logger,
+                location: location,
                 closer: { try await connection.close() },
                 abandon: { _ = connection.close() as EventLoopFuture<Void> })
         }

@@ -35,13 +35,12 @@ extension Store {
             WHERE expires_at IS NOT NULL AND expires_at <= \(bind: end.millis)
             """
         ).all()
-        let held = try await activeHolds(
-            subjects: Array(Set(try rows.map { try $0.decode(column: "subject_id", as: String.self) })), at: now.millis)
+        let held = try await holdsInForce(at: now.millis)
         for row in rows {
             let activity = try row.decode(column: "activity", as: String.self)
             let subject = try row.decode(column: "subject_id", as: String.self)
             let expires = Date(millis: try row.decode(column: "expires_at", as: Int64.self))
-            if held.contains(where: { $0.subject == subject && ($0.activity == nil || $0.activity == activity) }) {
+            if held.keep(subject: subject, activity: activity) {
                 forecast.held += 1
             } else if expires <= now {
                 forecast.overdue += 1

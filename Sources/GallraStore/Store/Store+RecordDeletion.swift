@@ -15,12 +15,13 @@ extension Store {
     /// Deletes the records in the caller's transaction, with their record-scoped events, first
     /// keeping an anonymised copy (activity, category, system and when; no value, no subject) of
     /// those whose activity anonymises; then finds the subjects left with no record.
-    func deleteRecords(_ removals: [Removal], at nowMillis: Int64, on sql: any SQLDatabase) async throws
+    func deleteRecords(_ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection) async throws
         -> RecordDeletion
     {
-        if let postgres = data.postgres {
-            return try await deleteRecords(removals, at: nowMillis, on: postgres)
+        if let postgres = connection.postgres {
+            return try await deleteRecords(removals, at: nowMillis, on: postgres, logger: connection.logger)
         }
+        let sql = connection.sql
         let anonymise = removals.filter { $0.action == .anonymise }.map(\.record)
         if !anonymise.isEmpty {
             try await sql.raw(
@@ -53,9 +54,9 @@ extension Store {
     /// sweep to judge again. The statement sees the records as they were before it, so a subject
     /// is empty when it has no record but the ones deleted (one index probe, stopping at the first
     /// other record). Only the exceptions come back: rows left, subjects emptied.
-    private func deleteRecords(_ removals: [Removal], at nowMillis: Int64, on postgres: PostgresConnection)
-        async throws -> RecordDeletion
-    {
+    private func deleteRecords(
+        _ removals: [Removal], at nowMillis: Int64, on postgres: PostgresConnection, logger: Logger
+    ) async throws -> RecordDeletion {
         let located = removals.allSatisfy { $0.location != nil }
         // unnest pads the shorter arrays with NULL: without locations, rows are matched by id alone.
         let query: PostgresQuery = """
@@ -79,7 +80,7 @@ extension Store {
             WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = g.subject_id AND r.id <> ALL (g.ids))
             """
         var deletion = RecordDeletion()
-        for try await (what, id) in try await postgres.query(query, logger: data.logger).decode((String, String).self) {
+        for try await (what, id) in try await postgres.query(query, logger: logger).decode((String, String).self) {
             if what == "left" { deletion.left.insert(id) } else { deletion.emptied.append(id) }
         }
         deletion.emptied.sort()

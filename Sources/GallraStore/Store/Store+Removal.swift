@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import PostgresKit
 import SQLKit
 
 /// One record to take out of the store, and the evidence written for it.
@@ -20,13 +21,26 @@ struct RemovalOutcome: Sendable {
 }
 
 extension Store {
-    /// Erases or anonymises records inside the caller's transaction, each with its audit entry. A
-    /// record that is no longer where it was read (changed or removed meanwhile) is left alone. A
-    /// subject left with no record is erased whole: identifiers, events, holds, consents, limits,
-    /// sealed request notes, and (through a tombstone, after the commit) its data key.
-    func remove(_ removals: [Removal], at nowMillis: Int64, on sql: any SQLDatabase) async throws -> RemovalOutcome {
-        let deletion = try await deleteRecords(removals, at: nowMillis, on: sql)
-        let removed = deletion.left.isEmpty ? removals : removals.filter { !deletion.left.contains($0.record) }
+    /// Erases or anonymises records inside the caller's transaction on `connection`, each with its
+    /// audit entry. A record that is no longer where it was read (changed or removed meanwhile) is
+    /// left alone. A subject left with no record is erased whole: identifiers, events, holds,
+    /// consents, limits, sealed request notes, and (through a tombstone, after the commit) its data
+    /// key.
+    func remove(_ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection) async throws
+        -> RemovalOutcome
+    {
+        let sql = connection.sql
+        let (head, at, actor) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis(), self.actor)
+        // The evidence is hashed (and on PostgreSQL encoded) on another thread while the database deletes.
+        let encode = connection.postgres != nil && removals.count >= AuditCopy.threshold
+        async let hashed = Self.evidence(of: removals, after: head, actor: actor, at: at, encoded: encode)
+        let deletion = try await deleteRecords(removals, at: nowMillis, in: connection)
+        var (entries, lines) = await hashed
+        var removed = removals
+        if !deletion.left.isEmpty {
+            removed = removals.filter { !deletion.left.contains($0.record) }
+            (entries, lines) = Self.evidence(of: removed, after: head, actor: actor, at: at, encoded: false)
+        }
         let emptied = deletion.emptied
         if !emptied.isEmpty {
             for table in [
@@ -39,17 +53,30 @@ extension Store {
             var tombstones = sql.insert(into: "erased_subjects").columns("subject_id", "erased_at")
             for subject in emptied { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
             try await tombstones.run()
+            let erasures = emptied.map {
+                AuditEvent(
+                    "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
+            }
+            let last = entries.last.map { AuditChain.Head(seq: $0.seq, hash: $0.hash) } ?? head
+            let more = AuditChain.chain(erasures, after: last, actor: actor, at: at)
+            entries += more
+            lines?.writeImmutableBuffer(AuditCopy.lines(more))
         }
-        var evidence = removed.map {
+        try await AuditChain.write(
+            entries, lines: lines, on: sql, copyingInto: connection.postgres, logger: connection.logger)
+        return RemovalOutcome(removed: removed, emptied: emptied)
+    }
+
+    /// The audit entries of the removals, chained after `head`, and their COPY lines when `encoded`.
+    private static func evidence(
+        of removals: [Removal], after head: AuditChain.Head, actor: String, at: Int64, encoded: Bool
+    ) -> (entries: [AuditEntry], lines: ByteBuffer?) {
+        let events = removals.map {
             AuditEvent(
                 $0.action == .erase ? "record.erase" : "record.anonymise", subject: $0.subject, activity: $0.activity,
                 detail: $0.evidence)
         }
-        evidence += emptied.map {
-            AuditEvent(
-                "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
-        }
-        try await audit(evidence, on: sql)
-        return RemovalOutcome(removed: removed, emptied: emptied)
+        let entries = AuditChain.chain(events, after: head, actor: actor, at: at)
+        return (entries, encoded ? AuditCopy.lines(entries) : nil)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GallraCore
-import PostgresKit
 import SQLKit
 
 /// What a sweep did, or (with `dryRun`) would do, at `now`.
@@ -40,47 +39,58 @@ extension Store {
     /// each one transaction: a record goes together with its audit entry, a subject with nothing
     /// left goes with its last record, and its data key is destroyed after the batch commits (a
     /// tombstone makes that step safe to repeat after a crash). With `dryRun` nothing changes.
+    ///
+    /// When more than one batch has expired on PostgreSQL, the sweep reads the next batch while it
+    /// removes the current one (see `SweepReader`).
     public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = 5_000) async throws -> SweepReport {
         let register = try await requireRegister()
         let calendar = try await calendar()
         var report = SweepReport(now: now, dryRun: dryRun)
         let nowMillis = now.millis
         if !dryRun { try await acquireSweepLock() }
+        var reader = SweepReader(data: data)
         do {
             if !dryRun { try await destroyErasedSubjectKeys() }
             let reviewed = try await reviewedVersions()
-            var cursor: (expires: Int64, id: String)? = nil
-            while true {
-                let rows = try await expiredRecords(before: nowMillis, after: cursor, limit: batchSize)
-                guard let last = rows.last else { break }
-                cursor = (last.expires, last.id)
-                let holds = try await activeHolds(subjects: Array(Set(rows.map(\.subject))), at: nowMillis)
-                var batch: [(item: SweepReport.Item, location: String?)] = []
-                for row in rows {
-                    if holds.contains(where: {
-                        $0.subject == row.subject && ($0.activity == nil || $0.activity == row.activity)
-                    }) {
+            var rules: [String: SweepRule] = [:]
+            var batch = try await expiredBatch(before: nowMillis, after: nil, limit: batchSize, on: reader.connection)
+            while let last = batch.rows.last {
+                let more = batch.rows.count == batchSize
+                let cursor = (expires: last.expires, id: last.id)
+                if more && !dryRun { try await reader.readAhead() }
+                let (connection, ahead) = (reader.connection, more && reader.readsAhead)
+                async let prefetched =
+                    ahead ? expiredBatch(before: nowMillis, after: cursor, limit: batchSize, on: connection) : nil
+                var due: [(item: SweepReport.Item, location: String?)] = []
+                for row in batch.rows {
+                    if batch.holds.keep(subject: row.subject, activity: row.activity) {
                         report.held += 1
                     } else if let version = row.shortenedBy, !reviewed.contains(version), !dryRun {
                         report.awaitingReview += 1
                     } else {
-                        let activity = register.activity(row.activity)
+                        let rule = register.sweepRule(for: row.activity, cache: &rules)
                         let item = SweepReport.Item(
-                            record: row.id, subject: row.subject, activity: row.activity,
-                            rule: activity?.retention.description ?? "(activity no longer in the register)",
-                            expired: Date(millis: row.expires), action: activity?.onExpiry ?? .erase)
-                        batch.append((item, row.location))
+                            record: row.id, subject: row.subject, activity: row.activity, rule: rule.wording,
+                            expired: Date(millis: row.expires), action: rule.action)
+                        due.append((item, row.location))
                     }
                 }
                 if dryRun {
-                    report.items += batch.map(\.item)
-                } else if !batch.isEmpty {
-                    let done = try await carryOut(batch, at: now, calendar: calendar)
+                    report.items += due.map(\.item)
+                } else if !due.isEmpty {
+                    let done = try await carryOut(due, at: now, calendar: calendar)
                     report.items += done.items
                     report.subjectsErased += done.subjectsErased
                 }
-                if rows.count < batchSize { break }
+                if let next = try await prefetched {
+                    batch = next
+                } else {
+                    batch =
+                        more
+                        ? try await expiredBatch(before: nowMillis, after: cursor, limit: batchSize, on: data) : .init()
+                }
             }
+            await reader.close()
             report.requestsErased = try await removeExpiredEntries(of: .requests, at: nowMillis, dryRun: dryRun)
             report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: nowMillis, dryRun: dryRun)
             report.waiting =
@@ -101,42 +111,17 @@ extension Store {
                                     + "\(report.requestsErased) requests and \(report.incidentsErased) incidents past retention erased"
                             )
                         ], on: sql)
+                    try await self.releaseSweepLock(on: sql)
                 }
+                // After that synchronous commit, every batch committed before it is durable too.
                 try await destroyErasedSubjectKeys()
-                try await releaseSweepLock()
             }
         } catch {
+            await reader.close()
             if !dryRun { try? await releaseSweepLock() }
             throw error
         }
         return report
-    }
-
-    /// One batch, one transaction, which also renews the sweep's lock. Returns what was removed (a
-    /// record changed since it was read is left for the next sweep) and how many subjects were left
-    /// with nothing and erased.
-    private func carryOut(
-        _ batch: [(item: SweepReport.Item, location: String?)], at now: Date, calendar: ZonedCalendar
-    ) async throws -> (items: [SweepReport.Item], subjectsErased: Int) {
-        let acted = calendar.rfc3339(now)
-        var written: [Date: String] = [:]  // many records share an expiry: format it once
-        let removals = batch.map { item, location in
-            let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
-            written[item.expired] = expired
-            return Removal(
-                record: item.record, location: location, subject: item.subject, activity: item.activity,
-                action: item.action,
-                evidence: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)")
-        }
-        let outcome = try await data.transaction { sql in
-            let outcome = try await self.remove(removals, at: now.millis, on: sql)
-            try await self.renewSweepLock(on: sql)
-            return outcome
-        }
-        let removed = Set(outcome.removed.map(\.record))
-        let items =
-            removed.count == batch.count ? batch.map(\.item) : batch.map(\.item).filter { removed.contains($0.record) }
-        return (items, outcome.emptied.count)
     }
 
     /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
@@ -150,71 +135,23 @@ extension Store {
             try await data.sql.delete(from: "erased_subjects").where("subject_id", .in, subjects).run()
         }
     }
+}
 
-    private struct ExpiredRow {
-        /// PostgreSQL's ctid of the row when it was read.
-        let location: String?
-        let id: String
-        let subject: String
-        let activity: String
-        let expires: Int64
-        let shortenedBy: Int64?
-    }
+/// An activity's rule as the sweep words and applies it.
+struct SweepRule {
+    let wording: String
+    let action: ExpiryAction
+}
 
-    /// Expired records in (expiry, id) order after the cursor: the expiry index makes the cost grow
-    /// with the number of expired records, not with the store.
-    private func expiredRecords(before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int) async throws
-        -> [ExpiredRow]
-    {
-        if let postgres = data.postgres {
-            return try await expiredRecords(before: now, after: cursor, limit: limit, on: postgres)
-        }
-        var query = SQLQueryString(
-            "SELECT id, subject_id, activity, expires_at, shortened_by FROM records WHERE expires_at <= \(bind: now)")
-        if let cursor {
-            query = "\(query) AND (expires_at, id) > (\(bind: cursor.expires), \(bind: cursor.id))"
-        }
-        query = "\(query) ORDER BY expires_at, id LIMIT \(bind: limit)"
-        return try await data.sql.raw(query).all().map { row in
-            ExpiredRow(
-                location: nil,
-                id: try row.decode(column: "id", as: String.self),
-                subject: try row.decode(column: "subject_id", as: String.self),
-                activity: try row.decode(column: "activity", as: String.self),
-                expires: try row.decode(column: "expires_at", as: Int64.self),
-                shortenedBy: try row.decode(column: "shortened_by", as: Int64?.self))
-        }
-    }
-
-    /// The same on PostgreSQL, decoded by position (SQLKit's decoding by column name costs more than
-    /// the query), with each row's ctid so that the batch can delete it without a second index look-up.
-    private func expiredRecords(
-        before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int, on postgres: PostgresConnection
-    ) async throws -> [ExpiredRow] {
-        let query: PostgresQuery =
-            if let cursor {
-                """
-                SELECT ctid::text, id, subject_id, activity, expires_at, shortened_by FROM records
-                WHERE expires_at <= \(now) AND (expires_at, id) > (\(cursor.expires), \(cursor.id))
-                ORDER BY expires_at, id LIMIT \(limit)
-                """
-            } else {
-                """
-                SELECT ctid::text, id, subject_id, activity, expires_at, shortened_by FROM records
-                WHERE expires_at <= \(now) ORDER BY expires_at, id LIMIT \(limit)
-                """
-            }
-        var rows: [ExpiredRow] = []
-        rows.reserveCapacity(limit)
-        let result = try await postgres.query(query, logger: data.logger)
-        for try await (location, id, subject, activity, expires, shortenedBy) in result.decode(
-            (String, String, String, String, Int64, Int64?).self)
-        {
-            rows.append(
-                ExpiredRow(
-                    location: location, id: id, subject: subject, activity: activity, expires: expires,
-                    shortenedBy: shortenedBy))
-        }
-        return rows
+extension Register {
+    /// The rule of `activity`, worded once per sweep (records of an activity come in thousands).
+    func sweepRule(for activity: String, cache: inout [String: SweepRule]) -> SweepRule {
+        if let known = cache[activity] { return known }
+        let found = self.activity(activity)
+        let rule = SweepRule(
+            wording: found?.retention.description ?? "(activity no longer in the register)",
+            action: found?.onExpiry ?? .erase)
+        cache[activity] = rule
+        return rule
     }
 }

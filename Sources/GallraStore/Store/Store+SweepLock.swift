@@ -58,8 +58,8 @@ extension Store {
         ).run()
     }
 
-    func releaseSweepLock() async throws {
-        try await data.sql.raw(
+    func releaseSweepLock(on sql: (any SQLDatabase)? = nil) async throws {
+        try await (sql ?? data.sql).raw(
             "UPDATE sweep_lock SET owner = NULL, expires_at = 0 WHERE id = 1 AND owner = \(bind: lockOwner)"
         ).run()
     }

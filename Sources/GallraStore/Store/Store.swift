@@ -107,6 +107,7 @@ public actor Store {
         try await AuditChain.verify(on: data.sql)
     }
 
+    /// Appends to the audit log in the caller's transaction on the data connection.
     func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
         try await AuditChain.append(events, actor: actor, on: sql, copyingInto: data.postgres, logger: data.logger)
     }

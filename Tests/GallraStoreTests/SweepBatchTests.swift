@@ -1,0 +1,133 @@
+import Foundation
+import GallraCore
+import SQLKit
+import Testing
+
+@testable import GallraStore
+
+@Suite("The sweep in many batches", .serialized)
+struct SweepBatchTests {
+    static let calendar = ZonedCalendar.stockholm
+    static func at(_ text: String) -> Date { calendar.parseInstant(text)! }
+
+    /// Twelve people: some with demo records only (60 days), some also with website visits
+    /// (anonymised after 365 days) or with a support case that waits for the contract's end; one
+    /// under a legal hold. Their records' expiries interleave, so each batch holds several people's
+    /// records and one person's records fall in different batches.
+    static func populate(_ store: Store) async throws -> (people: [String], held: String) {
+        var people: [String] = []
+        for person in 0..<12 {
+            let subject = try await store.addSubject(email: "person\(person)@example.se")
+            people.append(subject)
+            var records: [NewRecord] = []
+            for day in 0..<3 {
+                let collected = at("2025-0\(1 + day)-\(10 + person)")
+                records.append(
+                    NewRecord(
+                        subject: subject, activity: "product-demo", category: "contact_details",
+                        value: "demo \(person)/\(day)", collected: collected))
+            }
+            if person % 3 == 1 {
+                records.append(
+                    NewRecord(
+                        subject: subject, activity: "website-visits", category: "ip_address",
+                        value: "192.0.2.\(person)", collected: at("2024-06-\(10 + person)")))
+            }
+            if person % 3 == 2 {
+                records.append(
+                    NewRecord(
+                        subject: subject, activity: "support", category: "case_content",
+                        value: "ärende \(person)", collected: at("2025-01-02")))
+            }
+            _ = try await store.addRecords(records)
+        }
+        let held = people[3]
+        _ = try await store.addHold(subject: held, activity: nil, reason: "tvist", until: nil)
+        return (people, held)
+    }
+
+    static func subjects(in test: TestStore) async throws -> Set<String> {
+        let connection = try await StoreConnection.open(test.location)
+        let rows = try await connection.sql.raw("SELECT id FROM subjects").all()
+        await connection.close()
+        return Set(try rows.map { try $0.decode(column: "id", as: String.self) })
+    }
+
+    @Test(
+        "Batches of three, read ahead on PostgreSQL: the same result as one batch, every erasure in the log",
+        arguments: TestBackend.available)
+    func smallBatches(backend: TestBackend) async throws {
+        var reports: [SweepReport] = []
+        var survivors: [Set<String>] = []
+        for batchSize in [3, 5_000] {
+            let test = try await TestStore.make(backend)
+            let store = try await test.openWithRegister()
+            let (people, held) = try await Self.populate(store)
+            let report = try await store.sweep(now: Self.at("2026-01-01"), batchSize: batchSize)
+            reports.append(report)
+            let remaining = try await Self.subjects(in: test)
+            survivors.append(Set(people.indices.filter { remaining.contains(people[$0]) }.map { "person\($0)" }))
+            // The demo records of 11 people (36 less the held one's 3); the visits of 4 anonymised.
+            #expect(report.erased == 33)
+            #expect(report.anonymised == 4)
+            #expect(report.held == 3)
+            // Demo only, or demo and visits: erased whole; the support case keeps four; the hold one.
+            #expect(report.subjectsErased == 7)
+            #expect(remaining.contains(held))
+            let audit = try await test.auditText()
+            #expect(audit.components(separatedBy: "record.erase").count - 1 == 33)
+            #expect(audit.components(separatedBy: "record.anonymise").count - 1 == 3)
+            #expect(audit.components(separatedBy: "subject.erase").count - 1 == 7)
+            #expect(!audit.contains("example.se") && !audit.contains("192.0.2"))
+            try await expectIntactAudit(store)
+            // Nothing is left to do.
+            let again = try await store.sweep(now: Self.at("2026-01-01"), batchSize: batchSize)
+            #expect(again.items.isEmpty && again.subjectsErased == 0)
+            await store.close()
+        }
+        #expect(survivors[0] == survivors[1])
+        #expect(survivors[0] == ["person2", "person3", "person5", "person8", "person11"])
+        // The report lists what went in expiry order, whatever the batch size.
+        #expect(reports[0].items.map(\.expired) == reports[1].items.map(\.expired))
+        #expect(reports[0].items.map(\.expired) == reports[0].items.map(\.expired).sorted())
+    }
+
+    @Test(
+        "A record removed or changed after the sweep read it is left alone, and no evidence claims otherwise",
+        arguments: TestBackend.available)
+    func staleRows(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.openWithRegister()
+        let subject = try await store.addSubject(email: "kvar@example.se")
+        let kept = try await store.addRecord(
+            subject: subject, activity: "product-demo", category: "contact_details", value: "demo",
+            collected: Self.at("2025-01-10"))
+        let gone = try await store.addRecord(
+            subject: subject, activity: "product-demo", category: "contact_details", value: "demo 2",
+            collected: Self.at("2025-01-11"))
+        // What a sweep read a moment ago: one record since removed by someone else, and (on
+        // PostgreSQL) one read at a place where it no longer is, as after an update.
+        try await test.raw("DELETE FROM records WHERE id = '\(gone)'")
+        let stale = [
+            Removal(record: gone, subject: subject, activity: "product-demo", action: .erase, evidence: "record \(gone)"),
+            Removal(
+                record: kept, location: backend == .postgres ? "(0,0)" : nil, subject: subject,
+                activity: "product-demo", action: .erase, evidence: "record \(kept)"),
+        ]
+        let outcome = try await store.data.transaction { _ in
+            try await store.remove(backend == .postgres ? stale : [stale[0]], at: Clock.nowMillis(), in: store.data)
+        }
+        #expect(outcome.removed.isEmpty)
+        #expect(outcome.emptied.isEmpty)
+        #expect(try await Self.subjects(in: test) == [subject])
+        let audit = try await test.auditText()
+        #expect(!audit.contains("record.erase"))
+        try await expectIntactAudit(store)
+        // The next sweep judges the record again, and this time erases it and its subject.
+        let report = try await store.sweep(now: Self.at("2026-01-01"))
+        #expect(report.items.map(\.record) == [kept])
+        #expect(report.subjectsErased == 1)
+        try await expectIntactAudit(store)
+        await store.close()
+    }
+}

@@ -24,11 +24,11 @@ enum AuditChain {
         try await write(entries, on: sql, copyingInto: postgres, logger: logger)
     }
 
-    /// Locks the head row for the caller's transaction and reads it. Taking the lock first (an
-    /// update to itself) orders appenders before they read it.
+    /// Locks the head row for the caller's transaction and reads it. Taking the lock with the read
+    /// (an update to itself) orders appenders before they read it.
     static func lockHead(on sql: any SQLDatabase) async throws -> Head {
-        try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
-        guard let row = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+        guard let row = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first()
+        else {
             throw StoreError.integrity("The audit log has no head row.")
         }
         return Head(

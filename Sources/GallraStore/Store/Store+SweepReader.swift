@@ -20,7 +20,7 @@ struct SweepReader {
 
     /// Opens the second connection, once; on SQLite (one connection at a time) there is none.
     mutating func readAhead() async throws {
-        guard data.dialect == .postgres, opened == nil, ProcessInfo.processInfo.environment["NOAHEAD"] == nil else { return }
+        guard data.dialect == .postgres, opened == nil else { return }
         let reader = try await StoreConnection.open(data.location, logger: data.logger)
         opened = reader
         connection = reader

@@ -28,6 +28,7 @@ enum AuditCopy {
 
     /// One line of COPY's text format: tab-separated, `\N` for NULL, backslash escapes.
     static func append(_ entry: AuditEntry, to buffer: inout ByteBuffer) {
+        let tab = UInt8(ascii: "\t")
         buffer.writeString(String(entry.seq))
         buffer.writeInteger(tab)
         buffer.writeString(String(entry.at))
@@ -45,7 +46,7 @@ enum AuditCopy {
         buffer.writeString(entry.previousHash)
         buffer.writeInteger(tab)
         buffer.writeString(entry.hash)
-        buffer.writeInteger(newline)
+        buffer.writeInteger(UInt8(ascii: "\n"))
     }
 
     private static func write(_ field: String?, to buffer: inout ByteBuffer) {
@@ -53,17 +54,12 @@ enum AuditCopy {
             buffer.writeStaticString("\\N")
             return
         }
-        if field.utf8.contains(where: { $0 == backslash || $0 == tab || $0 == newline || $0 == carriageReturn }) {
-            buffer.writeString(escaped(field))
-        } else {
-            buffer.writeString(field)
+        // Literal bytes, not stored constants: this runs for every byte of every entry.
+        let special = field.utf8.contains {
+            $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
         }
+        buffer.writeString(special ? escaped(field) : field)
     }
-
-    private static let backslash = UInt8(ascii: "\\")
-    private static let tab = UInt8(ascii: "\t")
-    private static let newline = UInt8(ascii: "\n")
-    private static let carriageReturn = UInt8(ascii: "\r")
 
     private static func escaped(_ field: String) -> String {
         var out = ""

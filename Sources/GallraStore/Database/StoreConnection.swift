@@ -22,6 +22,8 @@ public final class StoreConnection: Sendable {
     /// Closes without waiting, for a connection dropped without `close()` (an error path).
     private let abandon: @Sendable () -> Void
     private let closed = Mutex(false)
+    /// Keeps a transaction alone on the connection (see `ConnectionGate`).
+    let gate = ConnectionGate()
 
     private init(
         sql: any SQLDatabase, dialect: Dialect, postgres: PostgresConnection? = nil, logger: Logger,
@@ -29,7 +31,7 @@ public final class StoreConnection: Sendable {
         abandon: @escaping @Sendable () -> Void
     ) {
         self.location = location
-        self.sql = sql
+        self.sql = GatedSQLDatabase(base: sql, gate: gate)
         self.dialect = dialect
         self.postgres = postgres
         self.logger = logger
@@ -96,17 +98,30 @@ public final class StoreConnection: Sendable {
     }
 
     /// Runs `body` in one transaction: all of it is written, or none of it. It runs on the
-    /// caller's actor, so the body may use the caller's state.
+    /// caller's actor, so the body may use the caller's state; no other task's statement runs on
+    /// the connection meanwhile. A transaction inside a transaction is part of the outer one.
     nonisolated(nonsending) public func transaction<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-        do {
-            let result = try await body(sql)
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            throw error
+        if gate.isHeld { return try await body(sql) }
+        return try await gate.hold {
+            try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                // Rolled back even when the task was cancelled: a new task does not inherit that
+                // (it does inherit holding the gate).
+                let sql = self.sql
+                await Task { try? await sql.raw("ROLLBACK").run() }.value
+                throw error
+            }
         }
+    }
+
+    /// Runs `body` alone on the connection, for statements sent past SQLKit (PostgreSQL's COPY and
+    /// typed reads).
+    nonisolated(nonsending) func alone<T>(_ body: () async throws -> T) async throws -> T {
+        try await gate.hold(body)
     }
 
     /// The column type for binary data.

@@ -19,7 +19,9 @@ extension Store {
         -> RecordDeletion
     {
         if let postgres = connection.postgres {
-            return try await deleteRecords(removals, at: nowMillis, on: postgres, logger: connection.logger)
+            return try await connection.alone {
+                try await deleteRecords(removals, at: nowMillis, on: postgres, logger: connection.logger)
+            }
         }
         let sql = connection.sql
         let anonymise = removals.filter { $0.action == .anonymise }.map(\.record)

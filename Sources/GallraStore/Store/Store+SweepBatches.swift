@@ -36,8 +36,10 @@ extension Store {
         before now: Int64, after cursor: (expires: Int64, id: String)?, limit: Int, on connection: StoreConnection
     ) async throws -> [ExpiredRow] {
         if let postgres = connection.postgres {
-            return try await expiredRecords(
-                before: now, after: cursor, limit: limit, on: postgres, logger: connection.logger)
+            return try await connection.alone {
+                try await expiredRecords(
+                    before: now, after: cursor, limit: limit, on: postgres, logger: connection.logger)
+            }
         }
         var query = SQLQueryString(
             "SELECT id, subject_id, activity, expires_at, shortened_by FROM records WHERE expires_at <= \(bind: now)")

@@ -1,0 +1,80 @@
+import Logging
+import NIOCore
+import SQLKit
+import Synchronization
+
+/// One connection serves every task of a store (the server's requests and its daily sweep alike),
+/// and the store is an actor that other calls may enter while a transaction waits on the database.
+/// The gate keeps them apart: a transaction holds the connection from BEGIN to COMMIT, and any
+/// other statement waits for it, instead of running inside someone else's transaction (and being
+/// committed or rolled back with it).
+final class ConnectionGate: Sendable {
+    /// The gate the current task holds, if any (inherited by its child tasks).
+    @TaskLocal static var held: ObjectIdentifier?
+
+    private struct State {
+        var busy = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    var isHeld: Bool { Self.held == ObjectIdentifier(self) }
+
+    /// Runs `body` holding the gate: alone on the connection. Re-entered freely by its holder.
+    nonisolated(nonsending) func hold<T>(_ body: () async throws -> T) async throws -> T {
+        if isHeld { return try await body() }
+        await acquire()
+        defer { release() }
+        return try await Self.$held.withValue(ObjectIdentifier(self)) { try await body() }
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let free = state.withLock { state in
+                if state.busy {
+                    state.waiting.append(continuation)
+                    return false
+                }
+                state.busy = true
+                return true
+            }
+            if free { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLock { state in
+            if state.waiting.isEmpty {
+                state.busy = false
+                return nil as CheckedContinuation<Void, Never>?
+            }
+            return state.waiting.removeFirst()
+        }
+        next?.resume()
+    }
+}
+
+/// The connection's SQL, each statement passing the gate.
+struct GatedSQLDatabase: SQLDatabase {
+    let base: any SQLDatabase
+    let gate: ConnectionGate
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+        -> EventLoopFuture<Void>
+    {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await gate.hold { try await base.execute(sql: query, onRow) }
+    }
+}

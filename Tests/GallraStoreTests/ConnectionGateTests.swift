@@ -1,0 +1,69 @@
+import Foundation
+import SQLKit
+import Testing
+
+@testable import GallraStore
+
+@Suite("One connection, many tasks")
+struct ConnectionGateTests {
+    struct Refused: Error {}
+
+    static func count(_ connection: StoreConnection) async throws -> Int {
+        try await connection.sql.raw("SELECT COUNT(*) AS n FROM gate_test").first()?.decode(column: "n", as: Int.self)
+            ?? -1
+    }
+
+    @Test(
+        "A statement from another task waits for an open transaction instead of joining it",
+        arguments: TestBackend.available)
+    func statementsWait(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let connection = try await StoreConnection.open(test.location)
+        try await connection.sql.raw("CREATE TABLE gate_test (x INTEGER)").run()
+        let writer = Task {
+            try await connection.transaction { sql in
+                try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()
+                try await Task.sleep(nanoseconds: 300_000_000)
+                throw Refused()
+            }
+        }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        // Run while the transaction is open: it sees the table as it is after the rollback, never
+        // the row inserted inside the transaction (which a statement joining it would see).
+        #expect(try await Self.count(connection) == 0)
+        #expect(await writer.result.isFailure)
+        await connection.close()
+    }
+
+    @Test(
+        "A transaction whose task is cancelled is rolled back, and the connection goes on working",
+        arguments: TestBackend.available)
+    func cancelledTransaction(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let connection = try await StoreConnection.open(test.location)
+        try await connection.sql.raw("CREATE TABLE gate_test (x INTEGER)").run()
+        let writer = Task {
+            try await connection.transaction { sql in
+                try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()
+                try await Task.sleep(nanoseconds: 5_000_000_000)
+            }
+        }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        writer.cancel()
+        #expect(await writer.result.isFailure)
+        #expect(try await Self.count(connection) == 0)
+        try await connection.transaction { sql in try await sql.raw("INSERT INTO gate_test (x) VALUES (2)").run() }
+        // A second connection sees it committed: no transaction was left open.
+        let other = try await StoreConnection.open(test.location)
+        #expect(try await Self.count(other) == 1)
+        await other.close()
+        await connection.close()
+    }
+}
+
+extension Result {
+    var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
+    }
+}

@@ -37,8 +37,9 @@ public struct SweepReport: Sendable {
 extension Store {
     /// Erases or anonymises every record whose expiry is at or before `now`, in batches that are
     /// each one transaction: a record goes together with its audit entry, a subject with nothing
-    /// left goes with its last record, and its data key is destroyed after the batch commits (a
-    /// tombstone makes that step safe to repeat after a crash). With `dryRun` nothing changes.
+    /// left goes with its last record, and its data key is destroyed after the sweep's last
+    /// (synchronous) commit (a tombstone makes that step safe to repeat after a crash). With
+    /// `dryRun` nothing changes.
     ///
     /// When more than one batch has expired on PostgreSQL, the sweep reads the next batch while it
     /// removes the current one (see `SweepReader`).

@@ -8,6 +8,14 @@ import Testing
 struct ConnectionGateTests {
     struct Refused: Error {}
 
+    /// A connection to a fresh store, with an empty table to write in.
+    static func connection(_ backend: TestBackend) async throws -> (TestStore, StoreConnection) {
+        let test = try await TestStore.make(backend)
+        let connection = try await StoreConnection.open(test.location)
+        try await connection.sql.raw("CREATE TABLE gate_test (x INTEGER)").run()
+        return (test, connection)
+    }
+
     static func count(_ connection: StoreConnection) async throws -> Int {
         try await connection.sql.raw("SELECT COUNT(*) AS n FROM gate_test").first()?.decode(column: "n", as: Int.self)
             ?? -1
@@ -17,9 +25,7 @@ struct ConnectionGateTests {
         "A statement from another task waits for an open transaction instead of joining it",
         arguments: TestBackend.available)
     func statementsWait(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let connection = try await StoreConnection.open(test.location)
-        try await connection.sql.raw("CREATE TABLE gate_test (x INTEGER)").run()
+        let (_, connection) = try await Self.connection(backend)
         let writer = Task {
             try await connection.transaction { sql in
                 try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()
@@ -39,9 +45,7 @@ struct ConnectionGateTests {
         "A transaction whose task is cancelled is rolled back, and the connection goes on working",
         arguments: TestBackend.available)
     func cancelledTransaction(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let connection = try await StoreConnection.open(test.location)
-        try await connection.sql.raw("CREATE TABLE gate_test (x INTEGER)").run()
+        let (test, connection) = try await Self.connection(backend)
         let writer = Task {
             try await connection.transaction { sql in
                 try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()

@@ -7,13 +7,12 @@ import GallraCore
 /// too: PostgreSQL's WAL is the bottleneck there, and it gained nothing.)
 struct SweepReader {
     let data: StoreConnection
-    private(set) var connection: StoreConnection
     private var opened: StoreConnection?
 
-    init(data: StoreConnection) {
-        self.data = data
-        self.connection = data
-    }
+    init(data: StoreConnection) { self.data = data }
+
+    /// Where batches are read.
+    var connection: StoreConnection { opened ?? data }
 
     /// Whether batches are read apart from the removals.
     var readsAhead: Bool { opened != nil }
@@ -21,14 +20,11 @@ struct SweepReader {
     /// Opens the second connection, once; on SQLite (one connection at a time) there is none.
     mutating func readAhead() async throws {
         guard data.dialect == .postgres, opened == nil else { return }
-        let reader = try await StoreConnection.open(data.location, logger: data.logger)
-        opened = reader
-        connection = reader
+        opened = try await StoreConnection.open(data.location, logger: data.logger)
     }
 
     mutating func close() async {
         await opened?.close()
         opened = nil
-        connection = data
     }
 }

@@ -140,4 +140,52 @@ struct SweepBatchTests {
         try await expectIntactAudit(store)
         await store.close()
     }
+
+    @Test("PostgreSQL: a record changed or removed while the sweep waits for it is judged as it is then")
+    func changedWhileSweeping() async throws {
+        guard TestBackend.available.contains(.postgres) else { return }
+        let test = try await TestStore.make(.postgres)
+        let store = try await test.openWithRegister()
+        let subject = try await store.addSubject(email: "samtidig@example.se")
+        var records: [String] = []
+        for day in 10..<14 {
+            records.append(
+                try await store.addRecord(
+                    subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
+                    collected: Self.at("2025-01-\(day)")))
+        }
+        // Another transaction holds two of the records: it moves one's expiry past the sweep and
+        // removes the other. The sweep reads both as expired and waits for them.
+        let other = try await StoreConnection.open(test.location)
+        try await other.sql.raw("BEGIN").run()
+        try await other.sql.raw(
+            "UPDATE records SET expires_at = \(bind: Self.at("2030-01-01").millis) WHERE id = \(bind: records[1])"
+        ).run()
+        try await other.sql.raw("DELETE FROM records WHERE id = \(bind: records[2])").run()
+        let sweep = Task { try await store.sweep(now: Self.at("2026-01-01")) }
+        var waiting = 0
+        for _ in 0..<500 where waiting == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+            waiting =
+                try await other.sql.raw(
+                    """
+                    SELECT count(*) AS n FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        #expect(waiting == 1)
+        try await other.sql.raw("COMMIT").run()
+        await other.close()
+        let report = try await sweep.value
+        // The moved record is kept; the removed one is nobody's erasure to claim; the subject stays.
+        #expect(report.items.map(\.record) == [records[0], records[3]])
+        #expect(report.subjectsErased == 0)
+        let erasures = try await test.auditText().split(separator: "\n").filter { $0.contains("record.erase") }
+        #expect(erasures.count == 2)
+        #expect(erasures.contains { $0.contains(records[0]) } && erasures.contains { $0.contains(records[3]) })
+        #expect(try await Self.subjects(in: test) == [subject])
+        try await expectIntactAudit(store)
+        await store.close()
+    }
 }

@@ -29,18 +29,18 @@ extension Store {
         var forecast = Forecast(from: now, days: days)
         var counts: [String: Int] = [:]
         var keys: [(CivilDate, String)] = []
+        // Held as the sweep judges it (see `SweepCandidates.kept`).
         let rows = try await data.sql.raw(
             """
-            SELECT activity, expires_at, subject_id FROM records
-            WHERE expires_at IS NOT NULL AND expires_at <= \(bind: end.millis)
+            SELECT r.activity, r.expires_at,
+                CASE WHEN \(unsafeRaw: SweepCandidates.kept(record: "r", at: now.millis)) THEN 1 ELSE 0 END AS held
+            FROM records r WHERE r.expires_at IS NOT NULL AND r.expires_at <= \(bind: end.millis)
             """
         ).all()
-        let held = try await holdsInForce(at: now.millis)
         for row in rows {
             let activity = try row.decode(column: "activity", as: String.self)
-            let subject = try row.decode(column: "subject_id", as: String.self)
             let expires = Date(millis: try row.decode(column: "expires_at", as: Int64.self))
-            if held.keep(subject: subject, activity: activity) {
+            if try row.decode(column: "held", as: Int.self) == 1 {
                 forecast.held += 1
             } else if expires <= now {
                 forecast.overdue += 1

@@ -59,29 +59,6 @@ extension Store {
         }
     }
 
-    /// Every hold in force at `now`, and every restriction: restricted data is kept until the
-    /// restriction is lifted (GDPR Art. 18(2)). Both are rare, so one small read serves a whole
-    /// batch of the sweep.
-    func holdsInForce(at now: Int64, on sql: (any SQLDatabase)? = nil) async throws -> HoldsInForce {
-        let sql = sql ?? data.sql
-        let rows = try await sql.raw(
-            """
-            SELECT subject_id, activity FROM holds
-            WHERE released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
-            UNION ALL
-            SELECT subject_id, activity FROM processing_limits
-            WHERE lifted_at IS NULL AND kind = \(bind: SubjectExport.Limit.Kind.restriction.rawValue)
-            """
-        ).all()
-        var holds = HoldsInForce()
-        for row in rows {
-            holds.add(
-                subject: try row.decode(column: "subject_id", as: String.self),
-                activity: try row.decode(column: "activity", as: String?.self))
-        }
-        return holds
-    }
-
     /// Legal holds in force at `now` on any of `subjects`.
     func legalHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
         guard !subjects.isEmpty else { return [] }
@@ -97,20 +74,5 @@ extension Store {
                 activity: try row.decode(column: "activity", as: String?.self),
                 until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
         }
-    }
-}
-
-/// The holds and restrictions in force, by subject.
-struct HoldsInForce: Sendable {
-    /// Per subject, the activities held; nil holds all of them.
-    private var activities: [String: [String?]] = [:]
-
-    mutating func add(subject: String, activity: String?) {
-        activities[subject, default: []].append(activity)
-    }
-
-    /// Whether the subject's data under `activity` is kept.
-    func keep(subject: String, activity: String) -> Bool {
-        activities[subject]?.contains { $0 == nil || $0 == activity } ?? false
     }
 }

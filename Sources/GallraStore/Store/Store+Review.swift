@@ -4,12 +4,6 @@ import SQLKit
 /// A register version that shortens a rule never erases anything before a dry run has reported
 /// it: the sweep keeps the records it made expire until then.
 extension Store {
-    func reviewedVersions() async throws -> Set<Int64> {
-        Set(
-            try await data.sql.raw("SELECT version FROM register_versions WHERE reviewed_at IS NOT NULL").all()
-                .map { try $0.decode(column: "version", as: Int64.self) })
-    }
-
     /// After a dry run: the shortenings it reported may now be carried out.
     func markShortenedRulesReviewed(reported report: SweepReport) async throws {
         let versions = try await data.sql.raw(

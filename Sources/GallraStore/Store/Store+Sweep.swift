@@ -40,60 +40,35 @@ extension Store {
     /// left goes with its last record, and its data key is destroyed after the sweep's last
     /// (synchronous) commit (a tombstone makes that step safe to repeat after a crash). With
     /// `dryRun` nothing changes.
-    ///
-    /// When more than one batch has expired on PostgreSQL, the sweep reads the next batch while it
-    /// removes the current one (see `SweepReader`).
     public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = 5_000) async throws -> SweepReport {
         let register = try await requireRegister()
         let calendar = try await calendar()
         var report = SweepReport(now: now, dryRun: dryRun)
-        let nowMillis = now.millis
         if !dryRun { try await acquireSweepLock() }
         var reader = SweepReader(data: data)
         do {
             if !dryRun { try await destroyErasedSubjectKeys() }
-            let reviewed = try await reviewedVersions()
-            var rules: [String: SweepRule] = [:]
-            var batch = try await expiredBatch(before: nowMillis, after: nil, limit: batchSize, on: reader.connection)
-            while let last = batch.rows.last {
-                let more = batch.rows.count == batchSize
-                let cursor = (expires: last.expires, id: last.id)
-                if more && !dryRun { try await reader.readAhead() }
-                let (connection, ahead) = (reader.connection, more && reader.readsAhead)
-                async let prefetched =
-                    ahead ? expiredBatch(before: nowMillis, after: cursor, limit: batchSize, on: connection) : nil
-                var due: [(item: SweepReport.Item, location: String?)] = []
-                for row in batch.rows {
-                    if batch.holds.keep(subject: row.subject, activity: row.activity) {
-                        report.held += 1
-                    } else if let version = row.shortenedBy, !reviewed.contains(version), !dryRun {
-                        report.awaitingReview += 1
-                    } else {
-                        let rule = register.sweepRule(for: row.activity, cache: &rules)
-                        let item = SweepReport.Item(
-                            record: row.id, subject: row.subject, activity: row.activity, rule: rule.wording,
-                            expired: Date(millis: row.expires), action: rule.action)
-                        due.append((item, row.location))
-                    }
-                }
+            var sweeper = Sweeper(register: register, calendar: calendar, now: now)
+            var (cursor, ahead): (SweepCursor?, [SweepCandidate]?) = (nil, nil)
+            repeat {
+                let candidates = SweepCandidates(now: now.millis, after: cursor, limit: batchSize, reviewing: !dryRun)
+                let batch: SweepBatch
                 if dryRun {
-                    report.items += due.map(\.item)
-                } else if !due.isEmpty {
-                    let done = try await carryOut(due, at: now, calendar: calendar)
-                    report.items += done.items
-                    report.subjectsErased += done.subjectsErased
-                }
-                if let next = try await prefetched {
-                    batch = next
+                    batch = try await foresee(candidates, with: &sweeper)
+                } else if data.dialect == .sqlite {
+                    batch = try await carryOut(candidates, with: &sweeper)
                 } else {
-                    batch =
-                        more
-                        ? try await expiredBatch(before: nowMillis, after: cursor, limit: batchSize, on: data) : .init()
+                    (batch, ahead) = try await carryOut(candidates, readAhead: ahead, on: &reader, with: &sweeper)
                 }
-            }
+                report.items += batch.items
+                report.held += batch.held
+                report.awaitingReview += batch.awaitingReview
+                report.subjectsErased += batch.subjectsErased
+                cursor = batch.next
+            } while cursor != nil
             await reader.close()
-            report.requestsErased = try await removeExpiredEntries(of: .requests, at: nowMillis, dryRun: dryRun)
-            report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: nowMillis, dryRun: dryRun)
+            report.requestsErased = try await removeExpiredEntries(of: .requests, at: now.millis, dryRun: dryRun)
+            report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: now.millis, dryRun: dryRun)
             report.waiting =
                 try await data.sql.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
                 .decode(column: "waiting", as: Int.self) ?? 0
@@ -125,38 +100,6 @@ extension Store {
         return report
     }
 
-    /// Removes a batch in one transaction, which also renews the sweep's lock. Returns what was
-    /// removed, in the batch's order (a record changed since it was read is left for the next
-    /// sweep), and how many subjects were left with nothing and erased.
-    func carryOut(_ batch: [(item: SweepReport.Item, location: String?)], at now: Date, calendar: ZonedCalendar)
-        async throws -> (items: [SweepReport.Item], subjectsErased: Int)
-    {
-        let acted = calendar.rfc3339(now)
-        var written: [Date: String] = [:]  // many records share an expiry: format it once
-        let removals = batch.map { item, location in
-            let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
-            written[item.expired] = expired
-            return Removal(
-                record: item.record, location: location, subject: item.subject, activity: item.activity,
-                action: item.action,
-                evidence: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)")
-        }
-        let outcome = try await data.transaction { sql in
-            if self.data.dialect == .postgres {
-                // The batch is atomic either way; only its durability waits, for the sweep's last
-                // commit, which is synchronous and comes before any data key is destroyed.
-                try await sql.raw("SET LOCAL synchronous_commit = off").run()
-            }
-            let outcome = try await self.remove(removals, at: now.millis, in: self.data)
-            try await self.renewSweepLock(on: sql)
-            return outcome
-        }
-        let items = batch.map(\.item)
-        if outcome.removed.count == batch.count { return (items, outcome.emptied.count) }
-        let removed = Set(outcome.removed.map(\.record))
-        return (items.filter { removed.contains($0.record) }, outcome.emptied.count)
-    }
-
     /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
     func destroyErasedSubjectKeys() async throws {
         while true {
@@ -167,24 +110,5 @@ extension Store {
             for subject in subjects { dataKeyCache[subject] = nil }
             try await data.sql.delete(from: "erased_subjects").where("subject_id", .in, subjects).run()
         }
-    }
-}
-
-/// An activity's rule as the sweep words and applies it.
-struct SweepRule {
-    let wording: String
-    let action: ExpiryAction
-}
-
-extension Register {
-    /// The rule of `activity`, worded once per sweep (records of an activity come in thousands).
-    func sweepRule(for activity: String, cache: inout [String: SweepRule]) -> SweepRule {
-        if let known = cache[activity] { return known }
-        let found = self.activity(activity)
-        let rule = SweepRule(
-            wording: found?.retention.description ?? "(activity no longer in the register)",
-            action: found?.onExpiry ?? .erase)
-        cache[activity] = rule
-        return rule
     }
 }

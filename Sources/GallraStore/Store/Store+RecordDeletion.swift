@@ -54,8 +54,9 @@ extension Store {
     /// PostgreSQL: one statement, one round trip. Rows whose location is known are reached by it
     /// (no index look-up), and a row changed since it was read has moved: it is left for the next
     /// sweep to judge again. The statement sees the records as they were before it, so a subject
-    /// is empty when it has no record but the ones deleted (one index probe, stopping at the first
-    /// other record). Only the exceptions come back: rows left, subjects emptied.
+    /// is empty when it had no more records than the ones deleted (counted in its index entries,
+    /// stopping one past them: mostly without visiting the table). Only the exceptions come back:
+    /// rows left, subjects emptied.
     private func deleteRecords(
         _ removals: [Removal], at nowMillis: Int64, on postgres: PostgresConnection, logger: Logger
     ) async throws -> RecordDeletion {
@@ -78,8 +79,8 @@ extension Store {
             )
             SELECT 'left', b.id FROM batch b WHERE NOT EXISTS (SELECT 1 FROM gone WHERE gone.id = b.id)
             UNION ALL
-            SELECT 'emptied', g.subject_id FROM (SELECT subject_id, array_agg(id) AS ids FROM gone GROUP BY subject_id) g
-            WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = g.subject_id AND r.id <> ALL (g.ids))
+            SELECT 'emptied', g.subject_id FROM (SELECT subject_id, count(*) AS n FROM gone GROUP BY subject_id) g
+            WHERE (SELECT count(*) FROM (SELECT FROM records r WHERE r.subject_id = g.subject_id LIMIT g.n + 1) x) = g.n
             """
         var deletion = RecordDeletion()
         for try await (what, id) in try await postgres.query(query, logger: logger).decode((String, String).self) {

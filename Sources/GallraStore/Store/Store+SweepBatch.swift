@@ -114,6 +114,7 @@ extension Store {
     ) async throws -> (SweepBatch, next: [SweepCandidate]?) {
         let read: [SweepCandidate]
         if let readAhead { read = readAhead } else { read = try await self.read(candidates, on: reader.connection) }
+        if read.isEmpty { return (SweepBatch(), nil) }  // the batch read ahead found nothing more
         let (batch, due) = judge(read, limit: candidates.limit, with: &sweeper)
         let next = batch.next.map {
             SweepCandidates(now: candidates.now, after: $0, limit: candidates.limit, reviewing: candidates.reviewing)

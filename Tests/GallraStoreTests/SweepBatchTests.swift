@@ -141,6 +141,34 @@ struct SweepBatchTests {
         await store.close()
     }
 
+    @Test(
+        "A subject whose last records go in one removal is erased, though one of them was removed by someone else first",
+        arguments: TestBackend.available)
+    func lastRecordsPartlyGone(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.openWithRegister()
+        let subject = try await store.addSubject(email: "sist@example.se")
+        var removals: [Removal] = []
+        for day in 10..<12 {
+            let record = try await store.addRecord(
+                subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
+                collected: Self.at("2025-01-\(day)"))
+            removals.append(
+                Removal(
+                    record: record, subject: subject, activity: "product-demo", action: .erase,
+                    evidence: "record \(record)"))
+        }
+        try await test.raw("DELETE FROM records WHERE id = '\(removals[0].record)'")
+        let outcome = try await store.data.transaction { _ in
+            try await store.remove(removals, at: Clock.nowMillis(), in: store.data)
+        }
+        #expect(outcome.removed.map(\.record) == [removals[1].record])
+        #expect(outcome.emptied == [subject])
+        #expect(try await Self.subjects(in: test).isEmpty)
+        try await expectIntactAudit(store)
+        await store.close()
+    }
+
     @Test("PostgreSQL: a record changed or removed while the sweep waits for it is judged as it is then")
     func changedWhileSweeping() async throws {
         guard TestBackend.available.contains(.postgres) else { return }

@@ -53,10 +53,12 @@ extension Store {
 
     /// PostgreSQL: one statement, one round trip. Rows whose location is known are reached by it
     /// (no index look-up), and a row changed since it was read has moved: it is left for the next
-    /// sweep to judge again. The statement sees the records as they were before it, so a subject
-    /// is empty when it had no more records than the ones deleted (counted in its index entries,
-    /// stopping one past them: mostly without visiting the table). Only the exceptions come back:
-    /// rows left, subjects emptied.
+    /// sweep to judge again. Every part of the statement sees the records as they were before it,
+    /// so a subject is left with nothing when it had no more records than were deleted (its index
+    /// entries counted, stopping one past the batch's records of it, which are at least as many). The
+    /// counting is made to run before the first deletion (the deletion waits for its total): the
+    /// pages are then still marked all-visible, and the index answers without visiting the table.
+    /// Only the exceptions come back: rows left, subjects emptied.
     private func deleteRecords(
         _ removals: [Removal], at nowMillis: Int64, on postgres: PostgresConnection, logger: Logger
     ) async throws -> RecordDeletion {
@@ -65,11 +67,16 @@ extension Store {
         let query: PostgresQuery = """
             WITH batch AS (
                 SELECT * FROM unnest(\(removals.map(\.record)), \(removals.map { $0.action == .anonymise }),
-                                     \(located ? removals.compactMap(\.location) : [])::tid[])
-                    AS b(id, anonymise, location)
+                                     \(removals.map(\.subject)), \(located ? removals.compactMap(\.location) : [])::tid[])
+                    AS b(id, anonymise, subject, location)
+            ), subjects AS MATERIALIZED (
+                SELECT s.subject, s.n,
+                    (SELECT count(*) FROM (SELECT FROM records r WHERE r.subject_id = s.subject LIMIT s.n + 1) x) AS total
+                FROM (SELECT subject, count(*) AS n FROM batch GROUP BY subject) s
             ), gone AS (
                 DELETE FROM records r USING batch b
                 WHERE r.id = b.id \(unescaped: located ? "AND r.ctid = b.location" : "")
+                    AND (SELECT count(*) FROM subjects) > 0
                 RETURNING r.id, r.subject_id, r.activity, r.category, r.system, r.collected_at, b.anonymise
             ), kept AS (
                 INSERT INTO anonymised_records (id, activity, category, system, collected_at, anonymised_at)
@@ -79,8 +86,9 @@ extension Store {
             )
             SELECT 'left', b.id FROM batch b WHERE NOT EXISTS (SELECT 1 FROM gone WHERE gone.id = b.id)
             UNION ALL
-            SELECT 'emptied', g.subject_id FROM (SELECT subject_id, count(*) AS n FROM gone GROUP BY subject_id) g
-            WHERE (SELECT count(*) FROM (SELECT FROM records r WHERE r.subject_id = g.subject_id LIMIT g.n + 1) x) = g.n
+            SELECT 'emptied', s.subject FROM subjects s
+            JOIN (SELECT subject_id, count(*) AS deleted FROM gone GROUP BY subject_id) g ON g.subject_id = s.subject
+            WHERE s.total = g.deleted
             """
         var deletion = RecordDeletion()
         for try await (what, id) in try await postgres.query(query, logger: logger).decode((String, String).self) {

@@ -46,6 +46,21 @@ struct SweepBatchTests {
         return (people, held)
     }
 
+    /// A person with one demo record collected on each of `days` in January 2025 (all expired by 2026).
+    static func person(_ email: String, demosOn days: Range<Int>, in store: Store) async throws -> (
+        subject: String, records: [String]
+    ) {
+        let subject = try await store.addSubject(email: email)
+        var records: [String] = []
+        for day in days {
+            records.append(
+                try await store.addRecord(
+                    subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
+                    collected: at("2025-01-\(day)")))
+        }
+        return (subject, records)
+    }
+
     static func subjects(in test: TestStore) async throws -> Set<String> {
         let connection = try await StoreConnection.open(test.location)
         let rows = try await connection.sql.raw("SELECT id FROM subjects").all()
@@ -98,13 +113,8 @@ struct SweepBatchTests {
     func staleRows(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "kvar@example.se")
-        let kept = try await store.addRecord(
-            subject: subject, activity: "product-demo", category: "contact_details", value: "demo",
-            collected: Self.at("2025-01-10"))
-        let gone = try await store.addRecord(
-            subject: subject, activity: "product-demo", category: "contact_details", value: "demo 2",
-            collected: Self.at("2025-01-11"))
+        let (subject, records) = try await Self.person("kvar@example.se", demosOn: 10..<12, in: store)
+        let (kept, gone) = (records[0], records[1])
         // What a sweep read a moment ago: where both rows were (on PostgreSQL); then one record is
         // removed by someone else and the other updated, which moves its row.
         var location: String? = nil
@@ -147,16 +157,9 @@ struct SweepBatchTests {
     func lastRecordsPartlyGone(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "sist@example.se")
-        var removals: [Removal] = []
-        for day in 10..<12 {
-            let record = try await store.addRecord(
-                subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
-                collected: Self.at("2025-01-\(day)"))
-            removals.append(
-                Removal(
-                    record: record, subject: subject, activity: "product-demo", action: .erase,
-                    evidence: "record \(record)"))
+        let (subject, records) = try await Self.person("sist@example.se", demosOn: 10..<12, in: store)
+        let removals = records.map {
+            Removal(record: $0, subject: subject, activity: "product-demo", action: .erase, evidence: "record \($0)")
         }
         try await test.raw("DELETE FROM records WHERE id = '\(removals[0].record)'")
         let outcome = try await store.data.transaction { _ in
@@ -174,14 +177,7 @@ struct SweepBatchTests {
         guard TestBackend.available.contains(.postgres) else { return }
         let test = try await TestStore.make(.postgres)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "samtidig@example.se")
-        var records: [String] = []
-        for day in 10..<14 {
-            records.append(
-                try await store.addRecord(
-                    subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
-                    collected: Self.at("2025-01-\(day)")))
-        }
+        let (subject, records) = try await Self.person("samtidig@example.se", demosOn: 10..<14, in: store)
         // Another transaction holds two of the records: it moves one's expiry past the sweep and
         // removes the other. The sweep reads both as expired and waits for them.
         let other = try await StoreConnection.open(test.location)

@@ -129,10 +129,10 @@ struct SweepBatchTests {
         let stale = [
             Removal(
                 record: gone, location: location, subject: subject, activity: "product-demo", action: .erase,
-                evidence: "record \(gone)"),
+                grounds: "a test"),
             Removal(
                 record: kept, location: location, subject: subject, activity: "product-demo", action: .erase,
-                evidence: "record \(kept)"),
+                grounds: "a test"),
         ]
         let outcome = try await store.data.transaction { _ in
             try await store.remove(backend == .postgres ? stale : [stale[0]], at: Clock.nowMillis(), in: store.data)
@@ -159,7 +159,7 @@ struct SweepBatchTests {
         let store = try await test.openWithRegister()
         let (subject, records) = try await Self.person("sist@example.se", demosOn: 10..<12, in: store)
         let removals = records.map {
-            Removal(record: $0, subject: subject, activity: "product-demo", action: .erase, evidence: "record \($0)")
+            Removal(record: $0, subject: subject, activity: "product-demo", action: .erase, grounds: "a test")
         }
         try await test.raw("DELETE FROM records WHERE id = '\(removals[0].record)'")
         let outcome = try await store.data.transaction { _ in

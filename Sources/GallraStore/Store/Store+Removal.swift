@@ -11,7 +11,11 @@ struct Removal: Sendable {
     let subject: String
     let activity: String
     let action: ExpiryAction
-    let evidence: String
+    /// Why and how it was removed: the audit entry's detail after the record's id. Records
+    /// removed for the same reason share it; the detail is put together while the database deletes.
+    let grounds: String
+
+    var evidence: String { "record \(record), \(grounds)" }
 }
 
 /// What a removal did: the records taken out, and the subjects left with nothing and erased.

@@ -123,7 +123,7 @@ extension Store {
             return Removal(
                 record: record, subject: subject, activity: activity,
                 action: action == .anonymise ? .anonymise : .erase,
-                evidence: "record \(record), \(evidence)")
+                grounds: evidence)
         }
     }
 

@@ -21,7 +21,7 @@ struct Sweeper {
     let now: Date
     private let acted: String
     private var rules: [String: (wording: String, action: ExpiryAction)] = [:]
-    private var written: [Int64: String] = [:]
+    private var grounds: [String: [Int64: String]] = [:]
 
     init(register: Register, calendar: ZonedCalendar, now: Date) {
         (self.register, self.calendar, self.now) = (register, calendar, now)
@@ -43,15 +43,17 @@ struct Sweeper {
     }
 
     /// What the audit log keeps of a record's removal: which record, which rule, the expiry it
-    /// computed and the moment it acted.
+    /// computed and the moment it acted. Records of one activity that expired together share
+    /// their grounds, worded once.
     mutating func removal(of item: SweepReport.Item, at location: String?) -> Removal {
         let millis = item.expired.millis
-        let expired = written[millis] ?? calendar.rfc3339(item.expired)
-        written[millis] = expired
+        let worded =
+            grounds[item.activity]?[millis]
+            ?? "rule \(item.rule), expired \(calendar.rfc3339(item.expired)), acted \(acted)"
+        grounds[item.activity, default: [:]][millis] = worded
         return Removal(
             record: item.record, location: location, subject: item.subject, activity: item.activity,
-            action: item.action,
-            evidence: "record \(item.record), rule \(item.rule), expired \(expired), acted \(acted)")
+            action: item.action, grounds: worded)
     }
 
     private mutating func rule(of activity: String) -> (wording: String, action: ExpiryAction) {

@@ -187,18 +187,7 @@ struct SweepBatchTests {
         ).run()
         try await other.sql.raw("DELETE FROM records WHERE id = \(bind: records[2])").run()
         let sweep = Task { try await store.sweep(now: Self.at("2026-01-01")) }
-        var waiting = 0
-        for _ in 0..<500 where waiting == 0 {
-            try await Task.sleep(for: .milliseconds(10))
-            waiting =
-                try await other.sql.raw(
-                    """
-                    SELECT count(*) AS n FROM pg_stat_activity
-                    WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    """
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-        #expect(waiting == 1)
+        #expect(try await Self.blockedSessions(seenFrom: other) == 1)
         try await other.sql.raw("COMMIT").run()
         await other.close()
         let report = try await sweep.value
@@ -211,5 +200,62 @@ struct SweepBatchTests {
         #expect(try await Self.subjects(in: test) == [subject])
         try await expectIntactAudit(store)
         await store.close()
+    }
+
+    @Test("PostgreSQL: a record added for a person while the sweep erases their last one: the batch is tried again")
+    func recordArrivesWhileErasing() async throws {
+        guard TestBackend.available.contains(.postgres) else { return }
+        let test = try await TestStore.make(.postgres)
+        let store = try await test.openWithRegister()
+        let (subject, records) = try await Self.person("ny@example.se", demosOn: 10..<11, in: store)
+        // Another writer adds a record for the person the way Gallra's writes go: the rows first,
+        // then the audit log's head, which the sweep holds. The sweep waits for the new row to
+        // commit before it erases the person; the writer waits for the head: a deadlock, which
+        // PostgreSQL breaks by failing one of the two.
+        let other = try await StoreConnection.open(test.location)
+        try await other.sql.raw("BEGIN").run()
+        let added = "0190aaaa-0000-7000-8000-000000000001"
+        try await other.sql.raw(
+            """
+            INSERT INTO records (id, subject_id, activity, category, value_sealed, collected_at, expires_at, created_at)
+            VALUES (\(bind: added), \(bind: subject), 'product-demo', 'contact_details', '\\x00',
+                \(bind: Self.at("2025-12-31").millis), \(bind: Self.at("2026-03-01").millis), 0)
+            """
+        ).run()
+        let sweep = Task { try await store.sweep(now: Self.at("2026-01-01")) }
+        #expect(try await Self.blockedSessions(seenFrom: other) == 1)
+        let writerWon: Bool
+        do {
+            try await other.sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+            try await other.sql.raw("COMMIT").run()
+            writerWon = true
+        } catch {
+            try await other.sql.raw("ROLLBACK").run()
+            writerWon = false
+        }
+        await other.close()
+        let report = try await sweep.value
+        #expect(report.items.map(\.record) == records)
+        // The person stays with the new record, or, had the writer failed, is erased.
+        #expect(try await Self.subjects(in: test) == (writerWon ? [subject] : []))
+        #expect(report.subjectsErased == (writerWon ? 0 : 1))
+        try await expectIntactAudit(store)
+        await store.close()
+    }
+
+    /// Waits until one session of the database waits for a lock (at most five seconds); how many do.
+    static func blockedSessions(seenFrom connection: StoreConnection) async throws -> Int {
+        var waiting = 0
+        for _ in 0..<500 where waiting == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+            waiting =
+                try await connection.sql.raw(
+                    """
+                    SELECT count(*) AS n FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return waiting
     }
 }

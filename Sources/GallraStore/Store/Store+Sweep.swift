@@ -58,7 +58,8 @@ extension Store {
                 } else if data.dialect == .sqlite {
                     batch = try await carryOut(candidates, with: &sweeper)
                 } else {
-                    (batch, ahead) = try await carryOut(candidates, readAhead: ahead, on: &reader, with: &sweeper)
+                    (batch, ahead) = try await carryOutAgainOnConflict(
+                        candidates, readAhead: ahead, on: &reader, with: &sweeper)
                 }
                 report.items += batch.items
                 report.held += batch.held

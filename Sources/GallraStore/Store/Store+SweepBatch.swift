@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import PostgresKit
 import SQLKit
 
 /// What one batch of a sweep did, or would do.
@@ -127,6 +128,29 @@ extension Store {
         let done = try await carryOut(batch, due, at: candidates.now, with: &sweeper)
         return (done, try await upcoming)
     }
+
+    /// PostgreSQL's batch, tried again (read afresh) when it failed for a conflict with another
+    /// writer: a record added for a person whose last record the batch erases makes the two wait for
+    /// each other, and PostgreSQL fails one of them. Nothing of a failed batch stays.
+    func carryOutAgainOnConflict(
+        _ candidates: SweepCandidates, readAhead: [SweepCandidate]?, on reader: inout SweepReader,
+        with sweeper: inout Sweeper
+    ) async throws -> (SweepBatch, next: [SweepCandidate]?) {
+        var (readAhead, failures) = (readAhead, 0)
+        while true {
+            do {
+                return try await carryOut(candidates, readAhead: readAhead, on: &reader, with: &sweeper)
+            } catch let error as PSQLError
+                where failures < 3 && Self.conflicts.contains(error.serverInfo?[.sqlState] ?? "")
+            {
+                (readAhead, failures) = (nil, failures + 1)
+            }
+        }
+    }
+
+    /// SQLSTATEs of a transaction failed for another's sake: deadlock, serialization failure, and a
+    /// foreign key that a concurrent write made fail.
+    private static let conflicts: Set<String> = ["40P01", "40001", "23503"]
 
     /// Removes the records due in one transaction (joining the caller's, on SQLite), which also
     /// renews the sweep's lock; the batch comes back with what was removed, in its order. On

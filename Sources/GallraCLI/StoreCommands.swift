@@ -11,7 +11,9 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await store.withStore { store in
-            let ran = try await store.migrate()
+            // Opening the store already ran what was missing.
+            _ = try await store.migrate()
+            let ran = await store.migrationsRun
             print(ran == 0 ? "The database is up to date." : "Ran \(ran) migrations.")
         }
     }

@@ -162,6 +162,13 @@ struct StoreCommandTests {
             verify.stderr == "The audit log is broken: entry 2 was altered: its hash does not match its contents.\n")
     }
 
+    @Test("migrate says what it ran, then that the database is up to date")
+    func migrate() throws {
+        let work = try Workspace()
+        #expect(try work.succeed(["migrate"]) == "Ran 8 migrations.")
+        #expect(try work.succeed(["migrate"]) == "The database is up to date.")
+    }
+
     @Test("Keys rotate, the retired key is removed, and everything still reads")
     func keyRotation() throws {
         let work = try Workspace()

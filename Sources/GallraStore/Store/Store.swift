@@ -49,8 +49,12 @@ public actor Store {
     public func migrate() async throws -> Int {
         let ranData = try await Migrations.run(Migrations.data, table: "gallra_schema", on: data)
         let ranKeyring = try await Migrations.run(Migrations.keyring, table: "gallra_keyring_schema", on: keyring)
+        migrationsRun += ranData.count + ranKeyring.count
         return ranData.count + ranKeyring.count
     }
+
+    /// How many migrations this store ran since it was opened, opening included.
+    public private(set) var migrationsRun = 0
 
     public func close() async {
         await data.close()

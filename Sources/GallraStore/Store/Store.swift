@@ -41,16 +41,15 @@ public actor Store {
         let keyringConnection =
             keyringLocation == database ? data : try await StoreConnection.open(keyringLocation, logger: logger)
         let store = Store(data: data, keyring: keyringConnection, keys: keys, actor: actor)
-        _ = try await store.migrate()
+        try await store.migrate()
         return store
     }
 
-    /// Runs the migrations not yet run, on the data and on the keyring; returns how many ran.
-    public func migrate() async throws -> Int {
+    /// Runs the migrations not yet run, on the data and on the keyring (opening the store does).
+    public func migrate() async throws {
         let ranData = try await Migrations.run(Migrations.data, table: "gallra_schema", on: data)
         let ranKeyring = try await Migrations.run(Migrations.keyring, table: "gallra_keyring_schema", on: keyring)
         migrationsRun += ranData.count + ranKeyring.count
-        return ranData.count + ranKeyring.count
     }
 
     /// How many migrations this store ran since it was opened, opening included.

@@ -9,7 +9,10 @@ public enum RegisterReader {
     public static func check(yaml: String) -> RegisterCheck {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Without tag resolution: Yams' default resolves every scalar, keys included, against seven
+            // regular expressions, most of the time a register takes to read. The reader asks
+            // for strings, numbers and null itself, and for booleans through `flag`.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 return RegisterCheck(register: nil, problems: [.init(line: 1, message: "the register file is empty")])
             }
             root = node

@@ -117,11 +117,24 @@ struct YAMLNodeReader {
     /// `true` or `false`; absent is false.
     mutating func flag(_ fields: Fields, _ key: String) -> Bool {
         guard let node = fields[key] else { return false }
-        guard let value = node.bool else {
+        guard let value = Self.bool(node) else {
             error(node.line, "\"\(key)\" must be true or false")
             return false
         }
         return value
+    }
+
+    /// YAML 1.1's booleans, unquoted (the register is composed without tag resolution, see
+    /// `RegisterReader.check`).
+    private static func bool(_ node: Node) -> Bool? {
+        guard case .scalar(let scalar) = node,
+            scalar.style == .plain || scalar.tag.description == Tag.Name.bool.rawValue
+        else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 
     mutating func date(_ fields: Fields, _ key: String) -> CivilDate? {

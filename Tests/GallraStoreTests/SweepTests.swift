@@ -115,15 +115,19 @@ struct SweepTests {
             )
         }
         await connection.close()
-        #expect(entries.count == 5)
-        let files = try #require(entries.first { $0.2.contains(scenario.records["open-case-files"]!) })
-        #expect(files.0 == "record.erase")
-        #expect(files.1 == "customer-files")
+        // Each of the 4 records named once, with its subject, activity and grounds.
+        let evidence = try await scenario.test.erasureEvidence()
+        #expect(evidence.count == 4)
+        #expect(Set(evidence.map(\.record)).count == 4)
+        #expect(evidence.allSatisfy { $0.subject == scenario.subject })
+        let files = try #require(evidence.first { $0.record == scenario.records["open-case-files"]! })
+        #expect(files.action == "record.erase")
+        #expect(files.activity == "customer-files")
         #expect(
-            files.2.contains(
-                "rule min(case.closed + 7d, collected + 12mo), expired 2026-01-31T00:00:00+01:00, acted 2026-02-01T00:00:00+01:00"
-            ))
-        #expect(entries.contains { $0.0 == "record.anonymise" && $0.1 == "website-visits" })
+            files.grounds
+                == "rule min(case.closed + 7d, collected + 12mo), expired 2026-01-31T00:00:00+01:00, acted 2026-02-01T00:00:00+01:00"
+        )
+        #expect(evidence.contains { $0.action == "record.anonymise" && $0.activity == "website-visits" })
         #expect(entries.last?.0 == "sweep.summary")
         #expect(entries.last?.2.contains("3 erased, 1 anonymised") == true)
         await scenario.store.close()

@@ -85,7 +85,42 @@ struct PostgresAvailabilityTests {
     }
 }
 
+/// A record named as removed by an audit entry of a sweep, with the entry's grounds.
+struct ErasureEvidence: Equatable {
+    let action: String
+    let activity: String?
+    let record: String
+    let subject: String
+    let grounds: String
+}
+
 extension TestStore {
+    /// The records named by the sweep's erase and anonymise entries, in the order of the log:
+    /// "GROUNDS: N records: RECORD (subject SUBJECT), …".
+    func erasureEvidence() async throws -> [ErasureEvidence] {
+        let connection = try await StoreConnection.open(location)
+        let rows = try await connection.sql.raw(
+            "SELECT action, activity, detail FROM audit_log WHERE action IN ('record.erase', 'record.anonymise') ORDER BY seq"
+        ).all()
+        await connection.close()
+        return try rows.flatMap { row in
+            let (action, activity, detail) = (
+                try row.decode(column: "action", as: String.self), try row.decode(column: "activity", as: String?.self),
+                try row.decode(column: "detail", as: String.self)
+            )
+            let parts = try #require(
+                detail.firstMatch(of: /^(.+): (\d+) records?: (.+)$/), "not a sweep's evidence: \(detail)")
+            let named = parts.3.split(separator: ", ").map { item in
+                let words = item.split(separator: " ")
+                return ErasureEvidence(
+                    action: action, activity: activity, record: String(words[0]),
+                    subject: String(words.last?.dropLast() ?? ""), grounds: String(parts.1))
+            }
+            #expect(named.count == Int(parts.2), "the count an entry states is the count it names")
+            return named
+        }
+    }
+
     /// Every audit entry as one line of text, the way someone reading the log would see it.
     func auditText() async throws -> String {
         let connection = try await StoreConnection.open(location)

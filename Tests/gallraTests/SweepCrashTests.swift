@@ -154,6 +154,7 @@ struct SweepCrashTests {
             "SELECT detail FROM audit_log WHERE action IN ('record.erase', 'record.anonymise')"
         ).all().map { try $0.decode(column: "detail", as: String.self) }
         await connection.close()
-        return details.map { String($0.dropFirst("record ".count).prefix(36)) }
+        // "GROUNDS: N records: RECORD (subject SUBJECT), …"
+        return details.flatMap { $0.matches(of: #/([0-9a-f-]{36}) \(subject /#).map { String($0.1) } }
     }
 }

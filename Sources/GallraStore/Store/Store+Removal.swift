@@ -11,8 +11,8 @@ struct Removal: Sendable {
     let subject: String
     let activity: String
     let action: ExpiryAction
-    /// Why and how it was removed: the audit entry's detail after the record's id. Records
-    /// removed for the same reason share it; the detail is put together while the database deletes.
+    /// Why and how it was removed, as the audit log words it. Records removed for the same reason
+    /// share it, and a sweep's share an entry (see `EvidenceForm`).
     let grounds: String
 
     var evidence: String { "record \(record), \(grounds)" }
@@ -25,25 +25,26 @@ struct RemovalOutcome: Sendable {
 }
 
 extension Store {
-    /// Erases or anonymises records inside the caller's transaction on `connection`, each with its
-    /// audit entry. A record that is no longer where it was read (changed or removed meanwhile) is
+    /// Erases or anonymises records inside the caller's transaction on `connection`, with their
+    /// evidence in the audit log in the given form. A record that is no longer where it was read (changed or removed meanwhile) is
     /// left alone. A subject left with no record is erased whole: identifiers, events, holds,
     /// consents, limits, sealed request notes, and (through a tombstone, after the commit) its data
     /// key.
-    func remove(_ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection) async throws
-        -> RemovalOutcome
-    {
+    func remove(
+        _ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection, evidence form: EvidenceForm
+    ) async throws -> RemovalOutcome {
         let sql = connection.sql
         let (head, at, actor) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis(), self.actor)
-        // The evidence is hashed (and on PostgreSQL encoded) on another thread while the database deletes.
-        let encode = connection.postgres != nil && removals.count >= AuditCopy.threshold
-        async let hashed = Self.evidence(of: removals, after: head, actor: actor, at: at, encoded: encode)
+        // The evidence is hashed (and on PostgreSQL, when it goes by COPY, encoded) on another
+        // thread while the database deletes.
+        let encode = connection.postgres != nil
+        async let hashed = Self.evidence(of: removals, as: form, after: head, actor: actor, at: at, encoded: encode)
         let deletion = try await deleteRecords(removals, at: nowMillis, in: connection)
         var (entries, lines) = await hashed
         var removed = removals
         if !deletion.left.isEmpty {
             removed = removals.filter { !deletion.left.contains($0.record) }
-            (entries, lines) = Self.evidence(of: removed, after: head, actor: actor, at: at, encoded: false)
+            (entries, lines) = Self.evidence(of: removed, as: form, after: head, actor: actor, at: at, encoded: false)
         }
         let emptied = deletion.emptied
         if !emptied.isEmpty {
@@ -71,16 +72,13 @@ extension Store {
         return RemovalOutcome(removed: removed, emptied: emptied)
     }
 
-    /// The audit entries of the removals, chained after `head`, and their COPY lines when `encoded`.
+    /// The audit entries of the removals, chained after `head`, and their COPY lines when `encoded`
+    /// and they are many enough to go by COPY.
     private static func evidence(
-        of removals: [Removal], after head: AuditChain.Head, actor: String, at: Int64, encoded: Bool
+        of removals: [Removal], as form: EvidenceForm, after head: AuditChain.Head, actor: String, at: Int64,
+        encoded: Bool
     ) -> (entries: [AuditEntry], lines: ByteBuffer?) {
-        let events = removals.map {
-            AuditEvent(
-                $0.action == .erase ? "record.erase" : "record.anonymise", subject: $0.subject, activity: $0.activity,
-                detail: $0.evidence)
-        }
-        let entries = AuditChain.chain(events, after: head, actor: actor, at: at)
-        return (entries, encoded ? AuditCopy.lines(entries) : nil)
+        let entries = AuditChain.chain(Removal.evidence(of: removals, as: form), after: head, actor: actor, at: at)
+        return (entries, encoded && entries.count >= AuditCopy.threshold ? AuditCopy.lines(entries) : nil)
     }
 }

@@ -79,7 +79,9 @@ extension Store {
                         "record.rectify", subject: request.subject, activity: $0.activity,
                         detail: "record \($0.record) corrected, request \(id), Art. 16; old value not kept")
                 }, on: sql)
-            let emptied = removals.isEmpty ? [] : try await self.remove(removals, at: now.millis, in: self.data).emptied
+            let emptied =
+                removals.isEmpty
+                ? [] : try await self.remove(removals, at: now.millis, in: self.data, evidence: .eachRecord).emptied
             try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
             try await sql.raw(
                 """

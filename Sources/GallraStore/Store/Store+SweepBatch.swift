@@ -169,7 +169,7 @@ extension Store {
             let outcome =
                 removals.isEmpty
                 ? RemovalOutcome(removed: [], emptied: [])
-                : try await self.remove(removals, at: nowMillis, in: self.data)
+                : try await self.remove(removals, at: nowMillis, in: self.data, evidence: .byGrounds)
             try await self.renewSweepLock(on: sql)
             return outcome
         }

@@ -60,11 +60,12 @@ struct SweepCommand: AsyncParsableCommand {
         // A line per record, appended piece by piece: a sweep may list a great many.
         text.reserveCapacity(text.utf8.count + report.items.count * 128)
         var written: [Date: String] = [:]  // many records share an expiry: format it once
+        let actions = Dictionary(uniqueKeysWithValues: ExpiryAction.allCases.map { ($0, $0.rawValue.padded(to: 9)) })
         for item in report.items {
             let expired = written[item.expired] ?? calendar.rfc3339(item.expired)
             written[item.expired] = expired
             text += "\n  "
-            text += item.action.rawValue.padded(to: 9)
+            text += actions[item.action] ?? item.action.rawValue
             text += " "
             text += item.record
             text += "  "

@@ -30,8 +30,8 @@ public struct SweepReport: Sendable {
     /// Closed incidents whose own retention expired.
     public var incidentsErased = 0
 
-    public var erased: Int { items.filter { $0.action == .erase }.count }
-    public var anonymised: Int { items.filter { $0.action == .anonymise }.count }
+    public var erased: Int { items.count { $0.action == .erase } }
+    public var anonymised: Int { items.count { $0.action == .anonymise } }
 }
 
 extension Store {

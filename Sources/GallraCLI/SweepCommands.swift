@@ -16,7 +16,7 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
     @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Records per transaction.") var batchSize = 5_000
+    @Option(help: "Records per transaction.") var batchSize = Store.sweepBatchSize
     @OptionGroup var store: StoreOptions
 
     func run() async throws {

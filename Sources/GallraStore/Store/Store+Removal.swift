@@ -26,10 +26,10 @@ struct RemovalOutcome: Sendable {
 
 extension Store {
     /// Erases or anonymises records inside the caller's transaction on `connection`, with their
-    /// evidence in the audit log in the given form. A record that is no longer where it was read (changed or removed meanwhile) is
-    /// left alone. A subject left with no record is erased whole: identifiers, events, holds,
-    /// consents, limits, sealed request notes, and (through a tombstone, after the commit) its data
-    /// key.
+    /// evidence in the audit log in the given form. A record that is no longer where it was read
+    /// (changed or removed meanwhile) is left alone. A subject left with no record is erased whole:
+    /// identifiers, events, holds, consents, limits, sealed request notes, and (through a tombstone,
+    /// after the commit) its data key.
     func remove(
         _ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection, evidence form: EvidenceForm
     ) async throws -> RemovalOutcome {

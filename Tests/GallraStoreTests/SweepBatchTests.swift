@@ -62,10 +62,7 @@ struct SweepBatchTests {
     }
 
     static func subjects(in test: TestStore) async throws -> Set<String> {
-        let connection = try await StoreConnection.open(test.location)
-        let rows = try await connection.sql.raw("SELECT id FROM subjects").all()
-        await connection.close()
-        return Set(try rows.map { try $0.decode(column: "id", as: String.self) })
+        Set(try await test.rows("SELECT id FROM subjects").map { try $0.decode(column: "id", as: String.self) })
     }
 
     @Test(

@@ -65,6 +65,14 @@ struct TestStore {
         }
         await connection.close()
     }
+
+    /// The rows of a query on the data database, on a connection of its own.
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        let connection = try await StoreConnection.open(location)
+        let rows = try await connection.sql.raw(query).all()
+        await connection.close()
+        return rows
+    }
 }
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -98,11 +106,9 @@ extension TestStore {
     /// The records named by the sweep's erase and anonymise entries, in the order of the log:
     /// "GROUNDS: N records: RECORD (subject SUBJECT), …".
     func erasureEvidence() async throws -> [ErasureEvidence] {
-        let connection = try await StoreConnection.open(location)
-        let rows = try await connection.sql.raw(
+        let rows = try await rows(
             "SELECT action, activity, detail FROM audit_log WHERE action IN ('record.erase', 'record.anonymise') ORDER BY seq"
-        ).all()
-        await connection.close()
+        )
         return try rows.flatMap { row in
             let (action, activity, detail) = (
                 try row.decode(column: "action", as: String.self), try row.decode(column: "activity", as: String?.self),
@@ -123,11 +129,7 @@ extension TestStore {
 
     /// Every audit entry as one line of text, the way someone reading the log would see it.
     func auditText() async throws -> String {
-        let connection = try await StoreConnection.open(location)
-        let rows = try await connection.sql.raw(
-            "SELECT actor, action, subject_id, activity, detail FROM audit_log ORDER BY seq"
-        ).all()
-        await connection.close()
+        let rows = try await rows("SELECT actor, action, subject_id, activity, detail FROM audit_log ORDER BY seq")
         return try rows.map { row in
             try ["actor", "action", "subject_id", "activity", "detail"].compactMap {
                 try row.decode(column: $0, as: String?.self)

@@ -37,11 +37,14 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
+        // The use cases, each one transaction taking the acting party: what the CLI, the server and
+        // the sweep call.
+        .target(name: "GallraServices", dependencies: ["GallraCore", "GallraStore"]),
         // HTTP (Hummingbird): the API; the admin UI and the self-service pages come with the server issue.
         .target(
             name: "GallraServer",
             dependencies: [
-                "GallraCore", "GallraStore",
+                "GallraCore", "GallraStore", "GallraServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: [
                 "GallraCore",
                 "GallraStore",
+                "GallraServices",
                 "GallraServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -66,21 +70,33 @@ let package = Package(
             name: "gallra-bench",
             dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
         ),
+        // What the test targets share: fresh stores on SQLite and PostgreSQL, the acting party.
+        .target(
+            name: "GallraTestSupport",
+            dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/GallraTestSupport"
+        ),
         .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "GallraStoreTests",
-            dependencies: ["GallraStore", "GallraCore", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "GallraStore", "GallraCore", "GallraServices", "GallraTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         .testTarget(
             name: "GallraServerTests",
             dependencies: [
-                "GallraServer", "GallraStore", "GallraCore",
+                "GallraServer", "GallraStore", "GallraCore", "GallraServices", "GallraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "gallraTests",
-            dependencies: ["GallraCLI", "GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "GallraCLI", "GallraCore", "GallraStore", "GallraTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 extension Incident.Risk: ExpressibleByArgument {}
@@ -21,8 +22,8 @@ struct IncidentFacts: ParsableArguments {
 
     func change(in calendar: ZonedCalendar) throws -> IncidentChange {
         IncidentChange(
-            occurred: try occurred.map { try parseInstant($0, what: "occurred time", in: calendar) },
-            ended: try ended.map { try parseInstant($0, what: "end time", in: calendar) }, description: description,
+            occurred: try occurred.map { try calendar.instant($0, field: "occurred time") },
+            ended: try ended.map { try calendar.instant($0, field: "end time") }, description: description,
             subjectCategories: subjectCategory.isEmpty ? nil : subjectCategory,
             dataCategories: dataCategory.isEmpty ? nil : dataCategory, approximateSubjects: approxSubjects,
             approximateRecords: approxRecords, consequences: consequences, measures: measures, risk: risk)
@@ -44,15 +45,14 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.calendar()
-                guard let description = facts.description else { throw CLIError("Say what happened: --description.") }
-                let awareAt = try await instant(aware, what: "awareness time", in: store)
-                let id = try await store.openIncident(
-                    aware: awareAt, description: description, try facts.change(in: calendar))
-                print(id)
-                let incident = try await store.incident(id)
-                printError("Notify IMY by \(calendar.rfc3339(incident.notificationDue)) (Art. 33(1)).")
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
+                guard facts.description != nil else { throw CLIError("Say what happened: --description.") }
+                let opened = try await gallra.openIncident(
+                    aware: try aware.map { try calendar.instant($0, field: "awareness time") } ?? Date(),
+                    description: facts.description, try facts.change(in: calendar), by: store.party)
+                print(opened.incident.id)
+                printError("Notify IMY by \(calendar.rfc3339(opened.incident.notificationDue)) (Art. 33(1)).")
             }
         }
     }
@@ -67,9 +67,9 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.updateIncident(id, try facts.change(in: try await store.calendar()))
-                if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+            try await store.withGallra { gallra in
+                _ = try await gallra.updateIncident(
+                    id, try facts.change(in: try await gallra.calendar()), affected: affected, by: store.party)
                 print("Incident \(id) updated.")
             }
         }
@@ -93,20 +93,14 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                guard imy != nil || noImy != nil || subjects != nil || exemption != nil else {
-                    throw CLIError("Say what to record: --imy, --no-imy, --subjects or --exemption.")
-                }
-                if let imy {
-                    try await store.notifyAuthority(
-                        id, at: try await instant(imy, what: "notification time", in: store), reference: reference,
-                        delayReasons: delayReason)
-                }
-                if let noImy { try await store.recordNoNotification(id, reason: noImy) }
-                if let subjects {
-                    try await store.informSubjects(id, at: try await instant(subjects, what: "time", in: store))
-                }
-                if let exemption { try await store.exemptFromInforming(id, exemption, reason: reason ?? "") }
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
+                let notification = IncidentNotification(
+                    authorityNotified: try imy.map { try calendar.instant($0, field: "notification time") },
+                    reference: reference, delayReasons: delayReason, noNotificationReason: noImy,
+                    subjectsInformed: try subjects.map { try calendar.instant($0, field: "time") },
+                    exemption: exemption, exemptionReason: reason)
+                _ = try await gallra.recordNotification(id, notification, by: store.party)
                 print("Incident \(id) updated.")
             }
         }
@@ -121,8 +115,8 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.closeIncident(id)
+            try await store.withGallra { gallra in
+                _ = try await gallra.closeIncident(id, by: store.party)
                 print("Incident \(id) closed.")
             }
         }
@@ -137,14 +131,15 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let incident = try await store.incident(id)
-                let calendar = try await store.calendar()
-                let affected = try await store.affectedSubjects(id)
+            try await store.withGallra { gallra in
+                let view = try await gallra.incident(id, by: store.party)
+                let calendar = try await gallra.calendar()
                 if json {
-                    print(IncidentText.json(incident, affected: affected, calendar, now: Date()))
+                    print(IncidentText.json(view.incident, affected: view.affected, calendar, now: Date()))
                 } else {
-                    print(IncidentText.text(incident, affected: affected, calendar, now: Date()), terminator: "")
+                    print(
+                        IncidentText.text(view.incident, affected: view.affected, calendar, now: Date()),
+                        terminator: "")
                 }
             }
         }
@@ -161,10 +156,10 @@ struct IncidentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.calendar()
-                let moment = try await instant(now, what: "time", in: store)
-                let incidents = try await store.incidents(openOnly: open)
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
+                let moment = try now.map { try calendar.instant($0, field: "time") } ?? Date()
+                let incidents = try await gallra.incidents(openOnly: open, by: store.party)
                 if json {
                     print(JSONText.array(incidents.map { IncidentText.json($0, affected: nil, calendar, now: moment) }))
                     return

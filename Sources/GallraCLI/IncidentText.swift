@@ -45,28 +45,7 @@ enum IncidentText {
     }
 
     static func json(_ incident: Incident, affected: [String]?, _ calendar: ZonedCalendar, now: Date) -> JSONText {
-        func instant(_ date: Date?) -> JSONText { .optional(date.map(calendar.rfc3339)) }
-        var fields: [(String, JSONText)] = [
-            ("id", .string(incident.id)), ("aware", instant(incident.aware)),
-            ("notify_by", instant(incident.notificationDue)),
-            ("seconds_left", incident.awaitsNotification ? .number(Int(incident.timeLeft(at: now))) : .null),
-            ("occurred", instant(incident.occurred)), ("ended", instant(incident.ended)),
-            ("description", .string(incident.description)),
-            ("subject_categories", .array(incident.subjectCategories.map(JSONText.string))),
-            ("data_categories", .array(incident.dataCategories.map(JSONText.string))),
-            ("approximate_subjects", incident.approximateSubjects.map(JSONText.number) ?? .null),
-            ("approximate_records", incident.approximateRecords.map(JSONText.number) ?? .null),
-            ("consequences", .optional(incident.consequences)), ("measures", .optional(incident.measures)),
-            ("risk", .optional(incident.risk?.rawValue)),
-            ("imy_notified", instant(incident.authorityNotified)),
-            ("imy_reference", .optional(incident.authorityReference)),
-            ("delay_reasons", .optional(incident.delayReasons)),
-            ("imy_not_notified_reason", .optional(incident.authorityNotNeeded)),
-            ("subjects_informed", instant(incident.subjectsInformed)),
-            ("exemption", .optional(incident.exemption?.article)),
-            ("exemption_reason", .optional(incident.exemptionReason)),
-            ("closed", instant(incident.closed)),
-        ]
+        var fields = incident.jsonFields(calendar, now: now)
         if let affected { fields.append(("affected_subjects", .array(affected.map(JSONText.string)))) }
         return .object(fields)
     }

@@ -122,7 +122,7 @@ func registerVersion(version: Int64?, at: String?, in store: Store) async throws
     if let version {
         stored = try await store.register(version: version)
     } else if let at {
-        stored = try await store.register(at: try parseInstant(at, what: "date", in: try await store.calendar()))
+        stored = try await store.register(at: try await store.calendar().instant(at, field: "date"))
     } else {
         stored = try await store.currentRegister()
     }

@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await reportingStoreErrors {
+        try await reportingGallraErrors {
             guard let token = ProcessInfo.processInfo.environment["GALLRA_API_TOKEN"], token.count >= 16 else {
                 throw CLIError("Set GALLRA_API_TOKEN to a secret of at least 16 characters; API callers send it.")
             }

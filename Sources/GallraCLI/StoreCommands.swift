@@ -130,7 +130,7 @@ struct RecordCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withStore { store in
                 let calendar = try await store.calendar()
-                let instant = try collected.map { try parseInstant($0, what: "collected date", in: calendar) }
+                let instant = try collected.map { try calendar.instant($0, field: "collected date") }
                 print(
                     try await store.addRecord(
                         subject: subject, activity: activity, category: category, value: value, collected: instant,
@@ -234,13 +234,5 @@ struct KeysCommand: AsyncParsableCommand {
 /// `text` read in the store's time zone, or now when it is absent.
 func instant(_ text: String?, what: String, in store: Store) async throws -> Date {
     guard let text else { return Date() }
-    return try parseInstant(text, what: what, in: try await store.calendar())
-}
-
-/// A date (local midnight in `calendar`) or an RFC 3339 instant, or an error that names it.
-func parseInstant(_ text: String, what: String, in calendar: ZonedCalendar = .stockholm) throws -> Date {
-    guard let instant = calendar.parseInstant(text) else {
-        throw CLIError("The \(what) \"\(text)\" is neither YYYY-MM-DD nor an RFC 3339 instant.")
-    }
-    return instant
+    return try await store.calendar().instant(text, field: what)
 }

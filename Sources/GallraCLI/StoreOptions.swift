@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 /// The global options of the commands that use the store (`shared/spec/cli.md`).
@@ -17,27 +18,42 @@ struct StoreOptions: ParsableArguments {
     )
     var keyring: String?
 
-    @Option(help: "Who is acting, written to the audit log (env GALLRA_ACTOR; default cli:$USER).")
+    @Option(
+        help:
+            "Who is acting, written on every audit entry: user:NAME, token:NAME or system:NAME (env GALLRA_ACTOR; default user:$USER)."
+    )
     var actor: String?
+
+    /// The party on whose behalf the command acts.
+    var party: Party {
+        let environment = ProcessInfo.processInfo.environment
+        if let named = actor ?? environment["GALLRA_ACTOR"], !named.isEmpty { return Party(parsing: named) }
+        return .user(environment["USER"] ?? "unknown")
+    }
 
     func open() async throws -> Store {
         let environment = ProcessInfo.processInfo.environment
         let location = try DatabaseLocation(
             parsing: database ?? environment["GALLRA_DATABASE"] ?? "sqlite:gallra.sqlite")
         let keyringLocation = try (keyring ?? environment["GALLRA_KEYRING"]).map { try DatabaseLocation(parsing: $0) }
-        let who = actor ?? environment["GALLRA_ACTOR"] ?? "cli:\(environment["USER"] ?? "unknown")"
         return try await Store.open(
             database: location, keyring: keyringLocation,
-            keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key",
-            actor: who)
+            keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key")
     }
 
-    /// Opens the store, runs `body`, closes the store, and turns errors into one sentence.
+    /// Opens the store, runs `body` on behalf of the command's party (`--actor`), closes the store,
+    /// and turns errors into one sentence.
     func withStore(_ body: (Store) async throws -> Void) async throws {
-        try await reportingStoreErrors {
+        try await withGallra { gallra in try await body(gallra.store) }
+    }
+
+    /// Opens the store, runs `body` with the use cases on behalf of the command's party, closes the
+    /// store, and turns errors into one sentence.
+    func withGallra(_ body: (Gallra) async throws -> Void) async throws {
+        try await reportingGallraErrors {
             let store = try await open()
             do {
-                try await body(store)
+                try await Acting.as(party) { try await body(Gallra(store: store)) }
             } catch {
                 await store.close()
                 throw error
@@ -49,15 +65,15 @@ struct StoreOptions: ParsableArguments {
 
 /// Store, register and identifier errors as one sentence on standard error (a register's problems
 /// one per line), with a non-zero exit status.
-func reportingStoreErrors(_ body: () async throws -> Void) async throws {
+func reportingGallraErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as CLIError {
         printError(error.description)
         throw ExitCode(error.exitCode)
-    } catch let error as StoreError {
+    } catch let error as GallraError {
         printError(error.description)
-        throw ExitCode.failure
+        throw ExitCode(error.exitCode)
     } catch let error as RegisterError {
         printError(error.description)
         printError("\(error.file): refused; nothing was stored.")
@@ -65,5 +81,16 @@ func reportingStoreErrors(_ body: () async throws -> Void) async throws {
     } catch let error as IdentifierError {
         printError(error.description)
         throw ExitCode.failure
+    }
+}
+
+extension GallraError {
+    /// The command line's exit status for each kind of error (shared/spec/cli.md: 1 for a refusal).
+    var exitCode: Int32 {
+        switch self {
+        case .notFound, .conflict, .invalidInput, .forbidden: return 1
+        case .unavailable: return 3
+        case .integrity: return 4
+        }
     }
 }

@@ -149,7 +149,7 @@ struct HoldCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withStore { store in
                 let calendar = try await store.calendar()
-                let end = try until.map { try parseInstant($0, what: "date", in: calendar) }
+                let end = try until.map { try calendar.instant($0, field: "date") }
                 print(try await store.addHold(subject: subject, activity: activity, reason: reason, until: end))
             }
         }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 import Hummingbird
 import Logging
@@ -11,10 +12,16 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The API token callers send as `Authorization: Bearer …`; only its SHA-256 is kept.
     public var apiTokenDigest: [UInt8]
+    /// The name the token's calls carry in the audit log.
+    public var apiTokenName: String
     /// When the daily sweep runs, on the controller's wall clock; nil: no sweep from the server.
     public var sweepAt: DailyTime?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, apiToken: String, sweepAt: DailyTime? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, apiToken: String, apiTokenName: String = "api",
+        sweepAt: DailyTime? = nil
+    ) {
+        self.apiTokenName = apiTokenName
         self.host = host
         self.port = port
         self.sweepAt = sweepAt
@@ -30,15 +37,19 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
     return Application(
         router: buildRouter(store: store, configuration: configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
-        services: configuration.sweepAt.map { [SweepSchedule(store: store, time: $0, logger: logger)] } ?? [],
+        services: configuration.sweepAt.map { [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger)] }
+            ?? [],
         logger: logger)
 }
 
-public func buildRouter(store: Store, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: StoreErrorMiddleware())
+public func buildRouter(store: Store, configuration: ServerConfiguration) -> Router<GallraRequestContext> {
+    let gallra = Gallra(store: store)
+    let router = Router(context: GallraRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
     router.get("/health") { _, _ in "ok" }
-    let api = router.group("/api").add(middleware: APITokenMiddleware(digest: configuration.apiTokenDigest))
-    api.addRoutes(IncidentController(store: store).routes, atPath: "/incidents")
+    let api = router.group("/api").add(
+        middleware: APITokenMiddleware(
+            digest: configuration.apiTokenDigest, party: .token(configuration.apiTokenName)))
+    api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 import Logging
 import ServiceLifecycle
@@ -8,19 +9,19 @@ import ServiceLifecycle
 /// day, until the server stops. A sweep already running elsewhere (a CLI sweep) holds the lock;
 /// this one then says so in the log and waits for the next day.
 public struct SweepSchedule: Service {
-    let store: Store
+    let gallra: Gallra
     let time: DailyTime
     let logger: Logger
 
-    public init(store: Store, time: DailyTime, logger: Logger) {
-        self.store = store
+    public init(gallra: Gallra, time: DailyTime, logger: Logger) {
+        self.gallra = gallra
         self.time = time
         self.logger = logger
     }
 
     public func run() async throws {
         while !Task.isCancelled {
-            let calendar = try await store.calendar()
+            let calendar = try await gallra.calendar()
             let next = calendar.next(time, after: Date())
             logger.info("next sweep", metadata: ["at": "\(calendar.rfc3339(next))"])
             do {
@@ -37,7 +38,7 @@ public struct SweepSchedule: Service {
     /// One sweep; its outcome goes to the log as counts only.
     func sweep(at now: Date) async {
         do {
-            let report = try await store.sweep(now: now)
+            let report = try await gallra.sweep(now: now, by: .sweep)
             logger.info(
                 "sweep done",
                 metadata: [

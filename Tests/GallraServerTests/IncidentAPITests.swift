@@ -1,13 +1,15 @@
 import Foundation
 import GallraCore
 import GallraServer
+import GallraServices
 import GallraStore
+import GallraTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
 /// The incident register over HTTP, through the application the executable runs.
-@Suite("The incident API")
+@Suite("The incident API", .acting())
 struct IncidentAPITests {
     static let token = "test-token-0123456789abcdef"
     static let authorised: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
@@ -18,13 +20,15 @@ struct IncidentAPITests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try await Store.open(
             database: .sqlite(path: directory.appendingPathComponent("gallra.sqlite").path),
-            keyFile: directory.appendingPathComponent("gallra.key").path, actor: "api-test")
+            keyFile: directory.appendingPathComponent("gallra.key").path)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        try await store.applyRegister(
-            yaml: try String(
-                contentsOf: root.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8),
-            file: "exempel-programvara.yaml")
+        try await Acting.as(.user("setup")) {
+            try await store.applyRegister(
+                yaml: try String(
+                    contentsOf: root.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8),
+                file: "exempel-programvara.yaml")
+        }
         return store
     }
 

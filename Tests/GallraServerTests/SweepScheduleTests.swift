@@ -1,11 +1,13 @@
 import Foundation
 import GallraCore
 import GallraServer
+import GallraServices
 import GallraStore
+import GallraTestSupport
 import Logging
 import Testing
 
-@Suite("The server's daily sweep")
+@Suite("The server's daily sweep", .acting())
 struct SweepScheduleTests {
     @Test("At its time of day the schedule sweeps what has expired, and stops when cancelled")
     func sweepsWhenDue() async throws {
@@ -19,7 +21,7 @@ struct SweepScheduleTests {
         let soon = calendar.local(Date().addingTimeInterval(2)).secondOfDay
         let time = try #require(
             DailyTime(hour: Int(soon) / 3_600, minute: Int(soon) % 3_600 / 60, second: Int(soon) % 60))
-        let schedule = SweepSchedule(store: store, time: time, logger: Logger(label: "test"))
+        let schedule = SweepSchedule(gallra: Gallra(store: store), time: time, logger: Logger(label: "test"))
         let running = Task { try await schedule.run() }
         var gone = false
         for _ in 0..<100 where !gone {

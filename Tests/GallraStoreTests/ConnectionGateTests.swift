@@ -1,10 +1,11 @@
 import Foundation
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
-@Suite("One connection, many tasks")
+@Suite("One connection, many tasks", .acting())
 struct ConnectionGateTests {
     struct Refused: Error {}
 

@@ -1,10 +1,11 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import Testing
 
 @testable import GallraStore
 
-@Suite("The consent register", .serialized)
+@Suite("The consent register", .serialized, .acting())
 struct ConsentTests {
     static func at(_ text: String) -> Date { ZonedCalendar.stockholm.parseInstant(text)! }
 

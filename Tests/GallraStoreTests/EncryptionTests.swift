@@ -1,11 +1,12 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
-@Suite("Personal data is encrypted at rest", .serialized)
+@Suite("Personal data is encrypted at rest", .serialized, .acting())
 struct EncryptionTests {
     static let secrets = [
         "anna.andersson@example.se", "Anna Andersson", "198112189876", "19811218-9876", "Skrivaren fungerar inte",
@@ -72,7 +73,7 @@ struct EncryptionTests {
 
         // Restored elsewhere with the same key file and keyring: the values are there, encrypted, but unreadable.
         let restored = try await Store.open(
-            database: backup, keyring: test.location.defaultKeyring, keyFile: test.keyFile, actor: "restore")
+            database: backup, keyring: test.location.defaultKeyring, keyFile: test.keyFile)
         await #expect {
             _ = try await restored.exportSubject(subject)
         } throws: { error in

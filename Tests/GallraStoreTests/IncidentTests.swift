@@ -1,10 +1,11 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import Testing
 
 @testable import GallraStore
 
-@Suite("The incident register", .serialized)
+@Suite("The incident register", .serialized, .acting())
 struct IncidentTests {
     static let calendar = ZonedCalendar.stockholm
     static func at(_ text: String) -> Date { calendar.parseInstant(text)! }

@@ -1,10 +1,11 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import Testing
 
 @testable import GallraStore
 
-@Suite("The evidence of removals")
+@Suite("The evidence of removals", .acting())
 struct RemovalEvidenceTests {
     static func removal(_ record: Int, subject: Int, activity: String = "product-demo", grounds: String = "rule A")
         -> Removal

@@ -1,12 +1,13 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import Testing
 
 @testable import GallraStore
 
 /// Data subject requests carried out on a real store, modelled on the register of
 /// shared/seeds/001 (examples/exempel-programvara.yaml).
-@Suite("Data subject requests", .serialized)
+@Suite("Data subject requests", .serialized, .acting())
 struct RequestTests {
     static let calendar = ZonedCalendar.stockholm
     static func at(_ text: String) -> Date { calendar.parseInstant(text)! }

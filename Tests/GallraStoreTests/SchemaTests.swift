@@ -1,10 +1,11 @@
 import Foundation
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
-@Suite("The schema")
+@Suite("The schema", .acting())
 struct SchemaTests {
     /// PostgreSQL would otherwise compare ids through the database's language (a Swedish collation
     /// made the sweep's subject check twice as slow); a table added later without it shows here.

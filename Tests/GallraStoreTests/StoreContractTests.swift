@@ -1,12 +1,13 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
 /// One contract, two databases: every test here runs on SQLite and on PostgreSQL.
-@Suite("Store contract", .serialized)
+@Suite("Store contract", .serialized, .acting())
 struct StoreContractTests {
     @Test("Identifiers are normalised: one person written two ways is one subject", arguments: TestBackend.available)
     func identifiers(backend: TestBackend) async throws {
@@ -17,10 +18,10 @@ struct StoreContractTests {
         #expect(try await store.resolveSubject("811218-9876") == id)
         #expect(try await store.resolveSubject("198112189876") == id)
         #expect(try await store.resolveSubject(id.uppercased()) == id)
-        await #expect(throws: StoreError.self) {
+        await #expect(throws: GallraError.self) {
             _ = try await store.addSubject(email: "ANNA@example.se")
         }
-        await #expect(throws: StoreError.notFound("No subject has the e-mail address given.")) {
+        await #expect(throws: GallraError.notFound("No subject has the e-mail address given.")) {
             _ = try await store.resolveSubject("bertil@example.se")
         }
         await store.close()

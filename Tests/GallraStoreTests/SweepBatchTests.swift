@@ -1,11 +1,12 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
-@Suite("The sweep in many batches", .serialized)
+@Suite("The sweep in many batches", .serialized, .acting())
 struct SweepBatchTests {
     static let calendar = ZonedCalendar.stockholm
     static func at(_ text: String) -> Date { calendar.parseInstant(text)! }

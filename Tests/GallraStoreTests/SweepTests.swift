@@ -1,11 +1,12 @@
 import Foundation
 import GallraCore
+import GallraTestSupport
 import SQLKit
 import Testing
 
 @testable import GallraStore
 
-@Suite("The sweep enforces retention", .serialized)
+@Suite("The sweep enforces retention", .serialized, .acting())
 struct SweepTests {
     static let calendar = ZonedCalendar.stockholm
     static func at(_ text: String) -> Date { calendar.parseInstant(text)! }
@@ -143,7 +144,7 @@ struct SweepTests {
             collected: Self.at("2025-01-01"))
         let report = try await store.sweep(now: Self.at("2025-03-03"))
         #expect(report.erased == 1 && report.subjectsErased == 1)
-        await #expect(throws: StoreError.notFound("No subject has the e-mail address given.")) {
+        await #expect(throws: GallraError.notFound("No subject has the e-mail address given.")) {
             _ = try await store.resolveSubject("demo@example.se")
         }
         let keyring = try await StoreConnection.open(test.location.defaultKeyring)
@@ -231,7 +232,7 @@ struct SweepTests {
     @Test("Two sweeps at once: only one acts", arguments: TestBackend.available)
     func lock(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
-        let other = try await scenario.test.open(actor: "other")
+        let other = try await scenario.test.open()
         try await scenario.store.acquireSweepLock()
         await #expect {
             _ = try await other.sweep(now: Self.at("2026-02-01"))
@@ -269,7 +270,7 @@ struct SweepTests {
     }
 }
 
-@Suite("The sweep on the English example register", .serialized)
+@Suite("The sweep on the English example register", .serialized, .acting())
 struct EnglishRegisterSweepTests {
     /// "As long as you hold the position, or as long as the agreement is valid": kept until both have ended.
     @Test("max(position.end, contract.end) waits for both events", arguments: TestBackend.available)

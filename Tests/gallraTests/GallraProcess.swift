@@ -1,4 +1,5 @@
 import Foundation
+@_exported import GallraTestSupport
 import Testing
 
 /// Runs the built `gallra` executable as a user would, capturing what it prints.
@@ -49,7 +50,3 @@ struct GallraProcess {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
-
-/// The package's root, found from this file.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()

@@ -1,12 +1,13 @@
 import Foundation
 import GallraCore
 import GallraStore
+import GallraTestSupport
 import SQLKit
 import Testing
 
 /// kill -9 a real sweep process mid-run, run it again, and compare with an uninterrupted sweep
 /// of an identical copy: the same records gone, the same kept, one piece of evidence per erasure.
-@Suite("The sweep survives kill -9", .serialized)
+@Suite("The sweep survives kill -9", .serialized, .acting())
 struct SweepCrashTests {
     static var backends: [String] {
         ProcessInfo.processInfo.environment["GALLRA_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
@@ -89,8 +90,7 @@ struct SweepCrashTests {
             database = url.replacingOccurrences(of: "/gallra_test?", with: "/\(name)?")
         }
         let store = try await Store.open(
-            database: try DatabaseLocation(parsing: database), keyFile: a.appendingPathComponent("gallra.key").path,
-            actor: "test")
+            database: try DatabaseLocation(parsing: database), keyFile: a.appendingPathComponent("gallra.key").path)
         let register = try String(
             contentsOf: packageRoot.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8)
         try await store.applyRegister(yaml: register, file: "register")

@@ -54,3 +54,14 @@ extension Substring {
         return Int(head)
     }
 }
+
+extension ZonedCalendar {
+    /// `text` as `parseInstant` reads it, or an invalid-input error that names the field: the one
+    /// reading of instants that the command line, the API and the pages share.
+    public func instant(_ text: String, field: String) throws -> Date {
+        guard let instant = parseInstant(text) else {
+            throw GallraError.invalidInput("The \(field) \"\(text)\" is neither YYYY-MM-DD nor an RFC 3339 instant.")
+        }
+        return instant
+    }
+}

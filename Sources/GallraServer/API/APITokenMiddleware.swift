@@ -1,11 +1,15 @@
 import Crypto
 import Foundation
+import GallraCore
 import Hummingbird
 
 /// Every API call carries the token as `Authorization: Bearer …`; it is compared by its SHA-256,
 /// in constant time.
-struct APITokenMiddleware<Context: RequestContext>: RouterMiddleware {
+struct APITokenMiddleware: RouterMiddleware {
+    typealias Context = GallraRequestContext
     let digest: [UInt8]
+    /// The party a caller with the token acts as, on every audit entry of its requests.
+    let party: Party
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -19,6 +23,8 @@ struct APITokenMiddleware<Context: RequestContext>: RouterMiddleware {
         guard given.count == digest.count && difference == 0 else {
             throw HTTPError(.unauthorized, message: "The API token is not valid.")
         }
+        var context = context
+        context.party = party
         return try await next(request, context)
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import GallraCore
-import GallraStore
+import GallraServices
 import Hummingbird
 
-/// The incident register over HTTP: the same operations as `gallra incident`.
-struct IncidentController<Context: RequestContext>: Sendable {
-    let store: Store
+/// The incident register over HTTP: parses, calls the use case, answers; the same use cases as
+/// `gallra incident`.
+struct IncidentController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -19,72 +21,59 @@ struct IncidentController<Context: RequestContext>: Sendable {
     }
 
     /// GET /api/incidents[?open=true]: the newest first.
-    @Sendable func list(_ request: Request, context: Context) async throws -> [IncidentResponse] {
+    @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
+        let party = try context.actingParty()
         let openOnly = request.uri.queryParameters.get("open") == "true"
-        let calendar = try await store.calendar()
-        var result: [IncidentResponse] = []
-        for incident in try await store.incidents(openOnly: openOnly) {
-            result.append(try await response(incident, calendar))
+        let calendar = try await gallra.calendar()
+        var result: [JSONText] = []
+        for incident in try await gallra.incidents(openOnly: openOnly, by: party) {
+            result.append(Self.json(try await gallra.incident(incident.id, by: party), calendar))
         }
-        return result
+        return JSONResponse(.array(result))
     }
 
     /// POST /api/incidents: `aware` defaults to now; `description` is required.
-    @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<IncidentResponse> {
+    @Sendable func create(_ request: Request, context: Context) async throws -> JSONResponse {
+        let party = try context.actingParty()
         let body = try await request.decode(as: IncidentFactsRequest.self, context: context)
-        let calendar = try await store.calendar()
-        guard let description = body.description else {
-            throw HTTPError(.unprocessableContent, message: "Say what happened: \"description\".")
-        }
-        let aware = try body.aware.map { try instant($0, "aware", calendar) } ?? Date()
-        let id = try await store.openIncident(aware: aware, description: description, try body.change(in: calendar))
-        if let affected = body.affected, !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
-        return EditedResponse(status: .created, response: try await response(try await store.incident(id), calendar))
+        let calendar = try await gallra.calendar()
+        let opened = try await gallra.openIncident(
+            aware: try body.aware.map { try calendar.instant($0, field: "aware") } ?? Date(),
+            description: body.description, try body.change(in: calendar), affected: body.affected ?? [], by: party)
+        return JSONResponse(Self.json(opened, calendar), status: .created)
     }
 
-    @Sendable func show(_ request: Request, context: Context) async throws -> IncidentResponse {
-        let calendar = try await store.calendar()
-        return try await response(try await store.incident(try context.parameters.require("id")), calendar)
+    @Sendable func show(_ request: Request, context: Context) async throws -> JSONResponse {
+        let view = try await gallra.incident(try context.parameters.require("id"), by: try context.actingParty())
+        return JSONResponse(Self.json(view, try await gallra.calendar()))
     }
 
-    @Sendable func update(_ request: Request, context: Context) async throws -> IncidentResponse {
+    @Sendable func update(_ request: Request, context: Context) async throws -> JSONResponse {
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: IncidentFactsRequest.self, context: context)
-        let calendar = try await store.calendar()
-        try await store.updateIncident(id, try body.change(in: calendar))
-        if let affected = body.affected, !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
-        return try await response(try await store.incident(id), calendar)
+        let calendar = try await gallra.calendar()
+        let view = try await gallra.updateIncident(
+            id, try body.change(in: calendar), affected: body.affected ?? [], by: try context.actingParty())
+        return JSONResponse(Self.json(view, calendar))
     }
 
-    @Sendable func notify(_ request: Request, context: Context) async throws -> IncidentResponse {
+    @Sendable func notify(_ request: Request, context: Context) async throws -> JSONResponse {
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: NotificationRequest.self, context: context)
-        let calendar = try await store.calendar()
-        if let imy = body.imy {
-            try await store.notifyAuthority(
-                id, at: try instant(imy, "imy", calendar), reference: body.reference, delayReasons: body.delayReasons)
-        }
-        if let reason = body.noImyReason { try await store.recordNoNotification(id, reason: reason) }
-        if let informed = body.subjectsInformed {
-            try await store.informSubjects(id, at: try instant(informed, "subjects_informed", calendar))
-        }
-        if let exemption = body.exemption {
-            guard let value = Incident.Exemption(rawValue: exemption) else {
-                throw HTTPError(.unprocessableContent, message: "\"exemption\" is a, b or c (Art. 34(3)).")
-            }
-            try await store.exemptFromInforming(id, value, reason: body.exemptionReason ?? "")
-        }
-        return try await response(try await store.incident(id), calendar)
+        let calendar = try await gallra.calendar()
+        let view = try await gallra.recordNotification(
+            id, try body.notification(in: calendar), by: try context.actingParty())
+        return JSONResponse(Self.json(view, calendar))
     }
 
-    @Sendable func close(_ request: Request, context: Context) async throws -> IncidentResponse {
-        let id = try context.parameters.require("id")
-        try await store.closeIncident(id)
-        return try await response(try await store.incident(id), try await store.calendar())
+    @Sendable func close(_ request: Request, context: Context) async throws -> JSONResponse {
+        let view = try await gallra.closeIncident(try context.parameters.require("id"), by: try context.actingParty())
+        return JSONResponse(Self.json(view, try await gallra.calendar()))
     }
 
-    private func response(_ incident: Incident, _ calendar: ZonedCalendar) async throws -> IncidentResponse {
-        IncidentResponse(
-            incident, affected: try await store.affectedSubjects(incident.id).count, calendar: calendar, now: Date())
+    /// The incident's JSON (`Incident.jsonFields`, as the command line prints it) with the number
+    /// of people linked: the API does not list who they are.
+    static func json(_ view: IncidentView, _ calendar: ZonedCalendar) -> JSONText {
+        .object(view.incident.jsonFields(calendar, now: Date()) + [("affected_subjects", .number(view.affected.count))])
     }
 }

@@ -1,3 +1,4 @@
+import GallraCore
 import Logging
 import PostgresKit
 import SQLKit
@@ -15,12 +16,12 @@ enum AuditChain {
     /// Appends `events` in the caller's transaction. The head row is updated last, which in
     /// PostgreSQL holds its row lock until commit and so serialises concurrent appenders.
     static func append(
-        _ events: [AuditEvent], actor: String, on sql: any SQLDatabase, copyingInto postgres: PostgresConnection?,
-        logger: Logger
+        _ events: [AuditEvent], actor: String, at: Int64 = Clock.nowMillis(), on sql: any SQLDatabase,
+        copyingInto postgres: PostgresConnection?, logger: Logger
     ) async throws {
         guard !events.isEmpty else { return }
         let head = try await lockHead(on: sql)
-        let entries = chain(events, after: head, actor: actor, at: Clock.nowMillis())
+        let entries = chain(events, after: head, actor: actor, at: at)
         try await write(entries, on: sql, copyingInto: postgres, logger: logger)
     }
 
@@ -29,7 +30,7 @@ enum AuditChain {
     static func lockHead(on sql: any SQLDatabase) async throws -> Head {
         guard let row = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first()
         else {
-            throw StoreError.integrity("The audit log has no head row.")
+            throw GallraError.integrity("The audit log has no head row.")
         }
         return Head(
             seq: try row.decode(column: "seq", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))

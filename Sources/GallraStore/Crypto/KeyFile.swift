@@ -1,5 +1,6 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraCore
 
 /// The key file: versioned master keys that wrap the subjects' data keys, and the key of the
 /// lookup index. It is created with mode 0600 on first use and never stored in the database.
@@ -18,9 +19,9 @@ public struct KeyFile: Sendable {
 
     public var current: MasterKey { masterKeys.first { $0.version == currentVersion }! }
 
-    public func masterKey(version: Int) throws(StoreError) -> SymmetricKey {
+    public func masterKey(version: Int) throws(GallraError) -> SymmetricKey {
         guard let key = masterKeys.first(where: { $0.version == version }) else {
-            throw StoreError.keyFile(
+            throw GallraError.unavailable(
                 "The key file \"\(path)\" has no master key version \(version); it is needed to read the data wrapped by it."
             )
         }
@@ -28,7 +29,7 @@ public struct KeyFile: Sendable {
     }
 
     /// Reads the key file, or creates it (mode 0600) when it does not exist.
-    public static func openOrCreate(path: String) throws(StoreError) -> KeyFile {
+    public static func openOrCreate(path: String) throws(GallraError) -> KeyFile {
         if FileManager.default.fileExists(atPath: path) { return try read(path: path) }
         let file = KeyFile(
             path: path, masterKeys: [MasterKey(version: 1, key: SymmetricKey(size: .bits256), created: Self.now())],
@@ -37,29 +38,29 @@ public struct KeyFile: Sendable {
         return file
     }
 
-    public static func read(path: String) throws(StoreError) -> KeyFile {
+    public static func read(path: String) throws(GallraError) -> KeyFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.keyFile("Cannot read the key file \"\(path)\".")
+            throw GallraError.unavailable("Cannot read the key file \"\(path)\".")
         }
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data),
             let index = Data(base64Encoded: stored.indexKey), index.count == 32
-        else { throw StoreError.keyFile("The key file \"\(path)\" is damaged.") }
+        else { throw GallraError.unavailable("The key file \"\(path)\" is damaged.") }
         var keys: [MasterKey] = []
         for entry in stored.masterKeys {
             guard let bytes = Data(base64Encoded: entry.key), bytes.count == 32 else {
-                throw StoreError.keyFile("Master key version \(entry.version) in \"\(path)\" is damaged.")
+                throw GallraError.unavailable("Master key version \(entry.version) in \"\(path)\" is damaged.")
             }
             keys.append(MasterKey(version: entry.version, key: SymmetricKey(data: bytes), created: entry.created))
         }
         guard keys.contains(where: { $0.version == stored.current }) else {
-            throw StoreError.keyFile("The key file \"\(path)\" names a current master key it does not hold.")
+            throw GallraError.unavailable("The key file \"\(path)\" names a current master key it does not hold.")
         }
         return KeyFile(
             path: path, masterKeys: keys, currentVersion: stored.current, indexKey: SymmetricKey(data: index))
     }
 
     /// Adds a new master key and makes it current; older keys stay until removed.
-    public mutating func addMasterKey() throws(StoreError) {
+    public mutating func addMasterKey() throws(GallraError) {
         let version = (masterKeys.map(\.version).max() ?? 0) + 1
         masterKeys.append(MasterKey(version: version, key: SymmetricKey(size: .bits256), created: Self.now()))
         currentVersion = version
@@ -67,7 +68,7 @@ public struct KeyFile: Sendable {
     }
 
     /// Removes master keys that nothing is wrapped with any more.
-    public mutating func removeMasterKeys(except kept: Set<Int>) throws(StoreError) -> [Int] {
+    public mutating func removeMasterKeys(except kept: Set<Int>) throws(GallraError) -> [Int] {
         let removed = masterKeys.map(\.version).filter { !kept.contains($0) && $0 != currentVersion }
         masterKeys.removeAll { removed.contains($0.version) }
         try write(creating: false)
@@ -88,7 +89,7 @@ public struct KeyFile: Sendable {
 
     /// Written to a temporary file with mode 0600 and renamed over the old one, so a crash never
     /// leaves a half-written key file.
-    private func write(creating: Bool) throws(StoreError) {
+    private func write(creating: Bool) throws(GallraError) {
         let stored = Stored(
             format: 1, current: currentVersion, indexKey: indexKey.withUnsafeBytes { Data($0).base64EncodedString() },
             masterKeys: masterKeys.map { key in
@@ -98,28 +99,31 @@ public struct KeyFile: Sendable {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(stored) else { throw StoreError.keyFile("Cannot encode the key file.") }
+        guard let data = try? encoder.encode(stored) else {
+            throw GallraError.unavailable("Cannot encode the key file.")
+        }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw StoreError.keyFile("Cannot create the key file \"\(path)\".") }
+        guard descriptor >= 0 else { throw GallraError.unavailable("Cannot create the key file \"\(path)\".") }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         fsync(descriptor)
         close(descriptor)
         guard written == data.count else {
             unlink(temporary)
-            throw StoreError.keyFile("Cannot write the key file \"\(path)\".")
+            throw GallraError.unavailable("Cannot write the key file \"\(path)\".")
         }
         if creating {
             // link() fails if another process created the file first: never overwrite a key file.
             guard link(temporary, path) == 0 else {
                 unlink(temporary)
-                throw StoreError.keyFile("The key file \"\(path)\" appeared while it was being created; run again.")
+                throw GallraError.unavailable(
+                    "The key file \"\(path)\" appeared while it was being created; run again.")
             }
             unlink(temporary)
         } else {
             guard rename(temporary, path) == 0 else {
                 unlink(temporary)
-                throw StoreError.keyFile("Cannot replace the key file \"\(path)\".")
+                throw GallraError.unavailable("Cannot replace the key file \"\(path)\".")
             }
         }
     }

@@ -1,5 +1,6 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraCore
 
 /// AES-256-GCM under a subject's own data key, with a fresh random nonce for every value. The
 /// associated data binds each ciphertext to its row, so a value moved to another row does not open.
@@ -12,11 +13,11 @@ struct SubjectCipher: Sendable {
         try AES.GCM.seal(Data(text.utf8), using: dataKey, authenticating: Data(context.utf8)).combined!
     }
 
-    func open(_ sealed: Data, context: String) throws(StoreError) -> String {
+    func open(_ sealed: Data, context: String) throws(GallraError) -> String {
         guard let box = try? AES.GCM.SealedBox(combined: sealed),
             let plain = try? AES.GCM.open(box, using: dataKey, authenticating: Data(context.utf8))
         else {
-            throw StoreError.integrity("A stored value does not decrypt: it was altered or belongs to another row.")
+            throw GallraError.integrity("A stored value does not decrypt: it was altered or belongs to another row.")
         }
         return String(decoding: plain, as: UTF8.self)
     }
@@ -29,12 +30,12 @@ struct SubjectCipher: Sendable {
         }
     }
 
-    static func unwrap(_ wrapped: Data, with masterKey: SymmetricKey, subject: String) throws(StoreError)
+    static func unwrap(_ wrapped: Data, with masterKey: SymmetricKey, subject: String) throws(GallraError)
         -> SymmetricKey
     {
         guard let box = try? AES.GCM.SealedBox(combined: wrapped),
             let key = try? AES.GCM.open(box, using: masterKey, authenticating: Data("subject-key:\(subject)".utf8))
-        else { throw StoreError.integrity("The data key of subject \(subject) does not unwrap with its master key.") }
+        else { throw GallraError.integrity("The data key of subject \(subject) does not unwrap with its master key.") }
         return SymmetricKey(data: key)
     }
 }

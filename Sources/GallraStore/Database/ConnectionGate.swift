@@ -21,6 +21,9 @@ final class ConnectionGate: Sendable {
 
     var isHeld: Bool { Self.held == ObjectIdentifier(self) }
 
+    /// Whether a task holds the gate (a transaction is open on the connection) at this moment.
+    var isBusy: Bool { state.withLock { $0.busy } }
+
     /// Runs `body` holding the gate: alone on the connection. Re-entered freely by its holder.
     nonisolated(nonsending) func hold<T>(_ body: () async throws -> T) async throws -> T {
         if isHeld { return try await body() }

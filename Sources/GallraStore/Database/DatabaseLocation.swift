@@ -1,3 +1,5 @@
+import GallraCore
+
 /// Where a store lives: `sqlite:PATH` (the embedded default) or `postgres://…`.
 public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
@@ -5,16 +7,16 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
 
     public static let defaultLocation = DatabaseLocation.sqlite(path: "gallra.sqlite")
 
-    public init(parsing text: String) throws(StoreError) {
+    public init(parsing text: String) throws(GallraError) {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
-            guard !path.isEmpty else { throw StoreError.invalidInput("The database URL \"sqlite:\" names no file.") }
+            guard !path.isEmpty else { throw GallraError.invalidInput("The database URL \"sqlite:\" names no file.") }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
             self = .postgres(url: text)
         } else {
-            throw StoreError.invalidInput("The database URL must start with sqlite: or postgres://.")
+            throw GallraError.invalidInput("The database URL must start with sqlite: or postgres://.")
         }
     }
 

@@ -1,3 +1,4 @@
+import GallraCore
 import Logging
 import PostgresKit
 import SQLKit
@@ -24,13 +25,19 @@ public final class StoreConnection: Sendable {
     private let closed = Mutex(false)
     /// Keeps a transaction alone on the connection (see `ConnectionGate`).
     let gate = ConnectionGate()
+    /// Connections for reads outside a transaction, so that they do not wait for one.
+    private let readers: ReaderPool?
 
     private init(
         sql: any SQLDatabase, dialect: Dialect, postgres: PostgresConnection? = nil, logger: Logger,
-        location: DatabaseLocation, closer: @escaping @Sendable () async throws -> Void,
+        location: DatabaseLocation, readers: Int, closer: @escaping @Sendable () async throws -> Void,
         abandon: @escaping @Sendable () -> Void
     ) {
         self.location = location
+        self.readers =
+            readers > 0
+            ? ReaderPool(limit: readers) { try await StoreConnection.open(location, logger: logger, reading: true) }
+            : nil
         self.sql = GatedSQLDatabase(base: sql, gate: gate)
         self.dialect = dialect
         self.postgres = postgres
@@ -43,28 +50,38 @@ public final class StoreConnection: Sendable {
         if !closed.withLock({ $0 }) { abandon() }
     }
 
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store")) async throws
-        -> StoreConnection
-    {
+    /// For statements that only read: the caller's transaction when it holds one, otherwise a
+    /// connection of the reader pool (or this one, when it has no pool).
+    public var read: any SQLDatabase {
+        readers.map { ReadingSQLDatabase(writer: self, readers: $0) } ?? sql
+    }
+
+    /// Opens a connection; with `readers`, reads outside a transaction get up to that many
+    /// connections of their own, opened when first needed. A `reading` connection refuses writes.
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store"), readers: Int = 0,
+        reading: Bool = false
+    ) async throws -> StoreConnection {
         switch location {
         case .sqlite(let path):
             let connection: SQLiteConnection
             do {
                 connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             } catch {
-                throw StoreError.database("Cannot open the SQLite database \"\(path)\".")
+                throw GallraError.unavailable("Cannot open the SQLite database \"\(path)\".")
             }
             let sql = connection.sql(queryLogLevel: nil)
             // WAL lets readers go on while the sweep writes; a busy timeout waits for a lock instead of failing.
-            let pragmas = [
-                "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
-                "PRAGMA cache_size = -65536",
-            ]
+            let pragmas =
+                [
+                    "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
+                    "PRAGMA cache_size = -65536",
+                ] + (reading ? ["PRAGMA query_only = ON", "PRAGMA cache_size = -16384"] : [])
             for pragma in pragmas {
                 try await sql.raw(SQLQueryString(pragma)).run()
             }
             return StoreConnection(
-                sql: sql, dialect: .sqlite, logger: logger, location: location,
+                sql: sql, dialect: .sqlite, logger: logger, location: location, readers: readers,
                 closer: { try await connection.close().get() },
                 abandon: { _ = connection.close() })
         case .postgres(let url):
@@ -72,18 +89,19 @@ public final class StoreConnection: Sendable {
             do {
                 configuration = try SQLPostgresConfiguration(url: url)
             } catch {
-                throw StoreError.invalidInput("The PostgreSQL URL \(location) is not valid.")
+                throw GallraError.invalidInput("The PostgreSQL URL \(location) is not valid.")
             }
             let connection: PostgresConnection
             do {
                 connection = try await PostgresConnection.connect(
                     configuration: configuration.coreConfiguration, id: 1, logger: logger)
             } catch {
-                throw StoreError.database("Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
+                throw GallraError.unavailable(
+                    "Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
             }
             return StoreConnection(
                 sql: connection.sql(queryLogLevel: nil), dialect: .postgres, postgres: connection, logger: logger,
-                location: location,
+                location: location, readers: readers,
                 closer: { try await connection.close() },
                 abandon: { _ = connection.close() as EventLoopFuture<Void> })
         }
@@ -94,7 +112,10 @@ public final class StoreConnection: Sendable {
             defer { closed = true }
             return closed
         }
-        if !wasClosed { try? await closer() }
+        if !wasClosed {
+            await readers?.close()
+            try? await closer()
+        }
     }
 
     /// Runs `body` in one transaction: all of it is written, or none of it. It runs on the

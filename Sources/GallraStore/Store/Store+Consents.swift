@@ -2,20 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// One consent as the register keeps it: to which activity, which wording was shown, how and when
-/// it was given, and when it was withdrawn. History is kept: a new consent is a new row.
-public struct ConsentEntry: Sendable {
-    public let id: String
-    public let subject: String
-    public let activity: String
-    public let wordingVersion: String
-    public let channel: String
-    public let given: Date
-    public let withdrawn: Date?
-
-    public func isInForce(at instant: Date) -> Bool { given <= instant && (withdrawn.map { $0 > instant } ?? true) }
-}
-
 extension Store {
     /// Records a consent to an activity whose legal basis is consent.
     public func giveConsent(
@@ -24,16 +10,16 @@ extension Store {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         guard let processing = register.activity(activity) else {
-            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+            throw GallraError.notFound("The register has no activity \"\(activity)\".")
         }
         guard processing.legalBasis.contains(.consent) else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Activity \"\(activity)\" does not rest on consent; its legal basis is \(processing.legalBasis.map(\.rawValue).joined(separator: ", "))."
             )
         }
         if try await consents(subject: subject).contains(where: { $0.activity == activity && $0.isInForce(at: instant) }
         ) {
-            throw StoreError.invalidInput("The subject already has a consent in force for \"\(activity)\".")
+            throw GallraError.conflict("The subject already has a consent in force for \"\(activity)\".")
         }
         let id = Store.newID()
         try await data.transaction { sql in
@@ -64,7 +50,7 @@ extension Store {
             let consent = try await consents(subject: subject).first(where: {
                 $0.activity == activity && $0.isInForce(at: instant)
             })
-        else { throw StoreError.notFound("The subject has no consent in force for \"\(activity)\".") }
+        else { throw GallraError.notFound("The subject has no consent in force for \"\(activity)\".") }
         try await data.transaction { sql in
             try await self.close(consent, channel: channel, at: instant, on: sql)
         }
@@ -92,7 +78,7 @@ extension Store {
     /// Every consent of the subject, oldest first.
     public func consents(subject reference: String) async throws -> [ConsentEntry] {
         let subject = try await resolveSubject(reference)
-        return try await data.sql.raw(
+        return try await data.read.raw(
             """
             SELECT id, subject_id, activity, wording_version, channel, given_at, withdrawn_at FROM consents
             WHERE subject_id = \(bind: subject) ORDER BY given_at, id
@@ -119,7 +105,7 @@ extension Store {
             let given = try await consents(subject: subject)
             for activity in activities
             where !given.contains(where: { $0.activity == activity && $0.isInForce(at: Date()) }) {
-                throw StoreError.invalidInput(
+                throw GallraError.invalidInput(
                     "Activity \"\(activity)\" rests on consent, and the subject has no consent in force for it (GDPR Art. 6(1)(a))."
                 )
             }

@@ -32,7 +32,7 @@ extension Store {
     /// The events of many subjects in one query, by subject.
     func storedEvents(subjects: [String], on sql: (any SQLDatabase)? = nil) async throws -> [String: [StoredEvent]] {
         guard !subjects.isEmpty else { return [:] }
-        let rows = try await (sql ?? data.sql).select()
+        let rows = try await (sql ?? data.read).select()
             .columns("subject_id", "name", "activity", "record_id", "occurred_at", "recorded_at")
             .from("events").where("subject_id", .in, subjects).all()
         var result: [String: [StoredEvent]] = [:]
@@ -96,7 +96,7 @@ extension Store {
 
     /// After a register changes an activity's rule: every record of it, subject by subject.
     func recomputeExpiries(activity: String, version: Int64) async throws {
-        let subjects = try await data.sql.raw(
+        let subjects = try await data.read.raw(
             "SELECT DISTINCT subject_id FROM records WHERE activity = \(bind: activity)"
         ).all()
             .map { try $0.decode(column: "subject_id", as: String.self) }

@@ -10,11 +10,11 @@ extension Store {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         let cipher = try await cipher(for: subject)
-        let subjectRow = try await data.sql.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
+        let subjectRow = try await data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
         let name = try subjectRow?.decode(column: "name_sealed", as: Data?.self).map {
             try cipher.open($0, context: "\(subject)/name")
         }
-        let identifiers = try await data.sql.raw(
+        let identifiers = try await data.read.raw(
             "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
         ).all().map { row in
             let kind = try row.decode(column: "kind", as: String.self)
@@ -23,7 +23,7 @@ extension Store {
                 value: try cipher.open(
                     try row.decode(column: "value_sealed", as: Data.self), context: "\(subject)/\(kind)"))
         }
-        let records = try await data.sql.raw(
+        let records = try await data.read.raw(
             """
             SELECT id, activity, category, system, value_sealed, collected_at, expires_at, waiting_for
             FROM records WHERE subject_id = \(bind: subject) ORDER BY collected_at, id
@@ -58,14 +58,10 @@ extension Store {
             records: records, events: events, consents: consents, limits: limits,
             incidents: try await incidents(affecting: subject), calendar: try await calendar())
         let given = scope == .portability ? export.narrowedToPortable() : export
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "subject.export", subject: subject,
-                        detail: "\(scope.rawValue): \(given.records.count) records read")
-                ], on: sql)
-        }
+        try await auditRead([
+            AuditEvent(
+                "subject.export", subject: subject, detail: "\(scope.rawValue): \(given.records.count) records read")
+        ])
         return given
     }
 }

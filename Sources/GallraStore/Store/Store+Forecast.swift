@@ -30,7 +30,7 @@ extension Store {
         var counts: [String: Int] = [:]
         var keys: [(CivilDate, String)] = []
         // Held as the sweep judges it (see `SweepCandidates.kept`).
-        let rows = try await data.sql.raw(
+        let rows = try await data.read.raw(
             """
             SELECT r.activity, r.expires_at,
                 CASE WHEN \(unsafeRaw: SweepCandidates.kept(record: "r", at: now.millis)) THEN 1 ELSE 0 END AS held
@@ -54,7 +54,7 @@ extension Store {
         forecast.expiring = keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map {
             Forecast.Day(date: $0.0, activity: $0.1, records: counts["\($0.0) \($0.1)"] ?? 0)
         }
-        forecast.waiting = try await data.sql.raw(
+        forecast.waiting = try await data.read.raw(
             "SELECT waiting_for, COUNT(*) AS n FROM records WHERE expires_at IS NULL GROUP BY waiting_for ORDER BY n DESC"
         ).all().map {
             (

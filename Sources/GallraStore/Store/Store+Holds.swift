@@ -2,15 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// A legal hold: the subject's records (or one activity's) are never erased while it is in force
-/// (GDPR Art. 17(3)(e): the establishment, exercise or defence of legal claims).
-public struct LegalHold: Sendable {
-    public let id: String
-    public let subject: String
-    public let activity: String?
-    public let until: Date?
-}
-
 extension Store {
     /// Places a hold; the reason is sealed under the subject's key like any personal data.
     public func addHold(subject reference: String, activity: String?, reason: String, until: Date?) async throws
@@ -18,10 +9,10 @@ extension Store {
     {
         let subject = try await resolveSubject(reference)
         if let activity, try await requireRegister().activity(activity) == nil {
-            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+            throw GallraError.notFound("The register has no activity \"\(activity)\".")
         }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.invalidInput("A hold needs a reason.")
+            throw GallraError.invalidInput("A hold needs a reason.")
         }
         let id = Store.newID()
         let sealed = try await cipher(for: subject).seal(reason, context: "hold/\(id)")
@@ -46,10 +37,10 @@ extension Store {
     /// Ends a hold; what it kept is swept at the next sweep if its retention has expired.
     public func releaseHold(_ id: String) async throws {
         guard
-            let row = try await data.sql.raw(
+            let row = try await data.read.raw(
                 "SELECT subject_id, activity FROM holds WHERE id = \(bind: id) AND released_at IS NULL"
             ).first()
-        else { throw StoreError.notFound("No hold in force has the id \(id).") }
+        else { throw GallraError.notFound("No hold in force has the id \(id).") }
         let subject = try row.decode(column: "subject_id", as: String.self)
         let activity = try row.decode(column: "activity", as: String?.self)
         try await data.transaction { sql in
@@ -62,10 +53,10 @@ extension Store {
     /// Legal holds in force at `now` on any of `subjects`.
     func legalHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
         guard !subjects.isEmpty else { return [] }
-        return try await data.sql.raw(
+        return try await data.read.raw(
             """
             SELECT id, subject_id, activity, until_at FROM holds
-            WHERE \(data.sql.member("subject_id", of: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
+            WHERE \(data.read.member("subject_id", of: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
             """
         ).all().map { row in
             LegalHold(

@@ -2,52 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// What an update of an incident changes; nil leaves a field as it is.
-public struct IncidentChange: Sendable {
-    public var occurred: Date?
-    public var ended: Date?
-    public var description: String?
-    public var subjectCategories: [String]?
-    public var dataCategories: [String]?
-    public var approximateSubjects: Int?
-    public var approximateRecords: Int?
-    public var consequences: String?
-    public var measures: String?
-    public var risk: Incident.Risk?
-
-    public init(
-        occurred: Date? = nil, ended: Date? = nil, description: String? = nil, subjectCategories: [String]? = nil,
-        dataCategories: [String]? = nil, approximateSubjects: Int? = nil, approximateRecords: Int? = nil,
-        consequences: String? = nil, measures: String? = nil, risk: Incident.Risk? = nil
-    ) {
-        self.occurred = occurred
-        self.ended = ended
-        self.description = description
-        self.subjectCategories = subjectCategories
-        self.dataCategories = dataCategories
-        self.approximateSubjects = approximateSubjects
-        self.approximateRecords = approximateRecords
-        self.consequences = consequences
-        self.measures = measures
-        self.risk = risk
-    }
-
-    func applied(to incident: Incident) -> Incident {
-        var result = incident
-        if let occurred { result.occurred = occurred }
-        if let ended { result.ended = ended }
-        if let description { result.description = description }
-        if let subjectCategories { result.subjectCategories = subjectCategories }
-        if let dataCategories { result.dataCategories = dataCategories }
-        if let approximateSubjects { result.approximateSubjects = approximateSubjects }
-        if let approximateRecords { result.approximateRecords = approximateRecords }
-        if let consequences { result.consequences = consequences }
-        if let measures { result.measures = measures }
-        if let risk { result.risk = risk }
-        return result
-    }
-}
-
 extension Store {
     /// Registers an incident the moment the controller becomes aware of it: the 72-hour clock runs
     /// from `aware`.
@@ -55,7 +9,7 @@ extension Store {
         async throws -> String
     {
         guard aware <= Date().addingTimeInterval(60) else {
-            throw StoreError.invalidInput("The moment of awareness cannot be in the future.")
+            throw GallraError.invalidInput("The moment of awareness cannot be in the future.")
         }
         var incident = Incident(id: Store.newID(), aware: aware, description: description)
         incident = change.applied(to: incident)
@@ -110,15 +64,15 @@ extension Store {
     {
         var incident = try await unclosedIncident(id)
         guard incident.authorityNotified == nil else {
-            throw StoreError.invalidInput("IMY was already notified of incident \(id).")
+            throw GallraError.conflict("IMY was already notified of incident \(id).")
         }
         guard instant >= incident.aware else {
-            throw StoreError.invalidInput("IMY cannot be notified before the incident was known.")
+            throw GallraError.invalidInput("IMY cannot be notified before the incident was known.")
         }
         let reasons = delayReasons?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if incident.isLate(instant) && reasons == nil {
             let calendar = try await calendar()
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "The notification comes after the 72 hours that ended \(calendar.rfc3339(incident.notificationDue)); give the reasons for the delay (Art. 33(1))."
             )
         }
@@ -135,12 +89,12 @@ extension Store {
     public func recordNoNotification(_ id: String, reason: String) async throws {
         var incident = try await unclosedIncident(id)
         guard incident.risk == Incident.Risk.none else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Only an incident assessed as unlikely to result in a risk (risk none) may go unreported to IMY (Art. 33(1))."
             )
         }
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput("Say why IMY is not notified.")
+            throw GallraError.invalidInput("Say why IMY is not notified.")
         }
         incident.authorityNotNeeded = reason
         try await write(incident, "incident.notify", detail: "IMY not notified: unlikely to result in a risk")
@@ -157,7 +111,7 @@ extension Store {
     public func exemptFromInforming(_ id: String, _ exemption: Incident.Exemption, reason: String) async throws {
         var incident = try await unclosedIncident(id)
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput("Say why \(exemption.article) applies.")
+            throw GallraError.invalidInput("Say why \(exemption.article) applies.")
         }
         incident.exemption = exemption
         incident.exemptionReason = reason
@@ -170,7 +124,7 @@ extension Store {
         var incident = try await unclosedIncident(id)
         let problems = incident.closingProblems
         guard problems.isEmpty else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Incident \(id) cannot be closed yet: " + problems.joined(separator: "; ") + ".")
         }
         incident.closed = instant
@@ -185,22 +139,22 @@ extension Store {
     }
 
     public func incident(_ id: String) async throws -> Incident {
-        guard let row = try await data.sql.raw("SELECT * FROM incidents WHERE id = \(bind: id)").first() else {
-            throw StoreError.notFound("No incident has the id \(id).")
+        guard let row = try await data.read.raw("SELECT * FROM incidents WHERE id = \(bind: id)").first() else {
+            throw GallraError.notFound("No incident has the id \(id).")
         }
         return try Incident(row: row)
     }
 
     /// Incidents, the newest first; with `openOnly`, those not closed.
     public func incidents(openOnly: Bool = false) async throws -> [Incident] {
-        try await data.sql.raw(
+        try await data.read.raw(
             "SELECT * FROM incidents \(unsafeRaw: openOnly ? "WHERE closed_at IS NULL " : "")ORDER BY aware_at DESC, id"
         ).all().map { try Incident(row: $0) }
     }
 
     /// The incidents that affected a subject (for the access report).
     func incidents(affecting subject: String) async throws -> [Incident] {
-        try await data.sql.raw(
+        try await data.read.raw(
             """
             SELECT incidents.* FROM incidents JOIN incident_subjects ON incident_subjects.incident_id = incidents.id
             WHERE incident_subjects.subject_id = \(bind: subject) ORDER BY incidents.aware_at
@@ -210,31 +164,31 @@ extension Store {
 
     /// The people affected by an incident.
     public func affectedSubjects(_ id: String) async throws -> [String] {
-        try await data.sql.raw(
+        try await data.read.raw(
             "SELECT subject_id FROM incident_subjects WHERE incident_id = \(bind: id) ORDER BY subject_id"
         ).all().map { try $0.decode(column: "subject_id", as: String.self) }
     }
 
     private func unclosedIncident(_ id: String) async throws -> Incident {
         let incident = try await incident(id)
-        guard incident.closed == nil else { throw StoreError.invalidInput("Incident \(id) is closed.") }
+        guard incident.closed == nil else { throw GallraError.conflict("Incident \(id) is closed.") }
         return incident
     }
 
     private func validate(_ incident: Incident) async throws {
         guard !incident.description.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.invalidInput("Describe what happened.")
+            throw GallraError.invalidInput("Describe what happened.")
         }
         let register = try await requireRegister()
         for category in incident.dataCategories where register.category(category) == nil {
-            throw StoreError.invalidInput("The register knows no data category \"\(category)\".")
+            throw GallraError.invalidInput("The register knows no data category \"\(category)\".")
         }
         for category in incident.subjectCategories
         where !register.knownSubjectCategories.contains(where: { $0.id == category }) {
-            throw StoreError.invalidInput("The register knows no data subject category \"\(category)\".")
+            throw GallraError.invalidInput("The register knows no data subject category \"\(category)\".")
         }
         if let occurred = incident.occurred, let ended = incident.ended, ended < occurred {
-            throw StoreError.invalidInput("An incident cannot end before it happened.")
+            throw GallraError.invalidInput("An incident cannot end before it happened.")
         }
     }
 

@@ -12,7 +12,7 @@ extension Store {
         let to = keys.currentVersion
         var rewrapped = 0
         while true {
-            let rows = try await keyring.sql.raw(
+            let rows = try await keyring.read.raw(
                 "SELECT subject_id, master_version, wrapped FROM subject_keys WHERE master_version <> \(bind: to) LIMIT 1000"
             ).all()
             if rows.isEmpty { break }
@@ -40,7 +40,7 @@ extension Store {
 
     /// Removes from the key file the master keys no data key is wrapped with any more.
     public func removeRetiredMasterKeys() async throws -> [Int] {
-        let used = try await keyring.sql.raw("SELECT DISTINCT master_version FROM subject_keys").all()
+        let used = try await keyring.read.raw("SELECT DISTINCT master_version FROM subject_keys").all()
             .map { try $0.decode(column: "master_version", as: Int.self) }
         let removed = try keys.removeMasterKeys(except: Set(used))
         if !removed.isEmpty {

@@ -25,7 +25,7 @@ extension Store {
     /// Limits in force on any of `subjects`.
     func activeLimits(subjects: [String], on sql: (any SQLDatabase)? = nil) async throws -> [ProcessingLimit] {
         guard !subjects.isEmpty else { return [] }
-        let sql = sql ?? data.sql
+        let sql = sql ?? data.read
         return try await sql.raw(
             """
             SELECT id, subject_id, activity, kind, request_id, since FROM processing_limits
@@ -63,7 +63,7 @@ extension Store {
         let lifted = try await activeLimits(subjects: [request.subject]).filter {
             $0.request == id && $0.kind == .restriction
         }
-        guard !lifted.isEmpty else { throw StoreError.notFound("Request \(id) placed no restriction in force.") }
+        guard !lifted.isEmpty else { throw GallraError.notFound("Request \(id) placed no restriction in force.") }
         try await data.transaction { sql in
             try await sql.update("processing_limits").set("lifted_at", to: SQLBind(Clock.nowMillis()))
                 .where("id", .in, lifted.map(\.id)).run()
@@ -82,10 +82,10 @@ extension Store {
     public func recordsInUse(activity: String) async throws -> [RecordInUse] {
         let register = try await requireRegister()
         guard let processing = register.activity(activity) else {
-            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+            throw GallraError.notFound("The register has no activity \"\(activity)\".")
         }
         let now = Date()
-        let rows = try await data.sql.raw(
+        let rows = try await data.read.raw(
             """
             SELECT id, subject_id, category, value_sealed FROM records WHERE activity = \(bind: activity)
             AND subject_id NOT IN (SELECT subject_id FROM processing_limits
@@ -98,7 +98,7 @@ extension Store {
         if processing.legalBasis == [.consent] {
             let nowMillis = now.millis
             consenting = Set(
-                try await data.sql.raw(
+                try await data.read.raw(
                     """
                     SELECT subject_id FROM consents WHERE activity = \(bind: activity) AND given_at <= \(bind: nowMillis)
                     AND (withdrawn_at IS NULL OR withdrawn_at > \(bind: nowMillis))

@@ -16,7 +16,7 @@ extension Store {
                 )
             case .incidents: ("incidents", [("incident_subjects", "incident_id")], "incident.erase")
             }
-        let expired = try await data.sql.raw(
+        let expired = try await data.read.raw(
             "SELECT id FROM \(unsafeRaw: table) WHERE expires_at <= \(bind: now) ORDER BY expires_at, id"
         ).all().map { try $0.decode(column: "id", as: String.self) }
         if dryRun || expired.isEmpty { return expired.count }

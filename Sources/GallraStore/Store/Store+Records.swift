@@ -2,34 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// A piece of personal data to store.
-public struct NewRecord: Sendable {
-    public var subject: String
-    public var activity: String
-    public var category: String
-    public var value: String
-    public var collected: Date
-    public var system: String?
-
-    public init(
-        subject: String, activity: String, category: String, value: String, collected: Date, system: String? = nil
-    ) {
-        self.subject = subject
-        self.activity = activity
-        self.category = category
-        self.value = value
-        self.collected = collected
-        self.system = system
-    }
-}
-
-/// Where an event applies: to everything of the subject, to one activity, or to one record.
-public enum EventScope: Hashable, Sendable {
-    case subject
-    case activity(String)
-    case record(String)
-}
-
 extension Store {
     /// Stores one record; `subject` is a subject id or identifier. Returns the record id.
     public func addRecord(
@@ -111,7 +83,7 @@ extension Store {
         let subject = try await resolveSubject(reference)
         let known = Set(register.knownEvents.map(\.name))
         for (name, _) in events where !known.contains(name) {
-            throw StoreError.invalidInput("The register knows no event \"\(name)\".")
+            throw GallraError.invalidInput("The register knows no event \"\(name)\".")
         }
         var activity: String?
         var record: String?
@@ -119,15 +91,15 @@ extension Store {
         case .subject: break
         case .activity(let id):
             guard register.activity(id) != nil else {
-                throw StoreError.notFound("The register has no activity \"\(id)\".")
+                throw GallraError.notFound("The register has no activity \"\(id)\".")
             }
             activity = id
         case .record(let id):
             guard
-                let row = try await data.sql.raw(
+                let row = try await data.read.raw(
                     "SELECT activity FROM records WHERE id = \(bind: id) AND subject_id = \(bind: subject)"
                 ).first()
-            else { throw StoreError.notFound("The subject has no record \(id).") }
+            else { throw GallraError.notFound("The subject has no record \(id).") }
             record = id
             activity = try row.decode(column: "activity", as: String.self)
         }
@@ -158,20 +130,20 @@ extension Store {
         try await recomputeExpiries(subject: subject, activity: activity, record: record, on: sql)
     }
 
-    static func validate(_ record: NewRecord, in register: Register) throws(StoreError) {
+    static func validate(_ record: NewRecord, in register: Register) throws(GallraError) {
         guard let activity = register.activity(record.activity) else {
-            throw StoreError.notFound("The register has no activity \"\(record.activity)\".")
+            throw GallraError.notFound("The register has no activity \"\(record.activity)\".")
         }
         guard register.category(record.category) != nil else {
-            throw StoreError.notFound("The register knows no data category \"\(record.category)\".")
+            throw GallraError.notFound("The register knows no data category \"\(record.category)\".")
         }
         guard activity.data.contains(record.category) else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Activity \"\(activity.id)\" does not process \"\(record.category)\"; the register lists \(activity.data.joined(separator: ", "))."
             )
         }
         if let system = record.system, !activity.systems.contains(system) {
-            throw StoreError.invalidInput("Activity \"\(activity.id)\" does not use system \"\(system)\".")
+            throw GallraError.invalidInput("Activity \"\(activity.id)\" does not use system \"\(system)\".")
         }
     }
 }

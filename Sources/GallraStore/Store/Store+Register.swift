@@ -24,7 +24,7 @@ extension Store {
         let held = try await activitiesHoldingRecords()
         let removed = held.subtracting(register.activities.map(\.id))
         if let activity = removed.sorted().first {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "The new register has no activity \"\(activity)\", but records are held under it; erase or move them first."
             )
         }
@@ -38,7 +38,7 @@ extension Store {
             try await sql.raw(
                 """
                 INSERT INTO register_versions (version, applied_at, actor, digest, yaml)
-                VALUES (\(bind: next), \(bind: Clock.nowMillis()), \(bind: self.actor), \(bind: digest), \(bind: yaml))
+                VALUES (\(bind: next), \(bind: Clock.nowMillis()), \(bind: try Acting.required().description), \(bind: digest), \(bind: yaml))
                 """
             ).run()
             var events = [AuditEvent("register.apply", detail: "version \(next), sha256 \(digest)")]
@@ -78,21 +78,33 @@ extension Store {
             "SELECT version, applied_at, yaml FROM register_versions WHERE version = \(bind: version)")
     }
 
-    /// The register in force; an error when none has been applied.
+    /// The register in force; an error when none has been applied. Each version is parsed once and
+    /// kept; asking costs one look-up of the newest version number, so that a version applied by
+    /// another process (a second server on the same database) is seen at once.
     func requireRegister() async throws -> Register {
-        if let cached = registerCache { return cached.register }
-        guard let current = try await currentRegister() else {
-            throw StoreError.notFound("No register has been applied yet; run gallra register apply FILE first.")
+        let newest = try await data.read.raw("SELECT MAX(version) AS v FROM register_versions").first()?
+            .decode(column: "v", as: Int64?.self)
+        guard let newest else {
+            throw GallraError.notFound("No register has been applied yet; run gallra register apply FILE first.")
         }
-        registerCache = (current.version, current.register)
+        if let cached = registerCache, cached.version == newest { return cached.register }
+        guard let current = try await register(version: newest) else {
+            throw GallraError.integrity("Register version \(newest) vanished while it was read.")
+        }
         return current.register
     }
 
     private func registerVersion(_ query: SQLQueryString) async throws -> RegisterVersion? {
-        guard let row = try await data.sql.raw(query).first() else { return nil }
+        guard let row = try await data.read.raw(query).first() else { return nil }
         let yaml = try row.decode(column: "yaml", as: String.self)
         let version = try row.decode(column: "version", as: Int64.self)
-        let register = try RegisterReader.read(yaml: yaml, file: "register version \(version)")
+        let register: Register
+        if let cached = registerCache, cached.version == version {
+            register = cached.register
+        } else {
+            register = try RegisterReader.read(yaml: yaml, file: "register version \(version)")
+            if version >= registerCache?.version ?? 0 { registerCache = (version, register) }
+        }
         let applied = try row.decode(column: "applied_at", as: Int64.self)
         return RegisterVersion(
             version: version, appliedAt: Date(timeIntervalSince1970: Double(applied) / 1000), register: register,
@@ -100,7 +112,7 @@ extension Store {
     }
 
     private func activitiesHoldingRecords() async throws -> Set<String> {
-        let rows = try await data.sql.raw("SELECT DISTINCT activity FROM records").all()
+        let rows = try await data.read.raw("SELECT DISTINCT activity FROM records").all()
         return Set(try rows.map { try $0.decode(column: "activity", as: String.self) })
     }
 }

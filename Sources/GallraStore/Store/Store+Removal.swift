@@ -34,7 +34,8 @@ extension Store {
         _ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection, evidence form: EvidenceForm
     ) async throws -> RemovalOutcome {
         let sql = connection.sql
-        let (head, at, actor) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis(), self.actor)
+        let actor = try Acting.required().description
+        let (head, at) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis())
         // The evidence is hashed (and on PostgreSQL, when it goes by COPY, encoded) on another
         // thread while the database deletes.
         let encode = connection.postgres != nil

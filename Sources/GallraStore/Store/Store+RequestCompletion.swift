@@ -20,7 +20,7 @@ extension Store {
     public func completeRequest(_ id: String, sent: String) async throws -> RequestCompletion {
         let request = try await pendingRequest(id)
         guard request.verifiedAt != nil else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"
             )
         }
@@ -137,7 +137,7 @@ extension Store {
 
     /// A rectification's corrected values, sealed for their records.
     private func sealedCorrections(of request: DataSubjectRequest) async throws -> [SealedCorrection] {
-        let rows = try await data.sql.raw(
+        let rows = try await data.read.raw(
             """
             SELECT request_corrections.record_id, request_corrections.value_sealed, records.activity
             FROM request_corrections JOIN records ON records.id = request_corrections.record_id

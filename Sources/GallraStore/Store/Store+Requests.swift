@@ -2,41 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-public enum RequestStatus: String, Sendable {
-    case open
-    case extended
-    case completed
-}
-
-/// A data subject request as the request register keeps it (GDPR Art. 12).
-public struct DataSubjectRequest: Sendable {
-    public let id: String
-    public let kind: RequestKind
-    public let subject: String
-    public let channel: String
-    /// The activities the request names; nil: all of them.
-    public let scope: [String]?
-    public let received: CivilDate
-    public let deadline: CivilDate
-    public let verifiedAt: Date?
-    public let verifiedHow: String?
-    public let extendedAt: Date?
-    public let extensionReason: String?
-    public let status: RequestStatus
-    public let completedAt: Date?
-    /// What was sent to the person, said without personal data.
-    public let sent: String?
-    /// The decisions as carried out; nil until the request is completed.
-    public let completedDecisions: [RightsDecision]?
-
-    public func isOverdue(on today: CivilDate) -> Bool { status != .completed && today > deadline }
-
-    public func daysLeft(on today: CivilDate) -> Int { deadline.daysSinceEpoch - today.daysSinceEpoch }
-}
-
-/// How a request may reach the controller (cli.md).
-public let requestChannels = ["web", "email", "phone", "letter"]
-
 extension Store {
     /// Registers a request; its deadline is computed by Art. 12(3) from the day it was received.
     public func openRequest(
@@ -44,19 +9,19 @@ extension Store {
         activities: [String]? = nil, verifiedHow: String? = nil
     ) async throws -> String {
         guard requestChannels.contains(channel) else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Unknown channel \"\(channel)\"; use one of \(requestChannels.joined(separator: ", ")).")
         }
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         for activity in activities ?? [] where register.activity(activity) == nil {
-            throw StoreError.notFound("The register has no activity \"\(activity)\".")
+            throw GallraError.notFound("The register has no activity \"\(activity)\".")
         }
         let calendar = try await calendar()
         let today = calendar.localDate(of: Date())
         let received = received ?? today
         guard received <= today else {
-            throw StoreError.invalidInput("A request cannot be received in the future (\(received)).")
+            throw GallraError.invalidInput("A request cannot be received in the future (\(received)).")
         }
         let deadline = LegalDeadlines.requestAnswerDue(received: received)
         let id = Store.newID()
@@ -86,10 +51,7 @@ extension Store {
     /// Art. 12(6): the identity of the person asking is confirmed, and how.
     public func verifyRequest(_ id: String, how: String) async throws {
         let request = try await pendingRequest(id)
-        guard let how = how.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput(
-                "Say how the identity was verified (e.g. BankID, a reply from the e-mail address on file).")
-        }
+        let how = try DataSubjectRequest.verification(how)
         try await update(request, "request.verify", detail: "identity verified") { sql in
             try await sql.raw(
                 "UPDATE requests SET verified_at = \(bind: Clock.nowMillis()), verified_how = \(bind: how) WHERE id = \(bind: id)"
@@ -97,25 +59,11 @@ extension Store {
         }
     }
 
-    /// Art. 12(3): the deadline may be extended by two further months where necessary, taking
-    /// into account the complexity and number of requests; the person must be told so, with the
-    /// reasons, within one month of receipt.
+    /// Art. 12(3): extends the deadline by two months (`DataSubjectRequest.extended`).
     public func extendRequest(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
         let request = try await pendingRequest(id)
-        guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput("An extension needs its reason (Art. 12(3)), which the person is told.")
-        }
-        guard request.status != .extended else {
-            throw StoreError.invalidInput("Request \(id) is already extended, to \(request.deadline).")
-        }
-        let calendar = try await calendar()
-        let today = today ?? calendar.localDate(of: Date())
-        guard today <= request.deadline else {
-            throw StoreError.invalidInput(
-                "Request \(id) can no longer be extended: the reasons had to be given within one month of receipt, by \(request.deadline) (Art. 12(3))."
-            )
-        }
-        let deadline = LegalDeadlines.requestAnswerDue(received: request.received, extended: true)
+        let today = try await resolvedToday(today)
+        let (deadline, reason) = try request.extended(reason: reason, on: today)
         try await update(request, "request.extend", detail: "deadline extended to \(deadline); reasons given") { sql in
             try await sql.raw(
                 """
@@ -133,21 +81,21 @@ extension Store {
     public func recordGrounds(_ id: String, activity: String, grounds: String) async throws {
         let request = try await pendingRequest(id)
         guard request.kind == .objection || request.kind == .erasure else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Compelling grounds answer an objection or an erasure request, not \(request.kind.rawValue).")
         }
         guard let processing = try await requireRegister().activity(activity),
             processing.legalBasis.contains(.legitimateInterests) || processing.legalBasis.contains(.publicTask)
         else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "Compelling grounds apply only to processing on legitimate interests or a public task (Art. 21(1)); \"\(activity)\" is not."
             )
         }
         guard !processing.directMarketing else {
-            throw StoreError.invalidInput("No grounds override an objection to direct marketing (Art. 21(3)).")
+            throw GallraError.invalidInput("No grounds override an objection to direct marketing (Art. 21(3)).")
         }
         guard let grounds = grounds.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
-            throw StoreError.invalidInput("Say what the compelling grounds are.")
+            throw GallraError.invalidInput("Say what the compelling grounds are.")
         }
         let sealed = try await cipher(for: request.subject).seal(grounds, context: "grounds/\(id)/\(activity)")
         try await update(request, "request.grounds", activity: activity, detail: "compelling grounds recorded") { sql in
@@ -168,13 +116,13 @@ extension Store {
     public func addCorrection(_ id: String, record: String, value: String) async throws {
         let request = try await pendingRequest(id)
         guard request.kind == .rectification else {
-            throw StoreError.invalidInput("Request \(id) is not a rectification request.")
+            throw GallraError.invalidInput("Request \(id) is not a rectification request.")
         }
         guard
-            let row = try await data.sql.raw(
+            let row = try await data.read.raw(
                 "SELECT activity FROM records WHERE id = \(bind: record) AND subject_id = \(bind: request.subject)"
             ).first()
-        else { throw StoreError.notFound("The subject has no record \(record).") }
+        else { throw GallraError.notFound("The subject has no record \(record).") }
         let activity = try row.decode(column: "activity", as: String.self)
         let sealed = try await cipher(for: request.subject).seal(value, context: "correction/\(id)/\(record)")
         try await update(request, "request.correct", activity: activity, detail: "correction of record \(record) noted")
@@ -201,7 +149,7 @@ extension Store {
     /// The compelling grounds recorded with a request, by activity, opened for the controller.
     public func grounds(for id: String) async throws -> [String: String] {
         let request = try await request(id)
-        let rows = try await data.sql.raw(
+        let rows = try await data.read.raw(
             "SELECT activity, grounds_sealed FROM request_grounds WHERE request_id = \(bind: id) ORDER BY activity"
         ).all()
         var result: [String: String] = [:]
@@ -214,15 +162,15 @@ extension Store {
     }
 
     public func request(_ id: String) async throws -> DataSubjectRequest {
-        guard let row = try await data.sql.raw("SELECT * FROM requests WHERE id = \(bind: id)").first() else {
-            throw StoreError.notFound("No request has the id \(id).")
+        guard let row = try await data.read.raw("SELECT * FROM requests WHERE id = \(bind: id)").first() else {
+            throw GallraError.notFound("No request has the id \(id).")
         }
         return try DataSubjectRequest(row: row)
     }
 
     /// Requests not yet completed, the nearest deadline first; with `overdueOn`, only those past it.
     public func pendingRequests(overdueOn today: CivilDate? = nil) async throws -> [DataSubjectRequest] {
-        let rows = try await data.sql.raw(
+        let rows = try await data.read.raw(
             """
             SELECT * FROM requests WHERE status <> \(bind: RequestStatus.completed.rawValue)
             ORDER BY deadline_on, received_on, id
@@ -237,7 +185,7 @@ extension Store {
     func pendingRequest(_ id: String) async throws -> DataSubjectRequest {
         let request = try await request(id)
         guard request.status != .completed else {
-            throw StoreError.invalidInput("Request \(id) is completed; it no longer changes.")
+            throw GallraError.conflict("Request \(id) is completed; it no longer changes.")
         }
         return request
     }
@@ -259,13 +207,21 @@ extension Store {
     }
 }
 
+extension Store {
+    /// `today` when given, otherwise today on the controller's calendar.
+    func resolvedToday(_ today: CivilDate?) async throws -> CivilDate {
+        if let today { return today }
+        return try await calendar().localDate(of: Date())
+    }
+}
+
 extension DataSubjectRequest {
     init(row: any SQLRow) throws {
         let id = try row.decode(column: "id", as: String.self)
         func date(_ column: String) throws -> CivilDate {
             let text = try row.decode(column: column, as: String.self)
             guard let date = CivilDate(iso: text) else {
-                throw StoreError.integrity("Request \(id) has an unreadable \(column) \"\(text)\".")
+                throw GallraError.integrity("Request \(id) has an unreadable \(column) \"\(text)\".")
             }
             return date
         }
@@ -275,7 +231,7 @@ extension DataSubjectRequest {
         let kindText = try row.decode(column: "kind", as: String.self)
         guard let kind = RequestKind(rawValue: kindText),
             let status = RequestStatus(rawValue: try row.decode(column: "status", as: String.self))
-        else { throw StoreError.integrity("Request \(id) has an unknown kind or status.") }
+        else { throw GallraError.integrity("Request \(id) has an unknown kind or status.") }
         self.init(
             id: id, kind: kind, subject: try row.decode(column: "subject_id", as: String.self),
             channel: try row.decode(column: "channel", as: String.self),

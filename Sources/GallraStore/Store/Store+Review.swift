@@ -6,7 +6,7 @@ import SQLKit
 extension Store {
     /// After a dry run: the shortenings it reported may now be carried out.
     func markShortenedRulesReviewed(reported report: SweepReport) async throws {
-        let versions = try await data.sql.raw(
+        let versions = try await data.read.raw(
             """
             SELECT DISTINCT shortened_by FROM records
             WHERE shortened_by IS NOT NULL AND expires_at <= \(bind: report.now.millis)

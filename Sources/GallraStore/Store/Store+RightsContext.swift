@@ -9,7 +9,7 @@ extension Store {
         let now = Date()
         var holdings: [String: ActivityHolding] = [:]
         var waiting: Set<String> = []
-        for row in try await data.sql.raw(
+        for row in try await data.read.raw(
             "SELECT activity, expires_at, waiting_for FROM records WHERE subject_id = \(bind: subject)"
         ).all() {
             let activity = try row.decode(column: "activity", as: String.self)
@@ -28,11 +28,11 @@ extension Store {
             HoldScope(activity: $0.activity, until: $0.until)
         }
         let consents = try await consents(subject: subject).filter { $0.isInForce(at: now) }.map(\.activity)
-        let grounds = try await data.sql.raw(
+        let grounds = try await data.read.raw(
             "SELECT activity FROM request_grounds WHERE request_id = \(bind: request.id)"
         ).all().map { try $0.decode(column: "activity", as: String.self) }
         var corrections: [String: Int] = [:]
-        for row in try await data.sql.raw(
+        for row in try await data.read.raw(
             """
             SELECT records.activity FROM request_corrections
             JOIN records ON records.id = request_corrections.record_id

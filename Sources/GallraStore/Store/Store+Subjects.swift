@@ -20,11 +20,14 @@ extension Store {
             let identifiers = try subject.identifiers(today: today)
             for identifier in identifiers {
                 if !seen.insert(identifier).inserted {
-                    throw StoreError.invalidInput("Two of the subjects given have the same \(identifier.kind.label).")
+                    throw GallraError.invalidInput("Two of the subjects given have the same \(identifier.kind.label).")
                 }
-                if let existing = try await subjectID(for: identifier) {
-                    throw StoreError.invalidInput(
-                        "A subject with this \(identifier.kind.label) already exists: \(existing).")
+                // A conflict that does not name who has the identifier: the caller may not be
+                // allowed to see that subject, and the answer must not become an oracle.
+                if try await subjectID(for: identifier) != nil {
+                    throw GallraError.conflict(
+                        "A subject with this \(identifier.kind.label) is already registered; find them by it instead of adding them again."
+                    )
                 }
             }
             prepared.append((Store.newID(), subject, identifiers))
@@ -66,73 +69,42 @@ extension Store {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if UUID(uuidString: trimmed) != nil {
             let id = trimmed.lowercased()
-            if try await data.sql.raw("SELECT id FROM subjects WHERE id = \(bind: id)").first() != nil { return id }
-            throw StoreError.notFound("No subject has the id \(id).")
+            if try await data.read.raw("SELECT id FROM subjects WHERE id = \(bind: id)").first() != nil { return id }
+            throw GallraError.notFound("No subject has the id \(id).")
         }
         let today = try await calendar().localDate(of: Date())
         guard let identifier = SubjectIdentifier(guessing: trimmed, today: today) else {
-            throw StoreError.invalidInput(
+            throw GallraError.invalidInput(
                 "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")
         }
         guard let subject = try await subjectID(for: identifier) else {
-            throw StoreError.notFound("No subject has the \(identifier.kind.label) given.")
+            throw GallraError.notFound("No subject has the \(identifier.kind.label) given.")
         }
         return subject
     }
 
     func subjectID(for identifier: SubjectIdentifier) async throws -> String? {
         let lookup = index.lookup(identifier.kind.rawValue, identifier.value)
-        return try await data.sql.raw(
+        return try await data.read.raw(
             "SELECT subject_id FROM subject_identifiers WHERE kind = \(bind: identifier.kind.rawValue) AND lookup = \(bind: lookup)"
         ).first()?.decode(column: "subject_id", as: String.self)
     }
 
-    /// The controller's calendar (the register's time zone), or Stockholm's before a register is applied.
+    /// The controller's calendar: the register's time zone. Before any register is applied it is
+    /// Stockholm's, the documented default; a register whose time zone cannot be read is an error,
+    /// never a silent default.
     public func calendar() async throws -> ZonedCalendar {
-        if let register = try? await requireRegister(),
-            let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone)
-        {
-            return calendar
+        let register: Register
+        do {
+            register = try await requireRegister()
+        } catch GallraError.notFound {
+            return .stockholm
         }
-        return .stockholm
-    }
-}
-
-extension SubjectIdentifier.Kind {
-    var label: String {
-        switch self {
-        case .email: return "e-mail address"
-        case .phone: return "phone number"
-        case .personalNumber: return "personnummer"
+        guard let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone) else {
+            throw GallraError.integrity(
+                "The register's time zone \"\(register.controller.timeZone)\" is unknown to this system; the controller's dates cannot be computed."
+            )
         }
-    }
-}
-
-/// A data subject to add: at least one identifier, and a name if known.
-public struct NewSubject: Sendable {
-    public var email: String?
-    public var name: String?
-    public var phone: String?
-    public var personalNumber: String?
-
-    public init(email: String?, name: String? = nil, phone: String? = nil, personalNumber: String? = nil) {
-        self.email = email
-        self.name = name
-        self.phone = phone
-        self.personalNumber = personalNumber
-    }
-
-    func identifiers(today: CivilDate) throws -> [SubjectIdentifier] {
-        var identifiers: [SubjectIdentifier] = []
-        if let email { identifiers.append(try SubjectIdentifier(.email, email, today: today)) }
-        if let phone { identifiers.append(try SubjectIdentifier(.phone, phone, today: today)) }
-        if let personalNumber {
-            identifiers.append(try SubjectIdentifier(.personalNumber, personalNumber, today: today))
-        }
-        guard !identifiers.isEmpty else {
-            throw StoreError.invalidInput(
-                "A subject needs at least one identifier: an e-mail, a phone or a personnummer.")
-        }
-        return identifiers
+        return calendar
     }
 }

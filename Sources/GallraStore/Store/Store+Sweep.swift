@@ -79,7 +79,7 @@ extension Store {
             report.requestsErased = try await removeExpiredEntries(of: .requests, at: now.millis, dryRun: dryRun)
             report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: now.millis, dryRun: dryRun)
             report.waiting =
-                try await data.sql.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
+                try await data.read.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
                 .decode(column: "waiting", as: Int.self) ?? 0
             if dryRun {
                 try await markShortenedRulesReviewed(reported: report)
@@ -112,7 +112,7 @@ extension Store {
     /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
     func destroyErasedSubjectKeys() async throws {
         while true {
-            let subjects = try await data.sql.select().column("subject_id").from("erased_subjects").limit(1_000).all()
+            let subjects = try await data.read.select().column("subject_id").from("erased_subjects").limit(1_000).all()
                 .map { try $0.decode(column: "subject_id", as: String.self) }
             if subjects.isEmpty { return }
             try await keyring.sql.delete(from: "subject_keys").where("subject_id", .in, subjects).run()

@@ -1,4 +1,5 @@
 import Foundation
+import GallraCore
 import SQLKit
 
 /// One sweep at a time: a lease on a row in the database (so it works on SQLite and PostgreSQL
@@ -20,7 +21,7 @@ extension Store {
         let now = Clock.nowMillis()
         try await data.transaction { sql in
             guard let row = try await sql.raw("SELECT owner, expires_at FROM sweep_lock WHERE id = 1").first() else {
-                throw StoreError.integrity("The sweep lock row is missing.")
+                throw GallraError.integrity("The sweep lock row is missing.")
             }
             let owner = try row.decode(column: "owner", as: String?.self)
             let expires = try row.decode(column: "expires_at", as: Int64.self)
@@ -41,9 +42,9 @@ extension Store {
         }
     }
 
-    static func lockHeld(by owner: String) -> StoreError {
+    static func lockHeld(by owner: String) -> GallraError {
         let parts = owner.split(separator: ":")
-        return StoreError.invalidInput(
+        return GallraError.unavailable(
             "Another sweep is running (process \(parts.count > 1 ? parts[1] : "?") on \(parts.first ?? "?")); nothing was done."
         )
     }

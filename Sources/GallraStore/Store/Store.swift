@@ -15,32 +15,47 @@ public actor Store {
     let keyring: StoreConnection
     var keys: KeyFile
     let index: IdentifierIndex
-    /// Who acts: written into every audit entry.
-    public let actor: String
     var registerCache: (version: Int64, register: Register)?
     var dataKeyCache: [String: SymmetricKey] = [:]
+    /// Reads' audit entries that wait for a transaction holding the log.
+    let accessLog: AccessLog
     /// This store's name on the sweep lock.
     let lockOwner = Store.makeLockOwner()
 
-    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile, actor: String) {
+    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile) {
         self.data = data
         self.keyring = keyring
         self.keys = keys
         self.index = IdentifierIndex(key: keys.indexKey)
-        self.actor = actor
+        self.accessLog = AccessLog(
+            append: { batch in
+                try await data.transaction { sql in
+                    for item in batch {
+                        try await AuditChain.append(
+                            item.events, actor: item.actor, at: item.at, on: sql, copyingInto: data.postgres,
+                            logger: data.logger)
+                    }
+                }
+            },
+            failed: { error in
+                data.logger.error(
+                    "the audit entries of reads wait: the log cannot be written", metadata: ["error": "\(error)"])
+            })
     }
 
-    /// Opens (and on first use creates and migrates) the store.
+    /// Opens (and on first use creates and migrates) the store. Reads of personal data outside a
+    /// transaction use up to `readers` connections of their own, opened as needed, so that they do
+    /// not wait for a sweep batch.
     public static func open(
-        database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, actor: String,
+        database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, readers: Int = 4,
         logger: Logger = Logger(label: "gallra.store")
     ) async throws -> Store {
         let keys = try KeyFile.openOrCreate(path: keyFile)
-        let data = try await StoreConnection.open(database, logger: logger)
+        let data = try await StoreConnection.open(database, logger: logger, readers: readers)
         let keyringLocation = keyring ?? database.defaultKeyring
         let keyringConnection =
             keyringLocation == database ? data : try await StoreConnection.open(keyringLocation, logger: logger)
-        let store = Store(data: data, keyring: keyringConnection, keys: keys, actor: actor)
+        let store = Store(data: data, keyring: keyringConnection, keys: keys)
         try await store.migrate()
         return store
     }
@@ -56,8 +71,15 @@ public actor Store {
     public private(set) var migrationsRun = 0
 
     public func close() async {
+        await accessLog.drain()
         await data.close()
         if keyring !== data { await keyring.close() }
+    }
+
+    /// Runs `body` as one transaction on the data: the store's writes inside it join it, so that
+    /// a use case of several steps is written whole or not at all.
+    nonisolated(nonsending) public func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        try await data.transaction { _ in try await body() }
     }
 
     // MARK: - Keys
@@ -85,11 +107,11 @@ public actor Store {
     func dataKey(for subject: String) async throws -> SymmetricKey {
         if let key = dataKeyCache[subject] { return key }
         guard
-            let row = try await keyring.sql.raw(
+            let row = try await keyring.read.raw(
                 "SELECT master_version, wrapped FROM subject_keys WHERE subject_id = \(bind: subject)"
             ).first()
         else {
-            throw StoreError.integrity(
+            throw GallraError.integrity(
                 "The data key of subject \(subject) has been destroyed; its data cannot be read.")
         }
         let master = try keys.masterKey(version: try row.decode(column: "master_version", as: Int.self))
@@ -106,13 +128,28 @@ public actor Store {
 
     // MARK: - Audit
 
-    public func verifyAudit() async throws -> AuditVerification {
-        try await AuditChain.verify(on: data.sql)
+    /// Appends the audit entries of a read of personal data. When another task's transaction (a
+    /// sweep batch) holds the log, they are queued and written as it commits, so that the read does
+    /// not wait for it; otherwise they are written before the read's answer is given.
+    func auditRead(_ events: [AuditEvent]) async throws {
+        let party = try Acting.required()
+        if data.gate.isBusy && !data.gate.isHeld {
+            await accessLog.enqueue(events, by: party)
+        } else {
+            try await data.transaction { sql in try await self.audit(events, on: sql) }
+        }
     }
 
-    /// Appends to the audit log in the caller's transaction on the data connection.
+    public func verifyAudit() async throws -> AuditVerification {
+        try await AuditChain.verify(on: data.read)
+    }
+
+    /// Appends to the audit log in the caller's transaction on the data connection, naming the
+    /// acting party on every entry.
     func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
-        try await AuditChain.append(events, actor: actor, on: sql, copyingInto: data.postgres, logger: data.logger)
+        let party = try Acting.required()
+        try await AuditChain.append(
+            events, actor: party.description, on: sql, copyingInto: data.postgres, logger: data.logger)
     }
 
     /// A new id: a UUID version 7 (RFC 9562), time-ordered so that new rows land at the end of

@@ -17,13 +17,13 @@ enum StoredDecisions {
 
     static func decode(_ text: String) throws -> [RightsDecision] {
         guard let items = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
-            throw StoreError.integrity("A completed request's decisions are unreadable.")
+            throw GallraError.integrity("A completed request's decisions are unreadable.")
         }
         return try items.map { item in
             guard let activity = item["activity"] as? String,
                 let action = (item["action"] as? String).flatMap(DecisionAction.init(rawValue:)),
                 let article = item["article"] as? String
-            else { throw StoreError.integrity("A completed request's decisions are unreadable.") }
+            else { throw GallraError.integrity("A completed request's decisions are unreadable.") }
             return RightsDecision(
                 activity: activity, action: action, article: article,
                 until: (item["until"] as? String).flatMap { CivilDate(iso: $0) },

@@ -1,0 +1,45 @@
+/// Who acts: the person or program every audit entry names (GDPR Art. 5(2), accountability).
+///
+/// A use case takes the acting party and the store writes it on each entry of the audit log, so
+/// that the log tells the privacy officer from the support agent, a program's API token from the
+/// data subject on the self-service page, and both from the scheduled sweep.
+public struct Party: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A person signed in: in the admin UI, or at a shell (`cli:` names).
+        case user
+        /// A program calling the API with a token, named by the token's name (never its secret).
+        case token
+        /// The data subject, on the public pages, named by pseudonymous id (never an address).
+        case subject
+        /// Gallra itself: the scheduled sweep, the mail sender.
+        case system
+    }
+
+    public let kind: Kind
+    public let name: String
+
+    public init(_ kind: Kind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    public static func user(_ name: String) -> Party { Party(.user, name) }
+    public static func token(_ name: String) -> Party { Party(.token, name) }
+    public static func subject(_ id: String) -> Party { Party(.subject, id) }
+    public static func system(_ name: String) -> Party { Party(.system, name) }
+
+    /// The scheduled or command-line sweep.
+    public static let sweep = Party.system("sweep")
+
+    /// As written in the audit log's actor column: "user:anna", "token:ticketing", "system:sweep".
+    public var description: String { "\(kind.rawValue):\(name)" }
+
+    /// Reads an audit actor back ("user:anna"); a bare name is a user.
+    public init(parsing text: String) {
+        if let colon = text.firstIndex(of: ":"), let kind = Kind(rawValue: String(text[..<colon])) {
+            self.init(kind, String(text[text.index(after: colon)...]))
+        } else {
+            self.init(.user, text)
+        }
+    }
+}

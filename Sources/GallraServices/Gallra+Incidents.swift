@@ -1,0 +1,115 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+/// What is recorded of the notification to IMY (Art. 33) and of the information to the people
+/// affected (Art. 34): any of them, in one step.
+public struct IncidentNotification: Sendable {
+    public var authorityNotified: Date?
+    public var reference: String?
+    public var delayReasons: String?
+    public var noNotificationReason: String?
+    public var subjectsInformed: Date?
+    public var exemption: Incident.Exemption?
+    public var exemptionReason: String?
+
+    public init(
+        authorityNotified: Date? = nil, reference: String? = nil, delayReasons: String? = nil,
+        noNotificationReason: String? = nil, subjectsInformed: Date? = nil, exemption: Incident.Exemption? = nil,
+        exemptionReason: String? = nil
+    ) {
+        self.authorityNotified = authorityNotified
+        self.reference = reference
+        self.delayReasons = delayReasons
+        self.noNotificationReason = noNotificationReason
+        self.subjectsInformed = subjectsInformed
+        self.exemption = exemption
+        self.exemptionReason = exemptionReason
+    }
+
+    var isEmpty: Bool {
+        authorityNotified == nil && noNotificationReason == nil && subjectsInformed == nil && exemption == nil
+    }
+}
+
+/// An incident with the people linked to it, as the register shows it.
+public struct IncidentView: Sendable {
+    public let incident: Incident
+    /// The pseudonymous ids of the people linked as affected.
+    public let affected: [String]
+}
+
+extension Gallra {
+    /// Registers an incident the moment the controller becomes aware of it, with the people
+    /// affected, in one transaction: the 72-hour clock (Art. 33(1)) runs from `aware`.
+    public func openIncident(
+        aware: Date, description: String?, _ change: IncidentChange = IncidentChange(), affected: [String] = [],
+        by party: Party
+    ) async throws -> IncidentView {
+        guard let description else { throw GallraError.invalidInput("Say what happened: a description.") }
+        return try await writing(by: party) {
+            let id = try await store.openIncident(aware: aware, description: description, change)
+            if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+            return try await incidentView(id)
+        }
+    }
+
+    /// Adds or corrects facts and links more people affected, in one transaction.
+    public func updateIncident(_ id: String, _ change: IncidentChange, affected: [String] = [], by party: Party)
+        async throws -> IncidentView
+    {
+        try await writing(by: party) {
+            try await store.updateIncident(id, change)
+            if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+            return try await incidentView(id)
+        }
+    }
+
+    /// Records the notification to IMY or why there is none, and the information to the people
+    /// affected or the Art. 34(3) exemption, in one transaction.
+    public func recordNotification(_ id: String, _ notification: IncidentNotification, by party: Party)
+        async throws -> IncidentView
+    {
+        guard !notification.isEmpty else {
+            throw GallraError.invalidInput(
+                "Say what to record: the notification to IMY, why there is none, when the people were informed, or an exemption."
+            )
+        }
+        return try await writing(by: party) {
+            if let notified = notification.authorityNotified {
+                try await store.notifyAuthority(
+                    id, at: notified, reference: notification.reference, delayReasons: notification.delayReasons)
+            }
+            if let reason = notification.noNotificationReason {
+                try await store.recordNoNotification(id, reason: reason)
+            }
+            if let informed = notification.subjectsInformed { try await store.informSubjects(id, at: informed) }
+            if let exemption = notification.exemption {
+                try await store.exemptFromInforming(id, exemption, reason: notification.exemptionReason ?? "")
+            }
+            return try await incidentView(id)
+        }
+    }
+
+    /// Closes an incident whose handling is complete (assessed, notified or not with the reason,
+    /// the people informed or exempted).
+    public func closeIncident(_ id: String, by party: Party) async throws -> IncidentView {
+        try await writing(by: party) {
+            try await store.closeIncident(id)
+            return try await incidentView(id)
+        }
+    }
+
+    public func incident(_ id: String, by party: Party) async throws -> IncidentView {
+        try await acting(by: party) { try await incidentView(id) }
+    }
+
+    /// Incidents, the newest first; with `openOnly`, those not closed.
+    public func incidents(openOnly: Bool = false, by party: Party) async throws -> [Incident] {
+        try await acting(by: party) { try await store.incidents(openOnly: openOnly) }
+    }
+
+    private func incidentView(_ id: String) async throws -> IncidentView {
+        IncidentView(incident: try await store.incident(id), affected: try await store.affectedSubjects(id))
+    }
+}

@@ -1,0 +1,112 @@
+import Logging
+import NIOCore
+import SQLKit
+import Synchronization
+
+/// Connections that only read, opened as they are needed, up to a limit: reads of personal data
+/// (a subject's export, a look-up) go on while a transaction (a sweep batch) holds the writing
+/// connection. On SQLite, WAL gives each reader the last committed state while one writer writes;
+/// on PostgreSQL each is a connection of its own.
+final class ReaderPool: Sendable {
+    private struct State {
+        var idle: [StoreConnection] = []
+        var open = 0
+        var waiting: [CheckedContinuation<StoreConnection, any Error>] = []
+        var closed = false
+    }
+
+    let limit: Int
+    private let opener: @Sendable () async throws -> StoreConnection
+    private let state = Mutex(State())
+
+    init(limit: Int, opener: @escaping @Sendable () async throws -> StoreConnection) {
+        self.limit = limit
+        self.opener = opener
+    }
+
+    /// Runs `body` on a reader of its own; waits for one when all `limit` are busy.
+    func withReader<T>(_ body: (StoreConnection) async throws -> T) async throws -> T {
+        let reader = try await acquire()
+        defer { release(reader) }
+        return try await body(reader)
+    }
+
+    private enum Lease {
+        case ready(StoreConnection), openNew, wait
+    }
+
+    private func acquire() async throws -> StoreConnection {
+        let lease = state.withLock { state -> Lease in
+            if let reader = state.idle.popLast() { return .ready(reader) }
+            if state.open < limit {
+                state.open += 1
+                return .openNew
+            }
+            return .wait
+        }
+        switch lease {
+        case .ready(let reader):
+            return reader
+        case .openNew:
+            do {
+                return try await opener()
+            } catch {
+                state.withLock { $0.open -= 1 }
+                throw error
+            }
+        case .wait:
+            return try await withCheckedThrowingContinuation { continuation in
+                let ready = state.withLock { state -> StoreConnection? in
+                    if let reader = state.idle.popLast() { return reader }
+                    state.waiting.append(continuation)
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        }
+    }
+
+    private func release(_ reader: StoreConnection) {
+        let waiter = state.withLock { state -> CheckedContinuation<StoreConnection, any Error>? in
+            if !state.waiting.isEmpty { return state.waiting.removeFirst() }
+            state.idle.append(reader)
+            return nil
+        }
+        waiter?.resume(returning: reader)
+    }
+
+    func close() async {
+        let idle = state.withLock { state in
+            state.closed = true
+            defer { state.idle = [] }
+            return state.idle
+        }
+        for reader in idle { await reader.close() }
+    }
+}
+
+/// Statements that only read: on the caller's own transaction when it holds one (so that it reads
+/// its own writes), otherwise on a reader of the pool.
+struct ReadingSQLDatabase: SQLDatabase {
+    let writer: StoreConnection
+    let readers: ReaderPool
+
+    var logger: Logger { writer.sql.logger }
+    var eventLoop: any EventLoop { writer.sql.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { writer.sql.version }
+    var dialect: any SQLDialect { writer.sql.dialect }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+        -> EventLoopFuture<Void>
+    {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        if writer.gate.isHeld { return try await writer.sql.execute(sql: query, onRow) }
+        try await readers.withReader { reader in try await reader.sql.execute(sql: query, onRow) }
+    }
+}

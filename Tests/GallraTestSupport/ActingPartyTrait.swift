@@ -1,0 +1,22 @@
+import GallraCore
+import GallraStore
+import Testing
+
+/// Runs each test of a suite on behalf of a party, as a use case would: the store writes nothing
+/// without one.
+public struct ActingPartyTrait: TestTrait, SuiteTrait, TestScoping {
+    public let party: Party
+
+    public var isRecursive: Bool { true }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        try await Acting.as(party) { try await function() }
+    }
+}
+
+extension Trait where Self == ActingPartyTrait {
+    /// Each test acts as `party` (by default a user named "test").
+    public static func acting(as party: Party = .user("test")) -> Self { ActingPartyTrait(party: party) }
+}

@@ -115,6 +115,8 @@ struct UseCaseTests {
         try await batch.value
         await store.close()
         #expect(try await Self.actors(test, action: "subject.export") == ["token:ticketing"])
-        try await expectIntactAudit(try await test.open())
+        let reopened = try await test.open()
+        try await expectIntactAudit(reopened)
+        await reopened.close()
     }
 }

@@ -204,25 +204,25 @@ enum Migrations {
 
     /// Runs the migrations not yet run; returns the versions it ran.
     @discardableResult
-    static func run(_ migrations: [Migration], table: String, on db: StoreConnection) async throws -> [Int] {
+    static func run(_ migrations: [Migration], table: SQLName, on db: StoreConnection) async throws -> [Int] {
         try await db.sql.raw(
-            "CREATE TABLE IF NOT EXISTS \(unsafeRaw: table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS \(name: table) (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"
         ).run()
         // One read tells what has run; only the rest take a transaction each.
         let applied = Set(
-            try await db.sql.raw("SELECT version FROM \(unsafeRaw: table)").all().map {
+            try await db.sql.raw("SELECT version FROM \(name: table)").all().map {
                 try $0.decode(column: "version", as: Int.self)
             })
         var ran: [Int] = []
         for migration in migrations where !applied.contains(migration.version) {
             let done = try await db.transaction { sql in
                 let rows = try await sql.raw(
-                    "SELECT version FROM \(unsafeRaw: table) WHERE version = \(bind: migration.version)"
+                    "SELECT version FROM \(name: table) WHERE version = \(bind: migration.version)"
                 ).all()
                 if !rows.isEmpty { return true }
                 for statement in migration.statements(db) { try await sql.raw(SQLQueryString(statement)).run() }
                 try await sql.raw(
-                    "INSERT INTO \(unsafeRaw: table) (version, applied_at) VALUES (\(bind: migration.version), \(bind: Clock.nowMillis()))"
+                    "INSERT INTO \(name: table) (version, applied_at) VALUES (\(bind: migration.version), \(bind: Clock.nowMillis()))"
                 ).run()
                 return false
             }

@@ -62,8 +62,9 @@ public actor Store {
 
     /// Runs the migrations not yet run, on the data and on the keyring (opening the store does).
     public func migrate() async throws {
-        let ranData = try await Migrations.run(Migrations.data, table: "gallra_schema", on: data)
-        let ranKeyring = try await Migrations.run(Migrations.keyring, table: "gallra_keyring_schema", on: keyring)
+        let ranData = try await Migrations.run(Migrations.data, table: SQLName(trusted: "gallra_schema"), on: data)
+        let ranKeyring = try await Migrations.run(
+            Migrations.keyring, table: SQLName(trusted: "gallra_keyring_schema"), on: keyring)
         migrationsRun += ranData.count + ranKeyring.count
     }
 

@@ -58,16 +58,19 @@ final class ConnectionGate: Sendable {
     }
 }
 
-/// The connection's SQL, each statement passing the gate.
-struct GatedSQLDatabase: SQLDatabase {
-    let base: any SQLDatabase
-    let gate: ConnectionGate
+/// An SQL database that passes each statement on to another's connection, deciding only where or
+/// when it runs: it reports what the connection it wraps reports.
+protocol RoutingSQLDatabase: SQLDatabase {
+    /// The connection whose logger, event loop and dialect it reports.
+    var reporting: any SQLDatabase { get }
+}
 
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+extension RoutingSQLDatabase {
+    var logger: Logger { reporting.logger }
+    var eventLoop: any EventLoop { reporting.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { reporting.version }
+    var dialect: any SQLDialect { reporting.dialect }
+    var queryLogLevel: Logger.Level? { reporting.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         -> EventLoopFuture<Void>
@@ -76,6 +79,14 @@ struct GatedSQLDatabase: SQLDatabase {
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
+}
+
+/// The connection's SQL, each statement passing the gate.
+struct GatedSQLDatabase: RoutingSQLDatabase {
+    let base: any SQLDatabase
+    let gate: ConnectionGate
+
+    var reporting: any SQLDatabase { base }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await gate.hold { try await base.execute(sql: query, onRow) }

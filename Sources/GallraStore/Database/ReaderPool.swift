@@ -1,5 +1,3 @@
-import Logging
-import NIOCore
 import SQLKit
 import Synchronization
 
@@ -87,23 +85,11 @@ final class ReaderPool: Sendable {
 
 /// Statements that only read: on the caller's own transaction when it holds one (so that it reads
 /// its own writes), otherwise on a reader of the pool.
-struct ReadingSQLDatabase: SQLDatabase {
+struct ReadingSQLDatabase: RoutingSQLDatabase {
     let writer: StoreConnection
     let readers: ReaderPool
 
-    var logger: Logger { writer.sql.logger }
-    var eventLoop: any EventLoop { writer.sql.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { writer.sql.version }
-    var dialect: any SQLDialect { writer.sql.dialect }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
-        -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
+    var reporting: any SQLDatabase { writer.sql }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         if writer.gate.isHeld { return try await writer.sql.execute(sql: query, onRow) }

@@ -77,8 +77,15 @@ public final class StoreConnection: Sendable {
                     "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
                     "PRAGMA cache_size = -65536",
                 ] + (reading ? ["PRAGMA query_only = ON", "PRAGMA cache_size = -16384"] : [])
-            for pragma in pragmas {
-                try await sql.raw(SQLQueryString(pragma)).run()
+            do {
+                for pragma in pragmas {
+                    try await sql.raw(SQLQueryString(pragma)).run()
+                }
+            } catch {
+                // Closed before it goes: SQLite's connection must not be dropped open (a cancelled
+                // task, say, while a reader was being opened).
+                try? await connection.close().get()
+                throw error
             }
             return StoreConnection(
                 sql: sql, dialect: .sqlite, logger: logger, location: location, readers: readers,

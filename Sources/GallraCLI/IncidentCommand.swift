@@ -159,7 +159,7 @@ struct IncidentCommand: AsyncParsableCommand {
             try await store.withGallra { gallra in
                 let calendar = try await gallra.calendar()
                 let moment = try now.map { try calendar.instant($0, field: "time") } ?? Date()
-                let incidents = try await gallra.incidents(openOnly: open, by: store.party)
+                let incidents = try await gallra.incidents(openOnly: open, by: store.party).map(\.incident)
                 if json {
                     print(JSONText.array(incidents.map { IncidentText.json($0, affected: nil, calendar, now: moment) }))
                     return

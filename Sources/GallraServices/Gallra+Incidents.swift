@@ -104,9 +104,15 @@ extension Gallra {
         try await acting(by: party) { try await incidentView(id) }
     }
 
-    /// Incidents, the newest first; with `openOnly`, those not closed.
-    public func incidents(openOnly: Bool = false, by party: Party) async throws -> [Incident] {
-        try await acting(by: party) { try await store.incidents(openOnly: openOnly) }
+    /// Incidents with the people linked, the newest first; with `openOnly`, those not closed.
+    public func incidents(openOnly: Bool = false, by party: Party) async throws -> [IncidentView] {
+        try await acting(by: party) {
+            var views: [IncidentView] = []
+            for incident in try await store.incidents(openOnly: openOnly) {
+                views.append(IncidentView(incident: incident, affected: try await store.affectedSubjects(incident.id)))
+            }
+            return views
+        }
     }
 
     private func incidentView(_ id: String) async throws -> IncidentView {

@@ -16,20 +16,7 @@ struct IncidentAPITests {
 
     /// A fresh SQLite store with the Swedish example register.
     static func store() async throws -> Store {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try await Store.open(
-            database: .sqlite(path: directory.appendingPathComponent("gallra.sqlite").path),
-            keyFile: directory.appendingPathComponent("gallra.key").path)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        try await Acting.as(.user("setup")) {
-            try await store.applyRegister(
-                yaml: try String(
-                    contentsOf: root.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8),
-                file: "exempel-programvara.yaml")
-        }
-        return store
+        try await Acting.as(.user("setup")) { try await TestStore.make(.sqlite).openWithRegister() }
     }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {

@@ -12,6 +12,12 @@ struct UseCaseTests {
     static let officer = Party.user("anna.privacy")
     static let ticketing = Party.token("ticketing")
 
+    /// A fresh store with the example register, applied by the privacy officer.
+    static func open(_ backend: TestBackend) async throws -> (TestStore, Store) {
+        let test = try await TestStore.make(backend)
+        return (test, try await Acting.as(officer) { try await test.openWithRegister() })
+    }
+
     /// The actor written on each audit entry of `action`, in the order of the log.
     static func actors(_ test: TestStore, action: String) async throws -> [String] {
         try await test.rows("SELECT actor FROM audit_log WHERE action = \(bind: action) ORDER BY seq").map {
@@ -21,8 +27,7 @@ struct UseCaseTests {
 
     @Test("Writes by two parties: each is named on its own audit entries", arguments: TestBackend.available)
     func twoParties(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let store = try await Acting.as(Self.officer) { try await test.openWithRegister() }
+        let (test, store) = try await Self.open(backend)
         let gallra = Gallra(store: store)
         let subject = try await Acting.as(Self.officer) { try await store.addSubject(email: "berit@example.se") }
         let opened = try await gallra.openIncident(
@@ -44,8 +49,7 @@ struct UseCaseTests {
 
     @Test("Nothing is written without an acting party", arguments: TestBackend.available)
     func noParty(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let store = try await Acting.as(Self.officer) { try await test.openWithRegister() }
+        let (test, store) = try await Self.open(backend)
         let refused = await #expect(throws: GallraError.self) {
             try await Acting.$party.withValue(nil) { _ = try await store.addSubject(email: "nobody@example.se") }
         }
@@ -56,8 +60,7 @@ struct UseCaseTests {
 
     @Test("An already registered address is a conflict that names nobody", arguments: TestBackend.available)
     func noOracle(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let store = try await Acting.as(Self.officer) { try await test.openWithRegister() }
+        let (test, store) = try await Self.open(backend)
         let existing = try await Acting.as(Self.officer) {
             try await store.addSubject(email: "Cecilia@Example.se", name: "Cecilia")
         }
@@ -73,8 +76,7 @@ struct UseCaseTests {
 
     @Test("An incident whose affected person is unknown is not opened at all", arguments: TestBackend.available)
     func incidentIsOneTransaction(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let store = try await Acting.as(Self.officer) { try await test.openWithRegister() }
+        let (test, store) = try await Self.open(backend)
         let gallra = Gallra(store: store)
         await #expect(throws: GallraError.self) {
             _ = try await gallra.openIncident(
@@ -87,8 +89,7 @@ struct UseCaseTests {
 
     @Test("A read does not wait for a transaction that holds the log", arguments: TestBackend.available)
     func readsDoNotWait(backend: TestBackend) async throws {
-        let test = try await TestStore.make(backend)
-        let store = try await Acting.as(Self.officer) { try await test.openWithRegister() }
+        let (test, store) = try await Self.open(backend)
         let subject = try await Acting.as(Self.officer) {
             let subject = try await store.addSubject(email: "dan@example.se")
             _ = try await store.addRecord(

@@ -25,11 +25,8 @@ struct IncidentController: Sendable {
         let party = try context.actingParty()
         let openOnly = request.uri.queryParameters.get("open") == "true"
         let calendar = try await gallra.calendar()
-        var result: [JSONText] = []
-        for incident in try await gallra.incidents(openOnly: openOnly, by: party) {
-            result.append(Self.json(try await gallra.incident(incident.id, by: party), calendar))
-        }
-        return JSONResponse(.array(result))
+        let views = try await gallra.incidents(openOnly: openOnly, by: party)
+        return JSONResponse(.array(views.map { Self.json($0, calendar) }))
     }
 
     /// POST /api/incidents: `aware` defaults to now; `description` is required.

@@ -1,7 +1,7 @@
 import GallraCore
 
-/// The party on whose behalf the current task writes: bound by the use case (`Gallra.perform`)
-/// for its one transaction, read by the audit log for every entry it appends. Nothing is written
+/// The party on whose behalf the current task writes: bound by the use case (`Gallra` in
+/// GallraServices, or `StoreOptions` for a command) for its work, read by the audit log for every entry it appends. Nothing is written
 /// without one: an entry that names nobody is refused, so no write can go unattributed.
 public enum Acting {
     @TaskLocal public static var party: Party?

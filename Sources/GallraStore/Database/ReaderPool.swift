@@ -65,12 +65,19 @@ final class ReaderPool: Sendable {
     }
 
     private func release(_ reader: StoreConnection) {
-        let waiter = state.withLock { state -> CheckedContinuation<StoreConnection, any Error>? in
-            if !state.waiting.isEmpty { return state.waiting.removeFirst() }
+        enum Next { case waiter(CheckedContinuation<StoreConnection, any Error>), idle, close }
+        let next = state.withLock { state -> Next in
+            if state.closed { return .close }
+            if !state.waiting.isEmpty { return .waiter(state.waiting.removeFirst()) }
             state.idle.append(reader)
-            return nil
+            return .idle
         }
-        waiter?.resume(returning: reader)
+        switch next {
+        case .waiter(let waiter): waiter.resume(returning: reader)
+        case .idle: break
+        // A reader still in use when the pool closed is closed as it comes back.
+        case .close: Task { await reader.close() }
+        }
     }
 
     func close() async {

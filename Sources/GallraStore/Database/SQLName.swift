@@ -31,25 +31,12 @@ public struct SQLName: SQLExpression, Hashable, Sendable, CustomStringConvertibl
         self.name = "\(name)"
     }
 
-    /// Qualified with a table or alias: `"orders"."customer_id"`.
-    public func qualified(by table: SQLName) -> SQLQualified { SQLQualified(table: table, column: self) }
-
     public var quoted: String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     public var description: String { quoted }
 
     public func serialize(to serializer: inout SQLSerializer) {
         serializer.write(quoted)
-    }
-}
-
-/// `"table"."column"`.
-public struct SQLQualified: SQLExpression, Sendable {
-    public let table: SQLName
-    public let column: SQLName
-
-    public func serialize(to serializer: inout SQLSerializer) {
-        serializer.write(table.quoted + "." + column.quoted)
     }
 }
 

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "gallra",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gallra", targets: ["gallra"]),
         .library(name: "GallraCore", targets: ["GallraCore"]),

@@ -23,7 +23,7 @@ struct ConsentCommand: AsyncParsableCommand {
             try await store.withStore { store in
                 let instant = try await instant(at, what: "date", in: store)
                 print(
-                    try await store.giveConsent(
+                    try await store.consents.give(
                         subject: subject, activity: activity, wordingVersion: wording, channel: channel, at: instant))
             }
         }
@@ -43,7 +43,7 @@ struct ConsentCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withStore { store in
                 let instant = try await instant(at, what: "date", in: store)
-                try await store.withdrawConsent(subject: subject, activity: activity, channel: channel, at: instant)
+                try await store.consents.withdraw(subject: subject, activity: activity, channel: channel, at: instant)
                 print("Consent to \"\(activity)\" is withdrawn.")
             }
         }
@@ -59,8 +59,8 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
-                let consents = try await store.consents(subject: subject)
+                let calendar = try await store.versions.calendar()
+                let consents = try await store.consents.list(subject: subject)
                 if json {
                     print(
                         JSONText.array(

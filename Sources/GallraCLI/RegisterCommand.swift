@@ -25,8 +25,8 @@ struct RegisterCommand: AsyncParsableCommand {
                 let yaml = try RegisterFile.read(file)
                 let check = RegisterReader.check(yaml: yaml)
                 for warning in check.warnings { printError(warning.formatted(file: file)) }
-                let version = try await store.applyRegister(yaml: yaml, file: file)
-                let calendar = try await store.calendar()
+                let version = try await store.versions.apply(yaml: yaml, file: file)
+                let calendar = try await store.versions.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
                 for warning in version.register.agreementWarnings(on: day) {
                     printError("\(file): warning: \(warning)")
@@ -54,7 +54,7 @@ struct RegisterCommand: AsyncParsableCommand {
             try await store.withStore { store in
                 let stored = try await registerVersion(version: version, at: at, in: store)
                 let register = stored.register
-                let since = try await store.calendar().localDate(of: stored.appliedAt)
+                let since = try await store.versions.calendar().localDate(of: stored.appliedAt)
                 switch format {
                 case "json": print(register.exportJSON(language: lang))
                 case "csv": print(register.exportCSV(language: lang), terminator: "")
@@ -120,11 +120,11 @@ enum RegisterFile {
 func registerVersion(version: Int64?, at: String?, in store: Store) async throws -> RegisterVersion {
     let stored: RegisterVersion?
     if let version {
-        stored = try await store.register(version: version)
+        stored = try await store.versions.version(version)
     } else if let at {
-        stored = try await store.register(at: try await store.calendar().instant(at, field: "date"))
+        stored = try await store.versions.version(at: try await store.versions.calendar().instant(at, field: "date"))
     } else {
-        stored = try await store.currentRegister()
+        stored = try await store.versions.current()
     }
     guard let stored else { throw CLIError("No register version matches; apply one first.") }
     return stored
@@ -144,7 +144,7 @@ struct NoticeCommand: AsyncParsableCommand {
         try await store.withStore { store in
             let stored = try await registerVersion(version: nil, at: at, in: store)
             let notice = stored.register.privacyNotice(
-                lang, inForceSince: try await store.calendar().localDate(of: stored.appliedAt))
+                lang, inForceSince: try await store.versions.calendar().localDate(of: stored.appliedAt))
             switch format {
             case "html": print(notice.html, terminator: "")
             case "markdown": print(notice.markdown, terminator: "")

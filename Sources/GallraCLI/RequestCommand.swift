@@ -31,7 +31,7 @@ struct RequestCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withStore { store in
                 print(
-                    try await store.openRequest(
+                    try await store.requests.open(
                         kind, subject: subject, received: try received.map { try civilDate($0, what: "received date") },
                         channel: channel, activities: activity.isEmpty ? nil : activity, verifiedHow: verified))
             }
@@ -49,7 +49,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                try await store.verifyRequest(id, how: how)
+                try await store.requests.verify(id, how: how)
                 print("Identity verified.")
             }
         }
@@ -67,13 +67,13 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let request = try await store.request(id)
-                let decisions = try await store.decisions(for: id)
-                let calendar = try await store.calendar()
+                let request = try await store.requests.request(id)
+                let decisions = try await store.requests.decisions(for: id)
+                let calendar = try await store.versions.calendar()
                 if json {
                     print(RequestText.json(request, decisions, lang, calendar))
                 } else {
-                    let grounds = try await store.grounds(for: id)
+                    let grounds = try await store.requests.grounds(for: id)
                     print(RequestText.text(request, decisions, grounds: grounds, lang, calendar), terminator: "")
                 }
             }
@@ -94,7 +94,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let deadline = try await store.extendRequest(
+                let deadline = try await store.requests.extend(
                     id, reason: reason, on: try on.map { try civilDate($0, what: "date") })
                 print("Deadline extended to \(deadline).")
             }
@@ -113,7 +113,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                try await store.recordGrounds(id, activity: activity, grounds: text)
+                try await store.requests.recordGrounds(id, activity: activity, grounds: text)
                 print("Grounds recorded for \"\(activity)\".")
             }
         }
@@ -131,7 +131,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                try await store.addCorrection(id, record: record, value: value)
+                try await store.requests.addCorrection(id, record: record, value: value)
                 print("Correction noted; it is applied when the request is completed.")
             }
         }
@@ -152,7 +152,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let request = try await store.request(id)
+                let request = try await store.requests.request(id)
                 let provides = request.kind == .access || request.kind == .portability
                 if provides && output == nil {
                     throw CLIError("An \(request.kind.rawValue) request sends the person a copy: give --output FILE.")
@@ -164,7 +164,7 @@ struct RequestCommand: AsyncParsableCommand {
                     provides
                     ? "\(request.kind == .access ? "access report" : "portability copy") (\(format.rawValue)\(format == .html ? ", \(lang.rawValue)" : "")) via \(sentVia)"
                     : "confirmation via \(sentVia)"
-                let completion = try await store.completeRequest(id, sent: sent)
+                let completion = try await store.requests.complete(id, sent: sent)
                 if let export = completion.export, let output {
                     let document = format.render(export, lang)
                     do {
@@ -175,7 +175,7 @@ struct RequestCommand: AsyncParsableCommand {
                         )
                     }
                 }
-                let calendar = try await store.calendar()
+                let calendar = try await store.versions.calendar()
                 print(
                     RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar),
                     terminator: "")
@@ -197,7 +197,7 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let count = try await store.liftRestriction(request: id)
+                let count = try await store.requests.liftRestriction(request: id)
                 print("Restriction lifted (\(count) \(count == 1 ? "activity" : "activities")).")
             }
         }
@@ -216,9 +216,9 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
+                let calendar = try await store.versions.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
-                var requests = try await store.pendingRequests(overdueOn: overdue ? day : nil)
+                var requests = try await store.requests.pending(overdueOn: overdue ? day : nil)
                 if let dueWithin { requests = requests.filter { $0.daysLeft(on: day) <= dueWithin } }
                 if json {
                     print(JSONText.array(requests.map { RequestText.summary($0, day) }))

@@ -36,7 +36,8 @@ struct SubjectCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withStore { store in
                 print(
-                    try await store.addSubject(email: email, name: name, phone: phone, personalNumber: personalNumber))
+                    try await store.subjects.add(email: email, name: name, phone: phone, personalNumber: personalNumber)
+                )
             }
         }
     }
@@ -58,7 +59,7 @@ struct SubjectCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let export = try await store.exportSubject(reference, scope: portable ? .portability : .access)
+                let export = try await store.subjects.export(reference, scope: portable ? .portability : .access)
                 print(format.render(export, lang), terminator: "")
             }
         }
@@ -95,7 +96,7 @@ struct RecordCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let records = try await store.recordsInUse(activity: activity)
+                let records = try await store.records.inUse(activity: activity)
                 if json {
                     print(
                         JSONText.array(
@@ -129,10 +130,10 @@ struct RecordCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
+                let calendar = try await store.versions.calendar()
                 let instant = try collected.map { try calendar.instant($0, field: "collected date") }
                 print(
-                    try await store.addRecord(
+                    try await store.records.add(
                         subject: subject, activity: activity, category: category, value: value, collected: instant,
                         system: system))
             }
@@ -162,9 +163,9 @@ struct EventCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let parsed = try EventArguments.parse(events, calendar: try await store.calendar())
+                let parsed = try EventArguments.parse(events, calendar: try await store.versions.calendar())
                 let scope: EventScope = record.map { .record($0) } ?? activity.map { .activity($0) } ?? .subject
-                try await store.addEvents(
+                try await store.records.addEvents(
                     subject: subject, scope: scope, events: parsed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
                 )
             }
@@ -207,7 +208,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let result = try await store.rotateKeys()
+                let result = try await store.keys.rotate()
                 print("Master key \(result.to) is current; \(result.rewrapped) data keys re-wrapped from older keys.")
             }
         }
@@ -221,7 +222,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let removed = try await store.removeRetiredMasterKeys()
+                let removed = try await store.keys.removeRetired()
                 print(
                     removed.isEmpty
                         ? "No master key is retired."
@@ -234,5 +235,5 @@ struct KeysCommand: AsyncParsableCommand {
 /// `text` read in the store's time zone, or now when it is absent.
 func instant(_ text: String?, what: String, in store: Store) async throws -> Date {
     guard let text else { return Date() }
-    return try await store.calendar().instant(text, field: what)
+    return try await store.versions.calendar().instant(text, field: what)
 }

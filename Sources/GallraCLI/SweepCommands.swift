@@ -16,14 +16,14 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
     @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Records per transaction.") var batchSize = Store.sweepBatchSize
+    @Option(help: "Records per transaction.") var batchSize = RetentionSweep.sweepBatchSize
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await store.withStore { store in
-            let calendar = try await store.calendar()
+            let calendar = try await store.versions.calendar()
             let instant = try await instant(now, what: "instant", in: store)
-            let report = try await store.sweep(now: instant, dryRun: dryRun, batchSize: max(1, batchSize))
+            let report = try await store.sweep.run(now: instant, dryRun: dryRun, batchSize: max(1, batchSize))
             print(json ? Self.json(report, calendar) : Self.text(report, calendar))
         }
     }
@@ -91,9 +91,9 @@ struct ForecastCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await store.withStore { store in
-            let calendar = try await store.calendar()
+            let calendar = try await store.versions.calendar()
             let instant = try await instant(now, what: "instant", in: store)
-            let forecast = try await store.forecast(from: instant, days: days)
+            let forecast = try await store.sweep.forecast(from: instant, days: days)
             if json {
                 print(
                     JSONText.object([
@@ -148,9 +148,9 @@ struct HoldCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                let calendar = try await store.calendar()
+                let calendar = try await store.versions.calendar()
                 let end = try until.map { try calendar.instant($0, field: "date") }
-                print(try await store.addHold(subject: subject, activity: activity, reason: reason, until: end))
+                print(try await store.holds.add(subject: subject, activity: activity, reason: reason, until: end))
             }
         }
     }
@@ -163,7 +163,7 @@ struct HoldCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withStore { store in
-                try await store.releaseHold(id)
+                try await store.holds.release(id)
                 print("Hold \(id) is released; what it kept goes at the next sweep if its retention has expired.")
             }
         }

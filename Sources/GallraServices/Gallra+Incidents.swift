@@ -48,8 +48,8 @@ extension Gallra {
     ) async throws -> IncidentView {
         guard let description else { throw GallraError.invalidInput("Say what happened: a description.") }
         return try await writing(by: party) {
-            let id = try await store.openIncident(aware: aware, description: description, change)
-            if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+            let id = try await store.incidents.open(aware: aware, description: description, change)
+            if !affected.isEmpty { try await store.incidents.linkAffected(id, subjects: affected) }
             return try await incidentView(id)
         }
     }
@@ -59,8 +59,8 @@ extension Gallra {
         async throws -> IncidentView
     {
         try await writing(by: party) {
-            try await store.updateIncident(id, change)
-            if !affected.isEmpty { try await store.linkAffected(id, subjects: affected) }
+            try await store.incidents.update(id, change)
+            if !affected.isEmpty { try await store.incidents.linkAffected(id, subjects: affected) }
             return try await incidentView(id)
         }
     }
@@ -77,15 +77,17 @@ extension Gallra {
         }
         return try await writing(by: party) {
             if let notified = notification.authorityNotified {
-                try await store.notifyAuthority(
+                try await store.incidents.notifyAuthority(
                     id, at: notified, reference: notification.reference, delayReasons: notification.delayReasons)
             }
             if let reason = notification.noNotificationReason {
-                try await store.recordNoNotification(id, reason: reason)
+                try await store.incidents.recordNoNotification(id, reason: reason)
             }
-            if let informed = notification.subjectsInformed { try await store.informSubjects(id, at: informed) }
+            if let informed = notification.subjectsInformed {
+                try await store.incidents.informSubjects(id, at: informed)
+            }
             if let exemption = notification.exemption {
-                try await store.exemptFromInforming(id, exemption, reason: notification.exemptionReason ?? "")
+                try await store.incidents.exemptFromInforming(id, exemption, reason: notification.exemptionReason ?? "")
             }
             return try await incidentView(id)
         }
@@ -95,7 +97,7 @@ extension Gallra {
     /// the people informed or exempted).
     public func closeIncident(_ id: String, by party: Party) async throws -> IncidentView {
         try await writing(by: party) {
-            try await store.closeIncident(id)
+            try await store.incidents.close(id)
             return try await incidentView(id)
         }
     }
@@ -108,14 +110,15 @@ extension Gallra {
     public func incidents(openOnly: Bool = false, by party: Party) async throws -> [IncidentView] {
         try await acting(by: party) {
             var views: [IncidentView] = []
-            for incident in try await store.incidents(openOnly: openOnly) {
-                views.append(IncidentView(incident: incident, affected: try await store.affectedSubjects(incident.id)))
+            for incident in try await store.incidents.list(openOnly: openOnly) {
+                views.append(
+                    IncidentView(incident: incident, affected: try await store.incidents.affected(incident.id)))
             }
             return views
         }
     }
 
     private func incidentView(_ id: String) async throws -> IncidentView {
-        IncidentView(incident: try await store.incident(id), affected: try await store.affectedSubjects(id))
+        IncidentView(incident: try await store.incidents.incident(id), affected: try await store.incidents.affected(id))
     }
 }

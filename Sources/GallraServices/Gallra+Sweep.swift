@@ -5,9 +5,9 @@ import GallraStore
 extension Gallra {
     /// The sweep (its batches are transactions of their own): erases or anonymises what expired at
     /// `now`; with `dryRun`, says what it would do and changes nothing.
-    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = Store.sweepBatchSize, by party: Party)
+    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, by party: Party)
         async throws -> SweepReport
     {
-        try await acting(by: party) { try await store.sweep(now: now, dryRun: dryRun, batchSize: batchSize) }
+        try await acting(by: party) { try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize) }
     }
 }

@@ -26,6 +26,6 @@ public struct Gallra: Sendable {
 
     /// The controller's calendar, for reading and printing instants.
     public func calendar() async throws -> ZonedCalendar {
-        try await store.calendar()
+        try await store.versions.calendar()
     }
 }

@@ -14,7 +14,7 @@ struct ConcurrentLookups {
         report("alone", alone)
         let sweepStart = ContinuousClock.now
         let sweep = Task {
-            try await Acting.as(.sweep) { try await store.sweep(now: Date()) }
+            try await Acting.as(.sweep) { try await store.sweep.run(now: Date()) }
         }
         let during = try await measure(lookups: nil, until: sweep)
         let report = try await sweep.value
@@ -49,7 +49,7 @@ struct ConcurrentLookups {
                             let n = Int.random(in: 0..<subjects, using: &generator)
                             let start = ContinuousClock.now
                             do {
-                                _ = try await store.exportSubject("person\(n)@example.se")
+                                _ = try await store.subjects.export("person\(n)@example.se")
                             } catch GallraError.notFound {
                                 // erased by the sweep meanwhile: still a look-up answered
                             }

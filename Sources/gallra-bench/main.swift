@@ -57,7 +57,7 @@ func runBenchmark() async throws {
         database: location, keyFile: directory.appendingPathComponent("bench.key").path)
     let registerPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/exempel-programvara.yaml")
-    try await store.applyRegister(yaml: try String(contentsOf: registerPath, encoding: .utf8), file: "register")
+    try await store.versions.apply(yaml: try String(contentsOf: registerPath, encoding: .utf8), file: "register")
     print("store: \(location)  records: \(options.records)  records per subject: \(options.perSubject)")
 
     // Subjects, in import batches.
@@ -68,7 +68,7 @@ func runBenchmark() async throws {
         let batch = (first..<min(first + options.batch, subjectCount)).map {
             NewSubject(email: "person\($0)@example.se", name: "Person Nummer \($0)")
         }
-        subjects += try await store.addSubjects(batch)
+        subjects += try await store.subjects.add(batch)
     }
     let subjectSeconds = seconds(start)
     print(
@@ -108,11 +108,11 @@ func runBenchmark() async throws {
                                 collected: collected))
                     }
                     if pending.count >= options.batch {
-                        written += try await stream.addRecords(pending).count
+                        written += try await stream.records.add(pending).count
                         pending.removeAll(keepingCapacity: true)
                     }
                 }
-                if !pending.isEmpty { written += try await stream.addRecords(pending).count }
+                if !pending.isEmpty { written += try await stream.records.add(pending).count }
                 if writer != 0 { await stream.close() }
                 return written
             }
@@ -140,7 +140,7 @@ func runBenchmark() async throws {
         for _ in 0..<options.lookups {
             let n = Int.random(in: 0..<subjectCount, using: &generator)
             let lookupStart = ContinuousClock.now
-            let export = try await store.exportSubject("person\(n)@example.se")
+            let export = try await store.subjects.export("person\(n)@example.se")
             timings.append(seconds(lookupStart) * 1000)
             precondition(export.records.count == options.perSubject)
         }

@@ -30,7 +30,7 @@ struct IncidentAPITests {
     @Test("An incident's life over HTTP: open, the clock, a late notification, closing")
     func lifecycle() async throws {
         let store = try await Self.store()
-        let subject = try await store.addSubject(email: "anna@example.se")
+        let subject = try await store.subjects.add(email: "anna@example.se")
         let app = buildApplication(store: store, configuration: ServerConfiguration(apiToken: Self.token))
         try await app.test(.router) { client in
             let created = try await client.execute(
@@ -71,7 +71,7 @@ struct IncidentAPITests {
             let open = try await client.execute(uri: "/api/incidents?open=true", method: .get, headers: Self.authorised)
             #expect(String(buffer: open.body) == "[]")
         }
-        #expect(try await store.exportSubject(subject).incidents.count == 1)
+        #expect(try await store.subjects.export(subject).incidents.count == 1)
         await store.close()
     }
 
@@ -97,7 +97,7 @@ struct IncidentAPITests {
                 body: ByteBuffer(string: #"{"description": "x", "data_categories": ["emial"]}"#))
             #expect(category.status == .unprocessableContent)
             #expect(try Self.message(category).contains("no data category \"emial\""))
-            #expect(try await store.incidents().isEmpty, "nothing was stored by the refused requests")
+            #expect(try await store.incidents.list().isEmpty, "nothing was stored by the refused requests")
         }
         await store.close()
     }

@@ -12,12 +12,12 @@ struct SweepScheduleTests {
     @Test("At its time of day the schedule sweeps what has expired, and stops when cancelled")
     func sweepsWhenDue() async throws {
         let store = try await IncidentAPITests.store()
-        let subject = try await store.addSubject(email: "gammal@example.se")
+        let subject = try await store.subjects.add(email: "gammal@example.se")
         // collected + 60d, collected a year ago: expired.
-        _ = try await store.addRecord(
+        _ = try await store.records.add(
             subject: subject, activity: "product-demo", category: "contact_details", value: "gammal@example.se",
             collected: Date().addingTimeInterval(-365 * 86_400))
-        let calendar = try await store.calendar()
+        let calendar = try await store.versions.calendar()
         let soon = calendar.local(Date().addingTimeInterval(2)).secondOfDay
         let time = try #require(
             DailyTime(hour: Int(soon) / 3_600, minute: Int(soon) % 3_600 / 60, second: Int(soon) % 60))
@@ -26,7 +26,7 @@ struct SweepScheduleTests {
         var gone = false
         for _ in 0..<100 where !gone {
             try await Task.sleep(nanoseconds: 100_000_000)
-            gone = (try? await store.resolveSubject("gammal@example.se")) == nil
+            gone = (try? await store.subjects.resolve("gammal@example.se")) == nil
         }
         running.cancel()
         _ = try? await running.value

@@ -13,11 +13,11 @@ struct AuditChainTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         for n in 1...3 {
-            let subject = try await store.addSubject(email: "person\(n)@example.se", name: "Person \(n)")
-            _ = try await store.addRecord(
+            let subject = try await store.subjects.add(email: "person\(n)@example.se", name: "Person \(n)")
+            _ = try await store.records.add(
                 subject: subject, activity: "support", category: "case_content", value: "Ärende \(n)")
         }
-        _ = try await store.exportSubject("person2@example.se")
+        _ = try await store.subjects.export("person2@example.se")
         return (test, store)
     }
 
@@ -76,9 +76,9 @@ struct AuditChainTests {
     @Test("Erasing a person (destroying their key) does not break the chain", arguments: TestBackend.available)
     func erasureKeepsChain(backend: TestBackend) async throws {
         let (_, store) = try await populated(backend)
-        let subject = try await store.resolveSubject("person1@example.se")
-        try await store.destroyDataKey(subject: subject)
-        await #expect(throws: GallraError.self) { _ = try await store.exportSubject(subject) }
+        let subject = try await store.subjects.resolve("person1@example.se")
+        try await store.keys.destroyDataKey(subject: subject)
+        await #expect(throws: GallraError.self) { _ = try await store.subjects.export(subject) }
         #expect(try await store.verifyAudit() == .intact(entries: 8))
         await store.close()
     }

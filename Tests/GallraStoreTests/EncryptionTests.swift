@@ -14,10 +14,10 @@ struct EncryptionTests {
     ]
 
     func populate(_ store: Store) async throws -> String {
-        let subject = try await store.addSubject(
+        let subject = try await store.subjects.add(
             email: "Anna.Andersson@example.se", name: "Anna Andersson", phone: "070-123 45 67",
             personalNumber: "19811218-9876")
-        _ = try await store.addRecord(
+        _ = try await store.records.add(
             subject: subject, activity: "support", category: "case_content", value: "Skrivaren fungerar inte")
         return subject
     }
@@ -68,14 +68,14 @@ struct EncryptionTests {
         // The backup: a copy of the data, taken while the subject's data was held.
         let backup = try await backupOf(test)
         let live = try await test.open()
-        try await live.destroyDataKey(subject: subject)
+        try await live.keys.destroyDataKey(subject: subject)
         await live.close()
 
         // Restored elsewhere with the same key file and keyring: the values are there, encrypted, but unreadable.
         let restored = try await Store.open(
             database: backup, keyring: test.location.defaultKeyring, keyFile: test.keyFile)
         await #expect {
-            _ = try await restored.exportSubject(subject)
+            _ = try await restored.subjects.export(subject)
         } throws: { error in
             "\(error)".contains("has been destroyed")
         }
@@ -90,21 +90,21 @@ struct EncryptionTests {
         var store = try await test.openWithRegister()
         var subjects: [String] = []
         for n in 1...25 {
-            let subject = try await store.addSubject(email: "p\(n)@example.se", name: "Person \(n)")
-            _ = try await store.addRecord(
+            let subject = try await store.subjects.add(email: "p\(n)@example.se", name: "Person \(n)")
+            _ = try await store.records.add(
                 subject: subject, activity: "support", category: "case_content", value: "Ärende \(n)")
             subjects.append(subject)
         }
-        let result = try await store.rotateKeys()
+        let result = try await store.keys.rotate()
         #expect(result.from == 1 && result.to == 2 && result.rewrapped == 25)
-        #expect(try await store.removeRetiredMasterKeys() == [1])
+        #expect(try await store.keys.removeRetired() == [1])
         await store.close()
         #expect(try KeyFile.read(path: test.keyFile).masterKeys.map(\.version) == [2])
 
         // A new process, with only the new key: everything still reads.
         store = try await test.open()
         for (n, subject) in subjects.enumerated() {
-            let export = try await store.exportSubject(subject)
+            let export = try await store.subjects.export(subject)
             #expect(export.name == "Person \(n + 1)")
             #expect(export.records.map(\.value) == ["Ärende \(n + 1)"])
         }

@@ -16,7 +16,7 @@ struct RequestTests {
     /// A customer of the software company: support case, invoice, newsletter, BL account, call
     /// recording. The contract ended on 2026-06-30; the invoice's financial year on 2024-12-31.
     static func customer(in store: Store, contractEnded: Bool = true) async throws -> (String, [String: String]) {
-        let subject = try await store.addSubject(email: "karin@example.se", name: "Karin Kund")
+        let subject = try await store.subjects.add(email: "karin@example.se", name: "Karin Kund")
         var records: [String: String] = [:]
         for (activity, category, value, collected) in [
             ("support", "case_content", "Ärende 4711: kan inte logga in", "2025-03-01"),
@@ -25,13 +25,14 @@ struct RequestTests {
             ("bl-account", "login", "karin-inlogg", "2023-01-01"),
             ("phone-contact", "recordings", "samtal-2025-05-02.ogg", "2025-05-02"),
         ] {
-            records[activity] = try await store.addRecord(
+            records[activity] = try await store.records.add(
                 subject: subject, activity: activity, category: category, value: value, collected: at(collected))
         }
         if contractEnded {
-            try await store.addEvents(subject: subject, scope: .subject, events: [(.contractEnd, at("2026-06-30"))])
+            try await store.records.addEvents(
+                subject: subject, scope: .subject, events: [(.contractEnd, at("2026-06-30"))])
         }
-        try await store.addEvents(
+        try await store.records.addEvents(
             subject: subject, scope: .activity("customer-invoicing"), events: [(.fiscalYearEnd, at("2024-12-31"))])
         return (subject, records)
     }
@@ -43,11 +44,11 @@ struct RequestTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let (subject, records) = try await Self.customer(in: store)
-        let id = try await store.openRequest(
+        let id = try await store.requests.open(
             .erasure, subject: "karin@example.se", received: Self.day("2026-11-10"), channel: "email")
-        #expect(try await store.request(id).deadline == Self.day("2026-12-10"))
+        #expect(try await store.requests.request(id).deadline == Self.day("2026-12-10"))
 
-        let decisions = try await store.decisions(for: id)
+        let decisions = try await store.requests.decisions(for: id)
         let byActivity = Dictionary(uniqueKeysWithValues: decisions.map { ($0.activity, $0) })
         #expect(Set(byActivity.keys) == ["support", "customer-invoicing", "newsletter", "bl-account", "phone-contact"])
         let invoicing = try #require(byActivity["customer-invoicing"])
@@ -63,21 +64,21 @@ struct RequestTests {
         #expect(byActivity["phone-contact"]?.article == "Art. 17(1)(c)")
 
         // Nothing is carried out before the identity is verified (Art. 12(6)).
-        await #expect { _ = try await store.completeRequest(id, sent: "confirmation via email") } throws: {
+        await #expect { _ = try await store.requests.complete(id, sent: "confirmation via email") } throws: {
             "\($0)".contains("not been verified")
         }
-        try await store.verifyRequest(id, how: "BankID")
-        let completion = try await store.completeRequest(id, sent: "confirmation via email")
+        try await store.requests.verify(id, how: "BankID")
+        let completion = try await store.requests.complete(id, sent: "confirmation via email")
         #expect(!completion.subjectErased)
         #expect(completion.request.status == .completed)
 
-        let left = try await store.exportSubject("karin@example.se")
+        let left = try await store.subjects.export("karin@example.se")
         #expect(left.records.map(\.id) == [records["customer-invoicing"]!])
         #expect(left.records.first?.expires == Self.at("2032-01-01"))
         #expect(left.records.first?.value == "Faktura 1001, 4 500 kr")
         // The decisions stay with the request as they were carried out.
-        #expect(try await store.decisions(for: id) == decisions)
-        await #expect { try await store.verifyRequest(id, how: "again") } throws: { "\($0)".contains("completed") }
+        #expect(try await store.requests.decisions(for: id) == decisions)
+        await #expect { try await store.requests.verify(id, how: "again") } throws: { "\($0)".contains("completed") }
 
         let audit = try await test.auditText()
         for activity in ["support", "newsletter", "bl-account", "phone-contact"] {
@@ -96,11 +97,12 @@ struct RequestTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         _ = try await Self.customer(in: store, contractEnded: false)
-        _ = try await store.addHold(
+        _ = try await store.holds.add(
             subject: "karin@example.se", activity: "phone-contact", reason: "Tvist om faktura 1001",
             until: Self.at("2027-12-31"))
-        let id = try await store.openRequest(.erasure, subject: "karin@example.se", verifiedHow: "BankID")
-        let decisions = Dictionary(uniqueKeysWithValues: try await store.decisions(for: id).map { ($0.activity, $0) })
+        let id = try await store.requests.open(.erasure, subject: "karin@example.se", verifiedHow: "BankID")
+        let decisions = Dictionary(
+            uniqueKeysWithValues: try await store.requests.decisions(for: id).map { ($0.activity, $0) })
         #expect(decisions["phone-contact"]?.action == .keep)
         #expect(decisions["phone-contact"]?.article == "Art. 17(3)(e)")
         #expect(decisions["phone-contact"]?.until == Self.day("2027-12-31"))
@@ -109,8 +111,8 @@ struct RequestTests {
         #expect(decisions["support"]?.article == "Art. 17(1)(a)")
         #expect(decisions["support"]?.reason[.en].contains("has not ended") == true)
         #expect(decisions["support"]?.reason[.en].contains("three years after the contract has ended") == true)
-        _ = try await store.completeRequest(id, sent: "confirmation via email")
-        let left = Set(try await store.exportSubject("karin@example.se").records.map(\.activity.id))
+        _ = try await store.requests.complete(id, sent: "confirmation via email")
+        let left = Set(try await store.subjects.export("karin@example.se").records.map(\.activity.id))
         #expect(left == ["support", "customer-invoicing", "newsletter", "bl-account", "phone-contact"])
         try await expectIntactAudit(store)
         await store.close()
@@ -122,32 +124,33 @@ struct RequestTests {
     func objection(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "per@example.se")
-        let mail = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "per@example.se")
+        let mail = try await store.records.add(
             subject: subject, activity: "direct-mail", category: "address", value: "Storgatan 1, Malmö")
-        let prospect = try await store.addRecord(
+        let prospect = try await store.records.add(
             subject: subject, activity: "prospects", category: "contact_details", value: "per@example.se")
-        let ticket = try await store.addRecord(
+        let ticket = try await store.records.add(
             subject: subject, activity: "support", category: "case_content", value: "Ärende 12")
-        let id = try await store.openRequest(.objection, subject: subject, verifiedHow: "reply from address on file")
+        let id = try await store.requests.open(.objection, subject: subject, verifiedHow: "reply from address on file")
         // No grounds can override an objection to direct marketing.
         await #expect {
-            try await store.recordGrounds(id, activity: "direct-mail", grounds: "vi vill fortsätta")
+            try await store.requests.recordGrounds(id, activity: "direct-mail", grounds: "vi vill fortsätta")
         } throws: { "\($0)".contains("Art. 21(3)") }
 
-        let decisions = Dictionary(uniqueKeysWithValues: try await store.decisions(for: id).map { ($0.activity, $0) })
+        let decisions = Dictionary(
+            uniqueKeysWithValues: try await store.requests.decisions(for: id).map { ($0.activity, $0) })
         #expect(decisions["direct-mail"]?.action == .erase && decisions["direct-mail"]?.article == "Art. 21(3)")
         #expect(decisions["prospects"]?.action == .stop && decisions["prospects"]?.article == "Art. 21(1)")
         #expect(decisions["support"]?.action == .keep && decisions["support"]?.article == "Art. 21(1)")
-        _ = try await store.completeRequest(id, sent: "confirmation via email")
+        _ = try await store.requests.complete(id, sent: "confirmation via email")
 
-        let export = try await store.exportSubject(subject)
+        let export = try await store.subjects.export(subject)
         #expect(Set(export.records.map(\.id)) == [prospect, ticket])
         #expect(export.json.description.contains(#""processing": "stopped""#))
         // Stopped means no system gets the data any more; the contract's data is still used.
-        #expect(try await store.recordsInUse(activity: "prospects").isEmpty)
-        #expect(try await store.recordsInUse(activity: "support").map(\.record) == [ticket])
-        #expect(try await store.recordsInUse(activity: "direct-mail").map(\.record).contains(mail) == false)
+        #expect(try await store.records.inUse(activity: "prospects").isEmpty)
+        #expect(try await store.records.inUse(activity: "support").map(\.record) == [ticket])
+        #expect(try await store.records.inUse(activity: "direct-mail").map(\.record).contains(mail) == false)
         try await expectIntactAudit(store)
         await store.close()
     }
@@ -156,16 +159,17 @@ struct RequestTests {
     func compellingGrounds(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "per@example.se")
-        let prospect = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "per@example.se")
+        let prospect = try await store.records.add(
             subject: subject, activity: "prospects", category: "contact_details", value: "per@example.se")
-        let id = try await store.openRequest(.objection, subject: subject, verifiedHow: "BankID")
-        try await store.recordGrounds(id, activity: "prospects", grounds: "Pågående upphandling där Per är kontakt")
-        #expect(try await store.grounds(for: id) == ["prospects": "Pågående upphandling där Per är kontakt"])
-        let decision = try #require(try await store.decisions(for: id).first)
+        let id = try await store.requests.open(.objection, subject: subject, verifiedHow: "BankID")
+        try await store.requests.recordGrounds(
+            id, activity: "prospects", grounds: "Pågående upphandling där Per är kontakt")
+        #expect(try await store.requests.grounds(for: id) == ["prospects": "Pågående upphandling där Per är kontakt"])
+        let decision = try #require(try await store.requests.decisions(for: id).first)
         #expect(decision.action == .keep && decision.article == "Art. 21(1)")
-        _ = try await store.completeRequest(id, sent: "confirmation via email")
-        #expect(try await store.recordsInUse(activity: "prospects").map(\.record) == [prospect])
+        _ = try await store.requests.complete(id, sent: "confirmation via email")
+        #expect(try await store.records.inUse(activity: "prospects").map(\.record) == [prospect])
         #expect(!(try await test.auditText()).contains("upphandling"))
         try await expectIntactAudit(store)
         await store.close()
@@ -177,25 +181,25 @@ struct RequestTests {
     func restriction(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "eva@example.se")
-        let record = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "eva@example.se")
+        let record = try await store.records.add(
             subject: subject, activity: "prospects", category: "contact_details", value: "eva@example.se",
             collected: Self.at("2023-01-10"))
-        let id = try await store.openRequest(.restriction, subject: subject, verifiedHow: "BankID")
-        let decisions = try await store.decisions(for: id)
+        let id = try await store.requests.open(.restriction, subject: subject, verifiedHow: "BankID")
+        let decisions = try await store.requests.decisions(for: id)
         #expect(decisions.map(\.action) == [.restrict] && decisions[0].article == "Art. 18(1)")
-        _ = try await store.completeRequest(id, sent: "confirmation via email")
+        _ = try await store.requests.complete(id, sent: "confirmation via email")
 
-        #expect(try await store.recordsInUse(activity: "prospects").isEmpty)
+        #expect(try await store.records.inUse(activity: "prospects").isEmpty)
         // collected + 3y expired on 2026-01-10, but restricted data is kept (Art. 18(2)).
-        let sweep = try await store.sweep(now: Self.at("2026-12-01"))
+        let sweep = try await store.sweep.run(now: Self.at("2026-12-01"))
         #expect(sweep.items.isEmpty && sweep.held == 1)
-        let export = try await store.exportSubject(subject)
+        let export = try await store.subjects.export(subject)
         #expect(export.records.map(\.id) == [record])
         #expect(export.html(.en).contains("Restricted since"))
 
-        #expect(try await store.liftRestriction(request: id) == 1)
-        #expect(try await store.sweep(now: Self.at("2026-12-01")).items.map(\.record) == [record])
+        #expect(try await store.requests.liftRestriction(request: id) == 1)
+        #expect(try await store.sweep.run(now: Self.at("2026-12-01")).items.map(\.record) == [record])
         try await expectIntactAudit(store)
         await store.close()
     }
@@ -206,19 +210,20 @@ struct RequestTests {
     func portability(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "lisa@example.se")
-        _ = try await store.giveConsent(
+        let subject = try await store.subjects.add(email: "lisa@example.se")
+        _ = try await store.consents.give(
             subject: subject, activity: "photo-consent", wordingVersion: "foto-v1", channel: "paper", at: Date())
-        let photo = try await store.addRecord(
+        let photo = try await store.records.add(
             subject: subject, activity: "photo-consent", category: "images", value: "lisa.jpg")
-        let letter = try await store.addRecord(
+        let letter = try await store.records.add(
             subject: subject, activity: "newsletter", category: "email", value: "lisa@example.se")
-        _ = try await store.addRecord(
+        _ = try await store.records.add(
             subject: subject, activity: "direct-mail", category: "address", value: "Lillgatan 2")
-        _ = try await store.addRecord(
+        _ = try await store.records.add(
             subject: subject, activity: "customer-invoicing", category: "billing", value: "Faktura 9")
-        let id = try await store.openRequest(.portability, subject: subject, verifiedHow: "BankID")
-        let decisions = Dictionary(uniqueKeysWithValues: try await store.decisions(for: id).map { ($0.activity, $0) })
+        let id = try await store.requests.open(.portability, subject: subject, verifiedHow: "BankID")
+        let decisions = Dictionary(
+            uniqueKeysWithValues: try await store.requests.decisions(for: id).map { ($0.activity, $0) })
         #expect(decisions["photo-consent"]?.action == .provide && decisions["newsletter"]?.action == .provide)
         #expect(decisions["photo-consent"]?.article == "Art. 20(1)")
         // Legal obligation and legitimate interests are not covered.
@@ -226,7 +231,7 @@ struct RequestTests {
         #expect(decisions["direct-mail"]?.action == .keep)
         #expect(decisions["direct-mail"]?.reason[.en].contains("legitimate interests (Art. 6(1)(f))") == true)
 
-        let completion = try await store.completeRequest(id, sent: "portability copy (json) via email")
+        let completion = try await store.requests.complete(id, sent: "portability copy (json) via email")
         let copy = try #require(completion.export)
         #expect(Set(copy.records.map(\.id)) == [photo, letter])
         let json = try #require(
@@ -235,7 +240,7 @@ struct RequestTests {
         let activities = try #require(json["activities"] as? [[String: Any]])
         #expect(Set(activities.compactMap { $0["id"] as? String }) == ["photo-consent", "newsletter"])
         // Providing a copy changes nothing.
-        #expect(try await store.exportSubject(subject).records.count == 4)
+        #expect(try await store.subjects.export(subject).records.count == 4)
         try await expectIntactAudit(store)
         await store.close()
     }
@@ -246,35 +251,36 @@ struct RequestTests {
     func withdrawal(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "lisa@example.se")
-        _ = try await store.giveConsent(
+        let subject = try await store.subjects.add(email: "lisa@example.se")
+        _ = try await store.consents.give(
             subject: subject, activity: "photo-consent", wordingVersion: "foto-v1", channel: "paper",
             at: Self.at("2025-01-01"))
-        let photo = try await store.addRecord(
+        let photo = try await store.records.add(
             subject: subject, activity: "photo-consent", category: "images", value: "lisa.jpg",
             collected: Self.at("2025-01-02"))
-        let letter = try await store.addRecord(
+        let letter = try await store.records.add(
             subject: subject, activity: "newsletter", category: "email", value: "lisa@example.se")
-        #expect(try await store.recordsInUse(activity: "photo-consent").map(\.record) == [photo])
+        #expect(try await store.records.inUse(activity: "photo-consent").map(\.record) == [photo])
 
-        let id = try await store.openRequest(.withdrawConsent, subject: subject, channel: "web", verifiedHow: "login")
-        let decisions = Dictionary(uniqueKeysWithValues: try await store.decisions(for: id).map { ($0.activity, $0) })
+        let id = try await store.requests.open(.withdrawConsent, subject: subject, channel: "web", verifiedHow: "login")
+        let decisions = Dictionary(
+            uniqueKeysWithValues: try await store.requests.decisions(for: id).map { ($0.activity, $0) })
         #expect(decisions["photo-consent"]?.action == .stop && decisions["photo-consent"]?.article == "Art. 7(3)")
         #expect(decisions["newsletter"]?.action == .keep)
-        let completion = try await store.completeRequest(id, sent: "confirmation via web")
+        let completion = try await store.requests.complete(id, sent: "confirmation via web")
         let withdrawn = try #require(completion.request.completedAt)
 
-        let consents = try await store.consents(subject: subject)
+        let consents = try await store.consents.list(subject: subject)
         #expect(consents.count == 1 && consents[0].withdrawn != nil)
-        #expect(try await store.recordsInUse(activity: "photo-consent").isEmpty)
+        #expect(try await store.records.inUse(activity: "photo-consent").isEmpty)
         // min(campaign.end, consent.withdrawn): the photo expires at the withdrawal.
-        let export = try await store.exportSubject(subject)
+        let export = try await store.subjects.export(subject)
         let expiry = try #require(export.records.first { $0.id == photo }?.expires)
         #expect(abs(expiry.timeIntervalSince(withdrawn)) < 1)
         #expect(export.events.contains { $0.name == "consent.withdrawn" && $0.activity == "photo-consent" })
-        let sweep = try await store.sweep(now: withdrawn.addingTimeInterval(1))
+        let sweep = try await store.sweep.run(now: withdrawn.addingTimeInterval(1))
         #expect(sweep.items.map(\.record) == [photo])
-        #expect(try await store.exportSubject(subject).records.map(\.id) == [letter])
+        #expect(try await store.subjects.export(subject).records.map(\.id) == [letter])
         try await expectIntactAudit(store)
         await store.close()
     }
@@ -285,20 +291,20 @@ struct RequestTests {
     func rectification(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "olle@example.se")
-        let record = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "olle@example.se")
+        let record = try await store.records.add(
             subject: subject, activity: "customer-purchases", category: "address", value: "Fel gata 1")
-        let id = try await store.openRequest(.rectification, subject: subject, verifiedHow: "BankID")
-        await #expect { try await store.addCorrection(id, record: "no-such-record", value: "x") } throws: {
+        let id = try await store.requests.open(.rectification, subject: subject, verifiedHow: "BankID")
+        await #expect { try await store.requests.addCorrection(id, record: "no-such-record", value: "x") } throws: {
             "\($0)".contains("no record")
         }
-        try await store.addCorrection(id, record: record, value: "Rätt gata 2")
-        let decision = try #require(try await store.decisions(for: id).first)
+        try await store.requests.addCorrection(id, record: record, value: "Rätt gata 2")
+        let decision = try #require(try await store.requests.decisions(for: id).first)
         #expect(decision.article == "Art. 16" && decision.reason[.en].hasPrefix("1 value corrected"))
         // Until completion the record is unchanged.
-        #expect(try await store.exportSubject(subject).records[0].value == "Fel gata 1")
-        _ = try await store.completeRequest(id, sent: "confirmation via email")
-        #expect(try await store.exportSubject(subject).records[0].value == "Rätt gata 2")
+        #expect(try await store.subjects.export(subject).records[0].value == "Fel gata 1")
+        _ = try await store.requests.complete(id, sent: "confirmation via email")
+        #expect(try await store.subjects.export(subject).records[0].value == "Rätt gata 2")
         let audit = try await test.auditText()
         #expect(
             audit.contains("record.rectify \(subject) customer-purchases record \(record) corrected, request \(id)"))
@@ -313,31 +319,31 @@ struct RequestTests {
     func deadlines(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        _ = try await store.addSubject(email: "a@example.se")
-        let id = try await store.openRequest(.access, subject: "a@example.se", received: Self.day("2026-01-30"))
+        _ = try await store.subjects.add(email: "a@example.se")
+        let id = try await store.requests.open(.access, subject: "a@example.se", received: Self.day("2026-01-30"))
         // 2026-01-30 + one month: 28 February does not exist → 2026-02-28 (a Saturday) → Monday 2 March.
-        #expect(try await store.request(id).deadline == Self.day("2026-03-02"))
-        await #expect { _ = try await store.extendRequest(id, reason: "  ", on: Self.day("2026-02-10")) } throws: {
+        #expect(try await store.requests.request(id).deadline == Self.day("2026-03-02"))
+        await #expect { _ = try await store.requests.extend(id, reason: "  ", on: Self.day("2026-02-10")) } throws: {
             "\($0)".contains("needs its reason")
         }
         await #expect {
-            _ = try await store.extendRequest(id, reason: "Many systems to search", on: Self.day("2026-03-03"))
+            _ = try await store.requests.extend(id, reason: "Many systems to search", on: Self.day("2026-03-03"))
         } throws: { "\($0)".contains("within one month") }
         #expect(
-            try await store.extendRequest(id, reason: "Many systems to search", on: Self.day("2026-03-02"))
+            try await store.requests.extend(id, reason: "Many systems to search", on: Self.day("2026-03-02"))
                 == Self.day("2026-04-30"))
-        let extended = try await store.request(id)
+        let extended = try await store.requests.request(id)
         #expect(extended.status == .extended && extended.extensionReason == "Many systems to search")
-        await #expect { _ = try await store.extendRequest(id, reason: "again", on: Self.day("2026-03-02")) } throws: {
+        await #expect { _ = try await store.requests.extend(id, reason: "again", on: Self.day("2026-03-02")) } throws: {
             "\($0)".contains("already extended")
         }
 
-        let late = try await store.openRequest(.erasure, subject: "a@example.se", received: Self.day("2026-05-04"))
-        let fresh = try await store.openRequest(.erasure, subject: "a@example.se", received: Self.day("2026-06-20"))
+        let late = try await store.requests.open(.erasure, subject: "a@example.se", received: Self.day("2026-05-04"))
+        let fresh = try await store.requests.open(.erasure, subject: "a@example.se", received: Self.day("2026-06-20"))
         // On 2026-06-10: the extended one (due 2026-04-30) and the May one (due 2026-06-04) are overdue.
-        let overdue = try await store.pendingRequests(overdueOn: Self.day("2026-06-10")).map(\.id)
+        let overdue = try await store.requests.pending(overdueOn: Self.day("2026-06-10")).map(\.id)
         #expect(overdue == [id, late])
-        #expect(try await store.pendingRequests().map(\.id) == [id, late, fresh])
+        #expect(try await store.requests.pending().map(\.id) == [id, late, fresh])
         try await expectIntactAudit(store)
         await store.close()
     }
@@ -348,17 +354,18 @@ struct RequestTests {
     func requestRetention(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "b@example.se")
-        _ = try await store.addRecord(subject: subject, activity: "prospects", category: "contact_details", value: "b")
-        let id = try await store.openRequest(
+        let subject = try await store.subjects.add(email: "b@example.se")
+        _ = try await store.records.add(
+            subject: subject, activity: "prospects", category: "contact_details", value: "b")
+        let id = try await store.requests.open(
             .erasure, subject: subject, received: Self.day("2026-02-02"), verifiedHow: "BankID")
-        let completion = try await store.completeRequest(id, sent: "confirmation via email")
+        let completion = try await store.requests.complete(id, sent: "confirmation via email")
         #expect(completion.subjectErased)
         // The subject is gone, the request stays (rights-requests: collected + 10y).
-        #expect(try await store.request(id).status == .completed)
-        #expect(try await store.sweep(now: Self.at("2036-02-01")).requestsErased == 0)
-        #expect(try await store.sweep(now: Self.at("2036-02-02")).requestsErased == 1)
-        await #expect { _ = try await store.request(id) } throws: { "\($0)".contains("No request") }
+        #expect(try await store.requests.request(id).status == .completed)
+        #expect(try await store.sweep.run(now: Self.at("2036-02-01")).requestsErased == 0)
+        #expect(try await store.sweep.run(now: Self.at("2036-02-02")).requestsErased == 1)
+        await #expect { _ = try await store.requests.request(id) } throws: { "\($0)".contains("No request") }
         try await expectIntactAudit(store)
         await store.close()
     }

@@ -12,17 +12,17 @@ struct StoreContractTests {
     @Test("Identifiers are normalised: one person written two ways is one subject", arguments: TestBackend.available)
     func identifiers(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
-        let id = try await store.addSubject(
+        let id = try await store.subjects.add(
             email: "Anna@Example.se ", name: "Anna Andersson", personalNumber: "19811218-9876")
-        #expect(try await store.resolveSubject("anna@example.se") == id)
-        #expect(try await store.resolveSubject("811218-9876") == id)
-        #expect(try await store.resolveSubject("198112189876") == id)
-        #expect(try await store.resolveSubject(id.uppercased()) == id)
+        #expect(try await store.subjects.resolve("anna@example.se") == id)
+        #expect(try await store.subjects.resolve("811218-9876") == id)
+        #expect(try await store.subjects.resolve("198112189876") == id)
+        #expect(try await store.subjects.resolve(id.uppercased()) == id)
         await #expect(throws: GallraError.self) {
-            _ = try await store.addSubject(email: "ANNA@example.se")
+            _ = try await store.subjects.add(email: "ANNA@example.se")
         }
         await #expect(throws: GallraError.notFound("No subject has the e-mail address given.")) {
-            _ = try await store.resolveSubject("bertil@example.se")
+            _ = try await store.subjects.resolve("bertil@example.se")
         }
         await store.close()
     }
@@ -32,21 +32,21 @@ struct StoreContractTests {
     func recordsAndExport(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
         let calendar = ZonedCalendar.stockholm
-        let subject = try await store.addSubject(email: "anna@example.se", name: "Anna Andersson")
-        let ticket = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "anna@example.se", name: "Anna Andersson")
+        let ticket = try await store.records.add(
             subject: "anna@example.se", activity: "support", category: "case_content", value: "Skrivaren fungerar inte",
             collected: calendar.parseInstant("2025-01-10"), system: "support")
-        let file = try await store.addRecord(
+        let file = try await store.records.add(
             subject: subject, activity: "customer-files", category: "customer_files", value: "bokslut.sie",
             collected: calendar.parseInstant("2025-01-31"))
-        try await store.addEvents(
+        try await store.records.addEvents(
             subject: subject, scope: .subject, events: [(.contractEnd, calendar.parseInstant("2025-12-31")!)])
         // The narrowest scope wins: this activity's contract ended earlier.
-        try await store.addEvents(
+        try await store.records.addEvents(
             subject: subject, scope: .activity("support"),
             events: [(.contractEnd, calendar.parseInstant("2025-06-30")!)])
 
-        let export = try await store.exportSubject("anna@example.se")
+        let export = try await store.subjects.export("anna@example.se")
         #expect(export.name == "Anna Andersson")
         #expect(export.identifiers.map(\.value) == ["anna@example.se"])
         let support = try #require(export.records.first { $0.id == ticket })
@@ -58,9 +58,9 @@ struct StoreContractTests {
         let files = try #require(export.records.first { $0.id == file })
         #expect(files.expires.map(calendar.rfc3339) == "2026-01-31T00:00:00+01:00")
         // A record event closes the case: the record's own event is narrower still.
-        try await store.addEvents(
+        try await store.records.addEvents(
             subject: subject, scope: .record(file), events: [(.caseClosed, calendar.parseInstant("2025-03-01")!)])
-        let again = try await store.exportSubject(subject)
+        let again = try await store.subjects.export(subject)
         #expect(again.records.first { $0.id == file }?.expires.map(calendar.rfc3339) == "2025-03-08T00:00:00+01:00")
         let json = again.json.description
         #expect(json.contains(#""retention": "min(case.closed + 7d, collected + 12mo)""#))
@@ -71,12 +71,12 @@ struct StoreContractTests {
     @Test("A pending rule is stored as waiting for its events", arguments: TestBackend.available)
     func pending(backend: TestBackend) async throws {
         let store = try await TestStore.make(backend).openWithRegister()
-        let subject = try await store.addSubject(email: "c@example.se")
-        _ = try await store.giveConsent(
+        let subject = try await store.subjects.add(email: "c@example.se")
+        _ = try await store.consents.give(
             subject: subject, activity: "photo-consent", wordingVersion: "v1", channel: "web", at: Date())
-        _ = try await store.addRecord(
+        _ = try await store.records.add(
             subject: subject, activity: "photo-consent", category: "images", value: "bild.jpg")
-        let record = try #require(try await store.exportSubject(subject).records.first)
+        let record = try #require(try await store.subjects.export(subject).records.first)
         #expect(record.expires == nil)
         #expect(record.waitingFor == ["campaign.end", "consent.withdrawn"])
         await store.close()
@@ -86,37 +86,38 @@ struct StoreContractTests {
     func refusals(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "d@example.se")
+        let subject = try await store.subjects.add(email: "d@example.se")
         let before = try await counts(test)
         let cases: [(String, () async throws -> Void)] = [
             (
                 "The register has no activity \"suport\".",
-                { _ = try await store.addRecord(subject: subject, activity: "suport", category: "email", value: "x") }
+                { _ = try await store.records.add(subject: subject, activity: "suport", category: "email", value: "x") }
             ),
             (
                 "The register knows no data category \"shoe_size\".",
                 {
-                    _ = try await store.addRecord(
+                    _ = try await store.records.add(
                         subject: subject, activity: "support", category: "shoe_size", value: "x")
                 }
             ),
             (
                 "Activity \"support\" does not process \"email\"; the register lists contact_details, case_content.",
                 {
-                    _ = try await store.addRecord(subject: subject, activity: "support", category: "email", value: "x")
+                    _ = try await store.records.add(
+                        subject: subject, activity: "support", category: "email", value: "x")
                 }
             ),
             (
                 "No subject has the e-mail address given.",
                 {
-                    _ = try await store.addRecord(
+                    _ = try await store.records.add(
                         subject: "nobody@example.se", activity: "support", category: "case_content", value: "x")
                 }
             ),
             (
                 "The register knows no event \"contract.ends\".",
                 {
-                    try await store.addEvents(
+                    try await store.records.addEvents(
                         subject: subject, scope: .subject, events: [(EventName(validating: "contract.ends")!, Date())])
                 }
             ),
@@ -139,30 +140,30 @@ struct StoreContractTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let calendar = ZonedCalendar.stockholm
-        let subject = try await store.addSubject(email: "e@example.se")
-        _ = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "e@example.se")
+        _ = try await store.records.add(
             subject: subject, activity: "product-demo", category: "contact_details", value: "e@example.se",
             collected: calendar.parseInstant("2025-01-01"))
         #expect(
-            try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339)
+            try await store.subjects.export(subject).records[0].expires.map(calendar.rfc3339)
                 == "2025-03-02T00:00:00+01:00")
 
         let shorter = try exampleRegister().replacingOccurrences(
             of: #"retention: "collected + 60d""#, with: #"retention: "collected + 30d""#)
-        let v2 = try await store.applyRegister(yaml: shorter, file: "v2.yaml")
+        let v2 = try await store.versions.apply(yaml: shorter, file: "v2.yaml")
         #expect(v2.version == 2)
         #expect(
-            try await store.exportSubject(subject).records[0].expires.map(calendar.rfc3339)
+            try await store.subjects.export(subject).records[0].expires.map(calendar.rfc3339)
                 == "2025-01-31T00:00:00+01:00")
         #expect(
-            try await store.register(version: 1)?.register.activity("product-demo")?.retention.description
+            try await store.versions.version(1)?.register.activity("product-demo")?.retention.description
                 == "collected + 60d")
 
         let broken = shorter.replacingOccurrences(of: "systems: [support]", with: "systems: [suport]")
         let before = try await counts(test)
-        await #expect(throws: RegisterError.self) { try await store.applyRegister(yaml: broken, file: "bad.yaml") }
+        await #expect(throws: RegisterError.self) { try await store.versions.apply(yaml: broken, file: "bad.yaml") }
         #expect(try await counts(test) == before)
-        #expect(try await store.currentRegister()?.version == 2)
+        #expect(try await store.versions.current()?.version == 2)
 
         let connection = try await StoreConnection.open(test.location)
         let changes = try await connection.sql.raw(

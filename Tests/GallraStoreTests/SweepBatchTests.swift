@@ -18,7 +18,7 @@ struct SweepBatchTests {
     static func populate(_ store: Store) async throws -> (people: [String], held: String) {
         var people: [String] = []
         for person in 0..<12 {
-            let subject = try await store.addSubject(email: "person\(person)@example.se")
+            let subject = try await store.subjects.add(email: "person\(person)@example.se")
             people.append(subject)
             var records: [NewRecord] = []
             for day in 0..<3 {
@@ -40,10 +40,10 @@ struct SweepBatchTests {
                         subject: subject, activity: "support", category: "case_content",
                         value: "ärende \(person)", collected: at("2025-01-02")))
             }
-            _ = try await store.addRecords(records)
+            _ = try await store.records.add(records)
         }
         let held = people[3]
-        _ = try await store.addHold(subject: held, activity: nil, reason: "tvist", until: nil)
+        _ = try await store.holds.add(subject: held, activity: nil, reason: "tvist", until: nil)
         return (people, held)
     }
 
@@ -51,11 +51,11 @@ struct SweepBatchTests {
     static func person(_ email: String, demosOn days: Range<Int>, in store: Store) async throws -> (
         subject: String, records: [String]
     ) {
-        let subject = try await store.addSubject(email: email)
+        let subject = try await store.subjects.add(email: email)
         var records: [String] = []
         for day in days {
             records.append(
-                try await store.addRecord(
+                try await store.records.add(
                     subject: subject, activity: "product-demo", category: "contact_details", value: "demo \(day)",
                     collected: at("2025-01-\(day)")))
         }
@@ -76,7 +76,7 @@ struct SweepBatchTests {
             let test = try await TestStore.make(backend)
             let store = try await test.openWithRegister()
             let (people, held) = try await Self.populate(store)
-            let report = try await store.sweep(now: Self.at("2026-01-01"), batchSize: batchSize)
+            let report = try await store.sweep.run(now: Self.at("2026-01-01"), batchSize: batchSize)
             reports.append(report)
             let remaining = try await Self.subjects(in: test)
             survivors.append(Set(people.indices.filter { remaining.contains(people[$0]) }.map { "person\($0)" }))
@@ -96,7 +96,7 @@ struct SweepBatchTests {
             #expect(!audit.contains("example.se") && !audit.contains("192.0.2"))
             try await expectIntactAudit(store)
             // Nothing is left to do.
-            let again = try await store.sweep(now: Self.at("2026-01-01"), batchSize: batchSize)
+            let again = try await store.sweep.run(now: Self.at("2026-01-01"), batchSize: batchSize)
             #expect(again.items.isEmpty && again.subjectsErased == 0)
             await store.close()
         }
@@ -135,7 +135,7 @@ struct SweepBatchTests {
                 grounds: "a test"),
         ]
         let outcome = try await store.data.transaction { _ in
-            try await store.remove(
+            try await store.sweep.remove(
                 backend == .postgres ? stale : [stale[0]], at: Clock.nowMillis(), in: store.data, evidence: .byGrounds)
         }
         #expect(outcome.removed.isEmpty)
@@ -145,7 +145,7 @@ struct SweepBatchTests {
         #expect(!audit.contains("record.erase"))
         try await expectIntactAudit(store)
         // The next sweep judges the record again, and this time erases it and its subject.
-        let report = try await store.sweep(now: Self.at("2026-01-01"))
+        let report = try await store.sweep.run(now: Self.at("2026-01-01"))
         #expect(report.items.map(\.record) == [kept])
         #expect(report.subjectsErased == 1)
         try await expectIntactAudit(store)
@@ -164,7 +164,7 @@ struct SweepBatchTests {
         }
         try await test.raw("DELETE FROM records WHERE id = '\(removals[0].record)'")
         let outcome = try await store.data.transaction { _ in
-            try await store.remove(removals, at: Clock.nowMillis(), in: store.data, evidence: .byGrounds)
+            try await store.sweep.remove(removals, at: Clock.nowMillis(), in: store.data, evidence: .byGrounds)
         }
         #expect(outcome.removed.map(\.record) == [removals[1].record])
         #expect(outcome.emptied == [subject])
@@ -187,7 +187,7 @@ struct SweepBatchTests {
             "UPDATE records SET expires_at = \(bind: Self.at("2030-01-01").millis) WHERE id = \(bind: records[1])"
         ).run()
         try await other.sql.raw("DELETE FROM records WHERE id = \(bind: records[2])").run()
-        let sweep = Task { try await store.sweep(now: Self.at("2026-01-01")) }
+        let sweep = Task { try await store.sweep.run(now: Self.at("2026-01-01")) }
         #expect(try await Self.blockedSessions(seenFrom: other) == 1)
         try await other.sql.raw("COMMIT").run()
         await other.close()
@@ -221,7 +221,7 @@ struct SweepBatchTests {
                 \(bind: Self.at("2025-12-31").millis), \(bind: Self.at("2026-03-01").millis), 0)
             """
         ).run()
-        let sweep = Task { try await store.sweep(now: Self.at("2026-01-01")) }
+        let sweep = Task { try await store.sweep.run(now: Self.at("2026-01-01")) }
         #expect(try await Self.blockedSessions(seenFrom: other) == 1)
         let writerWon: Bool
         do {

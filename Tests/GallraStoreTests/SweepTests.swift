@@ -21,7 +21,7 @@ struct SweepTests {
         static func make(_ backend: TestBackend) async throws -> Scenario {
             let test = try await TestStore.make(backend)
             let store = try await test.openWithRegister()
-            let subject = try await store.addSubject(email: "kund@example.se", name: "Karin Kund")
+            let subject = try await store.subjects.add(email: "kund@example.se", name: "Karin Kund")
             var scenario = Scenario(test: test, store: store, subject: subject)
             let add: [(String, String, String, String)] = [
                 ("open-case-files", "customer-files", "customer_files", "2025-01-31"),
@@ -32,14 +32,14 @@ struct SweepTests {
                 ("remote", "remote-control", "customer_files", "2025-05-05T10:00:00+02:00"),
             ]
             for (name, activity, category, collected) in add {
-                scenario.records[name] = try await store.addRecord(
+                scenario.records[name] = try await store.records.add(
                     subject: subject, activity: activity, category: category, value: "värde: \(name)",
                     collected: SweepTests.at(collected))
             }
-            try await store.addEvents(
+            try await store.records.addEvents(
                 subject: subject, scope: .record(scenario.records["closed-case-files"]!),
                 events: [(.caseClosed, SweepTests.at("2025-03-01"))])
-            try await store.addEvents(
+            try await store.records.addEvents(
                 subject: subject, scope: .activity("accounts-payable"),
                 events: [(.fiscalYearEnd, SweepTests.at("2024-12-31"))])
             return scenario
@@ -89,7 +89,7 @@ struct SweepTests {
     func timeline(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
         for (instant, expected) in Self.timeline {
-            let report = try await scenario.store.sweep(now: Self.at(instant))
+            let report = try await scenario.store.sweep.run(now: Self.at(instant))
             #expect(try await scenario.remaining() == expected, "at \(instant)")
             #expect(report.waiting == 1)
         }
@@ -104,7 +104,7 @@ struct SweepTests {
     @Test("Every erasure leaves evidence: record, activity, rule, expiry and moment", arguments: TestBackend.available)
     func evidence(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
-        _ = try await scenario.store.sweep(now: Self.at("2026-02-01"))
+        _ = try await scenario.store.sweep.run(now: Self.at("2026-02-01"))
         let connection = try await StoreConnection.open(scenario.test.location)
         let rows = try await connection.sql.raw(
             "SELECT action, activity, detail FROM audit_log WHERE action IN ('record.erase', 'record.anonymise', 'sweep.summary') ORDER BY seq"
@@ -138,14 +138,14 @@ struct SweepTests {
     func subjectErased(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "demo@example.se", name: "Dora Demo")
-        _ = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "demo@example.se", name: "Dora Demo")
+        _ = try await store.records.add(
             subject: subject, activity: "product-demo", category: "contact_details", value: "Dora",
             collected: Self.at("2025-01-01"))
-        let report = try await store.sweep(now: Self.at("2025-03-03"))
+        let report = try await store.sweep.run(now: Self.at("2025-03-03"))
         #expect(report.erased == 1 && report.subjectsErased == 1)
         await #expect(throws: GallraError.notFound("No subject has the e-mail address given.")) {
-            _ = try await store.resolveSubject("demo@example.se")
+            _ = try await store.subjects.resolve("demo@example.se")
         }
         let keyring = try await StoreConnection.open(test.location.defaultKeyring)
         let keys = try await keyring.sql.raw(
@@ -168,10 +168,10 @@ struct SweepTests {
         let scenario = try await Scenario.make(backend)
         let before = try await scenario.remaining()
         let audit = try await scenario.store.verifyAudit()
-        let dry = try await scenario.store.sweep(now: Self.at("2026-02-01"), dryRun: true)
+        let dry = try await scenario.store.sweep.run(now: Self.at("2026-02-01"), dryRun: true)
         #expect(try await scenario.remaining() == before)
         #expect(try await scenario.store.verifyAudit() == audit)
-        let real = try await scenario.store.sweep(now: Self.at("2026-02-01"))
+        let real = try await scenario.store.sweep.run(now: Self.at("2026-02-01"))
         #expect(dry.items.map(\.record) == real.items.map(\.record))
         #expect(dry.items.map(\.action) == real.items.map(\.action))
         #expect(
@@ -187,21 +187,21 @@ struct SweepTests {
     func holds(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
         let store = scenario.store
-        let hold = try await store.addHold(
+        let hold = try await store.holds.add(
             subject: "kund@example.se", activity: "customer-files", reason: "Tvist om leverans", until: nil)
-        _ = try await store.addHold(
+        _ = try await store.holds.add(
             subject: "kund@example.se", activity: "website-visits", reason: "Revision", until: Self.at("2026-03-01"))
-        let held = try await store.sweep(now: Self.at("2026-02-01"))
+        let held = try await store.sweep.run(now: Self.at("2026-02-01"))
         #expect(held.held == 3)
         #expect(
             try await scenario.remaining() == ["open-case-files", "closed-case-files", "invoices", "support", "visit"])
-        let forecast = try await store.forecast(from: Self.at("2026-02-01"), days: 30)
+        let forecast = try await store.sweep.forecast(from: Self.at("2026-02-01"), days: 30)
         #expect(forecast.held == 3)
-        try await store.releaseHold(hold)
-        _ = try await store.sweep(now: Self.at("2026-02-02"))
+        try await store.holds.release(hold)
+        _ = try await store.sweep.run(now: Self.at("2026-02-02"))
         #expect(try await scenario.remaining() == ["invoices", "support", "visit"])
         // The dated hold runs out by itself.
-        _ = try await store.sweep(now: Self.at("2026-03-01"))
+        _ = try await store.sweep.run(now: Self.at("2026-03-01"))
         #expect(try await scenario.remaining() == ["invoices", "support"])
         await store.close()
     }
@@ -210,8 +210,8 @@ struct SweepTests {
     func shorterRule(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
-        let subject = try await store.addSubject(email: "p@example.se")
-        let record = try await store.addRecord(
+        let subject = try await store.subjects.add(email: "p@example.se")
+        let record = try await store.records.add(
             subject: subject, activity: "prospects", category: "contact_details", value: "P",
             collected: Self.at("2025-01-01"))
         // 3 years → 30 days: the record is suddenly long expired.
@@ -219,12 +219,12 @@ struct SweepTests {
             of: "retention: \"collected + 3y\"\n    retention_text: { sv: \"3 år\" }\n    systems: [crm]",
             with: "retention: \"collected + 30d\"\n    retention_text: { sv: \"30 dagar\" }\n    systems: [crm]")
         #expect(shorter != (try exampleRegister()))
-        try await store.applyRegister(yaml: shorter, file: "v2.yaml")
-        let first = try await store.sweep(now: Self.at("2025-06-01"))
+        try await store.versions.apply(yaml: shorter, file: "v2.yaml")
+        let first = try await store.sweep.run(now: Self.at("2025-06-01"))
         #expect(first.erased == 0 && first.awaitingReview == 1)
-        let dry = try await store.sweep(now: Self.at("2025-06-01"), dryRun: true)
+        let dry = try await store.sweep.run(now: Self.at("2025-06-01"), dryRun: true)
         #expect(dry.items.map(\.record) == [record])
-        let real = try await store.sweep(now: Self.at("2025-06-01"))
+        let real = try await store.sweep.run(now: Self.at("2025-06-01"))
         #expect(real.items.map(\.record) == [record])
         await store.close()
     }
@@ -233,17 +233,17 @@ struct SweepTests {
     func lock(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
         let other = try await scenario.test.open()
-        try await scenario.store.acquireSweepLock()
+        try await scenario.store.sweep.acquireSweepLock()
         await #expect {
-            _ = try await other.sweep(now: Self.at("2026-02-01"))
+            _ = try await other.sweep.run(now: Self.at("2026-02-01"))
         } throws: { "\($0)".hasPrefix("Another sweep is running") }
         #expect(try await scenario.remaining().count == 6)
-        try await scenario.store.releaseSweepLock()
+        try await scenario.store.sweep.releaseSweepLock()
 
         // Both started together: every record goes once, with one piece of evidence each.
         let store = scenario.store
-        let first = Task { try await store.sweep(now: Self.at("2026-02-01")) }
-        let second = Task { try await other.sweep(now: Self.at("2026-02-01")) }
+        let first = Task { try await store.sweep.run(now: Self.at("2026-02-01")) }
+        let second = Task { try await other.sweep.run(now: Self.at("2026-02-01")) }
         let results = [await first.result, await second.result]
         let erased = results.compactMap { try? $0.get() }.map { $0.erased + $0.anonymised }
         #expect(erased.reduce(0, +) == 4)
@@ -259,7 +259,7 @@ struct SweepTests {
     @Test("Forecast: per activity and day, and what waits for which event", arguments: TestBackend.available)
     func forecast(backend: TestBackend) async throws {
         let scenario = try await Scenario.make(backend)
-        let forecast = try await scenario.store.forecast(from: Self.at("2026-01-01"), days: 31)
+        let forecast = try await scenario.store.sweep.forecast(from: Self.at("2026-01-01"), days: 31)
         #expect(forecast.overdue == 2)
         #expect(
             forecast.expiring.map { "\($0.date) \($0.activity) \($0.records)" } == [
@@ -279,18 +279,19 @@ struct EnglishRegisterSweepTests {
         let store = try await test.open()
         let yaml = try String(
             contentsOf: packageRoot.appendingPathComponent("examples/customer-contacts.yaml"), encoding: .utf8)
-        try await store.applyRegister(yaml: yaml, file: "customer-contacts.yaml")
-        let subject = try await store.addSubject(email: "contact@example.com", name: "Chris Contact")
-        _ = try await store.addRecord(subject: subject, activity: "contact-person", category: "position", value: "CFO")
-        try await store.addEvents(
+        try await store.versions.apply(yaml: yaml, file: "customer-contacts.yaml")
+        let subject = try await store.subjects.add(email: "contact@example.com", name: "Chris Contact")
+        _ = try await store.records.add(
+            subject: subject, activity: "contact-person", category: "position", value: "CFO")
+        try await store.records.addEvents(
             subject: subject, scope: .subject, events: [(.contractEnd, SweepTests.at("2025-06-30"))])
-        var report = try await store.sweep(now: SweepTests.at("2030-01-01"))
+        var report = try await store.sweep.run(now: SweepTests.at("2030-01-01"))
         #expect(report.erased == 0 && report.waiting == 1)
-        try await store.addEvents(
+        try await store.records.addEvents(
             subject: subject, scope: .subject, events: [(.positionEnd, SweepTests.at("2025-09-01"))])
-        report = try await store.sweep(now: SweepTests.at("2025-08-31"))
+        report = try await store.sweep.run(now: SweepTests.at("2025-08-31"))
         #expect(report.erased == 0 && report.waiting == 0)
-        report = try await store.sweep(now: SweepTests.at("2025-09-01"))
+        report = try await store.sweep.run(now: SweepTests.at("2025-09-01"))
         #expect(report.erased == 1 && report.subjectsErased == 1)
         await store.close()
     }

@@ -29,13 +29,13 @@ struct UseCaseTests {
     func twoParties(backend: TestBackend) async throws {
         let (test, store) = try await Self.open(backend)
         let gallra = Gallra(store: store)
-        let subject = try await Acting.as(Self.officer) { try await store.addSubject(email: "berit@example.se") }
+        let subject = try await Acting.as(Self.officer) { try await store.subjects.add(email: "berit@example.se") }
         let opened = try await gallra.openIncident(
             aware: Date().addingTimeInterval(-3_600), description: "Ett brev till fel mottagare",
             affected: [subject], by: Self.ticketing)
         _ = try await gallra.recordNotification(
             opened.incident.id, IncidentNotification(authorityNotified: Date(), reference: "IMY-1"), by: Self.officer)
-        _ = try await Acting.as(Self.ticketing) { try await store.exportSubject(subject) }
+        _ = try await Acting.as(Self.ticketing) { try await store.subjects.export(subject) }
 
         #expect(try await Self.actors(test, action: "register.apply") == ["user:anna.privacy"])
         #expect(try await Self.actors(test, action: "subject.add") == ["user:anna.privacy"])
@@ -51,7 +51,7 @@ struct UseCaseTests {
     func noParty(backend: TestBackend) async throws {
         let (test, store) = try await Self.open(backend)
         let refused = await #expect(throws: GallraError.self) {
-            try await Acting.$party.withValue(nil) { _ = try await store.addSubject(email: "nobody@example.se") }
+            try await Acting.$party.withValue(nil) { _ = try await store.subjects.add(email: "nobody@example.se") }
         }
         guard case .forbidden = refused else { throw refused ?? GallraError.integrity("no error") }
         #expect(try await test.rows("SELECT id FROM subjects").isEmpty)
@@ -62,10 +62,10 @@ struct UseCaseTests {
     func noOracle(backend: TestBackend) async throws {
         let (test, store) = try await Self.open(backend)
         let existing = try await Acting.as(Self.officer) {
-            try await store.addSubject(email: "Cecilia@Example.se", name: "Cecilia")
+            try await store.subjects.add(email: "Cecilia@Example.se", name: "Cecilia")
         }
         let error = await #expect(throws: GallraError.self) {
-            try await Acting.as(Self.ticketing) { _ = try await store.addSubject(email: "cecilia@example.se") }
+            try await Acting.as(Self.ticketing) { _ = try await store.subjects.add(email: "cecilia@example.se") }
         }
         guard case .conflict(let message) = error else { throw error ?? GallraError.integrity("no error") }
         #expect(!message.contains(existing), "the answer must not name the subject who has the address")
@@ -91,8 +91,8 @@ struct UseCaseTests {
     func readsDoNotWait(backend: TestBackend) async throws {
         let (test, store) = try await Self.open(backend)
         let subject = try await Acting.as(Self.officer) {
-            let subject = try await store.addSubject(email: "dan@example.se")
-            _ = try await store.addRecord(
+            let subject = try await store.subjects.add(email: "dan@example.se")
+            _ = try await store.records.add(
                 subject: subject, activity: "support", category: "case_content", value: "Ärende 1")
             return subject
         }
@@ -109,7 +109,7 @@ struct UseCaseTests {
             }
         }
         for await _ in started { break }
-        let export = try await Acting.as(Self.ticketing) { try await store.exportSubject(subject) }
+        let export = try await Acting.as(Self.ticketing) { try await store.subjects.export(subject) }
         #expect(export.records.map(\.value) == ["Ärende 1"], "the read was answered while the batch held the log")
         #expect(try await Self.actors(test, action: "subject.export").isEmpty, "its entry waits for the batch")
         release.yield()

@@ -60,7 +60,7 @@ public struct TestStore: Sendable {
     /// A store with the Swedish example register applied (by the party bound to the task).
     public func openWithRegister() async throws -> Store {
         let store = try await open()
-        try await store.applyRegister(yaml: try exampleRegister(), file: "exempel-programvara.yaml")
+        try await store.versions.apply(yaml: try exampleRegister(), file: "exempel-programvara.yaml")
         return store
     }
 

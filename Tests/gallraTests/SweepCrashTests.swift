@@ -93,8 +93,8 @@ struct SweepCrashTests {
             database: try DatabaseLocation(parsing: database), keyFile: a.appendingPathComponent("gallra.key").path)
         let register = try String(
             contentsOf: packageRoot.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8)
-        try await store.applyRegister(yaml: register, file: "register")
-        let subjects = try await store.addSubjects(
+        try await store.versions.apply(yaml: register, file: "register")
+        let subjects = try await store.subjects.add(
             (0..<1_000).map { NewSubject(email: "p\($0)@example.se", name: "P \($0)") })
         let collected = ZonedCalendar.stockholm.parseInstant("2025-01-01")!
         let kinds = [
@@ -105,7 +105,7 @@ struct SweepCrashTests {
             kinds.map { NewRecord(subject: subject, activity: $0.0, category: $0.1, value: $0.2, collected: collected) }
         }
         for chunk in stride(from: 0, to: records.count, by: 1_000) {
-            _ = try await store.addRecords(Array(records[chunk..<min(chunk + 1_000, records.count)]))
+            _ = try await store.records.add(Array(records[chunk..<min(chunk + 1_000, records.count)]))
         }
         await store.close()
         try FileManager.default.copyItem(

@@ -3,29 +3,38 @@ import Foundation
 import GallraCore
 import Logging
 import SQLKit
+import Synchronization
 
 /// The store of personal data whose lifecycle Gallra enforces: subjects, their identifiers, records
 /// and events, encrypted per subject, with every write and read in the audit log.
 ///
+/// Each register has a type of its own, reached from the store: ``subjects``, ``records``,
+/// ``requests``, ``consents``, ``incidents``, ``holds``, ``versions`` (the register of processing
+/// activities), ``keys`` and the ``sweep``. They share the store's connections, keys and audit log.
+///
 /// The subjects' data keys live in a keyring apart from the data (by default a file beside an
 /// SQLite database), so that a backup of the data holds no key: destroying a key reaches every
 /// backup of the data.
-public actor Store {
+public final class Store: Sendable {
     let data: StoreConnection
     let keyring: StoreConnection
-    var keys: KeyFile
+    /// The master keys: the key file, changed by rotation.
+    let masterKeys: Mutex<KeyFile>
     let index: IdentifierIndex
-    var registerCache: (version: Int64, register: Register)?
-    var dataKeyCache: [String: SymmetricKey] = [:]
+    /// The newest register version parsed so far.
+    let parsedRegister = Mutex<(version: Int64, register: Register)?>(nil)
+    /// Subjects' data keys unwrapped so far.
+    let dataKeyCache = Mutex<[String: UnwrappedKey]>([:])
     /// Reads' audit entries that wait for a transaction holding the log.
     let accessLog: AccessLog
     /// This store's name on the sweep lock.
-    let lockOwner = Store.makeLockOwner()
+    let lockOwner = RetentionSweep.makeLockOwner()
+    private let migrationCount = Mutex(0)
 
     init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile) {
         self.data = data
         self.keyring = keyring
-        self.keys = keys
+        self.masterKeys = Mutex(keys)
         self.index = IdentifierIndex(key: keys.indexKey)
         self.accessLog = AccessLog(
             append: { batch in
@@ -65,66 +74,23 @@ public actor Store {
         let ranData = try await Migrations.run(Migrations.data, table: SQLName(trusted: "gallra_schema"), on: data)
         let ranKeyring = try await Migrations.run(
             Migrations.keyring, table: SQLName(trusted: "gallra_keyring_schema"), on: keyring)
-        migrationsRun += ranData.count + ranKeyring.count
+        migrationCount.withLock { $0 += ranData.count + ranKeyring.count }
     }
 
     /// How many migrations this store ran since it was opened, opening included.
-    public private(set) var migrationsRun = 0
+    public var migrationsRun: Int { migrationCount.withLock { $0 } }
 
+    /// Writes the reads' audit entries still waiting and closes the connections.
     public func close() async {
         await accessLog.drain()
         await data.close()
         if keyring !== data { await keyring.close() }
     }
 
-    /// Runs `body` as one transaction on the data: the store's writes inside it join it, so that
-    /// a use case of several steps is written whole or not at all.
+    /// Runs `body` as one transaction on the data: the registers' writes inside it join it, so
+    /// that a use case of several steps is written whole or not at all.
     nonisolated(nonsending) public func transaction<T>(_ body: () async throws -> T) async throws -> T {
         try await data.transaction { _ in try await body() }
-    }
-
-    // MARK: - Keys
-
-    /// New subjects' data keys, wrapped by the current master key, stored in the keyring.
-    func createDataKeys(for subjects: [String]) async throws -> [String: SymmetricKey] {
-        let created = try await keyring.transaction { sql in
-            var created: [String: SymmetricKey] = [:]
-            for chunk in subjects.chunked(into: 500) {
-                var insert = sql.insert(into: "subject_keys").columns("subject_id", "master_version", "wrapped")
-                for subject in chunk {
-                    let key = SubjectCipher.newDataKey()
-                    let wrapped = try SubjectCipher.wrap(key, with: keys.current.key, subject: subject)
-                    insert = insert.values(SQLBind(subject), SQLBind(keys.currentVersion), SQLBind(wrapped))
-                    created[subject] = key
-                }
-                try await insert.run()
-            }
-            return created
-        }
-        for (subject, key) in created { dataKeyCache[subject] = key }
-        return created
-    }
-
-    func dataKey(for subject: String) async throws -> SymmetricKey {
-        if let key = dataKeyCache[subject] { return key }
-        guard
-            let row = try await keyring.read.raw(
-                "SELECT master_version, wrapped FROM subject_keys WHERE subject_id = \(bind: subject)"
-            ).first()
-        else {
-            throw GallraError.integrity(
-                "The data key of subject \(subject) has been destroyed; its data cannot be read.")
-        }
-        let master = try keys.masterKey(version: try row.decode(column: "master_version", as: Int.self))
-        let key = try SubjectCipher.unwrap(
-            try row.decode(column: "wrapped", as: Data.self), with: master, subject: subject)
-        if dataKeyCache.count > 10_000 { dataKeyCache.removeAll() }
-        dataKeyCache[subject] = key
-        return key
-    }
-
-    func cipher(for subject: String) async throws -> SubjectCipher {
-        SubjectCipher(dataKey: try await dataKey(for: subject))
     }
 
     // MARK: - Audit
@@ -141,16 +107,17 @@ public actor Store {
         }
     }
 
-    public func verifyAudit() async throws -> AuditVerification {
-        try await AuditChain.verify(on: data.read)
-    }
-
     /// Appends to the audit log in the caller's transaction on the data connection, naming the
     /// acting party on every entry.
     func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
         let party = try Acting.required()
         try await AuditChain.append(
             events, actor: party.description, on: sql, copyingInto: data.postgres, logger: data.logger)
+    }
+
+    /// Checks the whole audit chain; names the first entry altered, removed or reordered.
+    public func verifyAudit() async throws -> AuditVerification {
+        try await AuditChain.verify(on: data.read)
     }
 
     /// A new id: a UUID version 7 (RFC 9562), time-ordered so that new rows land at the end of

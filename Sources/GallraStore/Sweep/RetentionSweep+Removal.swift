@@ -24,7 +24,7 @@ struct RemovalOutcome: Sendable {
     var emptied: [String]
 }
 
-extension Store {
+extension RetentionSweep {
     /// Erases or anonymises records inside the caller's transaction on `connection`, with their
     /// evidence in the audit log in the given form. A record that is no longer where it was read
     /// (changed or removed meanwhile) is left alone. A subject left with no record is erased whole:

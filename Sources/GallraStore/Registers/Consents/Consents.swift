@@ -2,9 +2,14 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// Consents (Art. 7) given and withdrawn, per subject and activity, with the wording agreed to.
+public struct Consents: StoreRegister {
+    let store: Store
+}
+
+extension Consents {
     /// Records a consent to an activity whose legal basis is consent.
-    public func giveConsent(
+    public func give(
         subject reference: String, activity: String, wordingVersion: String, channel: String, at instant: Date
     ) async throws -> String {
         let subject = try await resolveSubject(reference)
@@ -17,7 +22,7 @@ extension Store {
                 "Activity \"\(activity)\" does not rest on consent; its legal basis is \(processing.legalBasis.map(\.rawValue).joined(separator: ", "))."
             )
         }
-        if try await consents(subject: subject).contains(where: { $0.activity == activity && $0.isInForce(at: instant) }
+        if try await list(subject: subject).contains(where: { $0.activity == activity && $0.isInForce(at: instant) }
         ) {
             throw GallraError.conflict("The subject already has a consent in force for \"\(activity)\".")
         }
@@ -42,12 +47,12 @@ extension Store {
 
     /// GDPR Art. 7(3): withdrawing is as easy as giving. The consent is closed, and the
     /// `consent.withdrawn` event is recorded for the activity, so retention rules that use it apply.
-    public func withdrawConsent(subject reference: String, activity: String, channel: String, at instant: Date)
+    public func withdraw(subject reference: String, activity: String, channel: String, at instant: Date)
         async throws
     {
         let subject = try await resolveSubject(reference)
         guard
-            let consent = try await consents(subject: subject).first(where: {
+            let consent = try await list(subject: subject).first(where: {
                 $0.activity == activity && $0.isInForce(at: instant)
             })
         else { throw GallraError.notFound("The subject has no consent in force for \"\(activity)\".") }
@@ -70,13 +75,13 @@ extension Store {
                     "consent.withdraw", subject: consent.subject, activity: consent.activity,
                     detail: "consent \(consent.id), channel \(channel)")
             ], on: sql)
-        try await insertEvents(
+        try await store.records.insertEvents(
             subject: consent.subject, activity: consent.activity, record: nil,
             events: [(.consentWithdrawn, instant)], on: sql)
     }
 
     /// Every consent of the subject, oldest first.
-    public func consents(subject reference: String) async throws -> [ConsentEntry] {
+    public func list(subject reference: String) async throws -> [ConsentEntry] {
         let subject = try await resolveSubject(reference)
         return try await data.read.raw(
             """
@@ -102,7 +107,7 @@ extension Store {
         }
         for (subject, activities) in Dictionary(grouping: needing, by: \.subject).mapValues({ Set($0.map(\.activity)) })
         {
-            let given = try await consents(subject: subject)
+            let given = try await list(subject: subject)
             for activity in activities
             where !given.contains(where: { $0.activity == activity && $0.isInForce(at: Date()) }) {
                 throw GallraError.invalidInput(

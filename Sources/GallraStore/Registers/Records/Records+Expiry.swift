@@ -24,7 +24,7 @@ struct StoredEvent: Sendable {
     }
 }
 
-extension Store {
+extension Records {
     func storedEvents(subject: String, on sql: (any SQLDatabase)? = nil) async throws -> [StoredEvent] {
         try await storedEvents(subjects: [subject], on: sql)[subject] ?? []
     }

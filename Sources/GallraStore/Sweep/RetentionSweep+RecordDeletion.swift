@@ -11,7 +11,7 @@ struct RecordDeletion: Sendable {
     var emptied: [String] = []
 }
 
-extension Store {
+extension RetentionSweep {
     /// Deletes the records in the caller's transaction, with their record-scoped events, first
     /// keeping an anonymised copy (activity, category, system and when; no value, no subject) of
     /// those whose activity anonymises; then finds the subjects left with no record.

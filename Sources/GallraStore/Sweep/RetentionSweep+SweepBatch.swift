@@ -69,7 +69,7 @@ struct Sweeper {
     }
 }
 
-extension Store {
+extension RetentionSweep {
     /// What a sweep does with the candidates read: the report's lines for those due (with where
     /// each was read), and the counts of those kept.
     func judge(_ read: [SweepCandidate], limit: Int, with sweeper: inout Sweeper) -> (

@@ -2,14 +2,20 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// Personal data records, each under an activity of the register, sealed under its subject's key,
+/// with the expiry its activity's retention rule gives; and the events those rules count from.
+public struct Records: StoreRegister {
+    let store: Store
+}
+
+extension Records {
     /// Stores one record; `subject` is a subject id or identifier. Returns the record id.
-    public func addRecord(
+    public func add(
         subject reference: String, activity: String, category: String, value: String, collected: Date? = nil,
         system: String? = nil
     ) async throws -> String {
         let subject = try await resolveSubject(reference)
-        return try await addRecords([
+        return try await add([
             NewRecord(
                 subject: subject, activity: activity, category: category, value: value, collected: collected ?? Date(),
                 system: system)
@@ -18,11 +24,11 @@ extension Store {
 
     /// Stores a batch of records in one transaction (subjects given by id), each sealed under its
     /// subject's key, its expiry computed, and each audited. Returns the record ids, in order.
-    public func addRecords(_ records: [NewRecord]) async throws -> [String] {
+    public func add(_ records: [NewRecord]) async throws -> [String] {
         let register = try await requireRegister()
         let calendar = try await calendar()
         for record in records { try Self.validate(record, in: register) }
-        try await requireConsent(for: records, in: register)
+        try await store.consents.requireConsent(for: records, in: register)
         var rows: [(id: String, record: NewRecord, sealed: Data, expiry: RetentionOutcome)] = []
         let eventsBySubject = try await storedEvents(subjects: Array(Set(records.map(\.subject))))
         for record in records {

@@ -2,9 +2,14 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// Legal holds (Art. 17(3)(e)): data kept past its retention for a legal claim, until released.
+public struct Holds: StoreRegister {
+    let store: Store
+}
+
+extension Holds {
     /// Places a hold; the reason is sealed under the subject's key like any personal data.
-    public func addHold(subject reference: String, activity: String?, reason: String, until: Date?) async throws
+    public func add(subject reference: String, activity: String?, reason: String, until: Date?) async throws
         -> String
     {
         let subject = try await resolveSubject(reference)
@@ -35,7 +40,7 @@ extension Store {
     }
 
     /// Ends a hold; what it kept is swept at the next sweep if its retention has expired.
-    public func releaseHold(_ id: String) async throws {
+    public func release(_ id: String) async throws {
         guard
             let row = try await data.read.raw(
                 "SELECT subject_id, activity FROM holds WHERE id = \(bind: id) AND released_at IS NULL"

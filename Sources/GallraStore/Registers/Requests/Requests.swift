@@ -2,9 +2,15 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// Data subject requests (GDPR Art. 15–22): opened, verified, extended, decided by the rights
+/// engine and carried out; and the restrictions and objections they place on records.
+public struct Requests: StoreRegister {
+    let store: Store
+}
+
+extension Requests {
     /// Registers a request; its deadline is computed by Art. 12(3) from the day it was received.
-    public func openRequest(
+    public func open(
         _ kind: RequestKind, subject reference: String, received: CivilDate? = nil, channel: String = "email",
         activities: [String]? = nil, verifiedHow: String? = nil
     ) async throws -> String {
@@ -49,7 +55,7 @@ extension Store {
     }
 
     /// Art. 12(6): the identity of the person asking is confirmed, and how.
-    public func verifyRequest(_ id: String, how: String) async throws {
+    public func verify(_ id: String, how: String) async throws {
         let request = try await pendingRequest(id)
         let how = try DataSubjectRequest.verification(how)
         try await update(request, "request.verify", detail: "identity verified") { sql in
@@ -60,7 +66,7 @@ extension Store {
     }
 
     /// Art. 12(3): extends the deadline by two months (`DataSubjectRequest.extended`).
-    public func extendRequest(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
+    public func extend(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
         let request = try await pendingRequest(id)
         let today = try await resolvedToday(today)
         let (deadline, reason) = try request.extended(reason: reason, on: today)
@@ -169,7 +175,7 @@ extension Store {
     }
 
     /// Requests not yet completed, the nearest deadline first; with `overdueOn`, only those past it.
-    public func pendingRequests(overdueOn today: CivilDate? = nil) async throws -> [DataSubjectRequest] {
+    public func pending(overdueOn today: CivilDate? = nil) async throws -> [DataSubjectRequest] {
         let rows = try await data.read.raw(
             """
             SELECT * FROM requests WHERE status <> \(bind: RequestStatus.completed.rawValue)
@@ -207,7 +213,7 @@ extension Store {
     }
 }
 
-extension Store {
+extension Requests {
     /// `today` when given, otherwise today on the controller's calendar.
     func resolvedToday(_ today: CivilDate?) async throws -> CivilDate {
         if let today { return today }

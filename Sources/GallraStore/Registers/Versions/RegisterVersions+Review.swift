@@ -3,7 +3,7 @@ import SQLKit
 
 /// A register version that shortens a rule never erases anything before a dry run has reported
 /// it: the sweep keeps the records it made expire until then.
-extension Store {
+extension RegisterVersions {
     /// After a dry run: the shortenings it reported may now be carried out.
     func markShortenedRulesReviewed(reported report: SweepReport) async throws {
         let versions = try await data.read.raw(

@@ -2,17 +2,23 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// The data subjects: each a pseudonymous id, their identifiers (e-mail, phone, personnummer) sealed
+/// under their own key and found through a keyed lookup index, never stored in clear.
+public struct Subjects: StoreRegister {
+    let store: Store
+}
+
+extension Subjects {
     /// Adds a data subject with their identifiers; returns the subject's pseudonymous id.
-    public func addSubject(
+    public func add(
         email: String?, name: String? = nil, phone: String? = nil, personalNumber: String? = nil
     ) async throws -> String {
-        try await addSubjects([NewSubject(email: email, name: name, phone: phone, personalNumber: personalNumber)])[0]
+        try await add([NewSubject(email: email, name: name, phone: phone, personalNumber: personalNumber)])[0]
     }
 
     /// Adds subjects in one transaction (an import); returns their ids in order. Nothing is added
     /// when any of them is refused.
-    public func addSubjects(_ subjects: [NewSubject]) async throws -> [String] {
+    public func add(_ subjects: [NewSubject]) async throws -> [String] {
         let today = try await calendar().localDate(of: Date())
         var prepared: [(id: String, subject: NewSubject, identifiers: [SubjectIdentifier])] = []
         var seen: Set<SubjectIdentifier> = []
@@ -33,7 +39,7 @@ extension Store {
             prepared.append((Store.newID(), subject, identifiers))
         }
         // The keys first: a crash after them leaves unused keys, never data without a key.
-        let keys = try await createDataKeys(for: prepared.map(\.id))
+        let keys = try await store.keys.createDataKeys(for: prepared.map(\.id))
         let now = Clock.nowMillis()
         try await data.transaction { sql in
             for chunk in prepared.chunked(into: 500) {
@@ -65,7 +71,7 @@ extension Store {
     }
 
     /// The subject a reference names: their id, or an identifier found through the lookup index.
-    public func resolveSubject(_ reference: String) async throws -> String {
+    public func resolve(_ reference: String) async throws -> String {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if UUID(uuidString: trimmed) != nil {
             let id = trimmed.lowercased()
@@ -88,23 +94,5 @@ extension Store {
         return try await data.read.raw(
             "SELECT subject_id FROM subject_identifiers WHERE kind = \(bind: identifier.kind.rawValue) AND lookup = \(bind: lookup)"
         ).first()?.decode(column: "subject_id", as: String.self)
-    }
-
-    /// The controller's calendar: the register's time zone. Before any register is applied it is
-    /// Stockholm's, the documented default; a register whose time zone cannot be read is an error,
-    /// never a silent default.
-    public func calendar() async throws -> ZonedCalendar {
-        let register: Register
-        do {
-            register = try await requireRegister()
-        } catch GallraError.notFound {
-            return .stockholm
-        }
-        guard let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone) else {
-            throw GallraError.integrity(
-                "The register's time zone \"\(register.controller.timeZone)\" is unknown to this system; the controller's dates cannot be computed."
-            )
-        }
-        return calendar
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+extension Subjects {
     /// Reads and decrypts everything held on the subject, for the subject (Art. 15, or Art. 20
     /// narrowed with `scope`); restricted data is included, as it may be given to the person.
     /// The read is audited.
-    public func exportSubject(_ reference: String, scope: SubjectExport.Scope = .access) async throws -> SubjectExport {
+    public func export(_ reference: String, scope: SubjectExport.Scope = .access) async throws -> SubjectExport {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         let cipher = try await cipher(for: subject)
@@ -42,21 +42,21 @@ extension Store {
                 waitingFor: (try row.decode(column: "waiting_for", as: String?.self))?.split(separator: ",").map(
                     String.init) ?? [])
         }
-        let events = try await storedEvents(subject: subject).sorted { $0.occurred < $1.occurred }.map {
+        let events = try await store.records.storedEvents(subject: subject).sorted { $0.occurred < $1.occurred }.map {
             SubjectExport.Event(name: $0.name.rawValue, activity: $0.activity, record: $0.record, occurred: $0.occurred)
         }
-        let consents = try await consents(subject: subject).map {
+        let consents = try await store.consents.list(subject: subject).map {
             SubjectExport.Consent(
                 activity: $0.activity, wordingVersion: $0.wordingVersion, channel: $0.channel, given: $0.given,
                 withdrawn: $0.withdrawn)
         }
-        let limits = try await activeLimits(subjects: [subject]).map {
+        let limits = try await store.requests.activeLimits(subjects: [subject]).map {
             SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
         }
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
             records: records, events: events, consents: consents, limits: limits,
-            incidents: try await incidents(affecting: subject), calendar: try await calendar())
+            incidents: try await store.incidents.list(affecting: subject), calendar: try await calendar())
         let given = scope == .portability ? export.narrowedToPortable() : export
         try await auditRead([
             AuditEvent(

@@ -22,7 +22,7 @@ public struct Forecast: Sendable {
     public var held: Int = 0
 }
 
-extension Store {
+extension RetentionSweep {
     public func forecast(from now: Date, days: Int) async throws -> Forecast {
         let calendar = try await calendar()
         let end = calendar.adding(days: days, to: now)

@@ -2,7 +2,7 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+extension Requests {
     /// What the rights engine needs to decide a request on the subject, read now.
     func rightsContext(for request: DataSubjectRequest) async throws -> RightsContext {
         let subject = request.subject
@@ -24,10 +24,10 @@ extension Store {
             holdings[activity] = holding
         }
         for activity in waiting { holdings[activity]?.expires = nil }
-        let holds = try await legalHolds(subjects: [subject], at: now.millis).map {
+        let holds = try await store.holds.legalHolds(subjects: [subject], at: now.millis).map {
             HoldScope(activity: $0.activity, until: $0.until)
         }
-        let consents = try await consents(subject: subject).filter { $0.isInForce(at: now) }.map(\.activity)
+        let consents = try await store.consents.list(subject: subject).filter { $0.isInForce(at: now) }.map(\.activity)
         let grounds = try await data.read.raw(
             "SELECT activity FROM request_grounds WHERE request_id = \(bind: request.id)"
         ).all().map { try $0.decode(column: "activity", as: String.self) }

@@ -2,7 +2,7 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+extension RetentionSweep {
     /// Completed requests and closed incidents whose retention (the rule of the activity that keeps
     /// them) has expired at `now` go, with what was recorded for them; with `dryRun`, they are only
     /// counted.

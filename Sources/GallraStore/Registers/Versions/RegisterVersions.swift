@@ -11,13 +11,19 @@ public struct RegisterVersion: Sendable {
     public let yaml: String
 }
 
-extension Store {
+/// The register of processing activities as applied, one version per change: what the
+/// register says now and said on any given day, each version parsed once.
+public struct RegisterVersions: StoreRegister {
+    let store: Store
+}
+
+extension RegisterVersions {
     /// Checks the register and stores it as a new version. A refused register changes nothing.
     /// A changed retention rule is audited and the expiries of its records are computed again.
     @discardableResult
-    public func applyRegister(yaml: String, file: String) async throws -> RegisterVersion {
+    public func apply(yaml: String, file: String) async throws -> RegisterVersion {
         let register = try RegisterReader.read(yaml: yaml, file: file)
-        let previous = try await currentRegister()
+        let previous = try await current()
         // The same file again is not a new version.
         if let previous, previous.yaml == yaml { return previous }
         let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
@@ -52,28 +58,28 @@ extension Store {
             return next
         }
         let stored = RegisterVersion(version: version, appliedAt: Date(), register: register, yaml: yaml)
-        registerCache = (version, register)
+        store.parsedRegister.withLock { $0 = (version, register) }
         for activity in changed where held.contains(activity.id) {
-            try await recomputeExpiries(activity: activity.id, version: version)
+            try await store.records.recomputeExpiries(activity: activity.id, version: version)
         }
         return stored
     }
 
     /// The register in force, or nil before any has been applied.
-    public func currentRegister() async throws -> RegisterVersion? {
+    public func current() async throws -> RegisterVersion? {
         try await registerVersion(
             "SELECT version, applied_at, yaml FROM register_versions ORDER BY version DESC LIMIT 1")
     }
 
     /// The register that was in force at `instant` (what did the register say on a given day?).
-    public func register(at instant: Date) async throws -> RegisterVersion? {
+    public func version(at instant: Date) async throws -> RegisterVersion? {
         let millis = Int64(instant.timeIntervalSince1970 * 1000)
         return try await registerVersion(
             "SELECT version, applied_at, yaml FROM register_versions WHERE applied_at <= \(bind: millis) ORDER BY version DESC LIMIT 1"
         )
     }
 
-    public func register(version: Int64) async throws -> RegisterVersion? {
+    public func version(_ version: Int64) async throws -> RegisterVersion? {
         try await registerVersion(
             "SELECT version, applied_at, yaml FROM register_versions WHERE version = \(bind: version)")
     }
@@ -87,8 +93,8 @@ extension Store {
         guard let newest else {
             throw GallraError.notFound("No register has been applied yet; run gallra register apply FILE first.")
         }
-        if let cached = registerCache, cached.version == newest { return cached.register }
-        guard let current = try await register(version: newest) else {
+        if let cached = store.parsedRegister.withLock({ $0 }), cached.version == newest { return cached.register }
+        guard let current = try await version(newest) else {
             throw GallraError.integrity("Register version \(newest) vanished while it was read.")
         }
         return current.register
@@ -99,11 +105,13 @@ extension Store {
         let yaml = try row.decode(column: "yaml", as: String.self)
         let version = try row.decode(column: "version", as: Int64.self)
         let register: Register
-        if let cached = registerCache, cached.version == version {
+        if let cached = store.parsedRegister.withLock({ $0 }), cached.version == version {
             register = cached.register
         } else {
             register = try RegisterReader.read(yaml: yaml, file: "register version \(version)")
-            if version >= registerCache?.version ?? 0 { registerCache = (version, register) }
+            store.parsedRegister.withLock { cached in
+                if version >= cached?.version ?? 0 { cached = (version, register) }
+            }
         }
         let applied = try row.decode(column: "applied_at", as: Int64.self)
         return RegisterVersion(
@@ -114,5 +122,23 @@ extension Store {
     private func activitiesHoldingRecords() async throws -> Set<String> {
         let rows = try await data.read.raw("SELECT DISTINCT activity FROM records").all()
         return Set(try rows.map { try $0.decode(column: "activity", as: String.self) })
+    }
+
+    /// The controller's calendar: the register's time zone. Before any register is applied it is
+    /// Stockholm's, the documented default; a register whose time zone cannot be read is an error,
+    /// never a silent default.
+    public func calendar() async throws -> ZonedCalendar {
+        let register: Register
+        do {
+            register = try await requireRegister()
+        } catch GallraError.notFound {
+            return .stockholm
+        }
+        guard let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone) else {
+            throw GallraError.integrity(
+                "The register's time zone \"\(register.controller.timeZone)\" is unknown to this system; the controller's dates cannot be computed."
+            )
+        }
+        return calendar
     }
 }

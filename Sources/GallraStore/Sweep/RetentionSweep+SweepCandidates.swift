@@ -74,7 +74,7 @@ struct SweepCandidate: Sendable {
     let verdict: SweepVerdict
 }
 
-extension Store {
+extension RetentionSweep {
     /// Reads the candidates on `connection`. The expiry index makes the cost grow with the number
     /// of expired records, not with the store.
     func read(_ candidates: SweepCandidates, on connection: StoreConnection) async throws -> [SweepCandidate] {

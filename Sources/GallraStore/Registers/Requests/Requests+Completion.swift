@@ -12,12 +12,12 @@ public struct RequestCompletion: Sendable {
     public let subjectErased: Bool
 }
 
-extension Store {
+extension Requests {
     /// Carries a request's decisions out in one transaction, each step audited: erasure and
     /// anonymisation, restriction, stopped processing, withdrawn consents, corrected values. The
     /// decisions are then kept with the request, which follows the retention rule of the activity
     /// that keeps the requests. `sent` says what went to the person, without personal data.
-    public func completeRequest(_ id: String, sent: String) async throws -> RequestCompletion {
+    public func complete(_ id: String, sent: String) async throws -> RequestCompletion {
         let request = try await pendingRequest(id)
         guard request.verifiedAt != nil else {
             throw GallraError.invalidInput(
@@ -28,11 +28,11 @@ extension Store {
         let decisions = RightsEngine(context).decide(request.kind)
         var export: SubjectExport?
         if decisions.contains(where: { $0.action == .provide }) {
-            export = try await exportSubject(
+            export = try await store.subjects.export(
                 request.subject, scope: request.kind == .portability ? .portability : .access)
         }
         let corrections = try await sealedCorrections(of: request)
-        let consents = try await consents(subject: request.subject)
+        let consents = try await store.consents.list(subject: request.subject)
         let now = Date()
         let calendar = context.calendar
         let expires = context.register.activity(keeping: .requests).flatMap { keeping in
@@ -55,13 +55,13 @@ extension Store {
                         at: now.millis, on: sql)
                 case .stop where request.kind == .withdrawConsent:
                     for consent in consents where consent.activity == decision.activity && consent.isInForce(at: now) {
-                        try await self.close(consent, channel: request.channel, at: now, on: sql)
+                        try await store.consents.close(consent, channel: request.channel, at: now, on: sql)
                     }
                 case .stop:
                     try await self.placeLimit(
                         .objection, subject: request.subject, activity: decision.activity, request: id, at: now.millis,
                         on: sql)
-                    try await self.insertEvents(
+                    try await store.records.insertEvents(
                         subject: request.subject, activity: decision.activity, record: nil,
                         events: [(.objection, now)], on: sql)
                 case .keep, .provide:
@@ -81,7 +81,8 @@ extension Store {
                 }, on: sql)
             let emptied =
                 removals.isEmpty
-                ? [] : try await self.remove(removals, at: now.millis, in: self.data, evidence: .eachRecord).emptied
+                ? []
+                : try await store.sweep.remove(removals, at: now.millis, in: self.data, evidence: .eachRecord).emptied
             try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
             try await sql.raw(
                 """
@@ -99,7 +100,7 @@ extension Store {
                 ], on: sql)
             return !emptied.isEmpty
         }
-        try await destroyErasedSubjectKeys()
+        try await store.sweep.destroyErasedSubjectKeys()
         return RequestCompletion(
             request: try await self.request(id), decisions: decisions, export: export, subjectErased: erased)
     }

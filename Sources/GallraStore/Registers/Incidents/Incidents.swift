@@ -2,10 +2,16 @@ import Foundation
 import GallraCore
 import SQLKit
 
-extension Store {
+/// Personal data breaches (Art. 33–34): what happened, the 72-hour clock, the notification to
+/// IMY, the information to the people affected, and who they are.
+public struct Incidents: StoreRegister {
+    let store: Store
+}
+
+extension Incidents {
     /// Registers an incident the moment the controller becomes aware of it: the 72-hour clock runs
     /// from `aware`.
-    public func openIncident(aware: Date, description: String, _ change: IncidentChange = IncidentChange())
+    public func open(aware: Date, description: String, _ change: IncidentChange = IncidentChange())
         async throws -> String
     {
         guard aware <= Date().addingTimeInterval(60) else {
@@ -32,7 +38,7 @@ extension Store {
         return incident.id
     }
 
-    public func updateIncident(_ id: String, _ change: IncidentChange) async throws {
+    public func update(_ id: String, _ change: IncidentChange) async throws {
         let incident = change.applied(to: try await unclosedIncident(id))
         try await validate(incident)
         try await write(incident, "incident.update", detail: "facts updated")
@@ -120,7 +126,7 @@ extension Store {
 
     /// Closes an incident whose handling is complete; from then it follows the retention rule of
     /// the activity that keeps the incidents.
-    public func closeIncident(_ id: String, at instant: Date = Date()) async throws {
+    public func close(_ id: String, at instant: Date = Date()) async throws {
         var incident = try await unclosedIncident(id)
         let problems = incident.closingProblems
         guard problems.isEmpty else {
@@ -146,14 +152,14 @@ extension Store {
     }
 
     /// Incidents, the newest first; with `openOnly`, those not closed.
-    public func incidents(openOnly: Bool = false) async throws -> [Incident] {
+    public func list(openOnly: Bool = false) async throws -> [Incident] {
         try await data.read.raw(
             "SELECT * FROM incidents \(unsafeRaw: openOnly ? "WHERE closed_at IS NULL " : "")ORDER BY aware_at DESC, id"
         ).all().map { try Incident(row: $0) }
     }
 
     /// The incidents that affected a subject (for the access report).
-    func incidents(affecting subject: String) async throws -> [Incident] {
+    func list(affecting subject: String) async throws -> [Incident] {
         try await data.read.raw(
             """
             SELECT incidents.* FROM incidents JOIN incident_subjects ON incident_subjects.incident_id = incidents.id
@@ -163,7 +169,7 @@ extension Store {
     }
 
     /// The people affected by an incident.
-    public func affectedSubjects(_ id: String) async throws -> [String] {
+    public func affected(_ id: String) async throws -> [String] {
         try await data.read.raw(
             "SELECT subject_id FROM incident_subjects WHERE incident_id = \(bind: id) ORDER BY subject_id"
         ).all().map { try $0.decode(column: "subject_id", as: String.self) }

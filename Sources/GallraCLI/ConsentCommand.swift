@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 struct ConsentCommand: AsyncParsableCommand {
@@ -20,11 +21,12 @@ struct ConsentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let instant = try await instant(at, what: "date", in: store)
+            try await store.withGallra { gallra in
+                let instant = try await instant(at, what: "date", in: gallra)
                 print(
-                    try await store.consents.give(
-                        subject: subject, activity: activity, wordingVersion: wording, channel: channel, at: instant))
+                    try await gallra.giveConsent(
+                        subject: subject, activity: activity, wordingVersion: wording, channel: channel, at: instant,
+                        by: store.party))
             }
         }
     }
@@ -41,9 +43,10 @@ struct ConsentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let instant = try await instant(at, what: "date", in: store)
-                try await store.consents.withdraw(subject: subject, activity: activity, channel: channel, at: instant)
+            try await store.withGallra { gallra in
+                let instant = try await instant(at, what: "date", in: gallra)
+                try await gallra.withdrawConsent(
+                    subject: subject, activity: activity, channel: channel, at: instant, by: store.party)
                 print("Consent to \"\(activity)\" is withdrawn.")
             }
         }
@@ -58,9 +61,9 @@ struct ConsentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.versions.calendar()
-                let consents = try await store.consents.list(subject: subject)
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
+                let consents = try await gallra.consents(subject: subject, by: store.party)
                 if json {
                     print(
                         JSONText.array(

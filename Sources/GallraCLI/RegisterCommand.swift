@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 struct RegisterCommand: AsyncParsableCommand {
@@ -21,12 +22,12 @@ struct RegisterCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
+            try await store.withGallra { gallra in
                 let yaml = try RegisterFile.read(file)
                 let check = RegisterReader.check(yaml: yaml)
                 for warning in check.warnings { printError(warning.formatted(file: file)) }
-                let version = try await store.versions.apply(yaml: yaml, file: file)
-                let calendar = try await store.versions.calendar()
+                let version = try await gallra.applyRegister(yaml: yaml, file: file, by: store.party)
+                let calendar = try await gallra.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
                 for warning in version.register.agreementWarnings(on: day) {
                     printError("\(file): warning: \(warning)")
@@ -51,10 +52,11 @@ struct RegisterCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let stored = try await registerVersion(version: version, at: at, in: store)
+            try await store.withGallra { gallra in
+                let stored = try await gallra.register(
+                    try await registerSelector(version: version, at: at, in: gallra), by: store.party)
                 let register = stored.register
-                let since = try await store.versions.calendar().localDate(of: stored.appliedAt)
+                let since = try await gallra.calendar().localDate(of: stored.appliedAt)
                 switch format {
                 case "json": print(register.exportJSON(language: lang))
                 case "csv": print(register.exportCSV(language: lang), terminator: "")
@@ -117,17 +119,10 @@ enum RegisterFile {
 }
 
 /// The register version asked for: by number, in force on a date, or the current one.
-func registerVersion(version: Int64?, at: String?, in store: Store) async throws -> RegisterVersion {
-    let stored: RegisterVersion?
-    if let version {
-        stored = try await store.versions.version(version)
-    } else if let at {
-        stored = try await store.versions.version(at: try await store.versions.calendar().instant(at, field: "date"))
-    } else {
-        stored = try await store.versions.current()
-    }
-    guard let stored else { throw CLIError("No register version matches; apply one first.") }
-    return stored
+func registerSelector(version: Int64?, at: String?, in gallra: Gallra) async throws -> RegisterSelector {
+    if let version { return .version(version) }
+    if let at { return .inForce(at: try await gallra.calendar().instant(at, field: "date")) }
+    return .current
 }
 
 struct NoticeCommand: AsyncParsableCommand {
@@ -141,10 +136,11 @@ struct NoticeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
-            let stored = try await registerVersion(version: nil, at: at, in: store)
+        try await store.withGallra { gallra in
+            let stored = try await gallra.register(
+                try await registerSelector(version: nil, at: at, in: gallra), by: store.party)
             let notice = stored.register.privacyNotice(
-                lang, inForceSince: try await store.versions.calendar().localDate(of: stored.appliedAt))
+                lang, inForceSince: try await gallra.calendar().localDate(of: stored.appliedAt))
             switch format {
             case "html": print(notice.html, terminator: "")
             case "markdown": print(notice.markdown, terminator: "")

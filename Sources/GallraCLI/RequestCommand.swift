@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 extension RequestKind: ExpressibleByArgument {}
@@ -29,11 +30,12 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
+            try await store.withGallra { gallra in
                 print(
-                    try await store.requests.open(
+                    try await gallra.openRequest(
                         kind, subject: subject, received: try received.map { try civilDate($0, what: "received date") },
-                        channel: channel, activities: activity.isEmpty ? nil : activity, verifiedHow: verified))
+                        channel: channel, activities: activity.isEmpty ? nil : activity, verifiedHow: verified,
+                        by: store.party))
             }
         }
     }
@@ -48,8 +50,8 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.requests.verify(id, how: how)
+            try await store.withGallra { gallra in
+                try await gallra.verifyRequest(id, how: how, by: store.party)
                 print("Identity verified.")
             }
         }
@@ -66,15 +68,15 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let request = try await store.requests.request(id)
-                let decisions = try await store.requests.decisions(for: id)
-                let calendar = try await store.versions.calendar()
+            try await store.withGallra { gallra in
+                let details = try await gallra.requestDetails(id, by: store.party)
+                let calendar = try await gallra.calendar()
                 if json {
-                    print(RequestText.json(request, decisions, lang, calendar))
+                    print(RequestText.json(details.request, details.decisions, lang, calendar))
                 } else {
-                    let grounds = try await store.requests.grounds(for: id)
-                    print(RequestText.text(request, decisions, grounds: grounds, lang, calendar), terminator: "")
+                    print(
+                        RequestText.text(details.request, details.decisions, grounds: details.grounds, lang, calendar),
+                        terminator: "")
                 }
             }
         }
@@ -93,9 +95,9 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let deadline = try await store.requests.extend(
-                    id, reason: reason, on: try on.map { try civilDate($0, what: "date") })
+            try await store.withGallra { gallra in
+                let deadline = try await gallra.extendRequest(
+                    id, reason: reason, on: try on.map { try civilDate($0, what: "date") }, by: store.party)
                 print("Deadline extended to \(deadline).")
             }
         }
@@ -112,8 +114,8 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.requests.recordGrounds(id, activity: activity, grounds: text)
+            try await store.withGallra { gallra in
+                try await gallra.recordGrounds(id, activity: activity, grounds: text, by: store.party)
                 print("Grounds recorded for \"\(activity)\".")
             }
         }
@@ -130,8 +132,8 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.requests.addCorrection(id, record: record, value: value)
+            try await store.withGallra { gallra in
+                try await gallra.addCorrection(id, record: record, value: value, by: store.party)
                 print("Correction noted; it is applied when the request is completed.")
             }
         }
@@ -151,20 +153,16 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let request = try await store.requests.request(id)
-                let provides = request.kind == .access || request.kind == .portability
-                if provides && output == nil {
+            try await store.withGallra { gallra in
+                let request = try await gallra.requestDetails(id, by: store.party).request
+                if request.kind.sendsCopy && output == nil {
                     throw CLIError("An \(request.kind.rawValue) request sends the person a copy: give --output FILE.")
                 }
-                if !provides && output != nil {
+                if !request.kind.sendsCopy && output != nil {
                     throw CLIError("A \(request.kind.rawValue) request sends no copy; leave out --output.")
                 }
-                let sent =
-                    provides
-                    ? "\(request.kind == .access ? "access report" : "portability copy") (\(format.rawValue)\(format == .html ? ", \(lang.rawValue)" : "")) via \(sentVia)"
-                    : "confirmation via \(sentVia)"
-                let completion = try await store.requests.complete(id, sent: sent)
+                let reply = RequestReply(format: format.rawValue, language: lang, via: sentVia)
+                let completion = try await gallra.completeRequest(id, reply: reply, by: store.party)
                 if let export = completion.export, let output {
                     let document = format.render(export, lang)
                     do {
@@ -175,7 +173,7 @@ struct RequestCommand: AsyncParsableCommand {
                         )
                     }
                 }
-                let calendar = try await store.versions.calendar()
+                let calendar = try await gallra.calendar()
                 print(
                     RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar),
                     terminator: "")
@@ -196,8 +194,8 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let count = try await store.requests.liftRestriction(request: id)
+            try await store.withGallra { gallra in
+                let count = try await gallra.liftRestriction(request: id, by: store.party)
                 print("Restriction lifted (\(count) \(count == 1 ? "activity" : "activities")).")
             }
         }
@@ -215,11 +213,11 @@ struct RequestCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.versions.calendar()
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
                 let day = try today.map { try civilDate($0, what: "date") } ?? calendar.localDate(of: Date())
-                var requests = try await store.requests.pending(overdueOn: overdue ? day : nil)
-                if let dueWithin { requests = requests.filter { $0.daysLeft(on: day) <= dueWithin } }
+                let requests = try await gallra.pendingRequests(
+                    on: day, overdueOnly: overdue, dueWithin: dueWithin, by: store.party)
                 if json {
                     print(JSONText.array(requests.map { RequestText.summary($0, day) }))
                     return

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 struct MigrateCommand: AsyncParsableCommand {
@@ -34,10 +35,9 @@ struct SubjectCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                print(
-                    try await store.subjects.add(email: email, name: name, phone: phone, personalNumber: personalNumber)
-                )
+            try await store.withGallra { gallra in
+                let subject = NewSubject(email: email, name: name, phone: phone, personalNumber: personalNumber)
+                print(try await gallra.addSubject(subject, by: store.party))
             }
         }
     }
@@ -58,8 +58,9 @@ struct SubjectCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let export = try await store.subjects.export(reference, scope: portable ? .portability : .access)
+            try await store.withGallra { gallra in
+                let export = try await gallra.exportSubject(
+                    reference, scope: portable ? .portability : .access, by: store.party)
                 print(format.render(export, lang), terminator: "")
             }
         }
@@ -95,8 +96,8 @@ struct RecordCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let records = try await store.records.inUse(activity: activity)
+            try await store.withGallra { gallra in
+                let records = try await gallra.recordsInUse(activity: activity, by: store.party)
                 if json {
                     print(
                         JSONText.array(
@@ -129,13 +130,11 @@ struct RecordCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.versions.calendar()
-                let instant = try collected.map { try calendar.instant($0, field: "collected date") }
-                print(
-                    try await store.records.add(
-                        subject: subject, activity: activity, category: category, value: value, collected: instant,
-                        system: system))
+            try await store.withGallra { gallra in
+                let record = NewRecord(
+                    subject: subject, activity: activity, category: category, value: value,
+                    collected: try await instant(collected, what: "collected date", in: gallra), system: system)
+                print(try await gallra.addRecord(record, by: store.party))
             }
         }
     }
@@ -162,12 +161,13 @@ struct EventCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withStore { store in
-                let parsed = try EventArguments.parse(events, calendar: try await store.versions.calendar())
+            try await store.withGallra { gallra in
+                let parsed = try EventArguments.parse(events, calendar: try await gallra.calendar())
                 let scope: EventScope = record.map { .record($0) } ?? activity.map { .activity($0) } ?? .subject
-                try await store.records.addEvents(
-                    subject: subject, scope: scope, events: parsed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                )
+                try await gallra.addEvents(
+                    subject: subject, scope: scope,
+                    events: parsed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    by: store.party)
             }
         }
     }
@@ -185,8 +185,8 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                switch try await store.verifyAudit() {
+            try await store.withGallra { gallra in
+                switch try await gallra.verifyAudit(by: store.party) {
                 case .intact(let entries): print("The audit log is intact: \(entries) entries.")
                 case .broken(_, let reason): throw CLIError("The audit log is broken: \(reason).")
                 }
@@ -207,8 +207,8 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let result = try await store.keys.rotate()
+            try await store.withGallra { gallra in
+                let result = try await gallra.rotateKeys(by: store.party)
                 print("Master key \(result.to) is current; \(result.rewrapped) data keys re-wrapped from older keys.")
             }
         }
@@ -221,8 +221,8 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let removed = try await store.keys.removeRetired()
+            try await store.withGallra { gallra in
+                let removed = try await gallra.removeRetiredMasterKeys(by: store.party)
                 print(
                     removed.isEmpty
                         ? "No master key is retired."
@@ -232,8 +232,8 @@ struct KeysCommand: AsyncParsableCommand {
     }
 }
 
-/// `text` read in the store's time zone, or now when it is absent.
-func instant(_ text: String?, what: String, in store: Store) async throws -> Date {
+/// `text` read in the controller's time zone, or now when it is absent.
+func instant(_ text: String?, what: String, in gallra: Gallra) async throws -> Date {
     guard let text else { return Date() }
-    return try await store.versions.calendar().instant(text, field: what)
+    return try await gallra.calendar().instant(text, field: what)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 
 struct SweepCommand: AsyncParsableCommand {
@@ -20,10 +21,11 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
-            let calendar = try await store.versions.calendar()
-            let instant = try await instant(now, what: "instant", in: store)
-            let report = try await store.sweep.run(now: instant, dryRun: dryRun, batchSize: max(1, batchSize))
+        try await store.withGallra { gallra in
+            let calendar = try await gallra.calendar()
+            let instant = try await instant(now, what: "instant", in: gallra)
+            let report = try await gallra.sweep(
+                now: instant, dryRun: dryRun, batchSize: max(1, batchSize), by: store.party)
             print(json ? Self.json(report, calendar) : Self.text(report, calendar))
         }
     }
@@ -90,10 +92,10 @@ struct ForecastCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
-            let calendar = try await store.versions.calendar()
-            let instant = try await instant(now, what: "instant", in: store)
-            let forecast = try await store.sweep.forecast(from: instant, days: days)
+        try await store.withGallra { gallra in
+            let calendar = try await gallra.calendar()
+            let instant = try await instant(now, what: "instant", in: gallra)
+            let forecast = try await gallra.forecast(from: instant, days: days, by: store.party)
             if json {
                 print(
                     JSONText.object([
@@ -147,10 +149,12 @@ struct HoldCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                let calendar = try await store.versions.calendar()
+            try await store.withGallra { gallra in
+                let calendar = try await gallra.calendar()
                 let end = try until.map { try calendar.instant($0, field: "date") }
-                print(try await store.holds.add(subject: subject, activity: activity, reason: reason, until: end))
+                print(
+                    try await gallra.placeHold(
+                        subject: subject, activity: activity, reason: reason, until: end, by: store.party))
             }
         }
     }
@@ -162,8 +166,8 @@ struct HoldCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await store.withStore { store in
-                try await store.holds.release(id)
+            try await store.withGallra { gallra in
+                try await gallra.releaseHold(id, by: store.party)
                 print("Hold \(id) is released; what it kept goes at the next sweep if its retention has expired.")
             }
         }

@@ -33,3 +33,9 @@ public enum RequestKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 }
+
+extension RequestKind {
+    /// Whether answering sends the person a copy of their data (access, Art. 15(3); portability,
+    /// Art. 20(1)) rather than a confirmation.
+    public var sendsCopy: Bool { self == .access || self == .portability }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+extension Gallra {
+    /// Records a consent (Art. 7(1)) with the version of the wording agreed to; returns its id.
+    public func giveConsent(
+        subject: String, activity: String, wordingVersion: String, channel: String, at instant: Date, by party: Party
+    ) async throws -> String {
+        try await acting(by: party) {
+            try await store.consents.give(
+                subject: subject, activity: activity, wordingVersion: wordingVersion, channel: channel, at: instant)
+        }
+    }
+
+    /// Withdraws a consent (Art. 7(3)): the processing resting on it stops.
+    public func withdrawConsent(subject: String, activity: String, channel: String, at instant: Date, by party: Party)
+        async throws
+    {
+        try await acting(by: party) {
+            try await store.consents.withdraw(subject: subject, activity: activity, channel: channel, at: instant)
+        }
+    }
+
+    /// A subject's consents, given and withdrawn.
+    public func consents(subject: String, by party: Party) async throws -> [ConsentEntry] {
+        try await acting(by: party) { try await store.consents.list(subject: subject) }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+extension Gallra {
+    /// Places a legal hold (Art. 17(3)(e)) on a subject, for one activity or all; returns its id.
+    public func placeHold(subject: String, activity: String?, reason: String, until: Date?, by party: Party)
+        async throws -> String
+    {
+        try await acting(by: party) {
+            try await store.holds.add(subject: subject, activity: activity, reason: reason, until: until)
+        }
+    }
+
+    /// Ends a hold; what it kept is swept at the next sweep if its retention has expired.
+    public func releaseHold(_ id: String, by party: Party) async throws {
+        try await acting(by: party) { try await store.holds.release(id) }
+    }
+}

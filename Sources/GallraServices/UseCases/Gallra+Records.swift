@@ -1,0 +1,42 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+extension Gallra {
+    /// Stores a piece of personal data under an activity of the register; returns the record id.
+    /// Its subject is a subject id or an identifier.
+    public func addRecord(_ record: NewRecord, by party: Party) async throws -> String {
+        try await addRecords([record], by: party)[0]
+    }
+
+    /// Stores records all together or none of them (an import); returns their ids in order. Their
+    /// subjects are subject ids or identifiers.
+    public func addRecords(_ records: [NewRecord], by party: Party) async throws -> [String] {
+        try await acting(by: party) {
+            var subjects: [String: String] = [:]
+            var resolved = records
+            for index in resolved.indices {
+                let reference = resolved[index].subject
+                if subjects[reference] == nil { subjects[reference] = try await store.subjects.resolve(reference) }
+                resolved[index].subject = subjects[reference]!
+            }
+            return try await store.records.add(resolved)
+        }
+    }
+
+    /// Records events that retention rules count from: subject-wide, or for one activity or one
+    /// record (the narrowest wins).
+    public func addEvents(subject: String, scope: EventScope, events: [(EventName, Date)], by party: Party)
+        async throws
+    {
+        try await acting(by: party) {
+            try await store.records.addEvents(subject: subject, scope: scope, events: events)
+        }
+    }
+
+    /// The records of an activity that may be used now: restricted, objected-to and unconsented
+    /// data left out. The read is audited.
+    public func recordsInUse(activity: String, by party: Party) async throws -> [RecordInUse] {
+        try await acting(by: party) { try await store.records.inUse(activity: activity) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+/// Which version of the register to read.
+public enum RegisterSelector: Sendable {
+    /// The register in force.
+    case current
+    /// A version by its number.
+    case version(Int64)
+    /// The version in force at an instant.
+    case inForce(at: Date)
+}
+
+extension Gallra {
+    /// Checks the register and stores it as a new version; a refused register changes nothing.
+    @discardableResult
+    public func applyRegister(yaml: String, file: String, by party: Party) async throws -> RegisterVersion {
+        try await acting(by: party) { try await store.versions.apply(yaml: yaml, file: file) }
+    }
+
+    /// A stored version of the register; not found when none matches.
+    public func register(_ selector: RegisterSelector = .current, by party: Party) async throws -> RegisterVersion {
+        let stored = try await acting(by: party) { () async throws -> RegisterVersion? in
+            switch selector {
+            case .current: return try await store.versions.current()
+            case .version(let number): return try await store.versions.version(number)
+            case .inForce(let instant): return try await store.versions.version(at: instant)
+            }
+        }
+        guard let stored else {
+            switch selector {
+            case .current: throw GallraError.notFound("No register has been applied yet.")
+            case .version(let number): throw GallraError.notFound("There is no register version \(number).")
+            case .inForce: throw GallraError.notFound("No register was in force then.")
+            }
+        }
+        return stored
+    }
+}

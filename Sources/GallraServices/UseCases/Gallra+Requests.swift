@@ -1,0 +1,111 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+/// A request as its page shows it: the request, a decision for every activity, and the compelling
+/// grounds recorded against an objection or erasure.
+public struct RequestDetails: Sendable {
+    public let request: DataSubjectRequest
+    public let decisions: [RightsDecision]
+    public let grounds: [String: String]
+}
+
+/// How the answer to a request reaches the person, said without personal data.
+public struct RequestReply: Sendable {
+    /// The form of the copy for access and portability: "json" or "html".
+    public var format: String
+    /// The language of an HTML copy.
+    public var language: Language
+    /// web, email, phone or letter.
+    public var via: String
+
+    public init(format: String, language: Language, via: String) {
+        self.format = format
+        self.language = language
+        self.via = via
+    }
+
+    /// What was sent, as the request register keeps it.
+    func description(for kind: RequestKind) -> String {
+        guard kind.sendsCopy else { return "confirmation via \(via)" }
+        let copy = kind == .access ? "access report" : "portability copy"
+        let form = format == "html" ? "\(format), \(language.rawValue)" : format
+        return "\(copy) (\(form)) via \(via)"
+    }
+}
+
+extension Gallra {
+    /// Registers a data subject request; returns its id. The deadline (Art. 12(3)) runs from
+    /// `received`, today by default.
+    public func openRequest(
+        _ kind: RequestKind, subject: String, received: CivilDate? = nil, channel: String = "email",
+        activities: [String]? = nil, verifiedHow: String? = nil, by party: Party
+    ) async throws -> String {
+        try await acting(by: party) {
+            try await store.requests.open(
+                kind, subject: subject, received: received, channel: channel, activities: activities,
+                verifiedHow: verifiedHow)
+        }
+    }
+
+    /// Records that the identity of the person asking is verified, and how (Art. 12(6)).
+    public func verifyRequest(_ id: String, how: String, by party: Party) async throws {
+        try await acting(by: party) { try await store.requests.verify(id, how: how) }
+    }
+
+    /// A request with its decisions and grounds.
+    public func requestDetails(_ id: String, by party: Party) async throws -> RequestDetails {
+        try await acting(by: party) {
+            RequestDetails(
+                request: try await store.requests.request(id), decisions: try await store.requests.decisions(for: id),
+                grounds: try await store.requests.grounds(for: id))
+        }
+    }
+
+    /// Extends the deadline by two months (Art. 12(3)); returns the new deadline.
+    public func extendRequest(_ id: String, reason: String, on day: CivilDate? = nil, by party: Party)
+        async throws -> CivilDate
+    {
+        try await acting(by: party) { try await store.requests.extend(id, reason: reason, on: day) }
+    }
+
+    /// Records compelling legitimate grounds that keep one activity despite an objection (Art. 21(1)).
+    public func recordGrounds(_ id: String, activity: String, grounds: String, by party: Party) async throws {
+        try await acting(by: party) { try await store.requests.recordGrounds(id, activity: activity, grounds: grounds) }
+    }
+
+    /// Records the corrected value of a record for a rectification request (Art. 16).
+    public func addCorrection(_ id: String, record: String, value: String, by party: Party) async throws {
+        try await acting(by: party) { try await store.requests.addCorrection(id, record: record, value: value) }
+    }
+
+    /// Carries the request's decisions out and records how the answer reached the person. For
+    /// access and portability, the completion holds the copy to send. (The request's removals
+    /// commit before the erased subjects' keys are destroyed, so this is not wrapped in an outer
+    /// transaction.)
+    public func completeRequest(_ id: String, reply: RequestReply, by party: Party) async throws
+        -> RequestCompletion
+    {
+        try await acting(by: party) {
+            let request = try await store.requests.request(id)
+            return try await store.requests.complete(id, sent: reply.description(for: request.kind))
+        }
+    }
+
+    /// Lifts the restrictions a request placed (Art. 18(3)); returns how many activities it frees.
+    public func liftRestriction(request id: String, by party: Party) async throws -> Int {
+        try await acting(by: party) { try await store.requests.liftRestriction(request: id) }
+    }
+
+    /// Requests not yet completed, the nearest deadline first: all of them, only those overdue on
+    /// `day`, or those due within `dueWithin` days of it (overdue ones included).
+    public func pendingRequests(on day: CivilDate, overdueOnly: Bool = false, dueWithin: Int? = nil, by party: Party)
+        async throws -> [DataSubjectRequest]
+    {
+        try await acting(by: party) {
+            let pending = try await store.requests.pending(overdueOn: overdueOnly ? day : nil)
+            guard let dueWithin else { return pending }
+            return pending.filter { $0.daysLeft(on: day) <= dueWithin }
+        }
+    }
+}

@@ -12,16 +12,23 @@ public struct Gallra: Sendable {
         self.store = store
     }
 
-    /// Runs a use case that writes: on behalf of `party`, in one transaction.
-    func writing<T: Sendable>(by party: Party, _ body: @Sendable () async throws -> T) async throws -> T {
-        try await Acting.as(party) { try await store.transaction { try await body() } }
+    /// Runs a use case of several writes: on behalf of `party`, once its role grants `permission`,
+    /// in one transaction.
+    func writing<T: Sendable>(by party: Party, needs permission: Permission, _ body: @Sendable () async throws -> T)
+        async throws -> T
+    {
+        try party.access.require(permission)
+        return try await Acting.as(party) { try await store.transaction { try await body() } }
     }
 
     /// Runs a use case whose store call is one transaction of its own (or reads, auditing what it
-    /// reads), on behalf of `party`. Reads stay outside a transaction, on a connection of their
-    /// own, so that they do not wait for a sweep batch.
-    func acting<T: Sendable>(by party: Party, _ body: @Sendable () async throws -> T) async throws -> T {
-        try await Acting.as(party) { try await body() }
+    /// reads): on behalf of `party`, once its role grants `permission`. Reads stay outside a
+    /// transaction, on a connection of their own, so that they do not wait for a sweep batch.
+    func acting<T: Sendable>(by party: Party, needs permission: Permission, _ body: @Sendable () async throws -> T)
+        async throws -> T
+    {
+        try party.access.require(permission)
+        return try await Acting.as(party) { try await body() }
     }
 
     /// The controller's calendar, for reading and printing instants.

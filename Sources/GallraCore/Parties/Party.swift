@@ -17,15 +17,22 @@ public struct Party: Hashable, Sendable, CustomStringConvertible {
 
     public let kind: Kind
     public let name: String
+    /// What the party may do; a shell user holding the key file and the system may do everything.
+    public let access: Access
 
-    public init(_ kind: Kind, _ name: String) {
+    public init(_ kind: Kind, _ name: String, access: Access = .full) {
         self.kind = kind
         self.name = name
+        self.access = access
     }
 
-    public static func user(_ name: String) -> Party { Party(.user, name) }
-    public static func token(_ name: String) -> Party { Party(.token, name) }
-    public static func subject(_ id: String) -> Party { Party(.subject, id) }
+    public static func user(_ name: String, access: Access = .full) -> Party { Party(.user, name, access: access) }
+    public static func token(_ name: String, access: Access = .full) -> Party { Party(.token, name, access: access) }
+    /// The data subject on the public pages: no reach into the registers beyond the self-service
+    /// use cases written for them.
+    public static func subject(_ id: String) -> Party {
+        Party(.subject, id, access: Access(role: .support, activities: []))
+    }
     public static func system(_ name: String) -> Party { Party(.system, name) }
 
     /// The scheduled or command-line sweep.

@@ -150,4 +150,15 @@ public struct SubjectExport: Sendable {
             events: events.filter { $0.activity.map(portable.contains) ?? true },
             consents: consents.filter { portable.contains($0.activity) }, limits: [], incidents: [], calendar: calendar)
     }
+
+    /// What a caller limited to some activities (support) may see: the records, events, consents
+    /// and limits of those activities; no incidents, which span every activity.
+    public func narrowed(to reach: Set<String>) -> SubjectExport {
+        SubjectExport(
+            scope: scope, generated: generated, register: register, subject: subject, name: name,
+            identifiers: identifiers, records: records.filter { reach.contains($0.activity.id) },
+            events: events.filter { $0.activity.map(reach.contains) ?? true },
+            consents: consents.filter { reach.contains($0.activity) },
+            limits: limits.filter { $0.activity.map(reach.contains) ?? true }, incidents: [], calendar: calendar)
+    }
 }

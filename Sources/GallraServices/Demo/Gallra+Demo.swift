@@ -15,7 +15,7 @@ extension Gallra {
     /// consent and an erasure request waiting for its identity check, all in one transaction.
     /// Loading twice adds nobody twice.
     public func loadDemo(registerYAML yaml: String, file: String, by party: Party) async throws -> DemoLoad {
-        try await writing(by: party) {
+        try await writing(by: party, needs: .changeRegister) {
             let version = try await store.versions.apply(yaml: yaml, file: file)
             let known = (try? await store.subjects.resolve(DemoPeople.anna)) != nil
             if !known { try await DemoPeople(store: store).load() }

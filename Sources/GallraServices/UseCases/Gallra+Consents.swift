@@ -7,7 +7,8 @@ extension Gallra {
     public func giveConsent(
         subject: String, activity: String, wordingVersion: String, channel: String, at instant: Date, by party: Party
     ) async throws -> String {
-        try await acting(by: party) {
+        try party.access.require(activity: activity)
+        return try await acting(by: party, needs: .writePersonalData) {
             try await store.consents.give(
                 subject: subject, activity: activity, wordingVersion: wordingVersion, channel: channel, at: instant)
         }
@@ -17,13 +18,17 @@ extension Gallra {
     public func withdrawConsent(subject: String, activity: String, channel: String, at instant: Date, by party: Party)
         async throws
     {
-        try await acting(by: party) {
+        try party.access.require(activity: activity)
+        try await acting(by: party, needs: .writePersonalData) {
             try await store.consents.withdraw(subject: subject, activity: activity, channel: channel, at: instant)
         }
     }
 
-    /// A subject's consents, given and withdrawn.
+    /// A subject's consents, given and withdrawn (for a caller limited to some activities, theirs).
     public func consents(subject: String, by party: Party) async throws -> [ConsentEntry] {
-        try await acting(by: party) { try await store.consents.list(subject: subject) }
+        try await acting(by: party, needs: .readPersonalData) {
+            let id = try await reachableSubject(subject, by: party)
+            return try await store.consents.list(subject: id).filter { party.access.reaches(activity: $0.activity) }
+        }
     }
 }

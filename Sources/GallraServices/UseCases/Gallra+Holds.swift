@@ -7,13 +7,13 @@ extension Gallra {
     public func placeHold(subject: String, activity: String?, reason: String, until: Date?, by party: Party)
         async throws -> String
     {
-        try await acting(by: party) {
+        try await acting(by: party, needs: .placeHolds) {
             try await store.holds.add(subject: subject, activity: activity, reason: reason, until: until)
         }
     }
 
     /// Ends a hold; what it kept is swept at the next sweep if its retention has expired.
     public func releaseHold(_ id: String, by party: Party) async throws {
-        try await acting(by: party) { try await store.holds.release(id) }
+        try await acting(by: party, needs: .placeHolds) { try await store.holds.release(id) }
     }
 }

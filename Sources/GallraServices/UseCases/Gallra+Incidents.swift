@@ -47,7 +47,7 @@ extension Gallra {
         by party: Party
     ) async throws -> IncidentView {
         guard let description else { throw GallraError.invalidInput("Say what happened: a description.") }
-        return try await writing(by: party) {
+        return try await writing(by: party, needs: .handleIncidents) {
             let id = try await store.incidents.open(aware: aware, description: description, change)
             if !affected.isEmpty { try await store.incidents.linkAffected(id, subjects: affected) }
             return try await incidentView(id)
@@ -58,7 +58,7 @@ extension Gallra {
     public func updateIncident(_ id: String, _ change: IncidentChange, affected: [String] = [], by party: Party)
         async throws -> IncidentView
     {
-        try await writing(by: party) {
+        try await writing(by: party, needs: .handleIncidents) {
             try await store.incidents.update(id, change)
             if !affected.isEmpty { try await store.incidents.linkAffected(id, subjects: affected) }
             return try await incidentView(id)
@@ -75,7 +75,7 @@ extension Gallra {
                 "Say what to record: the notification to IMY, why there is none, when the people were informed, or an exemption."
             )
         }
-        return try await writing(by: party) {
+        return try await writing(by: party, needs: .handleIncidents) {
             if let notified = notification.authorityNotified {
                 try await store.incidents.notifyAuthority(
                     id, at: notified, reference: notification.reference, delayReasons: notification.delayReasons)
@@ -96,19 +96,19 @@ extension Gallra {
     /// Closes an incident whose handling is complete (assessed, notified or not with the reason,
     /// the people informed or exempted).
     public func closeIncident(_ id: String, by party: Party) async throws -> IncidentView {
-        try await writing(by: party) {
+        try await writing(by: party, needs: .handleIncidents) {
             try await store.incidents.close(id)
             return try await incidentView(id)
         }
     }
 
     public func incident(_ id: String, by party: Party) async throws -> IncidentView {
-        try await acting(by: party) { try await incidentView(id) }
+        try await acting(by: party, needs: .handleIncidents) { try await incidentView(id) }
     }
 
     /// Incidents with the people linked, the newest first; with `openOnly`, those not closed.
     public func incidents(openOnly: Bool = false, by party: Party) async throws -> [IncidentView] {
-        try await acting(by: party) {
+        try await acting(by: party, needs: .handleIncidents) {
             var views: [IncidentView] = []
             for incident in try await store.incidents.list(openOnly: openOnly) {
                 views.append(

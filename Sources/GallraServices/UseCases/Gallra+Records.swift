@@ -12,10 +12,11 @@ extension Gallra {
     /// Stores records all together or none of them (an import); returns their ids in order. Their
     /// subjects are subject ids or identifiers.
     public func addRecords(_ records: [NewRecord], by party: Party) async throws -> [String] {
-        try await acting(by: party) {
+        try await acting(by: party, needs: .writePersonalData) {
             var subjects: [String: String] = [:]
             var resolved = records
             for index in resolved.indices {
+                try party.access.require(activity: resolved[index].activity)
                 let reference = resolved[index].subject
                 if subjects[reference] == nil { subjects[reference] = try await store.subjects.resolve(reference) }
                 resolved[index].subject = subjects[reference]!
@@ -25,11 +26,17 @@ extension Gallra {
     }
 
     /// Records events that retention rules count from: subject-wide, or for one activity or one
-    /// record (the narrowest wins).
+    /// record (the narrowest wins). A caller limited to some activities names one of them.
     public func addEvents(subject: String, scope: EventScope, events: [(EventName, Date)], by party: Party)
         async throws
     {
-        try await acting(by: party) {
+        if party.access.isScoped {
+            guard case .activity(let activity) = scope else {
+                throw GallraError.forbidden("Name the activity the events are for; only yours can be given.")
+            }
+            try party.access.require(activity: activity)
+        }
+        try await acting(by: party, needs: .writePersonalData) {
             try await store.records.addEvents(subject: subject, scope: scope, events: events)
         }
     }
@@ -37,6 +44,9 @@ extension Gallra {
     /// The records of an activity that may be used now: restricted, objected-to and unconsented
     /// data left out. The read is audited.
     public func recordsInUse(activity: String, by party: Party) async throws -> [RecordInUse] {
-        try await acting(by: party) { try await store.records.inUse(activity: activity) }
+        try party.access.require(activity: activity)
+        return try await acting(by: party, needs: .readPersonalData) {
+            try await store.records.inUse(activity: activity)
+        }
     }
 }

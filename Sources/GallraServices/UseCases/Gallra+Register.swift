@@ -16,12 +16,12 @@ extension Gallra {
     /// Checks the register and stores it as a new version; a refused register changes nothing.
     @discardableResult
     public func applyRegister(yaml: String, file: String, by party: Party) async throws -> RegisterVersion {
-        try await acting(by: party) { try await store.versions.apply(yaml: yaml, file: file) }
+        try await acting(by: party, needs: .changeRegister) { try await store.versions.apply(yaml: yaml, file: file) }
     }
 
     /// A stored version of the register; not found when none matches.
     public func register(_ selector: RegisterSelector = .current, by party: Party) async throws -> RegisterVersion {
-        let stored = try await acting(by: party) { () async throws -> RegisterVersion? in
+        let stored = try await acting(by: party, needs: .readRegister) { () async throws -> RegisterVersion? in
             switch selector {
             case .current: return try await store.versions.current()
             case .version(let number): return try await store.versions.version(number)

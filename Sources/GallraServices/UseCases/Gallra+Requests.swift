@@ -41,8 +41,11 @@ extension Gallra {
         _ kind: RequestKind, subject: String, received: CivilDate? = nil, channel: String = "email",
         activities: [String]? = nil, verifiedHow: String? = nil, by party: Party
     ) async throws -> String {
-        try await acting(by: party) {
-            try await store.requests.open(
+        let activities = activities ?? (party.access.isScoped ? party.access.activities.sorted() : nil)
+        for activity in activities ?? [] { try party.access.require(activity: activity) }
+        return try await acting(by: party, needs: .writePersonalData) {
+            if party.access.isScoped { _ = try await reachableSubject(subject, by: party) }
+            return try await store.requests.open(
                 kind, subject: subject, received: received, channel: channel, activities: activities,
                 verifiedHow: verifiedHow)
         }
@@ -50,14 +53,18 @@ extension Gallra {
 
     /// Records that the identity of the person asking is verified, and how (Art. 12(6)).
     public func verifyRequest(_ id: String, how: String, by party: Party) async throws {
-        try await acting(by: party) { try await store.requests.verify(id, how: how) }
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            try await store.requests.verify(id, how: how)
+        }
     }
 
     /// A request with its decisions and grounds.
     public func requestDetails(_ id: String, by party: Party) async throws -> RequestDetails {
-        try await acting(by: party) {
+        try await acting(by: party, needs: .readPersonalData) {
             RequestDetails(
-                request: try await store.requests.request(id), decisions: try await store.requests.decisions(for: id),
+                request: try await reachableRequest(id, by: party),
+                decisions: try await store.requests.decisions(for: id),
                 grounds: try await store.requests.grounds(for: id))
         }
     }
@@ -66,17 +73,26 @@ extension Gallra {
     public func extendRequest(_ id: String, reason: String, on day: CivilDate? = nil, by party: Party)
         async throws -> CivilDate
     {
-        try await acting(by: party) { try await store.requests.extend(id, reason: reason, on: day) }
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            return try await store.requests.extend(id, reason: reason, on: day)
+        }
     }
 
     /// Records compelling legitimate grounds that keep one activity despite an objection (Art. 21(1)).
     public func recordGrounds(_ id: String, activity: String, grounds: String, by party: Party) async throws {
-        try await acting(by: party) { try await store.requests.recordGrounds(id, activity: activity, grounds: grounds) }
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            try await store.requests.recordGrounds(id, activity: activity, grounds: grounds)
+        }
     }
 
     /// Records the corrected value of a record for a rectification request (Art. 16).
     public func addCorrection(_ id: String, record: String, value: String, by party: Party) async throws {
-        try await acting(by: party) { try await store.requests.addCorrection(id, record: record, value: value) }
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            try await store.requests.addCorrection(id, record: record, value: value)
+        }
     }
 
     /// Carries the request's decisions out and records how the answer reached the person. For
@@ -86,15 +102,18 @@ extension Gallra {
     public func completeRequest(_ id: String, reply: RequestReply, by party: Party) async throws
         -> RequestCompletion
     {
-        try await acting(by: party) {
-            let request = try await store.requests.request(id)
+        try await acting(by: party, needs: .writePersonalData) {
+            let request = try await reachableRequest(id, by: party)
             return try await store.requests.complete(id, sent: reply.description(for: request.kind))
         }
     }
 
     /// Lifts the restrictions a request placed (Art. 18(3)); returns how many activities it frees.
     public func liftRestriction(request id: String, by party: Party) async throws -> Int {
-        try await acting(by: party) { try await store.requests.liftRestriction(request: id) }
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            return try await store.requests.liftRestriction(request: id)
+        }
     }
 
     /// Requests not yet completed, the nearest deadline first: all of them, only those overdue on
@@ -102,8 +121,10 @@ extension Gallra {
     public func pendingRequests(on day: CivilDate, overdueOnly: Bool = false, dueWithin: Int? = nil, by party: Party)
         async throws -> [DataSubjectRequest]
     {
-        try await acting(by: party) {
-            let pending = try await store.requests.pending(overdueOn: overdueOnly ? day : nil)
+        try await acting(by: party, needs: .readPersonalData) {
+            let pending = try await store.requests.pending(overdueOn: overdueOnly ? day : nil).filter {
+                (try? requireReach($0, by: party)) != nil
+            }
             guard let dueWithin else { return pending }
             return pending.filter { $0.daysLeft(on: day) <= dueWithin }
         }

@@ -6,18 +6,23 @@ extension Gallra {
     /// Adds a data subject with their identifiers; returns their pseudonymous id. An identifier
     /// already registered is a conflict that names nobody.
     public func addSubject(_ subject: NewSubject, by party: Party) async throws -> String {
-        try await acting(by: party) { try await store.subjects.add([subject])[0] }
+        try await addSubjects([subject], by: party)[0]
     }
 
     /// Adds subjects all together or none of them (an import); returns their ids in order.
     public func addSubjects(_ subjects: [NewSubject], by party: Party) async throws -> [String] {
-        try await acting(by: party) { try await store.subjects.add(subjects) }
+        try await acting(by: party, needs: .writePersonalData) { try await store.subjects.add(subjects) }
     }
 
-    /// Everything held on a subject (Art. 15), or what Art. 20 covers; the read is audited.
+    /// Everything held on a subject (Art. 15), or what Art. 20 covers; the read is audited. A
+    /// caller limited to some activities sees only what is held under them.
     public func exportSubject(_ reference: String, scope: SubjectExport.Scope = .access, by party: Party)
         async throws -> SubjectExport
     {
-        try await acting(by: party) { try await store.subjects.export(reference, scope: scope) }
+        try await acting(by: party, needs: .readPersonalData) {
+            let subject = try await reachableSubject(reference, by: party)
+            let export = try await store.subjects.export(subject, scope: scope)
+            return party.access.isScoped ? export.narrowed(to: party.access.activities) : export
+        }
     }
 }

@@ -8,13 +8,15 @@ extension Gallra {
     public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, by party: Party)
         async throws -> SweepReport
     {
-        try await acting(by: party) { try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize) }
+        try await acting(by: party, needs: .sweep) {
+            try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize)
+        }
     }
 }
 
 extension Gallra {
     /// What will expire per activity and day over the next `days` days, and what waits for an event.
     public func forecast(from now: Date, days: Int, by party: Party) async throws -> Forecast {
-        try await acting(by: party) { try await store.sweep.forecast(from: now, days: days) }
+        try await acting(by: party, needs: .sweep) { try await store.sweep.forecast(from: now, days: days) }
     }
 }

@@ -95,4 +95,16 @@ extension Subjects {
             "SELECT subject_id FROM subject_identifiers WHERE kind = \(bind: identifier.kind.rawValue) AND lookup = \(bind: lookup)"
         ).first()?.decode(column: "subject_id", as: String.self)
     }
+
+    /// The activities a subject has records or consents under: what decides whether a caller
+    /// limited to some activities may see them.
+    public func activities(of subject: String) async throws -> Set<String> {
+        let rows = try await data.read.raw(
+            """
+            SELECT activity FROM records WHERE subject_id = \(bind: subject)
+            UNION SELECT activity FROM consents WHERE subject_id = \(bind: subject)
+            """
+        ).all()
+        return Set(try rows.map { try $0.decode(column: "activity", as: String.self) })
+    }
 }

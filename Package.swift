@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -39,7 +40,14 @@ let package = Package(
         ),
         // The use cases, each one transaction taking the acting party: what the CLI, the server and
         // the sweep call.
-        .target(name: "GallraServices", dependencies: ["GallraCore", "GallraStore"]),
+        .target(
+            name: "GallraServices",
+            dependencies: [
+                "GallraCore", "GallraStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         // HTTP (Hummingbird): the API; the admin UI and the self-service pages come with the server issue.
         .target(
             name: "GallraServer",

@@ -13,7 +13,7 @@ public struct GallraCommand: AsyncParsableCommand {
             RetentionCommand.self, DeadlineCommand.self, RegisterCommand.self, NoticeCommand.self, SubjectCommand.self,
             RecordCommand.self, EventCommand.self, SweepCommand.self, ForecastCommand.self, HoldCommand.self,
             ConsentCommand.self, RequestCommand.self, IncidentCommand.self, AuditCommand.self, KeysCommand.self,
-            MigrateCommand.self, DemoCommand.self, ServeCommand.self,
+            MigrateCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
         ]
     )
 

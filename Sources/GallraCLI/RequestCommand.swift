@@ -72,7 +72,7 @@ struct RequestCommand: AsyncParsableCommand {
                 let details = try await gallra.requestDetails(id, by: store.party)
                 let calendar = try await gallra.calendar()
                 if json {
-                    print(RequestText.json(details.request, details.decisions, lang, calendar))
+                    print(details.request.json(decisions: details.decisions, lang, calendar))
                 } else {
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, lang, calendar),
@@ -219,7 +219,7 @@ struct RequestCommand: AsyncParsableCommand {
                 let requests = try await gallra.pendingRequests(
                     on: day, overdueOnly: overdue, dueWithin: dueWithin, by: store.party)
                 if json {
-                    print(JSONText.array(requests.map { RequestText.summary($0, day) }))
+                    print(JSONText.array(requests.map { $0.summaryJSON(on: day) }))
                     return
                 }
                 if requests.isEmpty {

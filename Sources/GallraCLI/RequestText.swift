@@ -2,39 +2,8 @@ import Foundation
 import GallraCore
 import GallraStore
 
-/// How requests are printed: the JSON of cli.md, and lines for people.
+/// How requests are printed for people (their JSON is in GallraCore, shared with the API).
 enum RequestText {
-    static func json(
-        _ request: DataSubjectRequest, _ decisions: [RightsDecision], _ language: Language, _ calendar: ZonedCalendar
-    ) -> JSONText {
-        .object([
-            ("id", .string(request.id)),
-            ("kind", .string(request.kind.rawValue)),
-            ("received", .string(request.received.description)),
-            ("deadline", .string(request.deadline.description)),
-            ("status", .string(request.status.rawValue)),
-            (
-                "decisions",
-                .array(
-                    decisions.map {
-                        .object([
-                            ("activity", .string($0.activity)), ("action", .string($0.action.rawValue)),
-                            ("article", .string($0.article)), ("until", .optional($0.until?.description)),
-                            ("reason", .string($0.reason[language])),
-                        ])
-                    })
-            ),
-            ("subject", .string(request.subject)),
-            ("channel", .string(request.channel)),
-            ("verified", .optional(request.verifiedAt.map(calendar.rfc3339))),
-            ("verified_how", .optional(request.verifiedHow)),
-            ("extended", .optional(request.extendedAt.map(calendar.rfc3339))),
-            ("extension_reason", .optional(request.extensionReason)),
-            ("completed", .optional(request.completedAt.map(calendar.rfc3339))),
-            ("sent", .optional(request.sent)),
-        ])
-    }
-
     static func text(
         _ request: DataSubjectRequest, _ decisions: [RightsDecision], grounds: [String: String], _ language: Language,
         _ calendar: ZonedCalendar
@@ -75,14 +44,5 @@ enum RequestText {
 
     static func line(_ request: DataSubjectRequest, _ today: CivilDate) -> String {
         "\(request.deadline)  \(left(request, today).padded(to: 18))  \(request.kind.rawValue.padded(to: 16))  \(request.id)  \(request.status.rawValue)\(request.verifiedAt == nil ? ", identity not verified" : "")"
-    }
-
-    static func summary(_ request: DataSubjectRequest, _ today: CivilDate) -> JSONText {
-        .object([
-            ("id", .string(request.id)), ("kind", .string(request.kind.rawValue)),
-            ("subject", .string(request.subject)), ("received", .string(request.received.description)),
-            ("deadline", .string(request.deadline.description)), ("status", .string(request.status.rawValue)),
-            ("days_left", .number(request.daysLeft(on: today))), ("overdue", .bool(request.isOverdue(on: today))),
-        ])
     }
 }

@@ -38,6 +38,11 @@ public struct SubjectIdentifier: Hashable, Sendable {
         }
     }
 
+    /// An e-mail address as Gallra keeps it: trimmed, lower-cased; throws when it is not one.
+    public static func normalisedEmail(_ text: String) throws(IdentifierError) -> String {
+        try normaliseEmail(text)
+    }
+
     static func normaliseEmail(_ text: String) throws(IdentifierError) -> String {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)

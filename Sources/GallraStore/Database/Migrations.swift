@@ -54,7 +54,32 @@ enum Migrations {
         requests,
         incidents,
         byteOrderedIdentifiers,
+        access,
     ]
+
+    /// The people and programs who use the server: users who sign in, API tokens (only their
+    /// SHA-256 kept), and the users' sessions, in the database so that two servers share them.
+    static let access = Migration(version: 7) { db in
+        [
+            """
+            CREATE TABLE users (
+                id TEXT COLLATE \(db.byteOrder) PRIMARY KEY, email TEXT COLLATE \(db.byteOrder) NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL, role TEXT NOT NULL, activities TEXT NOT NULL, lang TEXT NOT NULL,
+                totp_secret_sealed \(db.blob), created_at BIGINT NOT NULL, disabled_at BIGINT)
+            """,
+            """
+            CREATE TABLE api_tokens (
+                name TEXT COLLATE \(db.byteOrder) PRIMARY KEY, digest TEXT COLLATE \(db.byteOrder) NOT NULL UNIQUE,
+                role TEXT NOT NULL, activities TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)
+            """,
+            """
+            CREATE TABLE sessions (
+                digest TEXT COLLATE \(db.byteOrder) PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+                csrf TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+        ]
+    }
 
     /// PostgreSQL compares the identifiers Gallra makes (and the keyed hashes it looks people up
     /// by) byte by byte, as SQLite does, instead of by the database's language: under a Swedish

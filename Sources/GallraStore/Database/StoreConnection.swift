@@ -154,4 +154,6 @@ public final class StoreConnection: Sendable {
 
     /// The column type for binary data.
     var blob: String { dialect == .sqlite ? "BLOB" : "BYTEA" }
+    /// The collation that compares text byte by byte: identifiers and digests, never by language.
+    var byteOrder: String { dialect == .sqlite ? "BINARY" : "\"C\"" }
 }

@@ -18,6 +18,10 @@ extension Store {
     public var versions: RegisterVersions { RegisterVersions(store: self) }
     /// The master keys and the subjects' data keys.
     public var keys: Keys { Keys(store: self) }
+    /// The people who sign in to the admin UI.
+    public var users: Users { Users(store: self) }
+    /// The programs' API tokens.
+    public var tokens: Tokens { Tokens(store: self) }
     /// The retention sweep and its forecast.
     public var sweep: RetentionSweep { RetentionSweep(store: self) }
 }

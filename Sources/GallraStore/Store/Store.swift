@@ -97,13 +97,16 @@ public final class Store: Sendable {
 
     /// Appends the audit entries of a read of personal data. When another task's transaction (a
     /// sweep batch) holds the log, they are queued and written as it commits, so that the read does
-    /// not wait for it; otherwise they are written before the read's answer is given.
+    /// not wait for it; otherwise they are written, with those of the reads made at the same
+    /// moment, before the read's answer is given.
     func auditRead(_ events: [AuditEvent]) async throws {
         let party = try Acting.required()
-        if data.gate.isBusy && !data.gate.isHeld {
+        if data.gate.isHeld {
+            try await data.transaction { sql in try await self.audit(events, on: sql) }
+        } else if data.gate.isBusy {
             await accessLog.enqueue(events, by: party)
         } else {
-            try await data.transaction { sql in try await self.audit(events, on: sql) }
+            try await accessLog.commit(events, by: party)
         }
     }
 

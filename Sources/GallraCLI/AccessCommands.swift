@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import GallraCore
+import GallraServices
+
+extension Role: ExpressibleByArgument {}
+
+/// `gallra user add`: people who sign in to the admin UI (`shared/spec/server.md`).
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "People who sign in to the admin UI.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add a user; prints a generated password once (or reads one with --password-stdin).")
+
+        @Argument(help: "Their e-mail address, their login.") var email: String
+        @Option(help: "admin, privacy_officer, support or auditor.") var role: Role
+        @Option(help: "An activity a support user works with (repeat for more).") var activity: [String] = []
+        @Option(help: "The language of their UI: sv or en.") var lang = "sv"
+        @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if role != .support && !activity.isEmpty {
+                throw ValidationError("Only a support user is limited to activities; leave out --activity.")
+            }
+        }
+
+        func run() async throws {
+            let password = passwordStdin ? readLine(strippingNewline: true) : nil
+            if passwordStdin && password == nil { throw ValidationError("No password on standard input.") }
+            try await store.withGallra { gallra in
+                let user = try await gallra.addUser(
+                    email: email, access: Access(role: role, activities: Set(activity)), language: lang,
+                    password: password, by: store.party)
+                print(passwordStdin ? "User \(user.id) added." : user.password)
+            }
+        }
+    }
+}
+
+/// `gallra token create|revoke`: API tokens for programs.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "API tokens for programs.", subcommands: [Create.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create a token; prints it once (only its hash is stored).")
+
+        @Option(help: "What the program is, e.g. crm-sync; named on the audit entries of its calls.") var name: String
+        @Option(help: "admin, privacy_officer, support or auditor.") var role: Role
+        @Option(help: "An activity a support token works with (repeat for more).") var activity: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if role != .support && !activity.isEmpty {
+                throw ValidationError("Only a support token is limited to activities; leave out --activity.")
+            }
+        }
+
+        func run() async throws {
+            try await store.withGallra { gallra in
+                print(
+                    try await gallra.createToken(
+                        name: name, access: Access(role: role, activities: Set(activity)), by: store.party))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token: its calls are refused from now on.")
+
+        @Argument(help: "The token's name.") var name: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withGallra { gallra in
+                try await gallra.revokeToken(name: name, by: store.party)
+                print("Token \(name) is revoked.")
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A person who signs in to the admin UI.
+public struct StoredUser: Sendable {
+    public let id: String
+    public let email: String
+    public let passwordHash: String
+    public let access: Access
+    public let language: String
+    public let disabled: Bool
+}
+
+/// The people who sign in, with their role; their passwords only as bcrypt hashes.
+public struct Users: StoreRegister {
+    let store: Store
+
+    /// Adds a user; the e-mail address is their login and must be new.
+    public func add(email: String, passwordHash: String, access: Access, language: String) async throws -> String {
+        let login = email.trimmingCharacters(in: .whitespaces).lowercased()
+        if try await user(email: login) != nil {
+            throw GallraError.conflict("A user with this e-mail address already exists.")
+        }
+        let id = Store.newID()
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO users (id, email, password_hash, role, activities, lang, created_at)
+                VALUES (\(bind: id), \(bind: login), \(bind: passwordHash), \(bind: access.role.rawValue),
+                        \(bind: access.activities.sorted().joined(separator: ",")), \(bind: language), \(bind: Clock.nowMillis()))
+                """
+            ).run()
+            try await audit(
+                [AuditEvent("user.add", detail: "user \(id) with the role \(access.role.rawValue)\(access.scopeText)")],
+                on: sql)
+        }
+        return id
+    }
+
+    /// The user with this login, if any.
+    public func user(email: String) async throws -> StoredUser? {
+        try await user(where: "email", is: email.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// The user with this id, if any.
+    public func user(id: String) async throws -> StoredUser? {
+        try await user(where: "id", is: id)
+    }
+
+    private func user(where column: String, is value: String) async throws -> StoredUser? {
+        guard
+            let row = try await data.read.select().columns("*").from("users").where(SQLIdentifier(column), .equal, value)
+                .first()
+        else { return nil }
+        return StoredUser(
+            id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            access: try Access(storedRole: row.decode(column: "role", as: String.self),
+                activities: row.decode(column: "activities", as: String.self)),
+            language: try row.decode(column: "lang", as: String.self),
+            disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil)
+    }
+}
+
+extension Access {
+    /// Read back from the columns `role` and `activities` (comma-separated).
+    init(storedRole role: String, activities: String) throws {
+        guard let role = Role(rawValue: role) else {
+            throw GallraError.integrity("A stored role \"\(role)\" is unknown to this version of Gallra.")
+        }
+        self.init(role: role, activities: Set(activities.split(separator: ",").map(String.init)))
+    }
+
+    /// ", for activities a, b" for a scoped role; empty otherwise.
+    var scopeText: String {
+        isScoped ? " for activities \(activities.sorted().joined(separator: ", "))" : ""
+    }
+}

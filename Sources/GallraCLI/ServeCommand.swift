@@ -9,8 +9,8 @@ import Hummingbird
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API (the incident register, /api/incidents) and sweep daily, until stopped.",
-        discussion: "Callers send the token from GALLRA_API_TOKEN as \"Authorization: Bearer <token>\".")
+        abstract: "Serve the JSON API (/api/v1, described at /api/v1/openapi.json) and sweep daily, until stopped.",
+        discussion: "Programs send a token from `gallra token create` as \"Authorization: Bearer <token>\".")
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
@@ -19,9 +19,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingGallraErrors {
-            guard let token = ProcessInfo.processInfo.environment["GALLRA_API_TOKEN"], token.count >= 16 else {
-                throw CLIError("Set GALLRA_API_TOKEN to a secret of at least 16 characters; API callers send it.")
-            }
             let schedule = DailyTime(parsing: sweepAt)
             guard schedule != nil || sweepAt == "off" else {
                 throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
@@ -29,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
             let opened = try await store.open()
             let app = buildApplication(
                 store: opened,
-                configuration: ServerConfiguration(host: host, port: port, apiToken: token, sweepAt: schedule))
+                configuration: ServerConfiguration(host: host, port: port, sweepAt: schedule))
             do {
                 try await app.runService()
             } catch {

@@ -26,28 +26,8 @@ struct SweepCommand: AsyncParsableCommand {
             let instant = try await instant(now, what: "instant", in: gallra)
             let report = try await gallra.sweep(
                 now: instant, dryRun: dryRun, batchSize: max(1, batchSize), by: store.party)
-            print(json ? Self.json(report, calendar) : Self.text(report, calendar))
+            print(json ? report.json(calendar) : Self.text(report, calendar))
         }
-    }
-
-    static func json(_ report: SweepReport, _ calendar: ZonedCalendar) -> JSONText {
-        .object([
-            ("now", .string(calendar.rfc3339(report.now))),
-            ("erased", .number(report.erased)),
-            ("anonymised", .number(report.anonymised)),
-            ("waiting", .number(report.waiting)),
-            ("held", .number(report.held)),
-            (
-                "items",
-                .array(
-                    report.items.map {
-                        .object([
-                            ("record", .string($0.record)), ("activity", .string($0.activity)),
-                            ("expired", .string(calendar.rfc3339($0.expired))), ("action", .string($0.action.rawValue)),
-                        ])
-                    })
-            ),
-        ])
     }
 
     static func text(_ report: SweepReport, _ calendar: ZonedCalendar) -> String {
@@ -97,28 +77,7 @@ struct ForecastCommand: AsyncParsableCommand {
             let instant = try await instant(now, what: "instant", in: gallra)
             let forecast = try await gallra.forecast(from: instant, days: days, by: store.party)
             if json {
-                print(
-                    JSONText.object([
-                        ("from", .string(calendar.rfc3339(forecast.from))), ("days", .number(forecast.days)),
-                        ("overdue", .number(forecast.overdue)), ("held", .number(forecast.held)),
-                        (
-                            "expiring",
-                            .array(
-                                forecast.expiring.map {
-                                    .object([
-                                        ("date", .string($0.date.description)), ("activity", .string($0.activity)),
-                                        ("records", .number($0.records)),
-                                    ])
-                                })
-                        ),
-                        (
-                            "waiting",
-                            .array(
-                                forecast.waiting.map {
-                                    .object([("events", .string($0.events)), ("records", .number($0.records))])
-                                })
-                        ),
-                    ]))
+                print(forecast.json(calendar))
                 return
             }
             print("Forecast for the \(days) days from \(calendar.rfc3339(instant)):")

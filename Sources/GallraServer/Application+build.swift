@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GallraCore
 import GallraServices
@@ -10,22 +9,13 @@ import Logging
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// The API token callers send as `Authorization: Bearer …`; only its SHA-256 is kept.
-    public var apiTokenDigest: [UInt8]
-    /// The name the token's calls carry in the audit log.
-    public var apiTokenName: String
     /// When the daily sweep runs, on the controller's wall clock; nil: no sweep from the server.
     public var sweepAt: DailyTime?
 
-    public init(
-        host: String = "127.0.0.1", port: Int = 8080, apiToken: String, apiTokenName: String = "api",
-        sweepAt: DailyTime? = nil
-    ) {
-        self.apiTokenName = apiTokenName
+    public init(host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil) {
         self.host = host
         self.port = port
         self.sweepAt = sweepAt
-        self.apiTokenDigest = Array(SHA256.hash(data: Data(apiToken.utf8)))
     }
 }
 
@@ -35,21 +25,27 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
 {
     let logger = logger ?? Logger(label: "gallra.server")
     return Application(
-        router: buildRouter(store: store, configuration: configuration),
+        router: buildRouter(store: store),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
         services: configuration.sweepAt.map { [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger)] }
             ?? [],
         logger: logger)
 }
 
-public func buildRouter(store: Store, configuration: ServerConfiguration) -> Router<GallraRequestContext> {
+public func buildRouter(store: Store) -> Router<GallraRequestContext> {
     let gallra = Gallra(store: store)
     let router = Router(context: GallraRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.get("/health") { _, _ in "ok" }
-    let api = router.group("/api").add(
-        middleware: APITokenMiddleware(
-            digest: configuration.apiTokenDigest, party: .token(configuration.apiTokenName)))
+    router.get("/ready") { _, _ in
+        _ = try await gallra.calendar()
+        return "ready"
+    }
+    router.get("/api/v1/openapi.json") { _, _ in JSONResponse(OpenAPIDocument.json) }
+    let api = router.group("/api/v1").add(middleware: BearerAuthentication(gallra: gallra))
+    SubjectController(gallra: gallra).add(to: api)
+    RequestController(gallra: gallra).add(to: api)
+    RegisterController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
 }

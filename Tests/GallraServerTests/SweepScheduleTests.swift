@@ -11,7 +11,7 @@ import Testing
 struct SweepScheduleTests {
     @Test("At its time of day the schedule sweeps what has expired, and stops when cancelled")
     func sweepsWhenDue() async throws {
-        let store = try await IncidentAPITests.store()
+        let (store, _) = try await IncidentAPITests.store()
         let subject = try await store.subjects.add(email: "gammal@example.se")
         // collected + 60d, collected a year ago: expired.
         _ = try await store.records.add(

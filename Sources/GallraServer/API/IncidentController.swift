@@ -20,7 +20,7 @@ struct IncidentController: Sendable {
         return routes
     }
 
-    /// GET /api/incidents[?open=true]: the newest first.
+    /// GET /api/v1/incidents[?open=true]: the newest first.
     @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
         let party = try context.actingParty()
         let openOnly = request.uri.queryParameters.get("open") == "true"
@@ -29,10 +29,10 @@ struct IncidentController: Sendable {
         return JSONResponse(.array(views.map { Self.json($0, calendar) }))
     }
 
-    /// POST /api/incidents: `aware` defaults to now; `description` is required.
+    /// POST /api/v1/incidents: `aware` defaults to now; `description` is required.
     @Sendable func create(_ request: Request, context: Context) async throws -> JSONResponse {
         let party = try context.actingParty()
-        let body = try await request.decode(as: IncidentFactsRequest.self, context: context)
+        let body = try await request.decodeStrictly(IncidentFactsRequest.self)
         let calendar = try await gallra.calendar()
         let opened = try await gallra.openIncident(
             aware: try body.aware.map { try calendar.instant($0, field: "aware") } ?? Date(),
@@ -47,7 +47,7 @@ struct IncidentController: Sendable {
 
     @Sendable func update(_ request: Request, context: Context) async throws -> JSONResponse {
         let id = try context.parameters.require("id")
-        let body = try await request.decode(as: IncidentFactsRequest.self, context: context)
+        let body = try await request.decodeStrictly(IncidentFactsRequest.self)
         let calendar = try await gallra.calendar()
         let view = try await gallra.updateIncident(
             id, try body.change(in: calendar), affected: body.affected ?? [], by: try context.actingParty())
@@ -56,7 +56,7 @@ struct IncidentController: Sendable {
 
     @Sendable func notify(_ request: Request, context: Context) async throws -> JSONResponse {
         let id = try context.parameters.require("id")
-        let body = try await request.decode(as: NotificationRequest.self, context: context)
+        let body = try await request.decodeStrictly(NotificationRequest.self)
         let calendar = try await gallra.calendar()
         let view = try await gallra.recordNotification(
             id, try body.notification(in: calendar), by: try context.actingParty())

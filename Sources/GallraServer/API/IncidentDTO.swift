@@ -4,7 +4,12 @@ import GallraServices
 import Hummingbird
 
 /// The facts of an incident as POST and PATCH take them; absent fields stay as they are.
-struct IncidentFactsRequest: Decodable {
+struct IncidentFactsRequest: JSONBody {
+    static let fields: Set<String> = [
+        "aware", "occurred", "ended", "description", "subject_categories", "data_categories", "approximate_subjects",
+        "approximate_records", "consequences", "measures", "risk", "affected",
+    ]
+
     var aware: String?
     var occurred: String?
     var ended: String?
@@ -43,7 +48,11 @@ struct IncidentFactsRequest: Decodable {
 }
 
 /// The notification to IMY and the information to the people affected (Art. 33–34).
-struct NotificationRequest: Decodable {
+struct NotificationRequest: JSONBody {
+    static let fields: Set<String> = [
+        "imy", "reference", "delay_reasons", "no_imy_reason", "subjects_informed", "exemption", "exemption_reason",
+    ]
+
     var imy: String?
     var reference: String?
     var delayReasons: String?

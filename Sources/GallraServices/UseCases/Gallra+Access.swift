@@ -40,7 +40,8 @@ extension Gallra {
     public func createToken(name: String, access: Access, by party: Party) async throws -> String {
         guard name.range(of: "^[a-z0-9][a-z0-9._-]{0,62}$", options: .regularExpression) != nil else {
             throw GallraError.invalidInput(
-                "A token's name is 1–63 lower-case letters, digits, dots, hyphens or underscores, such as \"crm-sync\".")
+                "A token's name is 1–63 lower-case letters, digits, dots, hyphens or underscores, such as \"crm-sync\"."
+            )
         }
         try party.access.require(.manageAccess)
         try await requireKnownActivities(access)

@@ -74,7 +74,7 @@ enum Migrations {
             """,
             """
             CREATE TABLE sessions (
-                digest TEXT COLLATE \(db.byteOrder) PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+                digest TEXT COLLATE \(db.byteOrder) PRIMARY KEY, user_id TEXT COLLATE \(db.byteOrder) NOT NULL REFERENCES users(id),
                 csrf TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)
             """,
             "CREATE INDEX sessions_user ON sessions (user_id)",

@@ -26,7 +26,11 @@ public struct Tokens: StoreRegister {
                 """
             ).run()
             try await audit(
-                [AuditEvent("token.create", detail: "token \(name) with the role \(access.role.rawValue)\(access.scopeText)")],
+                [
+                    AuditEvent(
+                        "token.create", detail: "token \(name) with the role \(access.role.rawValue)\(access.scopeText)"
+                    )
+                ],
                 on: sql)
         }
     }

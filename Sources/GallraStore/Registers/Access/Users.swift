@@ -50,13 +50,16 @@ public struct Users: StoreRegister {
 
     private func user(where column: String, is value: String) async throws -> StoredUser? {
         guard
-            let row = try await data.read.select().columns("*").from("users").where(SQLIdentifier(column), .equal, value)
-                .first()
+            let row = try await data.read.select().columns("*").from("users").where(
+                SQLIdentifier(column), .equal, value
+            )
+            .first()
         else { return nil }
         return StoredUser(
             id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
-            access: try Access(storedRole: row.decode(column: "role", as: String.self),
+            access: try Access(
+                storedRole: row.decode(column: "role", as: String.self),
                 activities: row.decode(column: "activities", as: String.self)),
             language: try row.decode(column: "lang", as: String.self),
             disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil)

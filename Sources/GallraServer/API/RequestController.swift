@@ -1,0 +1,138 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// Data subject requests over HTTP: the same use cases as `gallra request`.
+struct RequestController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
+
+    func add(to api: RouterGroup<Context>) {
+        api.get("requests", use: list)
+        api.post("requests", use: open)
+        api.get("requests/:id", use: show)
+        api.post("requests/:id/verify", use: verify)
+        api.post("requests/:id/extend", use: extend)
+        api.post("requests/:id/complete", use: complete)
+    }
+
+    /// GET /api/v1/requests[?status=open|overdue]: requests not yet completed, the nearest
+    /// deadline first.
+    @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
+        let status = request.uri.queryParameters.get("status") ?? "open"
+        guard status == "open" || status == "overdue" else {
+            throw GallraError.invalidInput("\"status\" is open or overdue.")
+        }
+        let today = try await gallra.calendar().localDate(of: Date())
+        let requests = try await gallra.pendingRequests(
+            on: today, overdueOnly: status == "overdue", by: try context.actingParty())
+        return JSONResponse(.array(requests.map { $0.summaryJSON(on: today) }))
+    }
+
+    struct OpenBody: JSONBody {
+        static let fields: Set<String> = ["kind", "subject", "received", "channel", "activities", "verified_how"]
+        var kind: String
+        var subject: String
+        var received: String?
+        var channel: String?
+        var activities: [String]?
+        var verifiedHow: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, subject, received, channel, activities
+            case verifiedHow = "verified_how"
+        }
+    }
+
+    /// POST /api/v1/requests: 201 with the request as `GET /requests/{id}` gives it.
+    @Sendable func open(_ request: Request, context: Context) async throws -> JSONResponse {
+        let body = try await request.decodeStrictly(OpenBody.self)
+        guard let kind = RequestKind(rawValue: body.kind) else {
+            throw GallraError.invalidInput(
+                "\"kind\" is one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let received = try body.received.map { text in
+            guard let day = CivilDate(iso: text) else {
+                throw GallraError.invalidInput("\"received\" is a date, YYYY-MM-DD.")
+            }
+            return day
+        }
+        let party = try context.actingParty()
+        let id = try await gallra.openRequest(
+            kind, subject: body.subject, received: received, channel: body.channel ?? "email",
+            activities: body.activities, verifiedHow: body.verifiedHow, by: party)
+        return try await details(id, request: request, by: party, status: .created)
+    }
+
+    /// GET /api/v1/requests/{id}[?lang=sv|en]: the JSON of `gallra request show --json`.
+    @Sendable func show(_ request: Request, context: Context) async throws -> JSONResponse {
+        try await details(try context.parameters.require("id"), request: request, by: try context.actingParty())
+    }
+
+    struct VerifyBody: JSONBody {
+        static let fields: Set<String> = ["how"]
+        var how: String
+    }
+
+    /// POST /api/v1/requests/{id}/verify: `{"how": "BankID"}` (Art. 12(6)).
+    @Sendable func verify(_ request: Request, context: Context) async throws -> JSONResponse {
+        let id = try context.parameters.require("id")
+        let body = try await request.decodeStrictly(VerifyBody.self)
+        let party = try context.actingParty()
+        try await gallra.verifyRequest(id, how: body.how, by: party)
+        return try await details(id, request: request, by: party)
+    }
+
+    struct ExtendBody: JSONBody {
+        static let fields: Set<String> = ["reason"]
+        var reason: String
+    }
+
+    /// POST /api/v1/requests/{id}/extend: `{"reason": …}` (Art. 12(3)).
+    @Sendable func extend(_ request: Request, context: Context) async throws -> JSONResponse {
+        let id = try context.parameters.require("id")
+        let body = try await request.decodeStrictly(ExtendBody.self)
+        let party = try context.actingParty()
+        _ = try await gallra.extendRequest(id, reason: body.reason, by: party)
+        return try await details(id, request: request, by: party)
+    }
+
+    struct CompleteBody: JSONBody {
+        static let fields: Set<String> = ["via", "lang"]
+        var via: String?
+        var lang: String?
+    }
+
+    /// POST /api/v1/requests/{id}/complete: carries the decisions out; for access and
+    /// portability, the answer holds the copy for the person under "copy".
+    @Sendable func complete(_ request: Request, context: Context) async throws -> JSONResponse {
+        let id = try context.parameters.require("id")
+        let body = try await request.decodeStrictly(CompleteBody.self)
+        let language = try Self.language(body.lang)
+        let reply = RequestReply(format: "json", language: language, via: body.via ?? "email")
+        let completion = try await gallra.completeRequest(id, reply: reply, by: try context.actingParty())
+        let calendar = try await gallra.calendar()
+        var fields: [(String, JSONText)] = [
+            ("request", completion.request.json(decisions: completion.decisions, language, calendar)),
+            ("subject_erased", .bool(completion.subjectErased)),
+        ]
+        if let export = completion.export { fields.append(("copy", export.json)) }
+        return JSONResponse(.object(fields))
+    }
+
+    private func details(
+        _ id: String, request: Request, by party: Party, status: HTTPResponse.Status = .ok
+    ) async throws -> JSONResponse {
+        let language = try Self.language(request.uri.queryParameters.get("lang").map { String($0) })
+        let details = try await gallra.requestDetails(id, by: party)
+        return JSONResponse(
+            details.request.json(decisions: details.decisions, language, try await gallra.calendar()), status: status)
+    }
+
+    static func language(_ text: String?) throws -> Language {
+        guard let text else { return .en }
+        guard let language = Language(rawValue: text) else { throw GallraError.invalidInput("\"lang\" is sv or en.") }
+        return language
+    }
+}

@@ -1,0 +1,106 @@
+import GallraCore
+
+/// The query parameters the API takes, described once.
+enum QueryParameter {
+    case lang, portable, status, open, days
+
+    var json: JSONText {
+        let (name, description, schema): (String, String, JSONText) =
+            switch self {
+            case .lang:
+                (
+                    "lang", "The language of texts",
+                    .object([("type", .string("string")), ("enum", .array([.string("sv"), .string("en")]))])
+                )
+            case .portable: ("portable", "Only what Art. 20 covers", Schemas.boolText)
+            case .status:
+                (
+                    "status", "open: not completed; overdue: past the deadline",
+                    .object([("type", .string("string")), ("enum", .array([.string("open"), .string("overdue")]))])
+                )
+            case .open: ("open", "Only incidents not closed", Schemas.boolText)
+            case .days:
+                (
+                    "days", "How many days ahead",
+                    .object([("type", .string("integer")), ("minimum", .number(1)), ("maximum", .number(366))])
+                )
+            }
+        return .object([
+            ("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
+            ("description", .string(description)), ("schema", schema),
+        ])
+    }
+}
+
+/// An operation of the document: its parameters, body and answers.
+enum Operation {
+    static func get(
+        _ summary: String, _ id: String, path: [String] = [], query: [QueryParameter] = [], schema: String = "Object"
+    ) -> JSONText {
+        .object([
+            ("summary", .string(summary)), ("operationId", .string(id)),
+            ("parameters", .array(path.map(pathParameter) + query.map(\.json))),
+            ("responses", responses(success: ("200", schema), errors: ["400", "401", "403", "404", "422", "503"])),
+        ])
+    }
+
+    static func post(
+        _ summary: String, _ id: String, path: [String] = [], body: String?, created: String? = nil, ok: String? = nil
+    ) -> JSONText {
+        write("post", summary, id, path: path, body: body, created: created, ok: ok)
+    }
+
+    static func write(
+        _ method: String, _ summary: String, _ id: String, path: [String] = [], body: String?, created: String? = nil,
+        ok: String? = nil
+    ) -> JSONText {
+        let success: (String, String?) = created.map { ("201", $0) } ?? ok.map { ("200", $0) } ?? ("204", nil)
+        var fields: [(String, JSONText)] = [
+            ("summary", .string(summary)), ("operationId", .string(id)),
+            ("parameters", .array(path.map(pathParameter))),
+        ]
+        if let body {
+            fields.append(
+                (
+                    "requestBody",
+                    .object([
+                        ("required", .bool(true)),
+                        ("content", .object([("application/json", .object([("schema", Schemas.reference(body))]))])),
+                    ])
+                ))
+        }
+        fields.append(
+            (
+                "responses",
+                responses(success: success, errors: ["400", "401", "403", "404", "409", "413", "422", "503"])
+            ))
+        return .object(fields)
+    }
+
+    static func pathParameter(_ name: String) -> JSONText {
+        .object([
+            ("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+            ("schema", .object([("type", .string("string"))])),
+        ])
+    }
+
+    static func responses(success: (code: String, schema: String?), errors: [String]) -> JSONText {
+        var answers: [(String, JSONText)] = []
+        if let schema = success.schema {
+            answers.append(
+                (
+                    success.code,
+                    .object([
+                        ("description", .string("Done")),
+                        ("content", .object([("application/json", .object([("schema", Schemas.reference(schema))]))])),
+                    ])
+                ))
+        } else {
+            answers.append((success.code, .object([("description", .string("Done"))])))
+        }
+        for code in errors {
+            answers.append((code, .object([("$ref", .string("#/components/responses/Error\(code)"))])))
+        }
+        return .object(answers)
+    }
+}

@@ -1,0 +1,149 @@
+import GallraCore
+
+/// The schemas of the bodies the API takes (closed: no other field) and gives.
+enum Schemas {
+    static func reference(_ name: String) -> JSONText {
+        .object([("$ref", .string("#/components/schemas/\(name)"))])
+    }
+
+    static let string: JSONText = .object([("type", .string("string"))])
+    static let nullableString: JSONText = .object([("type", .string("string")), ("nullable", .bool(true))])
+    static let integer: JSONText = .object([("type", .string("integer"))])
+    static let boolean: JSONText = .object([("type", .string("boolean"))])
+    static let boolText: JSONText = .object([
+        ("type", .string("string")), ("enum", .array([.string("true"), .string("false")])),
+    ])
+    static let strings: JSONText = .object([("type", .string("array")), ("items", string)])
+
+    static func enumeration(_ values: [String]) -> JSONText {
+        .object([("type", .string("string")), ("enum", .array(values.map { .string($0) }))])
+    }
+
+    /// A body the API takes: these fields, `required` among them, and no other.
+    static func closed(_ properties: [(String, JSONText)], required: [String] = []) -> JSONText {
+        var fields: [(String, JSONText)] = [
+            ("type", .string("object")), ("properties", .object(properties)), ("additionalProperties", .bool(false)),
+        ]
+        if !required.isEmpty { fields.append(("required", .array(required.map { .string($0) }))) }
+        return .object(fields)
+    }
+
+    /// An answer: an object with at least these fields.
+    static func answer(_ properties: [(String, JSONText)], required: [String]) -> JSONText {
+        .object([
+            ("type", .string("object")), ("properties", .object(properties)),
+            ("required", .array(required.map { .string($0) })),
+        ])
+    }
+
+    static let all: JSONText = .object([
+        ("Object", .object([("type", .string("object"))])),
+        ("Created", answer([("id", string)], required: ["id"])),
+        (
+            "NewSubject",
+            closed([("email", string), ("name", string), ("phone", string), ("personal_number", string)])
+        ),
+        (
+            "NewRecord",
+            closed(
+                [
+                    ("subject", string), ("activity", string), ("category", string), ("value", string),
+                    ("collected", string), ("system", string),
+                ], required: ["subject", "activity", "category", "value"])
+        ),
+        (
+            "Events",
+            closed(
+                [
+                    ("subject", string), ("activity", string), ("record", string),
+                    ("events", .object([("type", .string("object")), ("additionalProperties", string)])),
+                ], required: ["subject", "events"])
+        ),
+        (
+            "NewRequest",
+            closed(
+                [
+                    ("kind", enumeration(RequestKind.allCases.map(\.rawValue))), ("subject", string),
+                    ("received", string), ("channel", string), ("activities", strings), ("verified_how", string),
+                ], required: ["kind", "subject"])
+        ),
+        ("Verify", closed([("how", string)], required: ["how"])),
+        ("Extend", closed([("reason", string)], required: ["reason"])),
+        ("Complete", closed([("via", string), ("lang", enumeration(["sv", "en"]))])),
+        ("Sweep", closed([("dry_run", boolean)])),
+        (
+            "IncidentFacts",
+            closed([
+                ("aware", string), ("occurred", string), ("ended", string), ("description", string),
+                ("subject_categories", strings), ("data_categories", strings), ("approximate_subjects", integer),
+                ("approximate_records", integer), ("consequences", string), ("measures", string),
+                ("risk", enumeration(["none", "risk", "high"])), ("affected", strings),
+            ])
+        ),
+        (
+            "Notification",
+            closed([
+                ("imy", string), ("reference", string), ("delay_reasons", string), ("no_imy_reason", string),
+                ("subjects_informed", string), ("exemption", enumeration(["a", "b", "c"])),
+                ("exemption_reason", string),
+            ])
+        ),
+        (
+            "Request",
+            answer(
+                [
+                    ("id", string), ("kind", string), ("received", string), ("deadline", string), ("status", string),
+                    ("subject", string), ("decisions", .object([("type", .string("array"))])),
+                    ("verified", nullableString),
+                ], required: ["id", "kind", "received", "deadline", "status", "decisions"])
+        ),
+        (
+            "RequestList",
+            .object([
+                ("type", .string("array")),
+                (
+                    "items",
+                    answer(
+                        [("id", string), ("deadline", string), ("days_left", integer), ("overdue", boolean)],
+                        required: ["id", "deadline", "days_left", "overdue"])
+                ),
+            ])
+        ),
+        (
+            "Completion",
+            answer(
+                [("request", reference("Request")), ("subject_erased", boolean), ("copy", reference("SubjectExport"))],
+                required: ["request", "subject_erased"])
+        ),
+        (
+            "SubjectExport",
+            answer([("schema", string), ("subject", string)], required: ["schema", "subject"])
+        ),
+        ("Incident", answer([("id", string), ("affected_subjects", integer)], required: ["id", "affected_subjects"])),
+        ("IncidentList", .object([("type", .string("array")), ("items", reference("Incident"))])),
+        ("Forecast", answer([("days", integer), ("overdue", integer)], required: ["days", "overdue"])),
+        ("SweepReport", answer([("erased", integer), ("anonymised", integer)], required: ["erased", "anonymised"])),
+        ("AuditVerification", answer([("intact", boolean)], required: ["intact"])),
+        (
+            "Error",
+            answer(
+                [("error", answer([("message", string)], required: ["message"]))], required: ["error"])
+        ),
+    ])
+
+    static let errorResponses: JSONText = .object(
+        [
+            ("400", "The body is not JSON"), ("401", "No valid token"), ("403", "The role may not do this"),
+            ("404", "Not found"), ("409", "A conflict, such as an identifier already registered"),
+            ("413", "The body is too large"), ("422", "Invalid input; the message says what to fix"),
+            ("503", "The store is unavailable, or the sweep runs elsewhere"),
+        ].map { code, text in
+            (
+                "Error\(code)",
+                .object([
+                    ("description", .string(text)),
+                    ("content", .object([("application/json", .object([("schema", reference("Error"))]))])),
+                ])
+            )
+        })
+}

@@ -45,14 +45,16 @@ enum Operation {
     }
 
     static func post(
-        _ summary: String, _ id: String, path: [String] = [], body: String?, created: String? = nil, ok: String? = nil
+        _ summary: String, _ id: String, path: [String] = [], body: String?, created: String? = nil, ok: String? = nil,
+        links: [String] = []
     ) -> JSONText {
-        write("post", summary, id, path: path, body: body, created: created, ok: ok)
+        write("post", summary, id, path: path, body: body, created: created, ok: ok, links: links)
     }
 
+    /// `links`: the operations that take the `id` this one answers with, as their path's `id`.
     static func write(
         _ method: String, _ summary: String, _ id: String, path: [String] = [], body: String?, created: String? = nil,
-        ok: String? = nil
+        ok: String? = nil, links: [String] = []
     ) -> JSONText {
         let success: (String, String?) = created.map { ("201", $0) } ?? ok.map { ("200", $0) } ?? ("204", nil)
         var fields: [(String, JSONText)] = [
@@ -72,7 +74,9 @@ enum Operation {
         fields.append(
             (
                 "responses",
-                responses(success: success, errors: ["400", "401", "403", "404", "409", "413", "422", "503"])
+                responses(
+                    success: success, errors: ["400", "401", "403", "404", "409", "413", "422", "503"],
+                    links: links)
             ))
         return .object(fields)
     }
@@ -84,17 +88,32 @@ enum Operation {
         ])
     }
 
-    static func responses(success: (code: String, schema: String?), errors: [String]) -> JSONText {
+    static func responses(success: (code: String, schema: String?), errors: [String], links: [String] = [])
+        -> JSONText
+    {
         var answers: [(String, JSONText)] = []
         if let schema = success.schema {
-            answers.append(
-                (
-                    success.code,
-                    .object([
-                        ("description", .string("Done")),
-                        ("content", .object([("application/json", .object([("schema", Schemas.reference(schema))]))])),
-                    ])
-                ))
+            var answer: [(String, JSONText)] = [
+                ("description", .string("Done")),
+                ("content", .object([("application/json", .object([("schema", Schemas.reference(schema))]))])),
+            ]
+            if !links.isEmpty {
+                answer.append(
+                    (
+                        "links",
+                        .object(
+                            links.map { operation in
+                                (
+                                    operation,
+                                    .object([
+                                        ("operationId", .string(operation)),
+                                        ("parameters", .object([("id", .string("$response.body#/id"))])),
+                                    ])
+                                )
+                            })
+                    ))
+            }
+            answers.append((success.code, .object(answer)))
         } else {
             answers.append((success.code, .object([("description", .string("Done"))])))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServer
+import GallraServices
 import GallraStore
 import Hummingbird
 
@@ -10,11 +11,17 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the JSON API (/api/v1, described at /api/v1/openapi.json) and sweep daily, until stopped.",
-        discussion: "Programs send a token from `gallra token create` as \"Authorization: Bearer <token>\".")
+        discussion: """
+            Programs send a token from `gallra token create` as "Authorization: Bearer <token>". With --demo, a fresh \
+            demo store (gallra-demo.sqlite in the working directory unless --database says otherwise) is loaded with the \
+            example register and a few hundred fictional people, and an admin login is printed once.
+            """)
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
     @Option(help: "The local time of the daily sweep, HH:MM, or \"off\".") var sweepAt = "02:15"
+    @Flag(help: "Serve a fresh demo store with fictional people; prints an admin login.") var demo = false
+    @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -23,11 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
             guard schedule != nil || sweepAt == "off" else {
                 throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
             }
-            let opened = try await store.open()
-            let app = buildApplication(
-                store: opened,
-                configuration: ServerConfiguration(host: host, port: port, sweepAt: schedule))
+            var options = store
+            if demo { options = try DemoStore.prepare(options) }
+            let opened = try await options.open()
             do {
+                if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
+                let app = buildApplication(
+                    store: opened, configuration: ServerConfiguration(host: host, port: port, sweepAt: schedule))
                 try await app.runService()
             } catch {
                 await opened.close()
@@ -35,5 +44,52 @@ struct ServeCommand: AsyncParsableCommand {
             }
             await opened.close()
         }
+    }
+
+    var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/" }
+}
+
+/// The store `gallra serve --demo` serves.
+enum DemoStore {
+    static let database = "gallra-demo.sqlite"
+    static let keyFile = "gallra-demo.key"
+    static let admin = "admin@example.se"
+
+    /// The demo's own files in the working directory, removed first so that the store is fresh;
+    /// a database named with --database is used as it is, and must hold no register yet.
+    static func prepare(_ options: StoreOptions) throws -> StoreOptions {
+        var options = options
+        guard options.database == nil && ProcessInfo.processInfo.environment["GALLRA_DATABASE"] == nil else {
+            return options
+        }
+        for file in [database, database + ".keyring", database + "-wal", database + "-shm", keyFile]
+            + [database + ".keyring-wal", database + ".keyring-shm"]
+        {
+            try? FileManager.default.removeItem(atPath: file)
+        }
+        options.database = "sqlite:\(database)"
+        options.keyFile = keyFile
+        options.keyring = nil
+        return options
+    }
+
+    static func load(into store: Store, register: String, as party: Party, url: String) async throws {
+        let gallra = Gallra(store: store)
+        if (try? await gallra.register(by: party)) != nil {
+            throw CLIError("The database given already holds a register; --demo loads only into an empty store.")
+        }
+        let load = try await gallra.loadDemo(
+            registerYAML: try RegisterFile.read(register), file: register, population: 300, by: party)
+        let user = try await gallra.addUser(email: admin, access: Access(role: .admin), language: "sv", by: party)
+        // Written straight to standard output: the server runs on, and a buffered line would wait.
+        FileHandle.standardOutput.write(
+            Data(
+                """
+                Gallra's demo: the register "\(load.register.register.controller.name)" and 303 fictional people.
+                  \(url)
+                  Sign in as \(admin) with the password \(user.password) (shown once).
+                  The JSON API: \(url)api/v1 (gallra token create --database sqlite:\(database) --key-file \(keyFile) …)
+
+                """.utf8))
     }
 }

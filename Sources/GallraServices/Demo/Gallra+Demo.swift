@@ -12,13 +12,22 @@ public struct DemoLoad: Sendable {
 
 extension Gallra {
     /// Applies the example register and adds three fictional people with records, events, a
-    /// consent and an erasure request waiting for its identity check, all in one transaction.
-    /// Loading twice adds nobody twice.
-    public func loadDemo(registerYAML yaml: String, file: String, by party: Party) async throws -> DemoLoad {
+    /// consent and an erasure request waiting for its identity check, and `population` more
+    /// (`gallra serve --demo`: a few hundred, with requests on time and overdue and an incident),
+    /// all in one transaction. Loading twice adds nobody twice.
+    public func loadDemo(registerYAML yaml: String, file: String, population: Int = 0, by party: Party)
+        async throws -> DemoLoad
+    {
         try await writing(by: party, needs: .changeRegister) {
             let version = try await store.versions.apply(yaml: yaml, file: file)
             let known = (try? await store.subjects.resolve(DemoPeople.anna)) != nil
-            if !known { try await DemoPeople(store: store).load() }
+            if !known {
+                try await DemoPeople(store: store).load()
+                if population > 0 {
+                    var people = DemoPopulation(store: store, people: population)
+                    try await people.load()
+                }
+            }
             return DemoLoad(register: version, peopleLoaded: !known)
         }
     }

@@ -11,11 +11,14 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// When the daily sweep runs, on the controller's wall clock; nil: no sweep from the server.
     public var sweepAt: DailyTime?
+    /// Cookies only over TLS: true when people reach the server by https.
+    public var secureCookies: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.sweepAt = sweepAt
+        self.secureCookies = secureCookies
     }
 }
 
@@ -25,17 +28,32 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
 {
     let logger = logger ?? Logger(label: "gallra.server")
     return Application(
-        router: buildRouter(store: store),
+        router: buildRouter(store: store, configuration: configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
         services: configuration.sweepAt.map { [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger)] }
             ?? [],
         logger: logger)
 }
 
-public func buildRouter(store: Store) -> Router<GallraRequestContext> {
+public func buildRouter(store: Store, configuration: ServerConfiguration = ServerConfiguration())
+    -> Router<GallraRequestContext>
+{
     let gallra = Gallra(store: store)
     let router = Router(context: GallraRequestContext.self)
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware())
+    router.get("/static/gallra.css") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: Pages.shared.stylesheet))
+    }
+    router.get("/") { _, _ in Response.redirect(to: "/admin", type: .normal) }
+    let signIn = SignInController(
+        gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
+    signIn.add(to: router)
+    let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
+    signIn.add(toAdmin: admin)
+    AdminController(gallra: gallra).add(to: admin)
     router.get("/health") { _, _ in "ok" }
     router.get("/ready") { _, _ in
         _ = try await gallra.calendar()

@@ -1,4 +1,5 @@
 import GallraCore
+import GallraServices
 import Hummingbird
 
 /// A request's context: who acts, once the request is authenticated.
@@ -6,10 +7,17 @@ public struct GallraRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The party the request acts for, set by the authentication middleware.
     public var party: Party?
+    /// The person signed in to the admin UI, set by the session middleware.
+    public var signedIn: SignedIn?
+
+    /// The client's address, for counting failed sign-ins (never logged).
+    public let clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.party = nil
+        self.signedIn = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The party the request acts for; 401 when it was not authenticated.

@@ -22,6 +22,8 @@ extension Store {
     public var users: Users { Users(store: self) }
     /// The programs' API tokens.
     public var tokens: Tokens { Tokens(store: self) }
+    /// The admin UI's sessions.
+    public var sessions: Sessions { Sessions(store: self) }
     /// The retention sweep and its forecast.
     public var sweep: RetentionSweep { RetentionSweep(store: self) }
 }

@@ -38,6 +38,22 @@ public struct Users: StoreRegister {
         return id
     }
 
+    /// Audits a sign-in, failed or not: a success under the user's own name, a failure under
+    /// `system:sign-in`, naming the user when the login exists (never the address typed).
+    public func recordSignIn(user: String?, succeeded: Bool) async throws {
+        let party = succeeded && user != nil ? Party.user(user!) : Party.system("sign-in")
+        try await Acting.as(party) {
+            try await data.transaction { sql in
+                try await audit(
+                    [
+                        AuditEvent(
+                            succeeded ? "user.sign-in" : "user.sign-in-failed",
+                            detail: user.map { "user \($0)" } ?? "an unknown login")
+                    ], on: sql)
+            }
+        }
+    }
+
     /// The user with this login, if any.
     public func user(email: String) async throws -> StoredUser? {
         try await user(where: "email", is: email.trimmingCharacters(in: .whitespaces).lowercased())

@@ -1,0 +1,303 @@
+import Foundation
+import GallraCore
+import GallraServices
+import GallraStore
+import Hummingbird
+
+/// The admin UI's pages: each parses, calls the use cases as the person signed in, and renders.
+/// What a role may not see is left out of the overview and refused on its own page.
+struct AdminController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
+
+    func add(to admin: RouterGroup<Context>) {
+        admin.get("", use: dashboard)
+        admin.get("subjects", use: subjects)
+        admin.get("subjects/:id/export", use: exportSubject)
+        admin.get("requests", use: requests)
+        admin.get("requests/:id", use: request)
+        admin.post("requests/:id/verify", use: verify)
+        admin.post("requests/:id/extend", use: extend)
+        admin.post("requests/:id/complete", use: complete)
+        admin.get("incidents", use: incidents)
+        admin.get("register", use: register)
+    }
+
+    // MARK: - Overview
+
+    @Sendable func dashboard(_ request: Request, context: Context) async throws -> Response {
+        let party = try context.person().party
+        let words = UIText.words(context.language)
+        let calendar = try await gallra.calendar()
+        let now = Date()
+        let today = calendar.localDate(of: now)
+        var values: [String: Any] = ["navDashboard": true]
+        if let due = try await allowed({ try await gallra.pendingRequests(on: today, dueWithin: 7, by: party) }) {
+            values["requests"] = due.map { requestRow($0, today: today, words: words) }
+            values["hasRequests"] = !due.isEmpty
+        }
+        if let open = try await allowed({ try await gallra.incidents(openOnly: true, by: party) }) {
+            values["incidents"] = open.map { incidentRow($0.incident, now: now, calendar: calendar, words: words) }
+        }
+        if let forecast = try await allowed({ try await gallra.forecast(from: now, days: 30, by: party) }) {
+            var byActivity: [String: Int] = [:]
+            for day in forecast.expiring { byActivity[day.activity, default: 0] += day.records }
+            let names = try await allowed({ try await gallra.register(by: party).register })
+            values["expiring"] = byActivity.sorted { $0.key < $1.key }.map { activity, records in
+                [
+                    "activity": names?.activity(activity)?.name[context.language] ?? activity,
+                    "records": records,
+                ] as [String: Any]
+            }
+            values["waiting"] = forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] }
+            values["hasWaiting"] = !forecast.waiting.isEmpty
+        }
+        if let register = try await allowed({ try await gallra.register(by: party).register }) {
+            values["agreements"] = register.agreementWarnings(on: today)
+        }
+        if let audit = try await allowed({ try await gallra.verifyAudit(by: party) }) {
+            switch audit {
+            case .intact(let entries):
+                values["audit"] = "\(words["audit_intact"] ?? ""), \(entries) \(words["entries"] ?? "")"
+                values["auditIntact"] = true
+            case .broken(let seq, let reason):
+                values["audit"] = "\(words["audit_broken"] ?? ""): #\(seq) \(reason)"
+            }
+        }
+        return page("dashboard", words["dashboard"], values, context)
+    }
+
+    // MARK: - Subjects
+
+    @Sendable func subjects(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        var values: [String: Any] = ["navSubjects": true]
+        guard let query = request.uri.queryParameters.get("q").map({ String($0) }), !query.isEmpty else {
+            return page("subjects", words["nav_subjects"], values, context)
+        }
+        values["query"] = query
+        do {
+            let export = try await gallra.exportSubject(query, by: try context.person().party)
+            values["subject"] = subjectView(export, context.language)
+            return page("subjects", words["nav_subjects"], values, context)
+        } catch let error as GallraError {
+            values["error"] = error.description
+            return page("subjects", words["nav_subjects"], values, context, status: status(of: error))
+        } catch let error as IdentifierError {
+            values["error"] = error.description
+            return page("subjects", words["nav_subjects"], values, context, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func exportSubject(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let export = try await gallra.exportSubject(id, by: try context.person().party)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"subject-\(export.subject).json\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: export.json.description)))
+    }
+
+    private func subjectView(_ export: SubjectExport, _ language: Language) -> [String: Any] {
+        let calendar = export.calendar
+        return [
+            "id": export.subject, "name": export.name ?? export.subject,
+            "identifiers": export.identifiers.map { ["kind": $0.kind, "value": $0.value] },
+            "activities": export.activities.map { activity in
+                [
+                    "id": activity.id, "name": activity.name[language],
+                    "basis": activity.legalBasis.map(\.article).joined(separator: ", "),
+                    "retention": activity.retention.wording(language, declaredEvents: export.register.events),
+                    "records": export.records(of: activity.id).map { record in
+                        [
+                            "category": export.register.category(record.category)?.name[language]
+                                ?? record.category,
+                            "value": record.value, "collected": "\(calendar.localDate(of: record.collected))",
+                            "expires": record.expires.map { "\(calendar.localDate(of: $0))" }
+                                ?? record.waitingFor.joined(separator: ", "),
+                        ]
+                    },
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    // MARK: - Requests
+
+    @Sendable func requests(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        let today = try await gallra.calendar().localDate(of: Date())
+        let pending = try await gallra.pendingRequests(on: today, by: try context.person().party)
+        return page(
+            "requests", words["requests"],
+            [
+                "navRequests": true, "hasRequests": !pending.isEmpty,
+                "requests": pending.map { requestRow($0, today: today, words: words) },
+            ], context)
+    }
+
+    @Sendable func request(_ request: Request, context: Context) async throws -> Response {
+        try await requestPage(try context.parameters.require("id"), context: context, error: nil)
+    }
+
+    @Sendable func verify(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            try await gallra.verifyRequest(id, how: form["how"] ?? "", by: try context.person().party)
+        }
+    }
+
+    @Sendable func extend(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            _ = try await gallra.extendRequest(id, reason: form["reason"] ?? "", by: try context.person().party)
+        }
+    }
+
+    @Sendable func complete(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            let reply = RequestReply(format: "html", language: context.language, via: "email")
+            _ = try await gallra.completeRequest(id, reply: reply, by: try context.person().party)
+        }
+    }
+
+    /// Runs a change to a request, then shows the request again (after a redirect, so that a
+    /// reload does not send the form twice), or with the refusal.
+    private func acting(on id: String, context: Context, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
+        } catch let error as GallraError {
+            return try await requestPage(id, context: context, error: error)
+        }
+    }
+
+    private func requestPage(_ id: String, context: Context, error: GallraError?) async throws -> Response {
+        let words = UIText.words(context.language)
+        let calendar = try await gallra.calendar()
+        let today = calendar.localDate(of: Date())
+        let details = try await gallra.requestDetails(id, by: try context.person().party)
+        let request = details.request
+        var values = requestRow(request, today: today, words: words)
+        values["navRequests"] = true
+        values["article"] = request.kind.article
+        values["status"] = request.status.rawValue
+        values["open"] = request.status != .completed
+        values["verifiedHow"] = request.verifiedHow
+        values["extension"] = request.extensionReason
+        values["sent"] = request.sent
+        values["completed"] = request.completedAt.map(calendar.rfc3339)
+        values["decisions"] = details.decisions.map { decision in
+            [
+                "activity": decision.activity, "action": decision.action.rawValue, "article": decision.article,
+                "until": decision.until?.description ?? "", "reason": decision.reason[context.language],
+            ]
+        }
+        if let error { values["error"] = error.description }
+        return page(
+            "request", "\(words["request"] ?? "") \(request.kind.rawValue)", values, context,
+            status: error.map(status(of:)) ?? .ok)
+    }
+
+    private func requestRow(_ request: DataSubjectRequest, today: CivilDate, words: [String: String]) -> [String: Any] {
+        let days = request.daysLeft(on: today)
+        let left =
+            request.status == .completed
+            ? request.status.rawValue
+            : days < 0
+                ? "\(words["overdue_by"] ?? "") \(-days) \(words["days"] ?? "")" : "\(days) \(words["days_left"] ?? "")"
+        return [
+            "id": request.id, "kind": request.kind.rawValue, "received": request.received.description,
+            "deadline": request.deadline.description, "left": left,
+            "overdue": request.status != .completed && request.isOverdue(on: today),
+            "verified": request.verifiedAt != nil,
+        ]
+    }
+
+    // MARK: - Incidents and the register
+
+    @Sendable func incidents(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        let calendar = try await gallra.calendar()
+        let views = try await gallra.incidents(by: try context.person().party)
+        return page(
+            "incidents", words["incidents"],
+            [
+                "navIncidents": true,
+                "incidents": views.map { incidentRow($0.incident, now: Date(), calendar: calendar, words: words) },
+            ], context)
+    }
+
+    private func incidentRow(_ incident: Incident, now: Date, calendar: ZonedCalendar, words: [String: String])
+        -> [String: Any]
+    {
+        let hours = Int(incident.timeLeft(at: now) / 3_600)
+        let clock =
+            incident.awaitsNotification
+            ? "\(words["notify_by"] ?? "") \(calendar.rfc3339(incident.notificationDue)) (\(hours) \(words["hours_left"] ?? ""))"
+            : words["notified"] ?? ""
+        return [
+            "id": incident.id, "description": incident.description, "aware": calendar.rfc3339(incident.aware),
+            "clock": clock, "late": incident.awaitsNotification && incident.isLate(now),
+        ]
+    }
+
+    @Sendable func register(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        let language = context.language
+        let stored = try await gallra.register(by: try context.person().party)
+        let register = stored.register
+        let since = try await gallra.calendar().localDate(of: stored.appliedAt)
+        return page(
+            "register", words["nav_register"],
+            [
+                "navRegister": true, "controller": register.controller.name, "version": stored.version,
+                "since": since.description,
+                "activities": register.activities.map { activity in
+                    [
+                        "name": activity.name[language], "purpose": activity.purpose[language],
+                        "basis": activity.legalBasis.map { "\($0.name[language]) (\($0.article))" }
+                            .joined(separator: ", "),
+                        "retention": activity.retention.wording(language, declaredEvents: register.events),
+                    ]
+                },
+            ], context)
+    }
+
+    // MARK: - Rendering
+
+    private func page(
+        _ template: String, _ title: String?, _ values: [String: Any], _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        Pages.shared.render(
+            template, title: title ?? "", values, language: context.language, signedIn: context.view, status: status)
+    }
+
+    /// What the role may see; nil where it may not, so that the overview leaves the part out.
+    private func allowed<T>(_ body: () async throws -> T) async throws -> T? {
+        do {
+            return try await body()
+        } catch GallraError.forbidden {
+            return nil
+        }
+    }
+
+    private func status(of error: GallraError) -> HTTPResponse.Status {
+        switch error {
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .invalidInput: return .unprocessableContent
+        case .forbidden: return .forbidden
+        case .unavailable: return .serviceUnavailable
+        case .integrity: return .internalServerError
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// The admin UI's pages need a session: its cookie names the person, whose party then acts.
+/// Without one, a page sends the browser to the sign-in page.
+struct SessionAuthentication: RouterMiddleware {
+    typealias Context = GallraRequestContext
+    static let cookie = "gallra_session"
+    let gallra: Gallra
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        guard let value = request.cookies[Self.cookie]?.value, let signedIn = try await gallra.session(cookie: value)
+        else {
+            return Response.redirect(to: "/admin/login", type: .normal)
+        }
+        var context = context
+        context.party = signedIn.party
+        context.signedIn = signedIn
+        return try await next(request, context)
+    }
+}
+
+extension GallraRequestContext {
+    /// The person signed in (set by `SessionAuthentication`).
+    func person() throws -> SignedIn {
+        guard let signedIn else { throw HTTPError(.unauthorized, message: "Sign in first.") }
+        return signedIn
+    }
+
+    /// A submitted form's fields, once its anti-forgery token matches the session's.
+    func form(_ request: Request) async throws -> [String: String] {
+        let fields = try await request.formFields()
+        guard constantTimeEquals(fields["csrf"] ?? "", try person().csrf) else {
+            throw HTTPError(.forbidden, message: "The form is stale or did not come from this site; reload the page.")
+        }
+        return fields
+    }
+
+    var view: SignedInView? { signedIn.map { SignedInView(email: $0.email, csrf: $0.csrf) } }
+    var language: Language { signedIn?.language ?? .sv }
+}

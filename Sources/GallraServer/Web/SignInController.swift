@@ -1,0 +1,90 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// Signing in and out of the admin UI. The sign-in form is protected against forgery by a
+/// random value in both a cookie and the form; failures are counted per login and address.
+struct SignInController: Sendable {
+    typealias Context = GallraRequestContext
+    static let formCookie = "gallra_signin"
+    let gallra: Gallra
+    let throttle: SignInThrottle
+    let secureCookies: Bool
+
+    func add(to router: Router<Context>) {
+        router.get("/admin/login", use: form)
+        router.post("/admin/login", use: signIn)
+    }
+
+    func add(toAdmin admin: RouterGroup<Context>) {
+        admin.post("logout", use: signOut)
+    }
+
+    @Sendable func form(_ request: Request, context: Context) async throws -> Response {
+        page(language: Self.language(request), error: nil, email: "", status: .ok)
+    }
+
+    @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
+        let language = Self.language(request)
+        let fields = try await request.formFields()
+        guard let expected = request.cookies[Self.formCookie]?.value,
+            constantTimeEquals(fields["csrf"] ?? "", expected)
+        else {
+            return page(
+                language: language, error: UIText.words(language)["sign_in_failed"], email: "", status: .forbidden)
+        }
+        let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let keys = ["login:\(email)", "address:\(context.clientAddress)"]
+        if await throttle.isBlocked(keys) {
+            return page(
+                language: language, error: UIText.words(language)["sign_in_throttled"], email: email,
+                status: .tooManyRequests)
+        }
+        guard let signedIn = try await gallra.signIn(email: email, password: fields["password"] ?? "") else {
+            await throttle.recordFailure(keys)
+            return page(
+                language: language, error: UIText.words(language)["sign_in_failed"], email: email,
+                status: .unauthorized)
+        }
+        await throttle.reset(["login:\(email)"])
+        var response = Response.redirect(to: "/admin", type: .normal)
+        response.setCookie(
+            Cookie(
+                name: SessionAuthentication.cookie, value: signedIn.cookie, path: "/", secure: secureCookies,
+                httpOnly: true, sameSite: .strict))
+        response.setCookie(expired(Self.formCookie, path: "/admin/login"))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: Context) async throws -> Response {
+        _ = try await context.form(request)
+        try await gallra.signOut(cookie: try context.person().cookie)
+        var response = Response.redirect(to: "/admin/login", type: .normal)
+        response.setCookie(expired(SessionAuthentication.cookie, path: "/"))
+        return response
+    }
+
+    /// The sign-in page, with a fresh anti-forgery value in its cookie and its form.
+    private func page(language: Language, error: String?, email: String, status: HTTPResponse.Status) -> Response {
+        let token = UUID().uuidString + UUID().uuidString
+        var values: [String: Any] = ["csrf": token, "emailTyped": email]
+        if let error { values["error"] = error }
+        var response = Pages.shared.render(
+            "login", title: UIText.words(language)["sign_in"] ?? "", values, language: language, signedIn: nil,
+            status: status)
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: token, path: "/admin/login", secure: secureCookies, httpOnly: true,
+                sameSite: .strict))
+        return response
+    }
+
+    private func expired(_ name: String, path: String) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: path, secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    static func language(_ request: Request) -> Language {
+        request.uri.queryParameters.get("lang").flatMap { Language(rawValue: String($0)) } ?? .sv
+    }
+}

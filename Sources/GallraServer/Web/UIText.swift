@@ -1,0 +1,72 @@
+import GallraCore
+
+/// The admin UI's words in Swedish and English, by key; a template reads them as `{{t.key}}`.
+enum UIText {
+    static func words(_ language: Language) -> [String: String] {
+        language == .sv ? swedish : english
+    }
+
+    static let english: [String: String] = [
+        "lang": "en", "other_lang": "sv", "other_lang_name": "Svenska",
+        "app": "Gallra", "skip": "Skip to the content",
+        "nav_dashboard": "Overview", "nav_subjects": "Subjects", "nav_requests": "Requests",
+        "nav_incidents": "Incidents", "nav_register": "Register", "sign_out": "Sign out",
+        "sign_in": "Sign in", "email": "E-mail address", "password": "Password",
+        "sign_in_failed": "The e-mail address or the password is wrong.",
+        "sign_in_throttled": "Too many failed attempts; wait a quarter of an hour and try again.",
+        "dashboard": "Overview", "requests_due": "Requests due within a week or overdue",
+        "no_requests_due": "No request is due within a week.", "days_left": "days left",
+        "overdue_by": "overdue by", "days": "days", "deadline": "Deadline", "kind": "Kind", "status": "Status",
+        "received": "Received", "incidents_open": "Open incidents and their 72-hour clock",
+        "no_incidents": "No incident is open.", "notify_by": "Notify IMY by", "hours_left": "hours left",
+        "notified": "notified", "expiring": "Expires in the next 30 days", "nothing_expires": "Nothing expires.",
+        "waiting": "Waiting for an event", "records": "records", "activity": "Activity",
+        "audit": "The audit log", "audit_intact": "intact", "audit_broken": "BROKEN", "entries": "entries",
+        "agreements": "Processor agreements", "no_agreement_warnings": "No agreement needs attention.",
+        "search": "Search", "search_label": "E-mail, phone or personnummer",
+        "search_hint": "Find a person by their e-mail address, phone number or personnummer.",
+        "subject": "Subject", "name": "Name", "identifiers": "Identifiers", "category": "Category", "value": "Value",
+        "collected": "Collected", "expires": "Expires", "legal_basis": "Legal basis", "export_json": "Export (JSON)",
+        "no_records": "No records.", "requests": "Requests", "no_requests": "No request is open.",
+        "request": "Request", "verified": "Identity verified", "not_verified": "Identity not yet verified (Art. 12(6))",
+        "verify": "Record the verification", "how_verified": "How the identity was verified",
+        "extend": "Extend by two months", "reason": "Reason", "complete": "Carry the decisions out",
+        "decisions": "Decisions", "action": "Action", "article": "Article", "until": "Until",
+        "completed": "Completed", "sent": "Sent", "incidents": "Incidents", "description": "What happened",
+        "aware": "Aware", "register": "The register of processing activities", "purpose": "Purpose",
+        "retention": "Retention", "version": "Version", "in_force_since": "in force since",
+        "not_found": "Not found", "forbidden": "You may not see this.", "back": "Back",
+    ]
+
+    static let swedish: [String: String] = [
+        "lang": "sv", "other_lang": "en", "other_lang_name": "English",
+        "app": "Gallra", "skip": "Hoppa till innehållet",
+        "nav_dashboard": "Översikt", "nav_subjects": "Registrerade", "nav_requests": "Begäranden",
+        "nav_incidents": "Incidenter", "nav_register": "Registret", "sign_out": "Logga ut",
+        "sign_in": "Logga in", "email": "E-postadress", "password": "Lösenord",
+        "sign_in_failed": "E-postadressen eller lösenordet är fel.",
+        "sign_in_throttled": "För många misslyckade försök; vänta en kvart och försök igen.",
+        "dashboard": "Översikt", "requests_due": "Begäranden som förfaller inom en vecka eller är försenade",
+        "no_requests_due": "Ingen begäran förfaller inom en vecka.", "days_left": "dagar kvar",
+        "overdue_by": "försenad med", "days": "dagar", "deadline": "Sista dag", "kind": "Typ", "status": "Status",
+        "received": "Mottagen", "incidents_open": "Öppna incidenter och deras 72-timmarsfrist",
+        "no_incidents": "Ingen incident är öppen.", "notify_by": "Anmäl till IMY senast", "hours_left": "timmar kvar",
+        "notified": "anmäld", "expiring": "Gallras inom 30 dagar", "nothing_expires": "Inget gallras.",
+        "waiting": "Väntar på en händelse", "records": "poster", "activity": "Behandling",
+        "audit": "Granskningsloggen", "audit_intact": "obruten", "audit_broken": "BRUTEN", "entries": "poster",
+        "agreements": "Biträdesavtal", "no_agreement_warnings": "Inget avtal behöver åtgärdas.",
+        "search": "Sök", "search_label": "E-post, telefon eller personnummer",
+        "search_hint": "Hitta en person på e-postadress, telefonnummer eller personnummer.",
+        "subject": "Registrerad", "name": "Namn", "identifiers": "Identifierare", "category": "Kategori",
+        "value": "Värde", "collected": "Insamlad", "expires": "Gallras", "legal_basis": "Rättslig grund",
+        "export_json": "Exportera (JSON)", "no_records": "Inga poster.", "requests": "Begäranden",
+        "no_requests": "Ingen begäran är öppen.", "request": "Begäran", "verified": "Identiteten kontrollerad",
+        "not_verified": "Identiteten är ännu inte kontrollerad (art. 12.6)", "verify": "Registrera kontrollen",
+        "how_verified": "Hur identiteten kontrollerades", "extend": "Förläng med två månader", "reason": "Skäl",
+        "complete": "Verkställ besluten", "decisions": "Beslut", "action": "Åtgärd", "article": "Artikel",
+        "until": "Till", "completed": "Slutförd", "sent": "Skickat", "incidents": "Incidenter",
+        "description": "Vad som hände", "aware": "Upptäckt", "register": "Registret över behandlingar",
+        "purpose": "Ändamål", "retention": "Lagringstid", "version": "Version", "in_force_since": "gäller sedan",
+        "not_found": "Hittades inte", "forbidden": "Du får inte se detta.", "back": "Tillbaka",
+    ]
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GallraCore
+import GallraStore
+import HummingbirdBcrypt
+
+/// A person signed in to the admin UI: who they are, what they may do, and their session.
+public struct SignedIn: Sendable {
+    public let party: Party
+    public let email: String
+    public let language: Language
+    /// The session cookie's value: given to the browser, stored only as its SHA-256.
+    public let cookie: String
+    /// The anti-forgery token every form of the session sends back.
+    public let csrf: String
+}
+
+extension Gallra {
+    /// A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens.
+    public static let sessionIdle: TimeInterval = 30 * 60
+    public static let sessionLimit: TimeInterval = 12 * 3_600
+
+    /// Checked against when the login is unknown, so that the time taken does not tell whether
+    /// an address has a login.
+    private static let decoyHash = Bcrypt.hash(Secret.password(), cost: passwordCost)
+
+    /// Signs a person in with their e-mail address and password; nil when either is wrong (the
+    /// same answer for both). Every attempt is audited.
+    public func signIn(email: String, password: String) async throws -> SignedIn? {
+        let user = try await store.users.user(email: email)
+        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
+        guard let user, matches, !user.disabled else {
+            try await store.users.recordSignIn(user: user?.id, succeeded: false)
+            return nil
+        }
+        try await store.users.recordSignIn(user: user.id, succeeded: true)
+        let cookie = Secret.token()
+        let csrf = Secret.base64URL(Secret.randomBytes(32))
+        try await store.sessions.start(
+            digest: Secret.digest(cookie), user: user.id, csrf: csrf,
+            expires: Date().addingTimeInterval(Self.sessionIdle))
+        return SignedIn(
+            party: .user(user.id, access: user.access), email: user.email,
+            language: Language(rawValue: user.language) ?? .sv, cookie: cookie, csrf: csrf)
+    }
+
+    /// The person a session cookie belongs to, while the session lasts; each use extends it.
+    public func session(cookie: String) async throws -> SignedIn? {
+        guard
+            let session = try await store.sessions.session(
+                digest: Secret.digest(cookie), extendingTo: Date().addingTimeInterval(Self.sessionIdle),
+                absoluteLimit: Self.sessionLimit)
+        else { return nil }
+        return SignedIn(
+            party: .user(session.user.id, access: session.user.access), email: session.user.email,
+            language: Language(rawValue: session.user.language) ?? .sv, cookie: cookie, csrf: session.csrf)
+    }
+
+    /// Ends a session.
+    public func signOut(cookie: String) async throws {
+        try await store.sessions.end(digest: Secret.digest(cookie))
+    }
+}

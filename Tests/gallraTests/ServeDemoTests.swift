@@ -11,42 +11,17 @@ import Testing
 struct ServeDemoTests {
     @Test("A fresh demo store: overdue requests, an incident on its clock, a one-time admin password")
     func demo() async throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let port = 20_000 + Int.random(in: 0..<20_000)
-        let server = Process()
-        server.executableURL = GallraProcess.executable
-        server.arguments = [
-            "serve", "--demo", "--port", "\(port)", "--sweep-at", "off", "--demo-register",
-            packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
-        ]
-        server.currentDirectoryURL = work
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        // The banner, then the server.
-        var banner = ""
-        while !banner.contains("The JSON API") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            banner += String(decoding: chunk, as: UTF8.self)
-        }
+        let server = try DemoServer()
+        defer { server.stop() }
+        let banner = server.banner
+        let port = server.port
         #expect(banner.contains("303 fictional people"))
         #expect(banner.contains("http://127.0.0.1:\(port)/"))
         let password = try #require(banner.firstMatch(of: /the password (\S+) \(shown once\)/)?.1)
         #expect(password.count >= 12)
 
-        let store = ["--database", "sqlite:gallra-demo.sqlite", "--key-file", "gallra-demo.key"]
-        let token = try GallraProcess.run(["token", "create", "--name", "test", "--role", "auditor"] + store, in: work)
-        #expect(token.status == 0, "\(token.stderr)")
-        let officer = try GallraProcess.run(
-            ["token", "create", "--name", "officer", "--role", "privacy_officer"] + store, in: work)
+        let officer = try server.gallra(["token", "create", "--name", "officer", "--role", "privacy_officer"])
+        #expect(officer.status == 0, "\(officer.stderr)")
         let bearer = officer.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
         func get(_ path: String) async throws -> Any {

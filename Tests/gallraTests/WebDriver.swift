@@ -53,6 +53,50 @@ final class Browser: @unchecked Sendable {
         _ = try await command("url", ["url": file.absoluteString])
     }
 
+    /// The element the CSS selector finds first; an error when there is none.
+    func element(_ selector: String) async throws -> String {
+        let found = try await command("element", ["using": "css selector", "value": selector])
+        let value = try #require(found["value"] as? [String: Any], "no element \(selector)")
+        return try #require(value.values.first as? String)
+    }
+
+    /// Types into the element the selector finds, as a person would.
+    func type(_ text: String, into selector: String) async throws {
+        let id = try await element(selector)
+        _ = try await command("element/\(id)/clear", [:])
+        _ = try await command("element/\(id)/value", ["text": text])
+    }
+
+    func click(_ selector: String) async throws {
+        _ = try await command("element/\(try await element(selector))/click", [:])
+    }
+
+    /// The page's visible text.
+    func text() async throws -> String {
+        try await evaluate("return document.body.innerText") as? String ?? ""
+    }
+
+    /// The path of the page shown.
+    func path() async throws -> String {
+        try await evaluate("return location.pathname + location.search") as? String ?? ""
+    }
+
+    /// Runs axe-core (from the file given) on the page; returns its serious and critical findings.
+    func accessibilityProblems(axe script: String) async throws -> [String] {
+        _ = try await evaluate(script + "\nreturn true;")
+        let result = try await command(
+            "execute/async",
+            [
+                "script": """
+                const done = arguments[arguments.length - 1];
+                axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')));
+                """,
+                "args": [],
+            ])
+        return result["value"] as? [String] ?? []
+    }
+
     /// Runs JavaScript in the page and returns its result.
     func evaluate(_ script: String) async throws -> Any? {
         try await command("execute/sync", ["script": script, "args": []])["value"]
@@ -89,9 +133,12 @@ final class Browser: @unchecked Sendable {
         -> [String: Any]
     {
         var arguments = ["-sS", "--max-time", "60", "-X", method, "-w", "\n%{http_code}", url.absoluteString]
+        // The body goes through a file: a script such as axe-core is longer than an argument may be.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
         if let body {
-            let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
-            arguments += ["-H", "Content-Type: application/json", "--data-binary", text]
+            try JSONSerialization.data(withJSONObject: body).write(to: file)
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", "@\(file.path)"]
         }
         let result = try GallraProcess.runTool("/usr/bin/curl", arguments)
         guard result.status == 0 else { throw WebDriverError(description: "\(url.path): \(result.stderr)") }

@@ -188,21 +188,23 @@ struct AdminController: Sendable {
         var values = requestRow(request, today: today, words: words)
         values["navRequests"] = true
         values["article"] = request.kind.article
-        values["status"] = request.status.rawValue
+        values["status"] = UIText.word("status", request.status.rawValue, words)
         values["open"] = request.status != .completed
         values["verifiedHow"] = request.verifiedHow
         values["extension"] = request.extensionReason
         values["sent"] = request.sent
-        values["completed"] = request.completedAt.map(calendar.rfc3339)
+        values["completed"] = request.completedAt.map { Self.moment($0, calendar) }
+        let register = try await allowed({ try await gallra.register(by: try context.person().party).register })
         values["decisions"] = details.decisions.map { decision in
             [
-                "activity": decision.activity, "action": decision.action.rawValue, "article": decision.article,
+                "activity": register?.activity(decision.activity)?.name[context.language] ?? decision.activity,
+                "action": UIText.word("action", decision.action.rawValue, words), "article": decision.article,
                 "until": decision.until?.description ?? "", "reason": decision.reason[context.language],
             ]
         }
         if let error { values["error"] = error.description }
         return page(
-            "request", "\(words["request"] ?? "") \(request.kind.rawValue)", values, context,
+            "request", "\(words["request"] ?? "") \(values["kind"] ?? "")", values, context,
             status: error.map(status(of:)) ?? .ok)
     }
 
@@ -241,10 +243,10 @@ struct AdminController: Sendable {
         let hours = Int(incident.timeLeft(at: now) / 3_600)
         let clock =
             incident.awaitsNotification
-            ? "\(words["notify_by"] ?? "") \(calendar.rfc3339(incident.notificationDue)) (\(hours) \(words["hours_left"] ?? ""))"
+            ? "\(words["notify_by"] ?? "") \(Self.moment(incident.notificationDue, calendar)) (\(hours) \(words["hours_left"] ?? ""))"
             : words["notified"] ?? ""
         return [
-            "id": incident.id, "description": incident.description, "aware": calendar.rfc3339(incident.aware),
+            "id": incident.id, "description": incident.description, "aware": Self.moment(incident.aware, calendar),
             "clock": clock, "late": incident.awaitsNotification && incident.isLate(now),
         ]
     }
@@ -272,6 +274,11 @@ struct AdminController: Sendable {
     }
 
     // MARK: - Rendering
+
+    /// An instant as people read it, in the controller's time zone: "2026-12-02 11:36".
+    static func moment(_ instant: Date, _ calendar: ZonedCalendar) -> String {
+        String(calendar.rfc3339(instant).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
 
     private func page(
         _ template: String, _ title: String?, _ values: [String: Any], _ context: Context,

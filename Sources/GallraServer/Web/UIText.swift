@@ -6,6 +6,19 @@ enum UIText {
         language == .sv ? swedish : english
     }
 
+    /// A word by key with a prefix ("kind_erasure"); the code itself when there is none.
+    static func word(_ prefix: String, _ code: String, _ words: [String: String]) -> String {
+        words["\(prefix)_\(code)"] ?? code
+    }
+
+    /// "3 days left", "1 day left", "overdue by 2 days".
+    static func daysLeft(_ days: Int, _ words: [String: String]) -> String {
+        let count = abs(days)
+        let unit = count == 1 ? words["day"] ?? "" : words["days"] ?? ""
+        if days < 0 { return "\(words["overdue_by"] ?? "") \(count) \(unit)" }
+        return "\(days) \(days == 1 ? words["day_left"] ?? "" : words["days_left"] ?? "")"
+    }
+
     static let english: [String: String] = [
         "lang": "en", "other_lang": "sv", "other_lang_name": "Svenska",
         "app": "Gallra", "skip": "Skip to the content",
@@ -36,6 +49,13 @@ enum UIText {
         "aware": "Aware", "register": "The register of processing activities", "purpose": "Purpose",
         "retention": "Retention", "version": "Version", "in_force_since": "in force since",
         "not_found": "Not found", "forbidden": "You may not see this.", "back": "Back",
+        "day_left": "day left", "day": "day", "extend_reason": "Why the deadline is extended (the person is told)",
+        "kind_access": "access", "kind_rectification": "rectification", "kind_erasure": "erasure",
+        "kind_restriction": "restriction", "kind_objection": "objection", "kind_portability": "portability",
+        "kind_withdraw-consent": "withdrawal of consent", "action_erase": "erase", "action_anonymise": "anonymise",
+        "action_keep": "keep", "action_restrict": "restrict", "action_stop": "stop", "action_provide": "provide",
+        "action_correct": "correct", "status_open": "open", "status_extended": "extended",
+        "status_completed": "completed", "show_subject": "The person",
     ]
 
     static let swedish: [String: String] = [
@@ -68,5 +88,12 @@ enum UIText {
         "description": "Vad som hände", "aware": "Upptäckt", "register": "Registret över behandlingar",
         "purpose": "Ändamål", "retention": "Lagringstid", "version": "Version", "in_force_since": "gäller sedan",
         "not_found": "Hittades inte", "forbidden": "Du får inte se detta.", "back": "Tillbaka",
+        "day_left": "dag kvar", "day": "dag", "extend_reason": "Varför fristen förlängs (den registrerade får veta)",
+        "kind_access": "tillgång", "kind_rectification": "rättelse", "kind_erasure": "radering",
+        "kind_restriction": "begränsning", "kind_objection": "invändning", "kind_portability": "dataportabilitet",
+        "kind_withdraw-consent": "återkallat samtycke", "action_erase": "radera", "action_anonymise": "anonymisera",
+        "action_keep": "behåll", "action_restrict": "begränsa", "action_stop": "upphör", "action_provide": "lämna ut",
+        "action_correct": "rätta", "status_open": "öppen", "status_extended": "förlängd",
+        "status_completed": "slutförd", "show_subject": "Den registrerade",
     ]
 }

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The admin UI in a real Chromium against a live `gallra serve --demo`: signing in, finding a
+/// person, carrying out an erasure request and seeing their records gone, a support user refused
+/// another activity's subject, every page checked with axe-core and kept as a screenshot in
+/// both languages.
+@Suite(
+    "The admin UI in a real browser", .serialized,
+    .enabled(if: Browser.driverPath != nil || Browser.mustRun, "Chromium and chromedriver are not installed"))
+struct AdminBrowserTests {
+    static let screenshots = packageRoot.appendingPathComponent(".build/screenshots/admin")
+
+    /// axe-core as the PyPI package axe-selenium-python ships it (installed by the test command).
+    static var axe: String? {
+        guard let root = ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"] else { return nil }
+        return try? String(
+            contentsOfFile: root + "/axe_selenium_python/node_modules/axe-core/axe.min.js", encoding: .utf8)
+    }
+
+    func signIn(_ browser: Browser, _ server: DemoServer, email: String, password: String) async throws {
+        try await browser.open(URL(string: "\(server.url)/admin")!)
+        #expect(try await browser.path() == "/admin/login", "without a session, the sign-in page")
+        try await browser.type(email, into: "#email")
+        try await browser.type(password, into: "#password")
+        try await browser.click("form.narrow button")
+    }
+
+    /// Looks at the page: no serious or critical accessibility problem, and a screenshot.
+    func look(_ browser: Browser, _ name: String) async throws {
+        if let axe = Self.axe {
+            let problems = try await browser.accessibilityProblems(axe: axe)
+            #expect(problems.isEmpty, "\(name): \(problems.joined(separator: "; "))")
+        } else if Browser.mustRun {
+            Issue.record("axe-core is not installed (GALLRA_TEST_PYTHONPATH)")
+        }
+        try await browser.fitToPage(width: 1280)
+        try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
+    }
+
+    @Test("Sign in, find a person, carry out an erasure, and look at every page")
+    func privacyOfficer() async throws {
+        let server = try DemoServer()
+        defer { server.stop() }
+        try await server.ready()
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let password = try #require(server.adminPassword)
+        // Anna's erasure request, found as a program would.
+        let anna = try JSONSerialization.jsonObject(
+            with: Data(try server.gallra(["subject", "export", "anna.andersson@example.se"]).stdout.utf8))
+        let annaID = try #require((anna as? [String: Any])?["subject"] as? String)
+        let listed = try JSONSerialization.jsonObject(
+            with: Data(try server.gallra(["request", "list", "--json"]).stdout.utf8))
+        let annasRequest = try #require(
+            (listed as? [[String: Any]])?.first { $0["subject"] as? String == annaID }?["id"] as? String)
+
+        let browser = try await Browser(width: 1280, height: 1000)
+        do {
+            try await browser.open(URL(string: "\(server.url)/admin/login")!)
+            try await look(browser, "login-sv")
+            try await signIn(browser, server, email: "admin@example.se", password: password)
+            #expect(try await browser.path() == "/admin")
+            let overview = try await browser.text()
+            #expect(overview.contains("Översikt"))
+            #expect(overview.contains("försenad med"), "overdue requests are shown")
+            #expect(overview.contains("Anmäl till IMY senast"), "the incident's clock runs")
+            try await look(browser, "dashboard-sv")
+
+            try await browser.open(URL(string: "\(server.url)/admin/subjects")!)
+            try await browser.type("anna.andersson@example.se", into: "#q")
+            try await browser.click("form.search button")
+            let before = try await browser.text()
+            #expect(before.contains("Anna Andersson"))
+            #expect(before.contains("Skrivaren skriver inte ut fakturor"))
+            try await look(browser, "subject-sv")
+
+            try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
+            try await look(browser, "request-sv")
+            try await browser.type("BankID", into: "#how")
+            try await browser.click("form[action$='/verify'] button")
+            try await browser.click("form[action$='/complete'] button")
+            #expect(try await browser.text().contains("Slutförd"), "the request is completed")
+
+            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
+            let after = try await browser.text()
+            #expect(!after.contains("Skrivaren skriver inte ut fakturor"), "the support case is erased")
+            #expect(after.contains("Faktura 2025-0042"), "the invoice is kept under the accounting law")
+
+            for page in ["requests", "incidents", "register"] {
+                try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
+                try await look(browser, "\(page)-sv")
+            }
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
+    @Test("In English; a support user is refused another activity's subject")
+    func englishAndSupport() async throws {
+        let server = try DemoServer()
+        defer { server.stop() }
+        try await server.ready()
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let password = "ett långt lösenord för test"
+        for (email, role) in [
+            ("eve@example.se", ["--role", "privacy_officer"]),
+            ("sam@example.se", ["--role", "support", "--activity", "support"]),
+        ] {
+            let added = try server.gallra(
+                ["user", "add", email, "--lang", "en", "--password-stdin"] + role, input: password + "\n")
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let browser = try await Browser(width: 1280, height: 1000)
+        do {
+            try await signIn(browser, server, email: "eve@example.se", password: password)
+            #expect(try await browser.text().contains("Overview"))
+            try await look(browser, "dashboard-en")
+            for page in ["subjects?q=anna.andersson@example.se", "requests", "incidents", "register"] {
+                try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
+                try await look(browser, "\(page.prefix { $0 != "?" })-en")
+            }
+            try await browser.click("form.signout button")
+            #expect(try await browser.path() == "/admin/login")
+
+            try await signIn(browser, server, email: "sam@example.se", password: password)
+            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
+            #expect(try await browser.text().contains("Anna Andersson"), "Anna has a support case")
+            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=bertil.berg@example.se")!)
+            let refused = try await browser.text()
+            #expect(!refused.contains("Bertil Berg"))
+            #expect(refused.contains("No subject within the activities assigned to you"))
+            try await look(browser, "subject-refused-en")
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `gallra serve --demo` in a directory of its own, on a free loopback port, until stopped.
+final class DemoServer: @unchecked Sendable {
+    let directory: URL
+    let port: Int
+    /// What the server printed before it started listening: the URL and the admin's password.
+    let banner: String
+    private let process: Process
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        port = 20_000 + Int.random(in: 0..<20_000)
+        process = Process()
+        process.executableURL = GallraProcess.executable
+        process.arguments = [
+            "serve", "--demo", "--port", "\(port)", "--sweep-at", "off", "--demo-register",
+            packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
+        ]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("The JSON API") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        banner = text
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// The admin's one-time password, read from the banner.
+    var adminPassword: String? { banner.firstMatch(of: /the password (\S+) \(shown once\)/).map { String($0.1) } }
+
+    /// Runs a `gallra` command on the demo's store, beside the running server.
+    func gallra(_ arguments: [String], input: String? = nil) throws -> GallraProcess.Result {
+        let store = ["--database", "sqlite:gallra-demo.sqlite", "--key-file", "gallra-demo.key"]
+        guard let input else { return try GallraProcess.run(arguments + store, in: directory) }
+        let file = directory.appendingPathComponent("input-\(UUID().uuidString)")
+        try Data(input.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try GallraProcess.runTool(
+            "/bin/sh", ["-c", "\"$0\" \"$@\" < '\(file.path)'", GallraProcess.executable.path] + arguments + store,
+            in: directory)
+    }
+
+    /// Waits until the server answers.
+    func ready() async throws {
+        for _ in 0..<100 {
+            let result = try GallraProcess.runTool("/usr/bin/curl", ["-sf", "\(url)/ready"])
+            if result.status == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw WebDriverError(description: "the demo server did not become ready")
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}

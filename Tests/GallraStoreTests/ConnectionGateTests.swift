@@ -47,13 +47,17 @@ struct ConnectionGateTests {
         arguments: TestBackend.available)
     func cancelledTransaction(backend: TestBackend) async throws {
         let (test, connection) = try await Self.connection(backend)
+        // Cancelled once the row is written inside the transaction, however long that takes on a
+        // busy machine.
+        let (inserted, signal) = AsyncStream.makeStream(of: Void.self)
         let writer = Task {
             try await connection.transaction { sql in
                 try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()
+                signal.yield()
                 try await Task.sleep(nanoseconds: 5_000_000_000)
             }
         }
-        try await Task.sleep(nanoseconds: 100_000_000)
+        for await _ in inserted { break }
         writer.cancel()
         #expect(await writer.result.isFailure)
         #expect(try await Self.count(connection) == 0)

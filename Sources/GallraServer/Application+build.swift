@@ -47,11 +47,17 @@ public func buildRouter(store: Store, configuration: ServerConfiguration = Serve
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
             body: .init(byteBuffer: Pages.shared.stylesheet))
     }
+    router.get("/static/gallra.js") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: Pages.shared.script))
+    }
     router.get("/") { _, _ in Response.redirect(to: "/admin", type: .normal) }
     let signIn = SignInController(
         gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
     signIn.add(to: router)
     let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
+        .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
     AdminController(gallra: gallra).add(to: admin)
     router.get("/health") { _, _ in "ok" }

@@ -169,4 +169,102 @@ struct AuthorizationTests {
         #expect(try await test.rows("SELECT id FROM subjects").isEmpty, "the refused bodies stored nobody")
         await store.close()
     }
+
+    /// The admin UI's pages, as what each role may see is written in the spec.
+    static func pages(request: String) -> [Route] {
+        let officers: Set<Caller> = [.admin, .officer]
+        return [
+            Route(method: .get, path: "/admin", body: nil, allowed: officers.union([.support, .auditor])),
+            Route(
+                method: .get, path: "/admin/subjects?q=anna@example.se", body: nil, allowed: officers.union([.support])),
+            Route(method: .get, path: "/admin/subjects?q=bo@example.se", body: nil, allowed: officers),
+            Route(method: .get, path: "/admin/requests", body: nil, allowed: officers.union([.support])),
+            Route(method: .get, path: "/admin/requests/\(request)", body: nil, allowed: officers),
+            Route(method: .get, path: "/admin/incidents", body: nil, allowed: officers),
+            Route(method: .get, path: "/admin/register", body: nil, allowed: officers.union([.auditor])),
+            Route(method: .post, path: "/admin/register/review", body: "yaml=x", allowed: officers),
+        ]
+    }
+
+    @Test("The admin UI: to the sign-in page without a session, 403 where the role may not")
+    func everyPageEveryRole() async throws {
+        let test = try await TestStore.make(.sqlite)
+        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let gallra = Gallra(store: store)
+        let setup = Party.user("setup")
+        let password = "a password of some length"
+        let accesses: [(Caller, Access)] = [
+            (.admin, Access(role: .admin)), (.officer, Access(role: .privacyOfficer)),
+            (.support, Access(role: .support, activities: ["support"])), (.auditor, Access(role: .auditor)),
+        ]
+        for (caller, access) in accesses {
+            _ = try await gallra.addUser(
+                email: "\(caller.rawValue)@example.se", access: access, password: password, by: setup)
+        }
+        let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: setup)
+        let bo = try await gallra.addSubject(NewSubject(email: "bo@example.se"), by: setup)
+        _ = try await gallra.addRecords(
+            [
+                NewRecord(
+                    subject: anna, activity: "support", category: "case_content", value: "Ärende", collected: Date()),
+                NewRecord(
+                    subject: bo, activity: "customer-purchases", category: "billing", value: "F", collected: Date()),
+            ], by: setup)
+        let request = try await gallra.openRequest(.erasure, subject: bo, by: setup)
+        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        try await app.test(.router) { client in
+            for route in Self.pages(request: request) {
+                let response = try await client.execute(
+                    uri: route.path, method: route.method,
+                    headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: route.body.map { ByteBuffer(string: $0) })
+                #expect(response.status == .seeOther, "\(route.path) without a session")
+                #expect(response.headers[.location] == "/admin/login")
+            }
+            for (caller, _) in accesses {
+                let cookie = try await Self.signIn(client, email: "\(caller.rawValue)@example.se", password: password)
+                let csrf = try await Self.csrf(client, cookie: cookie)
+                for route in Self.pages(request: request) {
+                    let body = route.body.map { "\($0)&csrf=\(csrf)" }
+                    let response = try await client.execute(
+                        uri: route.path, method: route.method,
+                        headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                        body: body.map { ByteBuffer(string: $0) })
+                    let label = "\(route.method) \(route.path) as \(caller.rawValue)"
+                    if route.allowed.contains(caller) {
+                        #expect(
+                            response.status != .forbidden && response.status != .seeOther
+                                && response.status.code < 500, "\(label): \(response.status)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(label): \(response.status)")
+                        #expect(response.headers[.contentType]?.hasPrefix("text/html") == true, "a page, not JSON")
+                    }
+                }
+            }
+        }
+        await store.close()
+    }
+
+    /// Signs in through the form as a browser would; returns the session cookie.
+    static func signIn(_ client: some TestClientProtocol, email: String, password: String) async throws -> String {
+        let form = try await client.execute(uri: "/admin/login", method: .get)
+        let page = String(buffer: form.body)
+        let token = try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+        let signInCookie = try #require(form.headers[.setCookie]?.split(separator: ";").first)
+        let body =
+            "csrf=\(token)&email=\(email.replacingOccurrences(of: "@", with: "%40"))&password=\(password.replacingOccurrences(of: " ", with: "+"))"
+        let response = try await client.execute(
+            uri: "/admin/login", method: .post,
+            headers: [.cookie: String(signInCookie), .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body))
+        #expect(response.status == .seeOther, "\(email) signs in")
+        let session = response.headers[values: .setCookie].first { $0.hasPrefix("gallra_session=") }
+        return String(try #require(session?.split(separator: ";").first))
+    }
+
+    /// The session's anti-forgery token, read from a page's form.
+    static func csrf(_ client: some TestClientProtocol, cookie: String) async throws -> String {
+        let page = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: cookie])
+        return String(try #require(String(buffer: page.body).firstMatch(of: /name="csrf" value="([^"]+)"/)?.1))
+    }
 }

@@ -90,6 +90,7 @@ struct AdminBrowserTests {
                 try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
                 try await look(browser, "\(page)-sv")
             }
+            try await reviewRegisters(browser, server)
         } catch {
             await browser.quit()
             throw error
@@ -137,5 +138,49 @@ struct AdminBrowserTests {
             throw error
         }
         await browser.quit()
+    }
+
+    /// A broken register shows its errors at their lines and changes nothing; a shorter rule
+    /// shows, before it is applied, what it would make expire.
+    func reviewRegisters(_ browser: Browser, _ server: DemoServer) async throws {
+        let example = try String(
+            contentsOf: packageRoot.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8)
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false)
+        let supportRule = try #require(lines.firstIndex { $0.contains("retention: \"contract.end + 3y\"") })
+        let broken = server.directory.appendingPathComponent("broken.yaml")
+        try example.replacingOccurrences(
+            of: "retention: \"contract.end + 3y\"", with: "retention: \"contract.end + 3 parsecs\""
+        )
+        .write(to: broken, atomically: true, encoding: .utf8)
+        try await browser.open(URL(string: "\(server.url)/admin/register")!)
+        try await browser.type(broken.path, into: "#file")
+        try await browser.click("form[action$='/review'] button")
+        let refused = try await browser.text()
+        #expect(refused.contains("Registret underkänns"))
+        #expect(refused.contains("Rad \(supportRule + 1)"), "the error names its line")
+        #expect(
+            try await browser.evaluate("return document.getElementById('line-\(supportRule + 1)').className") as? String
+                == "flagged", "the line is marked in the file")
+        #expect(
+            try await browser.evaluate("return document.querySelectorAll('li.flagged').length") as? Int == 1,
+            "and no other line")
+        try await look(browser, "register-refused-sv")
+
+        let shorter = server.directory.appendingPathComponent("shorter.yaml")
+        try example.replacingOccurrences(
+            of: "retention: \"contract.end + 3y\"", with: "retention: \"contract.end + 30d\""
+        )
+        .write(to: shorter, atomically: true, encoding: .utf8)
+        try await browser.open(URL(string: "\(server.url)/admin/register")!)
+        try await browser.type(shorter.path, into: "#file")
+        try await browser.click("form[action$='/review'] button")
+        let review = try await browser.text()
+        #expect(review.contains("Kundärenden/Support"))
+        #expect(review.contains("tre år efter att avtalet upphört → 30 dagar efter att avtalet upphört"))
+        try await look(browser, "register-review-sv")
+        let version = try server.gallra(["register", "export", "--format", "json"])
+        #expect(version.stdout.hasPrefix(#"{"version": 1,"#), "nothing was applied by the review")
+        try await browser.click("form[action$='/apply'] button")
+        #expect(try await browser.text().contains("Den nya versionen gäller."))
     }
 }

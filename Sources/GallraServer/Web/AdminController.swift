@@ -21,6 +21,8 @@ struct AdminController: Sendable {
         admin.post("requests/:id/complete", use: complete)
         admin.get("incidents", use: incidents)
         admin.get("register", use: register)
+        admin.post("register/review", use: reviewRegister)
+        admin.post("register/apply", use: applyRegister)
     }
 
     // MARK: - Overview
@@ -252,25 +254,89 @@ struct AdminController: Sendable {
     }
 
     @Sendable func register(_ request: Request, context: Context) async throws -> Response {
+        try await registerPage(context: context, message: nil)
+    }
+
+    private func registerPage(context: Context, message: String?) async throws -> Response {
         let words = UIText.words(context.language)
         let language = context.language
         let stored = try await gallra.register(by: try context.person().party)
         let register = stored.register
         let since = try await gallra.calendar().localDate(of: stored.appliedAt)
+        var values: [String: Any] = [
+            "navRegister": true, "controller": register.controller.name, "version": stored.version,
+            "mayChange": try context.person().party.access.role.grants(.changeRegister),
+            "since": since.description,
+            "activities": register.activities.map { activity in
+                [
+                    "name": activity.name[language], "purpose": activity.purpose[language],
+                    "basis": activity.legalBasis.map { "\($0.name[language]) (\($0.article))" }
+                        .joined(separator: ", "),
+                    "retention": activity.retention.wording(language, declaredEvents: register.events),
+                ]
+            },
+        ]
+        if let message { values["message"] = message }
+        return page("register", words["nav_register"], values, context)
+    }
+
+    /// POST /admin/register/review: the checker's problems by line, or what the new version
+    /// changes and what it would make expire, before anything is applied.
+    @Sendable func reviewRegister(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let words = UIText.words(context.language)
+        let language = context.language
+        let review = try await gallra.reviewRegister(yaml: yaml, by: try context.person().party)
+        let flagged = Dictionary(grouping: review.problems, by: \.line)
+        let register = review.register
+        var values: [String: Any] = [
+            "navRegister": true, "yaml": yaml, "valid": register != nil, "refused": register == nil,
+            "errorCount": review.problems.filter { $0.severity == .error }.count,
+            "hasProblems": !review.problems.isEmpty, "canApply": review.canApply,
+            "problems": review.problems.map {
+                ["line": $0.line, "severity": $0.severity.rawValue, "message": $0.message] as [String: Any]
+            },
+            "lines": yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, text in
+                var line: [String: Any] = ["number": index + 1, "text": String(text)]
+                if let problems = flagged[index + 1] {
+                    line["problem"] = problems.map(\.message).joined(separator: " ")
+                }
+                return line
+            },
+            "hasChanges": !review.changes.isEmpty,
+            "changes": review.changes.map { change in
+                let events = register?.events ?? []
+                var what: [String] = []
+                switch (change.before, change.after) {
+                case (nil, _): what.append(words["added"] ?? "")
+                case (_, nil): what.append(words["removed"] ?? "")
+                case (let before?, let after?) where before != after:
+                    what.append(
+                        "\(words["retention_changed"] ?? ""): \(before.wording(language, declaredEvents: events)) → \(after.wording(language, declaredEvents: events))"
+                    )
+                default: break
+                }
+                if change.otherFields { what.append(words["other_changes"] ?? "") }
+                return [
+                    "name": change.name[language], "what": what.joined(separator: "; "), "held": change.recordsHeld,
+                    "expiredBefore": change.expiredBefore, "expiredAfter": change.expiredAfter,
+                    "more": change.expiredAfter > change.expiredBefore,
+                ] as [String: Any]
+            },
+        ]
+        if let refusal = review.refusal { values["refusal"] = refusal }
         return page(
-            "register", words["nav_register"],
-            [
-                "navRegister": true, "controller": register.controller.name, "version": stored.version,
-                "since": since.description,
-                "activities": register.activities.map { activity in
-                    [
-                        "name": activity.name[language], "purpose": activity.purpose[language],
-                        "basis": activity.legalBasis.map { "\($0.name[language]) (\($0.article))" }
-                            .joined(separator: ", "),
-                        "retention": activity.retention.wording(language, declaredEvents: register.events),
-                    ]
-                },
-            ], context)
+            "review", words["review_heading"], values, context,
+            status: register == nil || review.refusal != nil ? .unprocessableContent : .ok)
+    }
+
+    /// POST /admin/register/apply: the reviewed file becomes the version in force.
+    @Sendable func applyRegister(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        _ = try await gallra.applyRegister(yaml: yaml, file: "the register", by: try context.person().party)
+        return try await registerPage(context: context, message: UIText.words(context.language)["applied"])
     }
 
     // MARK: - Rendering

@@ -8,6 +8,7 @@ import Mustache
 struct Pages: Sendable {
     let library: MustacheLibrary
     let stylesheet: ByteBuffer
+    let script: ByteBuffer
 
     static let shared: Pages = {
         guard let root = Bundle.module.resourceURL else { fatalError("GallraServer's resources are missing") }
@@ -23,7 +24,8 @@ struct Pages: Sendable {
             }
         }
         let css = (try? Data(contentsOf: root.appendingPathComponent("Static/gallra.css"))) ?? Data()
-        return Pages(library: library, stylesheet: ByteBuffer(bytes: css))
+        let js = (try? Data(contentsOf: root.appendingPathComponent("Static/gallra.js"))) ?? Data()
+        return Pages(library: library, stylesheet: ByteBuffer(bytes: css), script: ByteBuffer(bytes: js))
     }()
 
     /// A page: `template` with `values`, the UI's words in `language`, and the signed-in person.

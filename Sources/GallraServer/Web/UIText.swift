@@ -56,6 +56,16 @@ enum UIText {
         "action_keep": "keep", "action_restrict": "restrict", "action_stop": "stop", "action_provide": "provide",
         "action_correct": "correct", "status_open": "open", "status_extended": "extended",
         "status_completed": "completed", "show_subject": "The person",
+        "new_version": "A new version", "register_file": "The register file (YAML)",
+        "register_yaml": "The register (YAML)", "review": "Check and compare",
+        "review_heading": "The new version, before it is applied",
+        "refused": "The register is refused; nothing changes",
+        "problems": "What the checker found", "line": "Line", "changes": "What changes",
+        "no_changes": "Nothing differs from the version in force.", "change": "Change",
+        "expired_now": "Expired now (before → after)", "apply": "Apply this version",
+        "apply_hint": "Applying stores a new version; changed rules are recomputed for every record.",
+        "applied": "The new version is in force.", "added": "added", "removed": "removed",
+        "retention_changed": "retention", "other_changes": "other fields changed",
     ]
 
     static let swedish: [String: String] = [
@@ -95,5 +105,14 @@ enum UIText {
         "action_keep": "behåll", "action_restrict": "begränsa", "action_stop": "upphör", "action_provide": "lämna ut",
         "action_correct": "rätta", "status_open": "öppen", "status_extended": "förlängd",
         "status_completed": "slutförd", "show_subject": "Den registrerade",
+        "new_version": "En ny version", "register_file": "Registerfilen (YAML)",
+        "register_yaml": "Registret (YAML)", "review": "Granska och jämför",
+        "review_heading": "Den nya versionen, innan den börjar gälla",
+        "refused": "Registret underkänns; inget ändras", "problems": "Vad granskningen hittade", "line": "Rad",
+        "changes": "Vad som ändras", "no_changes": "Inget skiljer sig från versionen som gäller.", "change": "Ändring",
+        "expired_now": "Gallringsbart nu (före → efter)", "apply": "Inför den här versionen",
+        "apply_hint": "En ny version sparas; ändrade regler räknas om för varje post.",
+        "applied": "Den nya versionen gäller.", "added": "ny", "removed": "borttagen",
+        "retention_changed": "lagringstid", "other_changes": "andra fält ändrade",
     ]
 }

@@ -93,7 +93,11 @@ extension RegisterVersions {
         guard let newest else {
             throw GallraError.notFound("No register has been applied yet; run gallra register apply FILE first.")
         }
-        if let cached = store.parsedRegister.withLock({ $0 }), cached.version == newest { return cached.register }
+        if let cached = store.parsedRegister.withLock({ $0 }) {
+            if cached.version == newest { return cached.register }
+            // A version parsed in a transaction that was rolled back (a register's dry run).
+            if cached.version > newest { store.parsedRegister.withLock { $0 = nil } }
+        }
         guard let current = try await version(newest) else {
             throw GallraError.integrity("Register version \(newest) vanished while it was read.")
         }

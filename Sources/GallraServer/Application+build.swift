@@ -27,19 +27,22 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
     -> some ApplicationProtocol
 {
     let logger = logger ?? Logger(label: "gallra.server")
+    let metrics = ServerMetrics()
     return Application(
-        router: buildRouter(store: store, configuration: configuration),
+        router: buildRouter(store: store, configuration: configuration, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
-        services: configuration.sweepAt.map { [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger)] }
-            ?? [],
+        services: configuration.sweepAt.map {
+            [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger, metrics: metrics)]
+        } ?? [],
         logger: logger)
 }
 
-public func buildRouter(store: Store, configuration: ServerConfiguration = ServerConfiguration())
-    -> Router<GallraRequestContext>
-{
+public func buildRouter(
+    store: Store, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
+) -> Router<GallraRequestContext> {
     let gallra = Gallra(store: store)
     let router = Router(context: GallraRequestContext.self)
+    router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware())
     router.get("/static/gallra.css") { _, _ in
@@ -60,7 +63,13 @@ public func buildRouter(store: Store, configuration: ServerConfiguration = Serve
         .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
     AdminController(gallra: gallra).add(to: admin)
+    RetentionController(gallra: gallra).add(to: admin)
     router.get("/health") { _, _ in "ok" }
+    router.get("/metrics") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+    }
     router.get("/ready") { _, _ in
         _ = try await gallra.calendar()
         return "ready"

@@ -12,8 +12,10 @@ public struct SweepSchedule: Service {
     let gallra: Gallra
     let time: DailyTime
     let logger: Logger
+    let metrics: ServerMetrics?
 
-    public init(gallra: Gallra, time: DailyTime, logger: Logger) {
+    public init(gallra: Gallra, time: DailyTime, logger: Logger, metrics: ServerMetrics? = nil) {
+        self.metrics = metrics
         self.gallra = gallra
         self.time = time
         self.logger = logger
@@ -39,6 +41,7 @@ public struct SweepSchedule: Service {
     func sweep(at now: Date) async {
         do {
             let report = try await gallra.sweep(now: now, by: .sweep)
+            metrics?.swept(erased: report.erased, anonymised: report.anonymised, subjectsErased: report.subjectsErased)
             logger.info(
                 "sweep done",
                 metadata: [

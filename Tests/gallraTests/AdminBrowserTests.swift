@@ -86,10 +86,16 @@ struct AdminBrowserTests {
             #expect(!after.contains("Skrivaren skriver inte ut fakturor"), "the support case is erased")
             #expect(after.contains("Faktura 2025-0042"), "the invoice is kept under the accounting law")
 
-            for page in ["requests", "incidents", "register"] {
+            for page in ["requests", "incidents", "register", "retention"] {
                 try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
                 try await look(browser, "\(page)-sv")
             }
+            #expect(
+                try await browser.evaluate("return document.querySelectorAll('svg.chart rect').length") as? Int ?? 0
+                    > 3,
+                "the forecast is drawn")
+            try await browser.click("form[action$='/dry-run'] button")
+            #expect(try await browser.text().contains("Gallringen skulle nu"))
             try await reviewRegisters(browser, server)
         } catch {
             await browser.quit()
@@ -118,7 +124,7 @@ struct AdminBrowserTests {
             try await signIn(browser, server, email: "eve@example.se", password: password)
             #expect(try await browser.text().contains("Overview"))
             try await look(browser, "dashboard-en")
-            for page in ["subjects?q=anna.andersson@example.se", "requests", "incidents", "register"] {
+            for page in ["subjects?q=anna.andersson@example.se", "requests", "incidents", "register", "retention"] {
                 try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
                 try await look(browser, "\(page.prefix { $0 != "?" })-en")
             }

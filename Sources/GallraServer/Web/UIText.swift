@@ -66,6 +66,12 @@ enum UIText {
         "apply_hint": "Applying stores a new version; changed rules are recomputed for every record.",
         "applied": "The new version is in force.", "added": "added", "removed": "removed",
         "retention_changed": "retention", "other_changes": "other fields changed",
+        "nav_retention": "Retention", "chart_title": "Records expiring per week, by activity",
+        "chart_table": "The same numbers", "week_of": "Week from", "records_heading": "Records", "other": "Other",
+        "overdue_records": "records have expired and wait for the sweep", "held": "kept under a legal hold",
+        "dry_run": "Dry run of the sweep", "dry_run_hint": "What the sweep would do now; nothing is changed.",
+        "dry_run_result": "The sweep would now", "erased": "erase", "anonymised": "anonymise",
+        "subjects_erased": "people erased whole", "waiting_records": "waiting for an event",
     ]
 
     static let swedish: [String: String] = [
@@ -114,5 +120,12 @@ enum UIText {
         "apply_hint": "En ny version sparas; ändrade regler räknas om för varje post.",
         "applied": "Den nya versionen gäller.", "added": "ny", "removed": "borttagen",
         "retention_changed": "lagringstid", "other_changes": "andra fält ändrade",
+        "nav_retention": "Gallring", "chart_title": "Poster som gallras per vecka, per behandling",
+        "chart_table": "Samma siffror", "week_of": "Veckan från", "records_heading": "Poster", "other": "Övriga",
+        "overdue_records": "poster har passerat sin lagringstid och väntar på gallringen",
+        "held": "sparas under ett bevarandebeslut", "dry_run": "Provkör gallringen",
+        "dry_run_hint": "Vad gallringen skulle göra nu; inget ändras.", "dry_run_result": "Gallringen skulle nu",
+        "erased": "radera", "anonymised": "anonymisera", "subjects_erased": "personer raderas helt",
+        "waiting_records": "väntar på en händelse",
     ]
 }

@@ -1,0 +1,69 @@
+import Foundation
+import GallraCore
+import GallraServices
+import GallraStore
+import Hummingbird
+
+/// The retention page: what expires over the next twelve weeks as a chart and a table, what
+/// waits for an event, and a dry run of the sweep.
+struct RetentionController: Sendable {
+    typealias Context = GallraRequestContext
+    static let weeks = 12
+    let gallra: Gallra
+
+    func add(to admin: RouterGroup<Context>) {
+        admin.get("retention", use: show)
+        admin.post("retention/dry-run", use: dryRun)
+    }
+
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        try await page(context: context, report: nil)
+    }
+
+    /// POST /admin/retention/dry-run: what the sweep would do now; nothing changes.
+    @Sendable func dryRun(_ request: Request, context: Context) async throws -> Response {
+        _ = try await context.form(request)
+        let report = try await gallra.sweep(now: Date(), dryRun: true, by: try context.person().party)
+        return try await page(context: context, report: report)
+    }
+
+    private func page(context: Context, report: SweepReport?) async throws -> Response {
+        let party = try context.person().party
+        let language = context.language
+        let words = UIText.words(language)
+        let calendar = try await gallra.calendar()
+        let now = Date()
+        let today = calendar.localDate(of: now)
+        let forecast = try await gallra.forecast(from: now, days: 7 * Self.weeks, by: party)
+        let register = try await gallra.register(by: party).register
+        func name(_ activity: String) -> String {
+            activity == "other" ? words["other"] ?? activity : register.activity(activity)?.name[language] ?? activity
+        }
+        let chart = ForecastChart(
+            expiring: forecast.expiring.map { ($0.date, $0.activity, $0.records) }, from: today, weeks: Self.weeks)
+        var values: [String: Any] = [
+            "navRetention": true,
+            "chart": chart.svg(title: words["chart_title"] ?? "", name: name),
+            "overdue": forecast.overdue, "held": forecast.held,
+            "weeks": chart.weeks.map { week in
+                [
+                    "start": week.start.description, "total": week.total,
+                    "detail": chart.activities.compactMap { activity in
+                        week.byActivity[activity].map { "\(name(activity)): \($0)" }
+                    }.joined(separator: "; "),
+                ] as [String: Any]
+            },
+            "waiting": forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] },
+            "hasWaiting": !forecast.waiting.isEmpty,
+        ]
+        if let report {
+            values["report"] =
+                [
+                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
+                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
+                ] as [String: Any]
+        }
+        return Pages.shared.render(
+            "retention", title: words["nav_retention"] ?? "", values, language: language, signedIn: context.view)
+    }
+}

@@ -48,6 +48,7 @@ let package = Package(
                 "GallraCore", "GallraStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
         // HTTP (Hummingbird): the JSON API and the admin UI (server-rendered with swift-mustache).

@@ -8,7 +8,25 @@ extension Role: ExpressibleByArgument {}
 /// `gallra user add`: people who sign in to the admin UI (`shared/spec/server.md`).
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "People who sign in to the admin UI.", subcommands: [Add.self])
+        commandName: "user", abstract: "People who sign in to the admin UI.",
+        subcommands: [Add.self, SecondFactor.self])
+
+    struct SecondFactor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "totp",
+            abstract:
+                "Give a user a second factor: prints the otpauth:// address for their authenticator app, once; from then on they sign in with its code."
+        )
+
+        @Argument(help: "Their e-mail address.") var email: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withGallra { gallra in
+                print(try await gallra.enrollSecondFactor(email: email, by: store.party))
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port.") var port = 8080
     @Option(help: "The local time of the daily sweep, HH:MM, or \"off\".") var sweepAt = "02:15"
     @Flag(help: "Serve a fresh demo store with fictional people; prints an admin login.") var demo = false
+    @Flag(help: "Admins sign in only with a second factor (gallra user totp EMAIL).") var adminTwoFactor = false
+    @Option(help: "The address people reach the server at; https makes cookies Secure (default http://HOST:PORT).")
+    var baseURL: String?
     @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
@@ -36,7 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 let app = buildApplication(
-                    store: opened, configuration: ServerConfiguration(host: host, port: port, sweepAt: schedule))
+                    store: opened,
+                    configuration: ServerConfiguration(
+                        host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
+                        adminsNeedSecondFactor: adminTwoFactor))
                 try await app.runService()
             } catch {
                 await opened.close()
@@ -46,7 +52,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/" }
+    var url: String {
+        guard let baseURL else { return "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/" }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
 }
 
 /// The store `gallra serve --demo` serves.

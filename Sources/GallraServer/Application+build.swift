@@ -13,12 +13,18 @@ public struct ServerConfiguration: Sendable {
     public var sweepAt: DailyTime?
     /// Cookies only over TLS: true when people reach the server by https.
     public var secureCookies: Bool
+    /// Admins sign in only with a second factor (the controller's choice).
+    public var adminsNeedSecondFactor: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false,
+        adminsNeedSecondFactor: Bool = false
+    ) {
         self.host = host
         self.port = port
         self.sweepAt = sweepAt
         self.secureCookies = secureCookies
+        self.adminsNeedSecondFactor = adminsNeedSecondFactor
     }
 }
 
@@ -57,7 +63,8 @@ public func buildRouter(
     }
     router.get("/") { _, _ in Response.redirect(to: "/admin", type: .normal) }
     let signIn = SignInController(
-        gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
+        gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies,
+        adminsNeedSecondFactor: configuration.adminsNeedSecondFactor)
     signIn.add(to: router)
     let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
         .add(middleware: AdminErrorPages())

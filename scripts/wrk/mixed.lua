@@ -11,6 +11,10 @@ request = function()
     return wrk.format("GET", "/api/v1/requests")
   else
     local body = '{"subject": "' .. person .. '", "activity": "support", "category": "case_content", "value": "Ärende ' .. counter .. '"}'
-    return wrk.format("POST", "/api/v1/records", {["Content-Type"] = "application/json"}, body)
+    -- Headers given here replace wrk's own (-H), so the token is carried over.
+    local headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    headers["Content-Type"] = "application/json"
+    return wrk.format("POST", "/api/v1/records", headers, body)
   end
 end

@@ -11,6 +11,7 @@ struct SignInController: Sendable {
     let gallra: Gallra
     let throttle: SignInThrottle
     let secureCookies: Bool
+    let adminsNeedSecondFactor: Bool
 
     func add(to router: Router<Context>) {
         router.get("/admin/login", use: form)
@@ -41,7 +42,11 @@ struct SignInController: Sendable {
                 language: language, error: UIText.words(language)["sign_in_throttled"], email: email,
                 status: .tooManyRequests)
         }
-        guard let signedIn = try await gallra.signIn(email: email, password: fields["password"] ?? "") else {
+        guard
+            let signedIn = try await gallra.signIn(
+                email: email, password: fields["password"] ?? "", code: fields["code"] ?? "",
+                adminsNeedSecondFactor: adminsNeedSecondFactor)
+        else {
             await throttle.recordFailure(keys)
             return page(
                 language: language, error: UIText.words(language)["sign_in_failed"], email: email,

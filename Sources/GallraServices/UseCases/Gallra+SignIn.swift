@@ -2,6 +2,7 @@ import Foundation
 import GallraCore
 import GallraStore
 import HummingbirdBcrypt
+import HummingbirdOTP
 
 /// A person signed in to the admin UI: who they are, what they may do, and their session.
 public struct SignedIn: Sendable {
@@ -23,12 +24,23 @@ extension Gallra {
     /// an address has a login.
     private static let decoyHash = Bcrypt.hash(Secret.password(), cost: passwordCost)
 
-    /// Signs a person in with their e-mail address and password; nil when either is wrong (the
-    /// same answer for both). Every attempt is audited.
-    public func signIn(email: String, password: String) async throws -> SignedIn? {
+    /// Signs a person in with their e-mail address, password and, when they have a second factor,
+    /// the code their authenticator app shows; nil when any of them is wrong (the same answer for
+    /// every one). With `adminsNeedSecondFactor`, an admin without a second factor is refused.
+    /// Every attempt is audited.
+    public func signIn(email: String, password: String, code: String = "", adminsNeedSecondFactor: Bool = false)
+        async throws -> SignedIn?
+    {
         let user = try await store.users.user(email: email)
         let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
-        guard let user, matches, !user.disabled else {
+        let secondFactorHolds =
+            user.map { user in
+                guard let secret = user.secondFactor else {
+                    return !(adminsNeedSecondFactor && user.access.role == .admin)
+                }
+                return Self.codeMatches(code, secret: secret, at: Date())
+            } ?? false
+        guard let user, matches, secondFactorHolds, !user.disabled else {
             try await store.users.recordSignIn(user: user?.id, succeeded: false)
             return nil
         }
@@ -53,6 +65,27 @@ extension Gallra {
         return SignedIn(
             party: .user(session.user.id, access: session.user.access), email: session.user.email,
             language: Language(rawValue: session.user.language) ?? .sv, cookie: cookie, csrf: session.csrf)
+    }
+
+    /// Gives a user a second factor (TOTP, RFC 6238): returns the otpauth:// address to enter in
+    /// their authenticator app, shown once.
+    public func enrollSecondFactor(email: String, by party: Party) async throws -> String {
+        try await acting(by: party, needs: .manageAccess) {
+            guard let user = try await store.users.user(email: email) else {
+                throw GallraError.notFound("No user signs in as \(email).")
+            }
+            let secret = Secret.password()
+            try await store.users.setSecondFactor(user: user.id, secret: secret)
+            return TOTP(secret: secret).createAuthenticatorURL(label: user.email, issuer: "Gallra")
+        }
+    }
+
+    /// A six-digit code of this or the neighbouring 30-second step (clocks drift).
+    static func codeMatches(_ code: String, secret: String, at now: Date) -> Bool {
+        let digits = code.filter(\.isNumber)
+        guard digits.count == 6, let given = Int(digits) else { return false }
+        let totp = TOTP(secret: secret)
+        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == given }
     }
 
     /// Ends a session.

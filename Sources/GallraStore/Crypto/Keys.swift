@@ -128,6 +128,15 @@ public struct Keys: StoreRegister {
         SubjectCipher(dataKey: try await dataKey(for: subject))
     }
 
+    /// Staff secrets (a user's second factor) are sealed under a key derived from the key file's
+    /// index key: kept apart from the database like every key, and untouched by master-key rotation.
+    func staffCipher() -> SubjectCipher {
+        let index = store.masterKeys.withLock { UnwrappedKey(key: $0.indexKey) }
+        return SubjectCipher(
+            dataKey: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: index.key, info: Data("gallra staff secrets".utf8), outputByteCount: 32))
+    }
+
     private func masterKey(version: Int) throws -> SymmetricKey {
         try store.masterKeys.withLock { keys throws(GallraError) in try keys.masterKey(version: version) }
     }

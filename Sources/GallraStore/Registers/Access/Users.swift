@@ -10,6 +10,8 @@ public struct StoredUser: Sendable {
     public let access: Access
     public let language: String
     public let disabled: Bool
+    /// The shared secret of their authenticator app (TOTP), opened; nil when they have none.
+    public let secondFactor: String?
 }
 
 /// The people who sign in, with their role; their passwords only as bcrypt hashes.
@@ -78,7 +80,20 @@ public struct Users: StoreRegister {
                 storedRole: row.decode(column: "role", as: String.self),
                 activities: row.decode(column: "activities", as: String.self)),
             language: try row.decode(column: "lang", as: String.self),
-            disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil)
+            disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil,
+            secondFactor: try row.decode(column: "totp_secret_sealed", as: Data?.self).map { sealed in
+                try store.keys.staffCipher().open(
+                    sealed, context: "user/\(try row.decode(column: "id", as: String.self))/totp")
+            })
+    }
+
+    /// Gives a user a second factor: the secret their authenticator app shares, stored sealed.
+    public func setSecondFactor(user id: String, secret: String) async throws {
+        let sealed = try store.keys.staffCipher().seal(secret, context: "user/\(id)/totp")
+        try await data.transaction { sql in
+            try await sql.raw("UPDATE users SET totp_secret_sealed = \(bind: sealed) WHERE id = \(bind: id)").run()
+            try await audit([AuditEvent("user.second-factor", detail: "user \(id)")], on: sql)
+        }
     }
 }
 

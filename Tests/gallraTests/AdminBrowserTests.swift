@@ -75,7 +75,11 @@ struct AdminBrowserTests {
             try await look(browser, "subject-sv")
 
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
+            #expect(try await browser.text().contains("Begäran: radering (Art. 17)"))
             try await look(browser, "request-sv")
+            try await browser.click("a[href^='/admin/subjects?q=']")
+            #expect(try await browser.text().contains("Anna Andersson"), "the request links to the person")
+            try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
             try await browser.type("BankID", into: "#how")
             try await browser.click("form[action$='/verify'] button")
             try await browser.click("form[action$='/complete'] button")
@@ -97,6 +101,18 @@ struct AdminBrowserTests {
             try await browser.click("form[action$='/dry-run'] button")
             #expect(try await browser.text().contains("Gallringen skulle nu"))
             try await reviewRegisters(browser, server)
+            // On a phone: nothing wider than the screen.
+            for page in ["", "/subjects?q=anna.andersson@example.se", "/requests", "/retention"] {
+                try await browser.open(URL(string: "\(server.url)/admin\(page)")!)
+                try await browser.fitToPage(width: 390)
+                let overflow =
+                    try await browser.evaluate(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
+                #expect(overflow == 0, "\(page) on a 390-pixel screen overflows by \(overflow ?? -1) px")
+                try await browser.screenshot().write(
+                    to: Self.screenshots.appendingPathComponent(
+                        "phone\(page.prefix { $0 != "?" }.replacingOccurrences(of: "/", with: "-")).png"))
+            }
         } catch {
             await browser.quit()
             throw error
@@ -128,8 +144,11 @@ struct AdminBrowserTests {
                 try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
                 try await look(browser, "\(page.prefix { $0 != "?" })-en")
             }
+            try await handleRequestAndIncident(browser, server)
             try await browser.click("form.signout button")
             #expect(try await browser.path() == "/admin/login")
+            try await browser.open(URL(string: "\(server.url)/admin/login?lang=en")!)
+            try await look(browser, "login-en")
 
             try await signIn(browser, server, email: "sam@example.se", password: password)
             try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
@@ -188,5 +207,36 @@ struct AdminBrowserTests {
         #expect(version.stdout.hasPrefix(#"{"version": 1,"#), "nothing was applied by the review")
         try await browser.click("form[action$='/apply'] button")
         #expect(try await browser.text().contains("Den nya versionen gäller."))
+    }
+
+    /// An access request registered, verified and answered from the UI, with the report to send;
+    /// an incident registered, notified, and refused closing while its risk is not assessed.
+    func handleRequestAndIncident(_ browser: Browser, _ server: DemoServer) async throws {
+        try await browser.open(URL(string: "\(server.url)/admin/requests")!)
+        try await browser.click("details.card summary")
+        try await browser.type("bertil.berg@example.se", into: "#subject")
+        try await browser.type("Svar via e-post", into: "#verified")
+        try await browser.click("form[action='/admin/requests'] button")
+        #expect(try await browser.path().hasPrefix("/admin/requests/"))
+        try await look(browser, "request-en")
+        try await browser.click("form[action$='/complete'] button")
+        let answered = try await browser.text()
+        #expect(answered.contains("The report to send the person (HTML)"))
+
+        try await browser.open(URL(string: "\(server.url)/admin/incidents")!)
+        try await browser.click("details.card summary")
+        try await browser.type("A letter went to the wrong address", into: "#description")
+        try await browser.click("form[action='/admin/incidents'] button")
+        let listed = try await browser.text()
+        #expect(listed.contains("A letter went to the wrong address"))
+        try await look(browser, "incidents-open-en")
+        let id = try #require(
+            try await browser.evaluate(
+                "return [...document.querySelectorAll('section[id]')].find(s => s.innerText.includes('wrong address')).id"
+            )
+                as? String)
+        try await browser.click("section[id='\(id)'] form[action$='/close'] button")
+        let refused = try await browser.text()
+        #expect(refused.contains("risk"), "closing before the risk is assessed is refused with the reason")
     }
 }

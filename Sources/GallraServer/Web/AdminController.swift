@@ -15,11 +15,16 @@ struct AdminController: Sendable {
         admin.get("subjects", use: subjects)
         admin.get("subjects/:id/export", use: exportSubject)
         admin.get("requests", use: requests)
+        admin.post("requests", use: openRequest)
         admin.get("requests/:id", use: request)
+        admin.get("requests/:id/report", use: report)
         admin.post("requests/:id/verify", use: verify)
         admin.post("requests/:id/extend", use: extend)
         admin.post("requests/:id/complete", use: complete)
         admin.get("incidents", use: incidents)
+        admin.post("incidents", use: openIncident)
+        admin.post("incidents/:id/notification", use: recordNotification)
+        admin.post("incidents/:id/close", use: closeIncident)
         admin.get("register", use: register)
         admin.post("register/review", use: reviewRegister)
         admin.post("register/apply", use: applyRegister)
@@ -79,8 +84,20 @@ struct AdminController: Sendable {
         }
         values["query"] = query
         do {
-            let export = try await gallra.exportSubject(query, by: try context.person().party)
-            values["subject"] = subjectView(export, context.language)
+            let party = try context.person().party
+            let export = try await gallra.exportSubject(query, by: party)
+            var subject = subjectView(export, context.language)
+            let calendar = export.calendar
+            subject["consents"] = try await gallra.consents(subject: export.subject, by: party).map { consent in
+                [
+                    "activity": export.register.activity(consent.activity)?.name[context.language] ?? consent.activity,
+                    "wording": consent.wordingVersion, "given": Self.moment(consent.given, calendar),
+                    "state": consent.withdrawn.map { "\(words["withdrawn"] ?? "") \(Self.moment($0, calendar))" }
+                        ?? words["in_force"] ?? "",
+                ]
+            }
+            subject["hasConsents"] = !((subject["consents"] as? [[String: String]]) ?? []).isEmpty
+            values["subject"] = subject
             return page("subjects", words["nav_subjects"], values, context)
         } catch let error as GallraError {
             values["error"] = error.description
@@ -130,15 +147,66 @@ struct AdminController: Sendable {
     // MARK: - Requests
 
     @Sendable func requests(_ request: Request, context: Context) async throws -> Response {
+        try await requestsPage(context: context, error: nil)
+    }
+
+    private func requestsPage(context: Context, error: GallraError?) async throws -> Response {
         let words = UIText.words(context.language)
         let today = try await gallra.calendar().localDate(of: Date())
         let pending = try await gallra.pendingRequests(on: today, by: try context.person().party)
-        return page(
-            "requests", words["requests"],
-            [
-                "navRequests": true, "hasRequests": !pending.isEmpty,
-                "requests": pending.map { requestRow($0, today: today, words: words) },
-            ], context)
+        var values: [String: Any] = [
+            "navRequests": true, "hasRequests": !pending.isEmpty, "today": today.description,
+            "requests": pending.map { requestRow($0, today: today, words: words) },
+            "kinds": RequestKind.allCases.map {
+                ["value": $0.rawValue, "label": UIText.word("kind", $0.rawValue, words)]
+            },
+            "channels": requestChannels,
+        ]
+        if let error { values["error"] = error.description }
+        return page("requests", words["requests"], values, context, status: error.map(status(of:)) ?? .ok)
+    }
+
+    /// POST /admin/requests: registers a request, then shows it.
+    @Sendable func openRequest(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        do {
+            guard let kind = RequestKind(rawValue: form["kind"] ?? "") else {
+                throw GallraError.invalidInput("Choose what the person asks for.")
+            }
+            let received = try (form["received"]).flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                guard let day = CivilDate(iso: text) else {
+                    throw GallraError.invalidInput("The day received is a date.")
+                }
+                return day
+            }
+            let verified = (form["verified"] ?? "").trimmingCharacters(in: .whitespaces)
+            let id = try await gallra.openRequest(
+                kind, subject: form["subject"] ?? "", received: received, channel: form["channel"] ?? "email",
+                verifiedHow: verified.isEmpty ? nil : verified, by: try context.person().party)
+            return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
+        } catch let error as GallraError {
+            return try await requestsPage(context: context, error: error)
+        } catch let error as IdentifierError {
+            return try await requestsPage(context: context, error: .invalidInput(error.description))
+        }
+    }
+
+    /// GET /admin/requests/{id}/report: the copy for the person (access, portability), as HTML.
+    @Sendable func report(_ request: Request, context: Context) async throws -> Response {
+        let party = try context.person().party
+        let details = try await gallra.requestDetails(try context.parameters.require("id"), by: party)
+        guard details.request.kind.sendsCopy else {
+            throw GallraError.notFound("A \(details.request.kind.rawValue) request sends no copy.")
+        }
+        let export = try await gallra.exportSubject(
+            details.request.subject, scope: details.request.kind == .portability ? .portability : .access, by: party)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"report-\(details.request.id).html\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: export.html(context.language))))
     }
 
     @Sendable func request(_ request: Request, context: Context) async throws -> Response {
@@ -196,6 +264,7 @@ struct AdminController: Sendable {
         values["extension"] = request.extensionReason
         values["sent"] = request.sent
         values["completed"] = request.completedAt.map { Self.moment($0, calendar) }
+        values["report"] = request.kind.sendsCopy && request.status == .completed
         let register = try await allowed({ try await gallra.register(by: try context.person().party).register })
         values["decisions"] = details.decisions.map { decision in
             [
@@ -211,15 +280,13 @@ struct AdminController: Sendable {
     }
 
     private func requestRow(_ request: DataSubjectRequest, today: CivilDate, words: [String: String]) -> [String: Any] {
-        let days = request.daysLeft(on: today)
         let left =
             request.status == .completed
-            ? request.status.rawValue
-            : days < 0
-                ? "\(words["overdue_by"] ?? "") \(-days) \(words["days"] ?? "")" : "\(days) \(words["days_left"] ?? "")"
+            ? UIText.word("status", request.status.rawValue, words)
+            : UIText.daysLeft(request.daysLeft(on: today), words)
         return [
-            "id": request.id, "kind": request.kind.rawValue, "received": request.received.description,
-            "deadline": request.deadline.description, "left": left,
+            "id": request.id, "kind": UIText.word("kind", request.kind.rawValue, words), "subject": request.subject,
+            "received": request.received.description, "deadline": request.deadline.description, "left": left,
             "overdue": request.status != .completed && request.isOverdue(on: today),
             "verified": request.verifiedAt != nil,
         ]
@@ -228,15 +295,75 @@ struct AdminController: Sendable {
     // MARK: - Incidents and the register
 
     @Sendable func incidents(_ request: Request, context: Context) async throws -> Response {
+        try await incidentsPage(context: context, error: nil)
+    }
+
+    private func incidentsPage(context: Context, error: GallraError?) async throws -> Response {
         let words = UIText.words(context.language)
         let calendar = try await gallra.calendar()
+        let now = Date()
         let views = try await gallra.incidents(by: try context.person().party)
-        return page(
-            "incidents", words["incidents"],
-            [
-                "navIncidents": true,
-                "incidents": views.map { incidentRow($0.incident, now: Date(), calendar: calendar, words: words) },
-            ], context)
+        var values: [String: Any] = [
+            "navIncidents": true, "now": LocalTime.field(now, calendar),
+            "incidents": views.map { view in
+                var row = incidentRow(view.incident, now: now, calendar: calendar, words: words)
+                row["awaits"] = view.incident.awaitsNotification
+                if let closed = view.incident.closed { row["closed"] = Self.moment(closed, calendar) }
+                return row
+            },
+        ]
+        if let error { values["error"] = error.description }
+        return page("incidents", words["incidents"], values, context, status: error.map(status(of:)) ?? .ok)
+    }
+
+    /// POST /admin/incidents: registers an incident; its 72-hour clock runs from `aware`.
+    @Sendable func openIncident(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        return try await changingIncidents(context: context) {
+            let aware = try LocalTime.parse(form["aware"] ?? "", field: "aware", try await gallra.calendar())
+            let view = try await gallra.openIncident(
+                aware: aware, description: form["description"], by: try context.person().party)
+            return view.incident.id
+        }
+    }
+
+    /// POST /admin/incidents/{id}/notification: when IMY was notified (with the reasons when late).
+    @Sendable func recordNotification(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        return try await changingIncidents(context: context) {
+            let notified = try LocalTime.parse(form["imy"] ?? "", field: "imy", try await gallra.calendar())
+            func text(_ name: String) -> String? {
+                let value = (form[name] ?? "").trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            _ = try await gallra.recordNotification(
+                id,
+                IncidentNotification(
+                    authorityNotified: notified, reference: text("reference"), delayReasons: text("delay_reasons")),
+                by: try context.person().party)
+            return id
+        }
+    }
+
+    /// POST /admin/incidents/{id}/close.
+    @Sendable func closeIncident(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await context.form(request)
+        return try await changingIncidents(context: context) {
+            _ = try await gallra.closeIncident(id, by: try context.person().party)
+            return id
+        }
+    }
+
+    /// Runs a change to the incident register, then shows it (after a redirect), or the refusal.
+    private func changingIncidents(context: Context, _ change: () async throws -> String) async throws -> Response {
+        do {
+            let id = try await change()
+            return Response.redirect(to: "/admin/incidents#\(id)", type: .normal)
+        } catch let error as GallraError {
+            return try await incidentsPage(context: context, error: error)
+        }
     }
 
     private func incidentRow(_ incident: Incident, now: Date, calendar: ZonedCalendar, words: [String: String])

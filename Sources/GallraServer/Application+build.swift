@@ -70,7 +70,7 @@ public func buildRouter(
         .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
     AdminController(gallra: gallra).add(to: admin)
-    RetentionController(gallra: gallra).add(to: admin)
+    RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { _, _ in
         Response(

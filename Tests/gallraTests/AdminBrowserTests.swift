@@ -100,6 +100,19 @@ struct AdminBrowserTests {
                 "the forecast is drawn")
             try await browser.click("form[action$='/dry-run'] button")
             #expect(try await browser.text().contains("Gallringen skulle nu"))
+            // The sweep runs on its own; its page renews itself until it is done.
+            try await browser.click("form[action$='/retention/sweep'] button")
+            #expect(try await browser.path().hasPrefix("/admin/retention/sweep/"))
+            var done = false
+            for _ in 0..<40 where !done {
+                done = try await browser.text().contains("Gallringen är klar")
+                if !done { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(done, "the sweep finished and its page said so")
+            try await look(browser, "sweep-sv")
+            try await browser.open(URL(string: "\(server.url)/admin/retention")!)
+            #expect(try await browser.text().contains("De senaste gallringarna"))
+            #expect(try await browser.text().contains("(user:"), "the last sweep names who ran it")
             try await reviewRegisters(browser, server)
             // On a phone: nothing wider than the screen.
             for page in ["", "/subjects?q=anna.andersson@example.se", "/requests", "/retention"] {

@@ -31,9 +31,10 @@ struct Pages: Sendable {
     /// A page: `template` with `values`, the UI's words in `language`, and the signed-in person.
     func render(
         _ template: String, title: String, _ values: [String: Any], language: Language, signedIn: SignedInView?,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, refresh: Int? = nil
     ) -> Response {
         var context = values
+        if let refresh { context["refresh"] = refresh }
         context["t"] = UIText.words(language)
         context["title"] = title
         if let signedIn {

@@ -10,10 +10,45 @@ struct RetentionController: Sendable {
     typealias Context = GallraRequestContext
     static let weeks = 12
     let gallra: Gallra
+    let jobs: SweepJobs
 
     func add(to admin: RouterGroup<Context>) {
         admin.get("retention", use: show)
         admin.post("retention/dry-run", use: dryRun)
+        admin.post("retention/sweep", use: sweep)
+        admin.get("retention/sweep/:id", use: sweepProgress)
+    }
+
+    /// POST /admin/retention/sweep: starts the sweep on its own and shows its progress.
+    @Sendable func sweep(_ request: Request, context: Context) async throws -> Response {
+        _ = try await context.form(request)
+        let party = try context.person().party
+        let expected = try await gallra.forecast(from: Date(), days: 1, by: party).overdue
+        let id = await jobs.start(gallra, expected: expected, by: party)
+        return Response.redirect(to: "/admin/retention/sweep/\(id)", type: .normal)
+    }
+
+    /// GET /admin/retention/sweep/{id}: how far the sweep has come; the page renews itself (no
+    /// script) until it is done.
+    @Sendable func sweepProgress(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        guard let job = await jobs.job(try context.parameters.require("id")) else {
+            throw GallraError.notFound("No sweep started here has this id.")
+        }
+        var values: [String: Any] = [
+            "navRetention": true, "running": job.running, "done": job.done, "expected": max(job.expected, job.done),
+        ]
+        if let report = job.report {
+            values["report"] =
+                [
+                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
+                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
+                ] as [String: Any]
+        }
+        if let failure = job.failure { values["error"] = failure }
+        return Pages.shared.render(
+            "sweep", title: words["sweep_heading"] ?? "", values, language: context.language, signedIn: context.view,
+            refresh: job.running ? 2 : nil)
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
@@ -55,6 +90,9 @@ struct RetentionController: Sendable {
             },
             "waiting": forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] },
             "hasWaiting": !forecast.waiting.isEmpty,
+            "lastSweeps": try await gallra.lastSweeps(by: party).map { sweep in
+                ["at": AdminController.moment(sweep.at, calendar), "actor": sweep.actor, "detail": sweep.detail]
+            },
         ]
         if let report {
             values["report"] =

@@ -5,12 +5,19 @@ import GallraStore
 extension Gallra {
     /// The sweep (its batches are transactions of their own): erases or anonymises what expired at
     /// `now`; with `dryRun`, says what it would do and changes nothing.
-    public func sweep(now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, by party: Party)
-        async throws -> SweepReport
-    {
+    public func sweep(
+        now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, by party: Party,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> SweepReport {
         try await acting(by: party, needs: .sweep) {
-            try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize)
+            try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize, progress: progress)
         }
+    }
+
+    /// The last sweeps' summaries from the audit log, the newest first.
+    public func lastSweeps(limit: Int = 5, by party: Party) async throws -> [(at: Date, actor: String, detail: String)]
+    {
+        try await acting(by: party, needs: .sweep) { try await store.sweep.lastSummaries(limit: limit) }
     }
 }
 

@@ -52,9 +52,13 @@ extension RetentionSweep {
     /// left goes with its last record, and its data key is destroyed after the sweep's last
     /// (synchronous) commit (a tombstone makes that step safe to repeat after a crash). With
     /// `dryRun` nothing changes.
-    public func run(now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize) async throws
-        -> SweepReport
-    {
+    ///
+    /// `progress` is told, after each batch, how many records the sweep has erased or anonymised
+    /// so far.
+    public func run(
+        now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> SweepReport {
         let register = try await requireRegister()
         let calendar = try await calendar()
         var report = SweepReport(now: now, dryRun: dryRun)
@@ -79,6 +83,7 @@ extension RetentionSweep {
                 report.held += batch.held
                 report.awaitingReview += batch.awaitingReview
                 report.subjectsErased += batch.subjectsErased
+                progress?(report.items.count)
                 cursor = batch.next
             } while cursor != nil
             await reader.close()
@@ -124,6 +129,22 @@ extension RetentionSweep {
             try await keyring.sql.delete(from: "subject_keys").where("subject_id", .in, subjects).run()
             store.keys.forget(subjects)
             try await data.sql.delete(from: "erased_subjects").where("subject_id", .in, subjects).run()
+        }
+    }
+
+    /// The summaries the last sweeps wrote in the audit log, the newest first: when, by whom, and
+    /// what they did (counts, never people).
+    public func lastSummaries(limit: Int = 5) async throws -> [(at: Date, actor: String, detail: String)] {
+        try await data.read.raw(
+            """
+            SELECT at, actor, detail FROM audit_log WHERE action = 'sweep.summary' ORDER BY seq DESC
+            LIMIT \(bind: limit)
+            """
+        ).all().map { row in
+            (
+                Date(millis: try row.decode(column: "at", as: Int64.self)),
+                try row.decode(column: "actor", as: String.self), try row.decode(column: "detail", as: String.self)
+            )
         }
     }
 }

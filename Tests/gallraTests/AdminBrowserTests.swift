@@ -73,6 +73,12 @@ struct AdminBrowserTests {
             #expect(before.contains("Anna Andersson"))
             #expect(before.contains("Skrivaren skriver inte ut fakturor"))
             try await look(browser, "subject-sv")
+            // A legal hold on the support case, then released.
+            try await browser.type("Tvist om faktura 2025-0042", into: "#hold-reason")
+            try await browser.click("form[action$='/holds'] button")
+            #expect(try await browser.text().contains("tills det hävs"), "the hold is in force")
+            try await browser.click("form[action$='/release'] button")
+            #expect(try await browser.text().contains("Inget bevarandebeslut gäller."))
 
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
             #expect(try await browser.text().contains("Begäran: radering (Art. 17)"))

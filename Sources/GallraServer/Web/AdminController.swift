@@ -14,6 +14,8 @@ struct AdminController: Sendable {
         admin.get("", use: dashboard)
         admin.get("subjects", use: subjects)
         admin.get("subjects/:id/export", use: exportSubject)
+        admin.post("subjects/:id/holds", use: placeHold)
+        admin.post("holds/:id/release", use: releaseHold)
         admin.get("requests", use: requests)
         admin.post("requests", use: openRequest)
         admin.get("requests/:id", use: request)
@@ -97,6 +99,21 @@ struct AdminController: Sendable {
                 ]
             }
             subject["hasConsents"] = !((subject["consents"] as? [[String: String]]) ?? []).isEmpty
+            if let holds = try await allowed({ try await gallra.holds(subject: export.subject, by: party) }) {
+                subject["mayHold"] = true
+                subject["subjectID"] = export.subject
+                subject["holds"] = holds.map { hold in
+                    [
+                        "id": hold.id,
+                        "activity": hold.activity.flatMap { export.register.activity($0)?.name[context.language] }
+                            ?? words["all_activities"] ?? "",
+                        "until": hold.until.map { Self.moment($0, calendar) } ?? words["until_released"] ?? "",
+                    ]
+                }
+                subject["activityChoices"] = export.register.activities.map {
+                    ["id": $0.id, "name": $0.name[context.language]]
+                }
+            }
             values["subject"] = subject
             return page("subjects", words["nav_subjects"], values, context)
         } catch let error as GallraError {
@@ -106,6 +123,23 @@ struct AdminController: Sendable {
             values["error"] = error.description
             return page("subjects", words["nav_subjects"], values, context, status: .unprocessableContent)
         }
+    }
+
+    /// POST /admin/subjects/{id}/holds: a legal hold (Art. 17(3)(e)) on one activity or all.
+    @Sendable func placeHold(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        let activity = (form["activity"] ?? "").isEmpty ? nil : form["activity"]
+        _ = try await gallra.placeHold(
+            subject: id, activity: activity, reason: form["reason"] ?? "", until: nil, by: try context.person().party)
+        return Response.redirect(to: "/admin/subjects?q=\(id)", type: .normal)
+    }
+
+    /// POST /admin/holds/{id}/release.
+    @Sendable func releaseHold(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        try await gallra.releaseHold(try context.parameters.require("id"), by: try context.person().party)
+        return Response.redirect(to: "/admin/subjects?q=\(form["subject"] ?? "")", type: .normal)
     }
 
     @Sendable func exportSubject(_ request: Request, context: Context) async throws -> Response {

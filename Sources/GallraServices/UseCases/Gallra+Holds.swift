@@ -16,4 +16,11 @@ extension Gallra {
     public func releaseHold(_ id: String, by party: Party) async throws {
         try await acting(by: party, needs: .placeHolds) { try await store.holds.release(id) }
     }
+
+    /// The holds in force on a subject.
+    public func holds(subject: String, by party: Party) async throws -> [LegalHold] {
+        try await acting(by: party, needs: .placeHolds) {
+            try await store.holds.inForce(subject: try await store.subjects.resolve(subject))
+        }
+    }
 }

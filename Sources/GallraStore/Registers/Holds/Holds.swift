@@ -55,6 +55,11 @@ extension Holds {
         }
     }
 
+    /// The holds in force on a subject now.
+    public func inForce(subject: String) async throws -> [LegalHold] {
+        try await legalHolds(subjects: [subject], at: Clock.nowMillis())
+    }
+
     /// Legal holds in force at `now` on any of `subjects`.
     func legalHolds(subjects: [String], at now: Int64) async throws -> [LegalHold] {
         guard !subjects.isEmpty else { return [] }

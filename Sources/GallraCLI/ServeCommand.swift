@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             var options = store
             if demo { options = try DemoStore.prepare(options) }
-            let opened = try await options.open()
+            // A smaller writer cache than the command line's: the server stays within its memory budget.
+            let opened = try await options.open(writerCacheMiB: 16)
             do {
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 let app = buildApplication(

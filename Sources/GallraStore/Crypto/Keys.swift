@@ -131,10 +131,20 @@ public struct Keys: StoreRegister {
     /// Staff secrets (a user's second factor) are sealed under a key derived from the key file's
     /// index key: kept apart from the database like every key, and untouched by master-key rotation.
     func staffCipher() -> SubjectCipher {
+        derivedCipher("gallra staff secrets")
+    }
+
+    /// Messages waiting in the outbox and what public tokens carry (addresses, before anyone is a
+    /// subject) are sealed under a key derived the same way.
+    func doorCipher() -> SubjectCipher {
+        derivedCipher("gallra public door")
+    }
+
+    private func derivedCipher(_ purpose: String) -> SubjectCipher {
         let index = store.masterKeys.withLock { UnwrappedKey(key: $0.indexKey) }
         return SubjectCipher(
             dataKey: HKDF<SHA256>.deriveKey(
-                inputKeyMaterial: index.key, info: Data("gallra staff secrets".utf8), outputByteCount: 32))
+                inputKeyMaterial: index.key, info: Data(purpose.utf8), outputByteCount: 32))
     }
 
     private func masterKey(version: Int) throws -> SymmetricKey {

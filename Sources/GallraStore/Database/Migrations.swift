@@ -55,7 +55,28 @@ enum Migrations {
         incidents,
         byteOrderedIdentifiers,
         access,
+        publicDoor,
     ]
+
+    /// The public pages' door: single-use tokens sent by e-mail (only their SHA-256 kept, what they
+    /// carry sealed), and the outbox every message goes through, written in the same transaction
+    /// as what caused it, so that a crash loses none.
+    static let publicDoor = Migration(version: 8) { db in
+        [
+            """
+            CREATE TABLE public_tokens (
+                digest TEXT COLLATE \(db.byteOrder) PRIMARY KEY, purpose TEXT NOT NULL, payload_sealed \(db.blob) NOT NULL,
+                created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)
+            """,
+            """
+            CREATE TABLE outbox (
+                id TEXT COLLATE \(db.byteOrder) PRIMARY KEY, purpose TEXT NOT NULL, message_sealed \(db.blob) NOT NULL,
+                created_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, attempts INTEGER NOT NULL,
+                sent_at BIGINT, failed_at BIGINT, last_error TEXT)
+            """,
+            "CREATE INDEX outbox_due ON outbox (next_attempt_at)",
+        ]
+    }
 
     /// The people and programs who use the server: users who sign in, API tokens (only their
     /// SHA-256 kept), and the users' sessions, in the database so that two servers share them.

@@ -58,9 +58,11 @@ public final class StoreConnection: Sendable {
 
     /// Opens a connection; with `readers`, reads outside a transaction get up to that many
     /// connections of their own, opened when first needed. A `reading` connection refuses writes.
+    /// `writerCacheMiB` is the SQLite writer's page cache: large for the sweep and imports,
+    /// smaller in a long-running server that must stay within its memory budget.
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store"), readers: Int = 0,
-        reading: Bool = false
+        reading: Bool = false, writerCacheMiB: Int = 64
     ) async throws -> StoreConnection {
         switch location {
         case .sqlite(let path):
@@ -72,11 +74,13 @@ public final class StoreConnection: Sendable {
             }
             let sql = connection.sql(queryLogLevel: nil)
             // WAL lets readers go on while the sweep writes; a busy timeout waits for a lock instead of failing.
+            // The writer's page cache (64 MiB by default) serves the sweep and imports; a reader's
+            // (4 MiB) serves look-ups of one person.
             let pragmas =
                 [
                     "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
-                    "PRAGMA cache_size = -65536",
-                ] + (reading ? ["PRAGMA query_only = ON", "PRAGMA cache_size = -16384"] : [])
+                    "PRAGMA cache_size = -\(writerCacheMiB * 1024)",
+                ] + (reading ? ["PRAGMA query_only = ON", "PRAGMA cache_size = -4096"] : [])
             do {
                 for pragma in pragmas {
                     try await sql.raw(SQLQueryString(pragma)).run()

@@ -24,6 +24,10 @@ extension Store {
     public var tokens: Tokens { Tokens(store: self) }
     /// The admin UI's sessions.
     public var sessions: Sessions { Sessions(store: self) }
+    /// E-mail waiting to be sent.
+    public var outbox: Outbox { Outbox(store: self) }
+    /// The public pages' single-use e-mail tokens.
+    public var publicTokens: PublicTokens { PublicTokens(store: self) }
     /// The retention sweep and its forecast.
     public var sweep: RetentionSweep { RetentionSweep(store: self) }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+/// Where the public pages' e-mail comes from and where its links lead.
+public struct DoorSettings: Sendable {
+    /// The address people reach the server at; every link is built from it, never from a request.
+    public let baseURL: String
+    /// The sender's address (the controller's name is the sender's name).
+    public let sender: String
+
+    public init(baseURL: String, sender: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.sender = sender
+    }
+}
+
+extension Gallra {
+    /// The register in force; the public pages need one.
+    func registerInForce() async throws -> Register {
+        guard let register = try await store.versions.current()?.register else {
+            throw GallraError.unavailable("No register is in force yet.")
+        }
+        return register
+    }
+
+    /// How long a confirmation link works.
+    public static let confirmationLifetime: TimeInterval = 24 * 3_600
+    /// The party the public pages act as before anyone is identified.
+    static let door = Party.system("privacy-page")
+
+    /// A request sent from the public page: a single-use link to confirm it goes by e-mail to the
+    /// address given, the same whether or not the address is known. Nothing else happens until the
+    /// link is confirmed.
+    public func submitPublicRequest(
+        _ kind: PublicRequestKind, email: String, language: Language, details: String?, settings: DoorSettings
+    ) async throws {
+        let address: String
+        do {
+            address = try SubjectIdentifier.normalisedEmail(email)
+        } catch {
+            throw GallraError.invalidInput(language == .sv ? "Skriv en e-postadress." : "Give an e-mail address.")
+        }
+        let calendar = try await calendar()
+        let controller = try await registerInForce().controller
+        let trimmed = details?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let payload = PublicRequestPayload(
+            kind: kind, email: address, language: language,
+            received: calendar.localDate(of: Date()).description,
+            details: trimmed?.isEmpty == false ? String(trimmed!.prefix(2_000)) : nil)
+        let token = Secret.token()
+        let message = DoorMail.confirmation(
+            payload, link: settings.baseURL + "privacy/confirm/" + token, controller: controller,
+            sender: settings.sender)
+        try await writing(by: Self.door, needs: .writePersonalData) {
+            try await store.publicTokens.issue(
+                digest: Secret.digest(token), purpose: "confirm",
+                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
+                expires: Date().addingTimeInterval(Self.confirmationLifetime))
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "confirm")
+        }
+    }
+
+    /// What a confirmation link is for, while it works; the page it opens changes nothing.
+    public func pendingPublicRequest(token: String) async throws -> PublicRequestKind? {
+        guard let text = try await store.publicTokens.peek(digest: Secret.digest(token), purpose: "confirm") else {
+            return nil
+        }
+        return try JSONDecoder().decode(PublicRequestPayload.self, from: Data(text.utf8)).kind
+    }
+
+    /// Confirms a request by its link (once; nil when the link is unknown, used or expired): it
+    /// enters the request register, the address counting as the verified identity (Art. 12(6)),
+    /// with its deadline from the day the form was sent; an unsubscription is carried out at once.
+    /// A receipt goes by e-mail. A person the store holds nothing on is registered by the address
+    /// alone, so that the request is answered ("we hold no data about you").
+    public func confirmPublicRequest(token: String, settings: DoorSettings) async throws -> PublicReceipt? {
+        let opened = try await writing(by: Self.door, needs: .writePersonalData) {
+            () async throws -> (PublicRequestPayload, String, String, [String])? in
+            guard let text = try await store.publicTokens.take(digest: Secret.digest(token), purpose: "confirm") else {
+                return nil
+            }
+            let payload = try JSONDecoder().decode(PublicRequestPayload.self, from: Data(text.utf8))
+            let subject: String
+            do {
+                subject = try await store.subjects.resolve(payload.email)
+            } catch GallraError.notFound {
+                subject = try await store.subjects.add([NewSubject(email: payload.email)])[0]
+            }
+            let register = try await registerInForce()
+            let marketing =
+                payload.kind == .unsubscribe ? register.activities.filter(\.directMarketing).map(\.id) : []
+            let id = try await Acting.as(.subject(subject)) {
+                try await store.requests.open(
+                    payload.kind.requestKind, subject: subject, received: CivilDate(iso: payload.received),
+                    channel: "web", activities: payload.kind == .unsubscribe ? marketing : nil,
+                    verifiedHow: "e-mail address confirmed (Art. 12(6))")
+            }
+            return (payload, subject, id, marketing)
+        }
+        guard let (payload, subject, id, marketing) = opened else { return nil }
+        // An unsubscription is carried out at once (its own transactions, as every completion).
+        if payload.kind == .unsubscribe && !marketing.isEmpty {
+            _ = try await Acting.as(.subject(subject)) {
+                try await store.requests.complete(id, sent: "receipt by e-mail")
+            }
+        }
+        let request = try await store.requests.request(id)
+        let register = try await registerInForce()
+        let receipt = PublicReceipt(
+            kind: payload.kind, deadline: request.deadline,
+            stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
+        let message = DoorMail.receipt(payload, receipt, controller: register.controller, sender: settings.sender)
+        try await Acting.as(Self.door) { try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt") }
+        return receipt
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A message waiting to be sent, opened.
+public struct OutgoingMessage: Sendable {
+    public let id: String
+    public let purpose: String
+    /// The whole RFC 5322 message.
+    public let message: Data
+    public let attempts: Int
+}
+
+/// Every e-mail goes through the outbox: written in the caller's transaction (so a crash after
+/// the request loses no mail, and a failed request sends none), sealed, sent later and retried.
+public struct Outbox: StoreRegister {
+    let store: Store
+
+    /// Queues a message; inside a transaction, it joins it.
+    public func enqueue(_ message: Data, purpose: String) async throws {
+        let id = Store.newID()
+        let sealed = try store.keys.doorCipher().seal(
+            message.base64EncodedString(), context: "outbox/\(id)")
+        let now = Clock.nowMillis()
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO outbox (id, purpose, message_sealed, created_at, next_attempt_at, attempts)
+                VALUES (\(bind: id), \(bind: purpose), \(bind: sealed), \(bind: now), \(bind: now), 0)
+                """
+            ).run()
+        }
+    }
+
+    /// Messages due now, the oldest first.
+    public func due(limit: Int = 20, at now: Date = Date()) async throws -> [OutgoingMessage] {
+        try await data.read.raw(
+            """
+            SELECT id, purpose, message_sealed, attempts FROM outbox
+            WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now.millis)
+            ORDER BY next_attempt_at, id LIMIT \(bind: limit)
+            """
+        ).all().map { row in
+            let id = try row.decode(column: "id", as: String.self)
+            let text = try store.keys.doorCipher().open(
+                try row.decode(column: "message_sealed", as: Data.self), context: "outbox/\(id)")
+            return OutgoingMessage(
+                id: id, purpose: try row.decode(column: "purpose", as: String.self),
+                message: Data(base64Encoded: text) ?? Data(), attempts: try row.decode(column: "attempts", as: Int.self)
+            )
+        }
+    }
+
+    /// Sent: the message itself is dropped; the row stays as a record that it went.
+    public func markSent(_ id: String) async throws {
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                UPDATE outbox SET sent_at = \(bind: Clock.nowMillis()), message_sealed = \(bind: Data())
+                WHERE id = \(bind: id)
+                """
+            ).run()
+        }
+    }
+
+    /// Not sent: tried again at `retry`, or given up (marked failed) when `retry` is nil.
+    public func markAttemptFailed(_ id: String, error: String, retry: Date?) async throws {
+        let now = Clock.nowMillis()
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                UPDATE outbox SET attempts = attempts + 1, last_error = \(bind: error),
+                    next_attempt_at = \(bind: retry?.millis ?? now), failed_at = \(bind: retry == nil ? now : nil)
+                WHERE id = \(bind: id)
+                """
+            ).run()
+        }
+    }
+
+    /// How many wait to be sent, and how many were given up.
+    public func depth() async throws -> (waiting: Int, failed: Int) {
+        let row = try await data.read.raw(
+            """
+            SELECT SUM(CASE WHEN sent_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END) AS waiting,
+                   SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END) AS failed FROM outbox
+            """
+        ).first()
+        return (
+            try row?.decode(column: "waiting", as: Int?.self) ?? 0,
+            try row?.decode(column: "failed", as: Int?.self) ?? 0
+        )
+    }
+}

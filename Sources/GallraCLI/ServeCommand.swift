@@ -22,8 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The local time of the daily sweep, HH:MM, or \"off\".") var sweepAt = "02:15"
     @Flag(help: "Serve a fresh demo store with fictional people; prints an admin login.") var demo = false
     @Flag(help: "Admins sign in only with a second factor (gallra user totp EMAIL).") var adminTwoFactor = false
-    @Option(help: "The address people reach the server at; https makes cookies Secure (default http://HOST:PORT).")
+    @Option(
+        help:
+            "The address people reach the server at: every link in an e-mail is built from it; https makes cookies Secure (default http://HOST:PORT)."
+    )
     var baseURL: String?
+    @Option(help: "Write outgoing mail as RFC 5322 files in this directory (the default: ./gallra-mail).")
+    var mailDir: String?
+    @Option(help: "Pipe outgoing mail to this sendmail-compatible command instead, e.g. \"msmtp -t\".")
+    var sendmail: String?
+    @Option(help: "The sender's address of outgoing mail (default: the controller's e-mail in the register).")
+    var mailFrom: String?
     @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
@@ -33,17 +42,24 @@ struct ServeCommand: AsyncParsableCommand {
             guard schedule != nil || sweepAt == "off" else {
                 throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
             }
+            if mailDir != nil && sendmail != nil { throw CLIError("Give --mail-dir or --sendmail, not both.") }
             var options = store
             if demo { options = try DemoStore.prepare(options) }
             // A smaller writer cache than the command line's: the server stays within its memory budget.
             let opened = try await options.open(writerCacheMiB: 16)
             do {
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
-                let app = buildApplication(
-                    store: opened,
-                    configuration: ServerConfiguration(
-                        host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
-                        adminsNeedSecondFactor: adminTwoFactor))
+                var configuration = ServerConfiguration(
+                    host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
+                    adminsNeedSecondFactor: adminTwoFactor)
+                configuration.baseURL = url
+                if let mailFrom {
+                    configuration.mailFrom = mailFrom
+                } else {
+                    configuration.mailFrom = try await Self.controllerAddress(opened)
+                }
+                configuration.mail = sendmail.map { .sendmail($0) } ?? .directory(mailDir ?? "gallra-mail")
+                let app = buildApplication(store: opened, configuration: configuration)
                 try await app.runService()
             } catch {
                 await opened.close()
@@ -51,6 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             await opened.close()
         }
+    }
+
+    /// The controller's address from the register in force, if any.
+    static func controllerAddress(_ store: Store) async throws -> String? {
+        try await store.versions.current()?.register.controller.email
     }
 
     var url: String {

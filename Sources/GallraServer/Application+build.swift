@@ -4,6 +4,7 @@ import GallraServices
 import GallraStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// How the server runs.
 public struct ServerConfiguration: Sendable {
@@ -15,6 +16,12 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// Admins sign in only with a second factor (the controller's choice).
     public var adminsNeedSecondFactor: Bool
+    /// Where the public pages' links lead and who their mail is from; by default
+    /// http://HOST:PORT/ and the controller's own address.
+    public var baseURL: String?
+    public var mailFrom: String?
+    /// Where the outbox's messages go; nil: they wait in the outbox.
+    public var mail: MailTransport?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false,
@@ -34,13 +41,17 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
 {
     let logger = logger ?? Logger(label: "gallra.server")
     let metrics = ServerMetrics()
+    var services: [any Service] = []
+    if let time = configuration.sweepAt {
+        services.append(SweepSchedule(gallra: Gallra(store: store), time: time, logger: logger, metrics: metrics))
+    }
+    if let mail = configuration.mail {
+        services.append(OutboxSender(store: store, transport: mail, logger: logger))
+    }
     return Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
-        services: configuration.sweepAt.map {
-            [SweepSchedule(gallra: Gallra(store: store), time: $0, logger: logger, metrics: metrics)]
-        } ?? [],
-        logger: logger)
+        services: services, logger: logger)
 }
 
 public func buildRouter(
@@ -71,6 +82,13 @@ public func buildRouter(
     signIn.add(toAdmin: admin)
     AdminController(gallra: gallra).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
+    PrivacyController(
+        gallra: gallra,
+        settings: DoorSettings(
+            baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
+            sender: configuration.mailFrom ?? "privacy@\(configuration.host)"),
+        secureCookies: configuration.secureCookies
+    ).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { _, _ in
         Response(

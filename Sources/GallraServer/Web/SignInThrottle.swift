@@ -1,17 +1,23 @@
 import Foundation
 
-/// Failed sign-ins counted per login and per client address: after five failures within a
-/// quarter of an hour, that login or address is refused until the quarter has passed (OWASP
-/// ASVS 2.2.1). Kept in memory: a restart forgives.
+/// Attempts counted per key (a login, an address, a client): after `limit` within `window`, that
+/// key is refused until the window has passed. Sign-in counts failures, five per quarter hour
+/// (OWASP ASVS 2.2.1); the public request page counts submissions. Kept in memory: a restart
+/// forgives.
 actor SignInThrottle {
-    static let limit = 5
-    static let window: TimeInterval = 15 * 60
+    let limit: Int
+    let window: TimeInterval
+
+    init(limit: Int = 5, window: TimeInterval = 15 * 60) {
+        self.limit = limit
+        self.window = window
+    }
 
     private var failures: [String: [Date]] = [:]
 
     /// Whether any of `keys` has used up its failures.
     func isBlocked(_ keys: [String], now: Date = Date()) -> Bool {
-        keys.contains { recent($0, now: now).count >= Self.limit }
+        keys.contains { recent($0, now: now).count >= limit }
     }
 
     func recordFailure(_ keys: [String], now: Date = Date()) {
@@ -24,6 +30,6 @@ actor SignInThrottle {
     }
 
     private func recent(_ key: String, now: Date) -> [Date] {
-        (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
+        (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
     }
 }

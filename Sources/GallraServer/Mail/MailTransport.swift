@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where the outbox's messages go.
+public enum MailTransport: Sendable {
+    /// Each message an RFC 5322 file `DIR/<id>.eml` (the embedded default, for development).
+    case directory(String)
+    /// Each message piped to a sendmail-compatible command, such as `msmtp -t`.
+    case sendmail(String)
+
+    /// Delivers one message; throws with what went wrong.
+    func deliver(_ message: Data, id: String) async throws {
+        switch self {
+        case .directory(let path):
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            let file = URL(fileURLWithPath: path).appendingPathComponent("\(id).eml")
+            try message.write(to: file, options: .atomic)
+        case .sendmail(let command):
+            try await Self.pipe(message, to: command)
+        }
+    }
+
+    private static func pipe(_ message: Data, to command: String) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        // What the command says may name the recipient; it is not kept.
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: message)
+        try input.fileHandleForWriting.close()
+        // Polled: waitUntilExit() spins a run loop on a cooperative thread.
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        guard process.terminationStatus == 0 else {
+            throw MailError(description: "the mail command exited with status \(process.terminationStatus)")
+        }
+    }
+}
+
+struct MailError: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,183 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// The public privacy pages (no login): the notice, the request form, and the confirmation of a
+/// request by its e-mailed link. No answer tells whether an address is known.
+struct PrivacyController: Sendable {
+    typealias Context = GallraRequestContext
+    static let formCookie = "gallra_door"
+    let gallra: Gallra
+    let settings: DoorSettings
+    /// Submissions per address (3 an hour: more would bombard someone's inbox) and per client.
+    let perAddress = SignInThrottle(limit: 3, window: 3_600)
+    let perClient = SignInThrottle(limit: 20, window: 3_600)
+    let secureCookies: Bool
+
+    func add(to router: Router<Context>) {
+        router.get("/privacy", use: notice)
+        router.get("/privacy/request", use: form)
+        router.post("/privacy/request", use: submit)
+        router.get("/privacy/confirm/:token", use: confirmPage)
+        router.post("/privacy/confirm/:token", use: confirm)
+    }
+
+    /// GET /privacy[?lang=sv|en]: the privacy notice from the register in force.
+    @Sendable func notice(_ request: Request, context: Context) async throws -> Response {
+        let language = Self.language(request)
+        let stored = try await gallra.register(by: .system("privacy-page"))
+        let since = try await gallra.calendar().localDate(of: stored.appliedAt)
+        let html = stored.register.privacyNotice(language, inForceSince: since).html
+        return Response(
+            status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    @Sendable func form(_ request: Request, context: Context) async throws -> Response {
+        try await formPage(request: request, language: Self.language(request), error: nil, status: .ok)
+    }
+
+    /// POST /privacy/request: the same answer whether or not the address is known.
+    @Sendable func submit(_ request: Request, context: Context) async throws -> Response {
+        let fields = try await request.formFields()
+        let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
+        let words = UIText.words(language)
+        guard let expected = request.cookies[Self.formCookie]?.value,
+            constantTimeEquals(fields["csrf"] ?? "", expected)
+        else {
+            return try await formPage(
+                request: request, language: language, error: words["door_stale"], status: .forbidden)
+        }
+        guard let kind = PublicRequestKind(rawValue: fields["kind"] ?? "") else {
+            return try await formPage(
+                request: request, language: language, error: words["door_choose"], status: .unprocessableContent)
+        }
+        let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
+            return try await formPage(
+                request: request, language: language, error: words["door_email"], status: .unprocessableContent)
+        }
+        if await perClient.isBlocked(["client:\(context.clientAddress)"]) {
+            return try await formPage(
+                request: request, language: language, error: words["door_throttled"], status: .tooManyRequests)
+        }
+        await perClient.recordFailure(["client:\(context.clientAddress)"])
+        // A filled-in trap field (a robot) and an address asked too often get the same page as
+        // everyone else; only no mail goes.
+        let robot = !(fields["website"] ?? "").isEmpty
+        let flooded = await perAddress.isBlocked(["address:\(email)"])
+        if !robot && !flooded {
+            await perAddress.recordFailure(["address:\(email)"])
+            try await gallra.submitPublicRequest(
+                kind, email: email, language: language, details: fields["details"], settings: settings)
+        }
+        return try await message(
+            language: language, heading: words["door_sent_heading"] ?? "", lines: [words["door_sent"] ?? ""],
+            path: "/privacy/request")
+    }
+
+    /// GET /privacy/confirm/{token}: says what the link confirms; changes nothing (mail scanners
+    /// open links), the button does.
+    @Sendable func confirmPage(_ request: Request, context: Context) async throws -> Response {
+        let language = Self.language(request)
+        let words = UIText.words(language)
+        let token = try context.parameters.require("token")
+        guard let kind = try await gallra.pendingPublicRequest(token: token) else {
+            return try await message(
+                language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
+                path: "/privacy/request", status: .notFound)
+        }
+        var response = try await message(
+            language: language, heading: words["door_confirm_heading"] ?? "",
+            lines: ["\(words["door_confirm_what"] ?? ""): \(UIText.word("door_kind", kind.rawValue, words))."],
+            path: request.uri.path, confirm: token)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// POST /privacy/confirm/{token}: registers the request (once) and says what happens next.
+    @Sendable func confirm(_ request: Request, context: Context) async throws -> Response {
+        let fields = try await request.formFields()
+        let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
+        let words = UIText.words(language)
+        guard
+            let receipt = try await gallra.confirmPublicRequest(
+                token: try context.parameters.require("token"), settings: settings)
+        else {
+            return try await message(
+                language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
+                path: "/privacy/request", status: .notFound)
+        }
+        var lines: [String]
+        if receipt.kind == .unsubscribe {
+            lines = [words["door_unsubscribed"] ?? ""]
+            lines += receipt.stopped.map { "– \($0)" }
+        } else {
+            lines = ["\(words["door_registered"] ?? "") \(receipt.deadline)."]
+        }
+        lines.append(words["door_receipt_mail"] ?? "")
+        return try await message(
+            language: language, heading: words["door_done_heading"] ?? "", lines: lines, path: "/privacy")
+    }
+
+    // MARK: - Pages
+
+    private func formPage(request: Request, language: Language, error: String?, status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let words = UIText.words(language)
+        let token = UUID().uuidString + UUID().uuidString
+        let chosen = request.uri.queryParameters.get("kind").map { String($0) }
+        var values: [String: Any] = [
+            "csrf": token, "path": "/privacy/request",
+            "controller": try await controllerName(),
+            "kinds": PublicRequestKind.allCases.map { kind in
+                [
+                    "value": kind.rawValue, "label": UIText.word("door_kind", kind.rawValue, words),
+                    "checked": kind.rawValue == chosen,
+                ] as [String: Any]
+            },
+        ]
+        if let error { values["error"] = error }
+        var response = Pages.shared.render(
+            "privacy-request", title: words["door_heading"] ?? "", values, language: language, signedIn: nil,
+            status: status)
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: token, path: "/privacy", secure: secureCookies, httpOnly: true,
+                sameSite: .strict))
+        return response
+    }
+
+    private func message(
+        language: Language, heading: String, lines: [String], path: String, confirm token: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var values: [String: Any] = ["heading": heading, "lines": lines, "path": path]
+        if let token {
+            values["confirm"] = true
+            values["token"] = token
+        }
+        values["controller"] = try await controllerName()
+        return Pages.shared.render(
+            "privacy-message", title: heading, values, language: language, signedIn: nil, status: status)
+    }
+
+    private func controllerName() async throws -> String {
+        try await gallra.register(by: .system("privacy-page")).register.controller.name
+    }
+
+    /// ?lang= first, then the browser's Accept-Language, then Swedish.
+    static func language(_ request: Request) -> Language {
+        if let asked = request.uri.queryParameters.get("lang").flatMap({ Language(rawValue: String($0)) }) {
+            return asked
+        }
+        let accepted = (request.headers[.acceptLanguage] ?? "").lowercased()
+        for part in accepted.split(separator: ",") {
+            let code = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).prefix(2) ?? ""
+            if let language = Language(rawValue: String(code)) { return language }
+        }
+        return .sv
+    }
+}

@@ -9,16 +9,18 @@ final class DemoServer: @unchecked Sendable {
     let banner: String
     private let process: Process
 
-    init() throws {
+    /// `extra`: more options for `gallra serve`, such as where mail goes.
+    init(_ extra: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         port = 20_000 + Int.random(in: 0..<20_000)
         process = Process()
         process.executableURL = GallraProcess.executable
-        process.arguments = [
-            "serve", "--demo", "--port", "\(port)", "--sweep-at", "off", "--demo-register",
-            packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
-        ]
+        process.arguments =
+            [
+                "serve", "--demo", "--port", "\(port)", "--sweep-at", "off", "--demo-register",
+                packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
+            ] + extra
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output
@@ -58,6 +60,27 @@ final class DemoServer: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         throw WebDriverError(description: "the demo server did not become ready")
+    }
+
+    /// Kills the server at once (SIGKILL), as a crash would; the directory stays.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Submits the public request form with curl, as a browser would (its cookie and token).
+    func submitRequest(kind: String, email: String, lang: String = "sv") throws -> String {
+        let jar = directory.appendingPathComponent("cookies-\(UUID().uuidString)").path
+        let form = try GallraProcess.runTool("/usr/bin/curl", ["-s", "-c", jar, "\(url)/privacy/request?lang=\(lang)"])
+        let token = try #require(form.stdout.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+        let sent = try GallraProcess.runTool(
+            "/usr/bin/curl",
+            [
+                "-s", "-b", jar, "-X", "POST", "\(url)/privacy/request", "--data-urlencode", "csrf=\(token)",
+                "--data-urlencode", "lang=\(lang)", "--data-urlencode", "kind=\(kind)", "--data-urlencode",
+                "email=\(email)", "--data-urlencode", "website=",
+            ])
+        return sent.stdout
     }
 
     func stop() {

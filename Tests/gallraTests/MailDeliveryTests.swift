@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Mail through real parts: msmtp (Debian) to aiosmtpd (PyPI) on loopback, and an outbox that
+/// survives a killed server.
+@Suite(
+    "Mail through a real SMTP server", .serialized,
+    .enabled(
+        if: (FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp")
+            && ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"] != nil)
+            || ProcessInfo.processInfo.environment["GALLRA_REQUIRE_MAIL"] == "1",
+        "msmtp or aiosmtpd (GALLRA_TEST_PYTHONPATH) is not installed"))
+struct MailDeliveryTests {
+    /// The confirmation link in a delivered message (its text part is base64).
+    static func link(in message: String) throws -> String {
+        let decoded = message.components(separatedBy: "\n\n").compactMap { part -> String? in
+            let lines = part.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .prefix { !$0.hasPrefix("--") }
+            return Data(base64Encoded: lines.joined()).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let text = try #require(decoded.first { $0.contains("/privacy/confirm/") }, "no link in \(message)")
+        return String(
+            try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/privacy\/confirm\/[A-Za-z0-9_-]+/)).0)
+    }
+
+    /// Files in a directory (a Maildir's new/, or a mail directory), waited for.
+    static func messages(in directory: URL, atLeast count: Int) async throws -> [String] {
+        for _ in 0..<100 {
+            let files =
+                (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+            if files.count >= count {
+                return try files.map { try String(contentsOf: $0, encoding: .utf8) }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return []
+    }
+
+    @Test("A request confirmed through mail that went by msmtp to a real SMTP server")
+    func throughSMTP() async throws {
+        let python = try #require(ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"])
+        let mailbox = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: mailbox, withIntermediateDirectories: true)
+        let smtpPort = 20_000 + Int.random(in: 20_000..<25_000)
+        let smtp = Process()
+        smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        smtp.arguments = [
+            "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(smtpPort)", "-c", "aiosmtpd.handlers.Mailbox",
+            mailbox.appendingPathComponent("box").path,
+        ]
+        smtp.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": python]) { $1 }
+        smtp.standardOutput = FileHandle.nullDevice
+        smtp.standardError = FileHandle.nullDevice
+        try smtp.run()
+        defer {
+            smtp.terminate()
+            try? FileManager.default.removeItem(at: mailbox)
+        }
+        let server = try DemoServer([
+            "--sendmail", "msmtp --host=127.0.0.1 --port=\(smtpPort) --from=dataskydd@exempel.se -t",
+        ])
+        defer { server.stop() }
+        try await server.ready()
+        let before = try server.gallra(["request", "list", "--json"]).stdout
+        let answer = try server.submitRequest(kind: "erasure", email: "anna.andersson@example.se")
+        #expect(answer.contains("Titta i din e-post"))
+        let delivered = try await Self.messages(in: mailbox.appendingPathComponent("box/new"), atLeast: 1)
+        let message = try #require(delivered.first, "the SMTP server received the confirmation")
+        #expect(message.contains("To: anna.andersson@example.se"))
+        let link = try Self.link(in: message)
+        #expect(link.hasPrefix(server.url), "the link is built from the server's base URL")
+        let page = try GallraProcess.runTool("/usr/bin/curl", ["-s", link])
+        #expect(page.stdout.contains("Bekräfta begäran"))
+        #expect(try server.gallra(["request", "list", "--json"]).stdout == before, "opening the link changed nothing")
+        let confirmed = try GallraProcess.runTool("/usr/bin/curl", ["-s", "-X", "POST", link, "-d", "lang=sv"])
+        #expect(confirmed.stdout.contains("Din begäran är registrerad"))
+        let after =
+            try JSONSerialization.jsonObject(
+                with: Data(try server.gallra(["request", "list", "--json"]).stdout.utf8)) as? [[String: Any]]
+        let beforeCount = (try JSONSerialization.jsonObject(with: Data(before.utf8)) as? [Any])?.count ?? 0
+        #expect(after?.count == beforeCount + 1, "the request is in the register")
+        let receipts = try await Self.messages(in: mailbox.appendingPathComponent("box/new"), atLeast: 2)
+        #expect(receipts.count == 2, "and the receipt went by SMTP too")
+    }
+
+    @Test("A server killed while a message waits in the outbox sends it after the restart")
+    func outboxSurvivesAKill() async throws {
+        // Its mail command hangs, so the message is still waiting when the server is killed.
+        let server = try DemoServer(["--sendmail", "sleep 30"])
+        try await server.ready()
+        _ = try server.submitRequest(kind: "access", email: "bertil.berg@example.se", lang: "en")
+        try await Task.sleep(for: .seconds(3))
+        server.kill()
+        _ = try? GallraProcess.runTool("/usr/bin/pkill", ["-f", "^sleep 30$"])
+        let mail = server.directory.appendingPathComponent("mail")
+        let restarted = Process()
+        restarted.executableURL = GallraProcess.executable
+        restarted.arguments = [
+            "serve", "--port", "\(server.port)", "--sweep-at", "off", "--database", "sqlite:gallra-demo.sqlite",
+            "--key-file", "gallra-demo.key", "--mail-dir", mail.path,
+        ]
+        restarted.currentDirectoryURL = server.directory
+        restarted.standardOutput = FileHandle.nullDevice
+        restarted.standardError = FileHandle.nullDevice
+        try restarted.run()
+        defer {
+            restarted.terminate()
+            restarted.waitUntilExit()
+            server.stop()
+        }
+        let sent = try await Self.messages(in: mail, atLeast: 1)
+        #expect(sent.count == 1, "the message waiting at the kill was sent after the restart")
+        #expect(sent.first?.contains("To: bertil.berg@example.se") == true)
+    }
+}

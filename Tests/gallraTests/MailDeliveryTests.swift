@@ -20,7 +20,9 @@ struct MailDeliveryTests {
         }
         let text = try #require(decoded.first { $0.contains("/privacy/confirm/") }, "no link in \(message)")
         return String(
-            try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/privacy\/confirm\/[A-Za-z0-9_-]+/)).0)
+            try #require(
+                text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/privacy\/confirm\/[A-Za-z0-9_-]+(\?lang=[a-z]{2})?/)
+            ).0)
     }
 
     /// Files in a directory (a Maildir's new/, or a mail directory), waited for.

@@ -50,7 +50,8 @@ extension Gallra {
             details: trimmed?.isEmpty == false ? String(trimmed!.prefix(2_000)) : nil)
         let token = Secret.token()
         let message = DoorMail.confirmation(
-            payload, link: settings.baseURL + "privacy/confirm/" + token, controller: controller,
+            payload, link: settings.baseURL + "privacy/confirm/" + token + "?lang=" + language.rawValue,
+            controller: controller,
             sender: settings.sender)
         try await writing(by: Self.door, needs: .writePersonalData) {
             try await store.publicTokens.issue(

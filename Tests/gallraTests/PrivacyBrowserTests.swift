@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The public privacy pages in a real Chromium: the notice, the request form, the message the
+/// person receives, the link, the confirmation, and the request in the admin UI; checked with
+/// axe-core and kept as screenshots in both languages.
+@Suite(
+    "The public privacy pages in a real browser", .serialized,
+    .enabled(if: Browser.driverPath != nil || Browser.mustRun, "Chromium and chromedriver are not installed"))
+struct PrivacyBrowserTests {
+    static let screenshots = packageRoot.appendingPathComponent(".build/screenshots/public")
+
+    func look(_ browser: Browser, _ name: String) async throws {
+        if let axe = AdminBrowserTests.axe {
+            let problems = try await browser.accessibilityProblems(axe: axe)
+            #expect(problems.isEmpty, "\(name): \(problems.joined(separator: "; "))")
+        }
+        try await browser.fitToPage(width: 1280)
+        try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
+    }
+
+    @Test("From the form to the registered request, in Swedish and English")
+    func fromFormToRegister() async throws {
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-mail-\(UUID().uuidString)")
+        let server = try DemoServer(["--mail-dir", mail.path])
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(at: mail)
+        }
+        try await server.ready()
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let browser = try await Browser(width: 1280, height: 1000)
+        do {
+            let flows = [("sv", "cecilia.ceder@example.se", "access"), ("en", "ny@example.se", "erasure")]
+            for (index, (lang, email, kind)) in flows.enumerated() {
+                try await browser.open(URL(string: "\(server.url)/privacy?lang=\(lang)")!)
+                try await look(browser, "notice-\(lang)")
+                try await browser.open(URL(string: "\(server.url)/privacy/request?lang=\(lang)")!)
+                try await look(browser, "request-\(lang)")
+                try await browser.click("#kind-\(kind)")
+                try await browser.type(email, into: "#email")
+                try await browser.click("form button[type=submit]")
+                try await look(browser, "sent-\(lang)")
+                let message = try #require(
+                    // Each earlier flow sent a confirmation and a receipt.
+                    try await MailDeliveryTests.messages(in: mail, atLeast: 2 * index + 1).first {
+                        $0.contains("To: \(email)")
+                    })
+                let link = try MailDeliveryTests.link(in: message.replacingOccurrences(of: "\r\n", with: "\n"))
+                try await browser.open(URL(string: link)!)
+                try await look(browser, "confirm-\(lang)")
+                try await browser.click("form button[type=submit]")
+                let done = try await browser.text()
+                #expect(done.contains(lang == "sv" ? "Din begäran är registrerad" : "Your request is registered"))
+                try await look(browser, "done-\(lang)")
+                try await browser.open(URL(string: link)!)
+                #expect(
+                    try await browser.text().contains(lang == "sv" ? "Länken fungerar inte" : "The link does not work"),
+                    "a used link says so")
+            }
+            // The privacy officer sees the requests.
+            try await browser.open(URL(string: "\(server.url)/admin/login")!)
+            try await browser.type("admin@example.se", into: "#email")
+            try await browser.type(try #require(server.adminPassword), into: "#password")
+            try await browser.click("form.narrow button")
+            try await browser.open(URL(string: "\(server.url)/admin/requests")!)
+            let listed = try await browser.text()
+            #expect(listed.contains("tillgång") && listed.contains("radering"))
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+}

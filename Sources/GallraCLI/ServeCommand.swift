@@ -45,8 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
             if mailDir != nil && sendmail != nil { throw CLIError("Give --mail-dir or --sendmail, not both.") }
             var options = store
             if demo { options = try DemoStore.prepare(options) }
-            // A smaller writer cache than the command line's: the server stays within its memory budget.
-            let opened = try await options.open(writerCacheMiB: 16)
+            // A smaller writer cache than the command line's: the server stays within its memory
+            // budget. On PostgreSQL, more readers: a server's callers each wait for round trips.
+            let opened = try await options.open(writerCacheMiB: 16, readersOnPostgres: 16)
             do {
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 var configuration = ServerConfiguration(

@@ -31,14 +31,15 @@ struct StoreOptions: ParsableArguments {
         return .user(environment["USER"] ?? "unknown")
     }
 
-    func open(writerCacheMiB: Int = 64) async throws -> Store {
+    func open(writerCacheMiB: Int = 64, readersOnPostgres: Int = 4) async throws -> Store {
         let environment = ProcessInfo.processInfo.environment
         let location = try DatabaseLocation(
             parsing: database ?? environment["GALLRA_DATABASE"] ?? "sqlite:gallra.sqlite")
         let keyringLocation = try (keyring ?? environment["GALLRA_KEYRING"]).map { try DatabaseLocation(parsing: $0) }
         return try await Store.open(
             database: location, keyring: keyringLocation,
-            keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key", writerCacheMiB: writerCacheMiB)
+            keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key",
+            readers: location.isPostgres ? readersOnPostgres : 4, writerCacheMiB: writerCacheMiB)
     }
 
     /// Opens the store, runs `body` on behalf of the command's party (`--actor`), closes the store,

@@ -7,6 +7,11 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
 
     public static let defaultLocation = DatabaseLocation.sqlite(path: "gallra.sqlite")
 
+    public var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
+
     public init(parsing text: String) throws(GallraError) {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))

@@ -90,16 +90,7 @@ struct AuthorizationTests {
                 }
             tokens[caller] = try await gallra.createToken(name: caller.rawValue, access: access, by: setup)
         }
-        let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: setup)
-        let bo = try await gallra.addSubject(NewSubject(email: "bo@example.se"), by: setup)
-        _ = try await gallra.addRecords(
-            [
-                NewRecord(
-                    subject: anna, activity: "support", category: "case_content", value: "Ärende", collected: Date()),
-                NewRecord(
-                    subject: bo, activity: "customer-purchases", category: "billing", value: "Faktura",
-                    collected: Date()),
-            ], by: setup)
+        let (anna, bo) = try await Self.people(gallra, by: setup)
         let issued = tokens
         let app = buildApplication(store: store, configuration: ServerConfiguration())
         try await app.test(.router) { client in
@@ -201,15 +192,7 @@ struct AuthorizationTests {
             _ = try await gallra.addUser(
                 email: "\(caller.rawValue)@example.se", access: access, password: password, by: setup)
         }
-        let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: setup)
-        let bo = try await gallra.addSubject(NewSubject(email: "bo@example.se"), by: setup)
-        _ = try await gallra.addRecords(
-            [
-                NewRecord(
-                    subject: anna, activity: "support", category: "case_content", value: "Ärende", collected: Date()),
-                NewRecord(
-                    subject: bo, activity: "customer-purchases", category: "billing", value: "F", collected: Date()),
-            ], by: setup)
+        let (anna, bo) = try await Self.people(gallra, by: setup)
         let request = try await gallra.openRequest(.erasure, subject: bo, by: setup)
         let app = buildApplication(store: store, configuration: ServerConfiguration())
         try await app.test(.router) { client in
@@ -243,6 +226,21 @@ struct AuthorizationTests {
             }
         }
         await store.close()
+    }
+
+    /// Anna with a support case (support's activity), Bo with a purchase (not support's).
+    static func people(_ gallra: Gallra, by setup: Party) async throws -> (anna: String, bo: String) {
+        let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: setup)
+        let bo = try await gallra.addSubject(NewSubject(email: "bo@example.se"), by: setup)
+        _ = try await gallra.addRecords(
+            [
+                NewRecord(
+                    subject: anna, activity: "support", category: "case_content", value: "Ärende", collected: Date()),
+                NewRecord(
+                    subject: bo, activity: "customer-purchases", category: "billing", value: "Faktura",
+                    collected: Date()),
+            ], by: setup)
+        return (anna, bo)
     }
 
     /// Signs in through the form as a browser would; returns the session cookie.

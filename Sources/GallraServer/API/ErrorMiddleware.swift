@@ -21,15 +21,23 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func status(of error: GallraError, context: Context) -> HTTPResponse.Status {
-        switch error {
+        if case .integrity = error {
+            context.logger.error("store integrity failure", metadata: ["error": "\(error)"])
+        }
+        return error.httpStatus
+    }
+}
+
+extension GallraError {
+    /// The one mapping of error kinds to HTTP statuses, for the API and the pages alike.
+    var httpStatus: HTTPResponse.Status {
+        switch self {
         case .notFound: return .notFound
         case .conflict: return .conflict
         case .invalidInput: return .unprocessableContent
         case .forbidden: return .forbidden
         case .unavailable: return .serviceUnavailable
-        case .integrity:
-            context.logger.error("store integrity failure", metadata: ["error": "\(error)"])
-            return .internalServerError
+        case .integrity: return .internalServerError
         }
     }
 }

@@ -118,7 +118,7 @@ struct AdminController: Sendable {
             return page("subjects", words["nav_subjects"], values, context)
         } catch let error as GallraError {
             values["error"] = error.description
-            return page("subjects", words["nav_subjects"], values, context, status: status(of: error))
+            return page("subjects", words["nav_subjects"], values, context, status: error.httpStatus)
         } catch let error as IdentifierError {
             values["error"] = error.description
             return page("subjects", words["nav_subjects"], values, context, status: .unprocessableContent)
@@ -197,7 +197,7 @@ struct AdminController: Sendable {
             "channels": requestChannels,
         ]
         if let error { values["error"] = error.description }
-        return page("requests", words["requests"], values, context, status: error.map(status(of:)) ?? .ok)
+        return page("requests", words["requests"], values, context, status: error?.httpStatus ?? .ok)
     }
 
     /// POST /admin/requests: registers a request, then shows it.
@@ -310,7 +310,7 @@ struct AdminController: Sendable {
         if let error { values["error"] = error.description }
         return page(
             "request", "\(words["request"] ?? "") \(values["kind"] ?? "")", values, context,
-            status: error.map(status(of:)) ?? .ok)
+            status: error?.httpStatus ?? .ok)
     }
 
     private func requestRow(_ request: DataSubjectRequest, today: CivilDate, words: [String: String]) -> [String: Any] {
@@ -347,7 +347,7 @@ struct AdminController: Sendable {
             },
         ]
         if let error { values["error"] = error.description }
-        return page("incidents", words["incidents"], values, context, status: error.map(status(of:)) ?? .ok)
+        return page("incidents", words["incidents"], values, context, status: error?.httpStatus ?? .ok)
     }
 
     /// POST /admin/incidents: registers an incident; its 72-hour clock runs from `aware`.
@@ -521,17 +521,6 @@ struct AdminController: Sendable {
             return try await body()
         } catch GallraError.forbidden {
             return nil
-        }
-    }
-
-    private func status(of error: GallraError) -> HTTPResponse.Status {
-        switch error {
-        case .notFound: return .notFound
-        case .conflict: return .conflict
-        case .invalidInput: return .unprocessableContent
-        case .forbidden: return .forbidden
-        case .unavailable: return .serviceUnavailable
-        case .integrity: return .internalServerError
         }
     }
 }

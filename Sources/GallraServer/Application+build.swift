@@ -91,7 +91,8 @@ public func buildRouter(
     ).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { _, _ in
-        Response(
+        if let depth = try? await store.outbox.depth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
+        return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
     }

@@ -34,6 +34,7 @@ struct ObservabilityTests {
                     #"gallra_http_requests_total{route="/api/v1/subjects/{ref}",method="GET",status="404"} 1"#))
             #expect(metrics.contains("gallra_http_request_duration_seconds_bucket"))
             #expect(!metrics.contains("example.se"), "no address reaches the metrics")
+            #expect(metrics.contains(#"gallra_outbox_messages_count{state="waiting"} 0"#))
         }
         await store.close()
     }

@@ -47,6 +47,18 @@ public final class ServerMetrics: Sendable {
         }
     }
 
+    /// The outbox's depth, as a scrape finds it: messages waiting to be sent and given up.
+    func outbox(waiting: Int, failed: Int) {
+        for (state, count) in [("waiting", waiting), ("failed", failed)] {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "gallra", metricName: "outbox_messages", unitName: "count",
+                    helpText: "E-mail in the outbox: waiting to be sent, or given up"),
+                labels: [("state", state)]
+            ).set(Double(count))
+        }
+    }
+
     /// The text exposition.
     func exposition() -> String {
         registry.emitToString()

@@ -150,4 +150,31 @@ struct PrivacyDoorTests {
         }
         await door.store.close()
     }
+
+    @Test("Mail that cannot be sent is tried again later, and what is given up shows on the overview")
+    func failedMail() async throws {
+        let door = try await Self.door()
+        let gallra = Gallra(store: door.store)
+        _ = try await gallra.addUser(
+            email: "admin@example.se", access: Access(role: .admin), password: "a password of some length",
+            by: .user("setup"))
+        let app = buildApplication(store: door.store, configuration: door.configuration)
+        try await app.test(.router) { client in
+            _ = try await Self.submit(client, kind: "access", email: "dan@example.se")
+            let failing = OutboxSender(store: door.store, transport: .sendmail("exit 75"), logger: .init(label: "test"))
+            await failing.sendDue()
+            #expect(try await gallra.outboxDepth(by: .user("setup")) == (1, 0) as (Int, Int), "waiting for a retry")
+            let attempts = try await door.test.rows("SELECT attempts, next_attempt_at FROM outbox")
+            #expect(try attempts.first?.decode(column: "attempts", as: Int.self) == 1)
+            #expect(
+                try attempts.first?.decode(column: "next_attempt_at", as: Int64.self) ?? 0
+                    > Int64(Date().timeIntervalSince1970 * 1000) + 50_000, "about a minute later")
+            try await door.test.raw("UPDATE outbox SET failed_at = 1")
+            let cookie = try await AuthorizationTests.signIn(
+                client, email: "admin@example.se", password: "a password of some length")
+            let overview = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: cookie])
+            #expect(String(buffer: overview.body).contains("0 väntar, 1 kunde inte skickas"))
+        }
+        await door.store.close()
+    }
 }

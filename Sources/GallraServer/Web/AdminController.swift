@@ -64,6 +64,13 @@ struct AdminController: Sendable {
         if let register = try await allowed({ try await gallra.register(by: party).register }) {
             values["agreements"] = register.agreementWarnings(on: today)
         }
+        if let mail = try await allowed({ try await gallra.outboxDepth(by: party) }),
+            mail.failed > 0 || mail.waiting > 0
+        {
+            values["mail"] =
+                "\(mail.waiting) \(words["mail_waiting"] ?? ""), \(mail.failed) \(words["mail_failed"] ?? "")"
+            values["mailFailed"] = mail.failed > 0
+        }
         if let audit = try await allowed({ try await gallra.verifyAudit(by: party) }) {
             switch audit {
             case .intact(let entries):

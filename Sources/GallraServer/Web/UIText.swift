@@ -83,7 +83,8 @@ enum UIText {
         "all_activities": "All activities", "until_released": "until released", "release": "Release",
         "hold_reason": "Why (a legal claim; stored encrypted)", "place_hold": "Place a hold",
         "subjects_erased_past": "people erased whole",
-        "language": "Language",
+        "language": "Language", "mail": "Outgoing e-mail", "mail_waiting": "waiting",
+        "mail_failed": "could not be sent (see the server's log)",
         "door_heading": "Your personal data: make a request",
         "door_intro":
             "Ask us for a copy of your data, to correct or erase it, to stop a processing or our mailings, or to withdraw a consent. We send a link to your e-mail address; the request is made when you confirm it.",
@@ -179,7 +180,8 @@ enum UIText {
         "all_activities": "Alla behandlingar", "until_released": "tills det hävs", "release": "Häv",
         "hold_reason": "Varför (ett rättsligt anspråk; sparas krypterat)", "place_hold": "Besluta om bevarande",
         "subjects_erased_past": "personer raderade helt",
-        "language": "Språk",
+        "language": "Språk", "mail": "Utgående e-post", "mail_waiting": "väntar",
+        "mail_failed": "kunde inte skickas (se serverns logg)",
         "door_heading": "Dina personuppgifter: gör en begäran",
         "door_intro":
             "Be oss om ett utdrag av dina uppgifter, att rätta eller radera dem, att sluta med en behandling eller våra utskick, eller att återkalla ett samtycke. Vi skickar en länk till din e-postadress; begäran görs när du bekräftar den.",

@@ -116,3 +116,10 @@ extension Gallra {
         return receipt
     }
 }
+
+extension Gallra {
+    /// The outbox's depth: messages waiting to be sent, and those given up (for the overview).
+    public func outboxDepth(by party: Party) async throws -> (waiting: Int, failed: Int) {
+        try await acting(by: party, needs: .handleIncidents) { try await store.outbox.depth() }
+    }
+}

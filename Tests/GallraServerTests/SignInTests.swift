@@ -46,7 +46,8 @@ struct SignInTests {
         // The app's secret is the base32 in the address; the server keeps it sealed.
         let sealed = try await test.rows("SELECT totp_secret_sealed FROM users WHERE email = 'officer@example.se'")
         #expect(try sealed.first?.decode(column: "totp_secret_sealed", as: Data?.self) != nil)
-        let secret = try #require(try await store.users.user(email: "officer@example.se")?.secondFactor)
+        let officer = try #require(try await store.users.user(email: "officer@example.se"))
+        let secret = try #require(try store.users.secondFactor(of: officer))
         let app = buildApplication(store: store, configuration: ServerConfiguration(adminsNeedSecondFactor: true))
         try await app.test(.router) { client in
             let withoutCode = try await Self.form(client, email: "officer@example.se", password: Self.password)

@@ -16,14 +16,7 @@ extension Request {
     /// Reads the body, at most `maximumBodySize` bytes (413 beyond), as a JSON object (400 when it
     /// is not one) with only the fields `T` takes (422 naming the others), decoded as `T`.
     func decodeStrictly<T: JSONBody>(_ type: T.Type) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: Self.maximumBodySize)
-        } catch {
-            throw HTTPError(
-                .contentTooLarge, message: "The request body is larger than \(Self.maximumBodySize / 1024) KiB.")
-        }
-        let data = Data(buffer: buffer)
+        let data = Data(buffer: try await boundedBody("The request body"))
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw HTTPError(.badRequest, message: "The request body is not a JSON object.")
         }
@@ -37,6 +30,15 @@ extension Request {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw GallraError.invalidInput(Self.explain(error))
+        }
+    }
+
+    /// The body, at most `maximumBodySize` bytes; a 413 naming `what` beyond.
+    func boundedBody(_ what: String) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: Self.maximumBodySize)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "\(what) is larger than \(Self.maximumBodySize / 1024) KiB.")
         }
     }
 

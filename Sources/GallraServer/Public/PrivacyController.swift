@@ -127,7 +127,7 @@ struct PrivacyController: Sendable {
         async throws -> Response
     {
         let words = UIText.words(language)
-        let token = UUID().uuidString + UUID().uuidString
+        let token = freshFormToken()
         let chosen = request.uri.queryParameters.get("kind").map { String($0) }
         var values: [String: Any] = [
             "csrf": token, "path": "/privacy/request",

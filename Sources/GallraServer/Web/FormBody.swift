@@ -5,12 +5,7 @@ import Hummingbird
 extension Request {
     /// The fields of a submitted form (application/x-www-form-urlencoded), at most 64 KiB.
     func formFields() async throws -> [String: String] {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: Self.maximumBodySize)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "The form is larger than 64 KiB.")
-        }
+        let buffer = try await boundedBody("The form")
         var fields: [String: String] = [:]
         for pair in String(buffer: buffer).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
@@ -21,6 +16,15 @@ extension Request {
         }
         return fields
     }
+}
+
+/// A fresh anti-forgery value for a form that comes before any session (sign-in, the public
+/// request page), sent in both a cookie and the form: 32 random bytes, base64url.
+func freshFormToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
 }
 
 /// Compares two secrets in time that does not depend on where they differ.

@@ -72,7 +72,7 @@ struct SignInController: Sendable {
 
     /// The sign-in page, with a fresh anti-forgery value in its cookie and its form.
     private func page(language: Language, error: String?, email: String, status: HTTPResponse.Status) -> Response {
-        let token = UUID().uuidString + UUID().uuidString
+        let token = freshFormToken()
         var values: [String: Any] = ["csrf": token, "emailTyped": email]
         if let error { values["error"] = error }
         var response = Pages.shared.render(

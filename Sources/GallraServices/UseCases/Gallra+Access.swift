@@ -21,7 +21,7 @@ extension Gallra {
     ) async throws -> CreatedUser {
         try party.access.require(.manageAccess)
         guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
-            throw GallraError.invalidInput("\"\(email)\" is not an e-mail address; a user signs in with theirs.")
+            throw GallraError.invalidInput("The login given is not an e-mail address; a user signs in with theirs.")
         }
         guard language == "sv" || language == "en" else {
             throw GallraError.invalidInput("The language is sv or en.")

@@ -33,13 +33,14 @@ extension Gallra {
     {
         let user = try await store.users.user(email: email)
         let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
-        let secondFactorHolds =
-            user.map { user in
-                guard let secret = user.secondFactor else {
-                    return !(adminsNeedSecondFactor && user.access.role == .admin)
-                }
-                return Self.codeMatches(code, secret: secret, at: Date())
-            } ?? false
+        var secondFactorHolds = false
+        if let user {
+            if let secret = try store.users.secondFactor(of: user) {
+                secondFactorHolds = Self.codeMatches(code, secret: secret, at: Date())
+            } else {
+                secondFactorHolds = !(adminsNeedSecondFactor && user.access.role == .admin)
+            }
+        }
         guard let user, matches, secondFactorHolds, !user.disabled else {
             try await store.users.recordSignIn(user: user?.id, succeeded: false)
             return nil
@@ -72,7 +73,7 @@ extension Gallra {
     public func enrollSecondFactor(email: String, by party: Party) async throws -> String {
         try await acting(by: party, needs: .manageAccess) {
             guard let user = try await store.users.user(email: email) else {
-                throw GallraError.notFound("No user signs in as \(email).")
+                throw GallraError.notFound("No user signs in with that e-mail address.")
             }
             let secret = Secret.password()
             try await store.users.setSecondFactor(user: user.id, secret: secret)

@@ -10,8 +10,9 @@ public struct StoredUser: Sendable {
     public let access: Access
     public let language: String
     public let disabled: Bool
-    /// The shared secret of their authenticator app (TOTP), opened; nil when they have none.
-    public let secondFactor: String?
+    /// The shared secret of their authenticator app (TOTP), sealed; nil when they have none.
+    /// Opened only at sign-in (`Users.secondFactor(of:)`), not on every page a session shows.
+    let secondFactorSealed: Data?
 }
 
 /// The people who sign in, with their role; their passwords only as bcrypt hashes.
@@ -81,10 +82,12 @@ public struct Users: StoreRegister {
                 activities: row.decode(column: "activities", as: String.self)),
             language: try row.decode(column: "lang", as: String.self),
             disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil,
-            secondFactor: try row.decode(column: "totp_secret_sealed", as: Data?.self).map { sealed in
-                try store.keys.staffCipher().open(
-                    sealed, context: "user/\(try row.decode(column: "id", as: String.self))/totp")
-            })
+            secondFactorSealed: try row.decode(column: "totp_secret_sealed", as: Data?.self))
+    }
+
+    /// The shared secret of a user's authenticator app, opened; nil when they have none.
+    public func secondFactor(of user: StoredUser) throws -> String? {
+        try user.secondFactorSealed.map { try store.keys.staffCipher().open($0, context: "user/\(user.id)/totp") }
     }
 
     /// Gives a user a second factor: the secret their authenticator app shares, stored sealed.

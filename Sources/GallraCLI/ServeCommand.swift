@@ -33,6 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
     var sendmail: String?
     @Option(help: "The sender's address of outgoing mail (default: the controller's e-mail in the register).")
     var mailFrom: String?
+    @Option(
+        help:
+            "A directory of the controller's own wording of the e-mails, files like confirm.sv.txt (confirm, receipt, unsubscribed, report; sv, en): \"Subject: …\", an empty line, the text with {{placeholders}}."
+    )
+    var mailTemplates: String?
     @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
@@ -43,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
             }
             if mailDir != nil && sendmail != nil { throw CLIError("Give --mail-dir or --sendmail, not both.") }
+            let templates = try mailTemplates.map(MailTemplates.overriding(from:)) ?? .builtIn
             var options = store
             if demo { options = try DemoStore.prepare(options) }
             // A smaller writer cache than the command line's: the server stays within its memory
@@ -54,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
                     host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
                     adminsNeedSecondFactor: adminTwoFactor)
                 configuration.baseURL = url
+                configuration.mailTemplates = templates
                 if let mailFrom {
                     configuration.mailFrom = mailFrom
                 } else {

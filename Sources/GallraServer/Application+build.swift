@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var mailFrom: String?
     /// Where the outbox's messages go; nil: they wait in the outbox.
     public var mail: MailTransport?
+    /// The wording of the public pages' e-mails: Gallra's own, or the controller's.
+    public var mailTemplates: MailTemplates = .builtIn
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false,
@@ -58,6 +60,9 @@ public func buildRouter(
     store: Store, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
 ) -> Router<GallraRequestContext> {
     let gallra = Gallra(store: store)
+    let door = DoorSettings(
+        baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
+        sender: configuration.mailFrom ?? "privacy@\(configuration.host)", templates: configuration.mailTemplates)
     let router = Router(context: GallraRequestContext.self)
     router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: SecurityHeaders())
@@ -80,15 +85,9 @@ public func buildRouter(
     let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
         .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
-    AdminController(gallra: gallra).add(to: admin)
+    AdminController(gallra: gallra, door: door).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
-    PrivacyController(
-        gallra: gallra,
-        settings: DoorSettings(
-            baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
-            sender: configuration.mailFrom ?? "privacy@\(configuration.host)"),
-        secureCookies: configuration.secureCookies
-    ).add(to: router)
+    PrivacyController(gallra: gallra, settings: door, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { _, _ in
         if let depth = try? await store.outbox.depth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
@@ -103,7 +102,7 @@ public func buildRouter(
     router.get("/api/v1/openapi.json") { _, _ in JSONResponse(OpenAPIDocument.json) }
     let api = router.group("/api/v1").add(middleware: BearerAuthentication(gallra: gallra))
     SubjectController(gallra: gallra).add(to: api)
-    RequestController(gallra: gallra).add(to: api)
+    RequestController(gallra: gallra, door: door).add(to: api)
     RegisterController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router

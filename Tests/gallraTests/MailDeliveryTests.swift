@@ -12,17 +12,19 @@ import Testing
         "msmtp or aiosmtpd (GALLRA_TEST_PYTHONPATH) is not installed"))
 struct MailDeliveryTests {
     /// The confirmation link in a delivered message (its text part is base64).
-    static func link(in message: String) throws -> String {
-        let decoded = message.components(separatedBy: "\n\n").compactMap { part -> String? in
+    static func link(in message: String, to page: String = "confirm") throws -> String {
+        let text = try #require(text(of: message).first { $0.contains("/privacy/\(page)/") }, "no link in \(message)")
+        let pattern = try Regex("http://127\\.0\\.0\\.1:\\d+/privacy/\(page)/[A-Za-z0-9_-]+(\\?lang=[a-z]{2})?")
+        return String(try #require(text.firstMatch(of: pattern)).0)
+    }
+
+    /// A message's parts, decoded from base64.
+    static func text(of message: String) -> [String] {
+        message.components(separatedBy: "\n\n").compactMap { part -> String? in
             let lines = part.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .prefix { !$0.hasPrefix("--") }
             return Data(base64Encoded: lines.joined()).map { String(decoding: $0, as: UTF8.self) }
-        }
-        let text = try #require(decoded.first { $0.contains("/privacy/confirm/") }, "no link in \(message)")
-        return String(
-            try #require(
-                text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/privacy\/confirm\/[A-Za-z0-9_-]+(\?lang=[a-z]{2})?/)
-            ).0)
+        }.filter { !$0.isEmpty }
     }
 
     /// Files in a directory (a Maildir's new/, or a mail directory), waited for.

@@ -58,7 +58,7 @@ struct PrivacyBrowserTests {
                     try await browser.text().contains(lang == "sv" ? "Länken fungerar inte" : "The link does not work"),
                     "a used link says so")
             }
-            // The privacy officer sees the requests.
+            // The privacy officer sees the requests, and carries out Cecilia's request for a copy.
             try await browser.open(URL(string: "\(server.url)/admin/login")!)
             try await browser.type("admin@example.se", into: "#email")
             try await browser.type(try #require(server.adminPassword), into: "#password")
@@ -66,6 +66,50 @@ struct PrivacyBrowserTests {
             try await browser.open(URL(string: "\(server.url)/admin/requests")!)
             let listed = try await browser.text()
             #expect(listed.contains("tillgång") && listed.contains("radering"))
+            let receipt = try #require(
+                try await MailDeliveryTests.messages(in: mail, atLeast: 4).first {
+                    $0.contains("To: cecilia.ceder@example.se") && !$0.contains("Subject: =?UTF-8?B?QmVrcsOkZnRh")
+                })
+            let reference = String(
+                try #require(
+                    MailDeliveryTests.text(of: receipt.replacingOccurrences(of: "\r\n", with: "\n")).first?
+                        .firstMatch(of: /ärendenummer ([0-9a-f-]+)/)?.1))
+            try await browser.open(URL(string: "\(server.url)/admin/requests/\(reference)")!)
+            try await browser.click("form[action$='/complete'] button")
+            #expect(try await browser.text().contains("download link"))
+            try await browser.click("form.signout button")
+
+            // The person follows the link in the mail, writes the address again and sees the copy.
+            let reportMail = try #require(
+                try await MailDeliveryTests.messages(in: mail, atLeast: 5).first {
+                    MailDeliveryTests.text(of: $0.replacingOccurrences(of: "\r\n", with: "\n"))
+                        .contains { $0.contains("/privacy/download/") }
+                })
+            let download = try MailDeliveryTests.link(
+                in: reportMail.replacingOccurrences(of: "\r\n", with: "\n"), to: "download")
+            try await browser.open(URL(string: download)!)
+            try await look(browser, "download-sv")
+            try await browser.type("cecilia.ceder@example.se", into: "#email")
+            try await browser.click("form button[type=submit]")
+            let copy = try await browser.text()
+            #expect(copy.contains("Registerutdrag enligt artikel 15"))
+            try await browser.fitToPage(width: 1280)
+            try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("copy-sv.png"))
+
+            // Unsubscribing, in English: carried out at once, the page says what stopped.
+            try await browser.open(URL(string: "\(server.url)/privacy/request?lang=en&kind=unsubscribe")!)
+            try await browser.type("Too many mailings", into: "#details")
+            try await browser.type("cecilia.ceder@example.se", into: "#email")
+            try await browser.click("form button[type=submit]")
+            let confirmation = try #require(
+                try await MailDeliveryTests.messages(in: mail, atLeast: 6).first {
+                    $0.contains("To: cecilia.ceder@example.se") && $0.contains("Subject: Confirm")
+                })
+            try await browser.open(
+                URL(string: try MailDeliveryTests.link(in: confirmation.replacingOccurrences(of: "\r\n", with: "\n")))!)
+            try await browser.click("form button[type=submit]")
+            #expect(try await browser.text().contains("You will get no more mailings"))
+            try await look(browser, "unsubscribed-en")
         } catch {
             await browser.quit()
             throw error

@@ -104,6 +104,8 @@ final class Browser: @unchecked Sendable {
 
     /// Makes the window as tall as the page (up to `limit` pixels), so a screenshot holds all of it.
     func fitToPage(width: Int, limit: Int = 12_000) async throws {
+        // From a window of ordinary height: a page filling the window measures as tall as the last one.
+        _ = try await command("window/rect", ["width": width, "height": 900])
         let height = try await evaluate("return document.documentElement.scrollHeight") as? Int ?? 1_000
         _ = try await command("window/rect", ["width": width, "height": min(height + 120, limit)])
     }

@@ -7,6 +7,8 @@ import Hummingbird
 struct RequestController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
+    /// Where a copy for a person who asked on the public pages is sent from.
+    let door: DoorSettings
 
     func add(to api: RouterGroup<Context>) {
         api.get("requests", use: list)
@@ -111,7 +113,8 @@ struct RequestController: Sendable {
         let body = try await request.decodeStrictly(CompleteBody.self)
         let language = try Self.language(body.lang)
         let reply = RequestReply(format: "json", language: language, via: body.via ?? "email")
-        let completion = try await gallra.completeRequest(id, reply: reply, by: try context.actingParty())
+        let completion = try await gallra.completeRequest(
+            id, reply: reply, delivery: door, by: try context.actingParty())
         let calendar = try await gallra.calendar()
         var fields: [(String, JSONText)] = [
             ("request", completion.request.json(decisions: completion.decisions, language, calendar)),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GallraCore
 import GallraServices
@@ -13,6 +14,8 @@ struct PrivacyController: Sendable {
     /// Submissions per address (3 an hour: more would bombard someone's inbox) and per client.
     let perAddress = SignInThrottle(limit: 3, window: 3_600)
     let perClient = SignInThrottle(limit: 20, window: 3_600)
+    /// Wrong addresses written for one download link, and per client, before it stops trying.
+    let perLink = SignInThrottle(limit: 5, window: 3_600)
     let secureCookies: Bool
 
     func add(to router: Router<Context>) {
@@ -21,6 +24,8 @@ struct PrivacyController: Sendable {
         router.post("/privacy/request", use: submit)
         router.get("/privacy/confirm/:token", use: confirmPage)
         router.post("/privacy/confirm/:token", use: confirm)
+        router.get("/privacy/download/:token", use: downloadPage)
+        router.post("/privacy/download/:token", use: download)
     }
 
     /// GET /privacy[?lang=sv|en]: the privacy notice from the register in force.
@@ -28,10 +33,8 @@ struct PrivacyController: Sendable {
         let language = Self.language(request)
         let stored = try await gallra.register(by: .system("privacy-page"))
         let since = try await gallra.calendar().localDate(of: stored.appliedAt)
-        let html = stored.register.privacyNotice(language, inForceSince: since).html
-        return Response(
-            status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        return DocumentResponse.html(
+            stored.register.privacyNotice(language, inForceSince: since).html, language: language)
     }
 
     @Sendable func form(_ request: Request, context: Context) async throws -> Response {
@@ -84,9 +87,7 @@ struct PrivacyController: Sendable {
         let words = UIText.words(language)
         let token = try context.parameters.require("token")
         guard let kind = try await gallra.pendingPublicRequest(token: token) else {
-            return try await message(
-                language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
-                path: "/privacy/request", status: .notFound)
+            return try await invalidLink(language)
         }
         var response = try await message(
             language: language, heading: words["door_confirm_heading"] ?? "",
@@ -104,24 +105,95 @@ struct PrivacyController: Sendable {
         guard
             let receipt = try await gallra.confirmPublicRequest(
                 token: try context.parameters.require("token"), settings: settings)
-        else {
-            return try await message(
-                language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
-                path: "/privacy/request", status: .notFound)
-        }
+        else { return try await invalidLink(language) }
         var lines: [String]
         if receipt.kind == .unsubscribe {
             lines = [words["door_unsubscribed"] ?? ""]
             lines += receipt.stopped.map { "– \($0)" }
         } else {
-            lines = ["\(words["door_registered"] ?? "") \(receipt.deadline)."]
+            lines = [
+                "\(words["door_registered"] ?? "") \(receipt.deadline).",
+                "\(words["door_reference"] ?? ""): \(receipt.reference)",
+            ]
         }
         lines.append(words["door_receipt_mail"] ?? "")
         return try await message(
             language: language, heading: words["door_done_heading"] ?? "", lines: lines, path: "/privacy")
     }
 
+    /// GET /privacy/download/{token}: asks for the address again; gives nothing by itself.
+    @Sendable func downloadPage(_ request: Request, context: Context) async throws -> Response {
+        let language = Self.language(request)
+        let token = try context.parameters.require("token")
+        guard try await gallra.reportIsWaiting(token: token) else { return try await invalidLink(language) }
+        return try await downloadForm(token: token, language: language, error: nil, status: .ok)
+    }
+
+    /// POST /privacy/download/{token}: the copy, for the address the request was confirmed with.
+    @Sendable func download(_ request: Request, context: Context) async throws -> Response {
+        let fields = try await request.formFields()
+        let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
+        let words = UIText.words(language)
+        let token = try context.parameters.require("token")
+        guard let expected = request.cookies[Self.formCookie]?.value,
+            constantTimeEquals(fields["csrf"] ?? "", expected)
+        else {
+            return try await downloadForm(
+                token: token, language: language, error: words["door_stale"], status: .forbidden)
+        }
+        let keys = [
+            "link:" + Data(SHA256.hash(data: Data(token.utf8))).base64EncodedString(),
+            "client:\(context.clientAddress)",
+        ]
+        if await perLink.isBlocked(keys) {
+            return try await downloadForm(
+                token: token, language: language, error: words["door_download_throttled"], status: .tooManyRequests)
+        }
+        switch try await gallra.downloadReport(token: token, email: fields["email"] ?? "") {
+        case .invalid:
+            return try await invalidLink(language)
+        case .mismatch:
+            await perLink.recordFailure(keys)
+            return try await downloadForm(
+                token: token, language: language, error: words["door_download_mismatch"],
+                status: .unprocessableContent)
+        case .file(let name, let contentType, let body):
+            guard contentType.hasPrefix("text/html") else {
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\""],
+                    body: .init(byteBuffer: ByteBuffer(string: body)))
+            }
+            return DocumentResponse.html(body, language: language, filename: name)
+        }
+    }
+
     // MARK: - Pages
+
+    private func invalidLink(_ language: Language) async throws -> Response {
+        let words = UIText.words(language)
+        return try await message(
+            language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
+            path: "/privacy/request", status: .notFound)
+    }
+
+    private func downloadForm(token: String, language: Language, error: String?, status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let words = UIText.words(language)
+        let csrf = freshFormToken()
+        var values: [String: Any] = ["csrf": csrf, "token": token, "path": "/privacy/download/\(token)"]
+        values["controller"] = try await controllerName()
+        if let error { values["error"] = error }
+        var response = Pages.shared.render(
+            "privacy-download", title: words["door_download_heading"] ?? "", values, language: language,
+            signedIn: nil, status: status)
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: csrf, path: "/privacy", secure: secureCookies, httpOnly: true,
+                sameSite: .strict))
+        return response
+    }
 
     private func formPage(request: Request, language: Language, error: String?, status: HTTPResponse.Status)
         async throws -> Response

@@ -9,6 +9,8 @@ import Hummingbird
 struct AdminController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
+    /// Where a copy for a person who asked on the public pages is sent from.
+    let door: DoorSettings
 
     func add(to admin: RouterGroup<Context>) {
         admin.get("", use: dashboard)
@@ -275,7 +277,7 @@ struct AdminController: Sendable {
         _ = try await context.form(request)
         return try await acting(on: id, context: context) {
             let reply = RequestReply(format: "html", language: context.language, via: "email")
-            _ = try await gallra.completeRequest(id, reply: reply, by: try context.person().party)
+            _ = try await gallra.completeRequest(id, reply: reply, delivery: door, by: try context.person().party)
         }
     }
 
@@ -303,6 +305,7 @@ struct AdminController: Sendable {
         values["open"] = request.status != .completed
         values["verifiedHow"] = request.verifiedHow
         values["extension"] = request.extensionReason
+        values["message"] = details.message
         values["sent"] = request.sent
         values["completed"] = request.completedAt.map { Self.moment($0, calendar) }
         values["report"] = request.kind.sendsCopy && request.status == .completed

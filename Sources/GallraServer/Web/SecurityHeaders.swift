@@ -17,7 +17,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Self.policy
+        // A document with its own style keeps the policy that admits exactly that style.
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[HTTPFields.frameOptions] = "DENY"
         response.headers[HTTPFields.referrerPolicy] = "no-referrer"
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -21,71 +21,59 @@ enum DoorMail {
     }
 
     static func confirmation(
-        _ payload: PublicRequestPayload, link: String, controller: Controller, sender: String
-    ) -> MailMessage {
-        let what = kindName(payload.kind, payload.language)
-        let sv = payload.language == .sv
-        let subject = sv ? "Bekräfta din begäran till \(controller.name)" : "Confirm your request to \(controller.name)"
-        let lines =
-            sv
-            ? [
-                "Hej,", "",
-                "någon – förhoppningsvis du – har bett \(controller.name) om \(what) med den här e-postadressen.",
-                "Öppna länken och bekräfta med knappen på sidan:", "", link, "",
-                "Länken gäller i 24 timmar och kan användas en gång. Om det inte var du behöver du inte göra något.",
-            ]
-            : [
-                "Hello,", "",
-                "someone – hopefully you – has asked \(controller.name) for \(what) with this e-mail address.",
-                "Open the link and confirm with the button on the page:", "", link, "",
-                "The link works for 24 hours and once. If it was not you, you need not do anything.",
-            ]
-        return message(
-            to: payload.email, subject: subject, lines: lines, link: link, controller: controller, sender: sender)
+        _ payload: PublicRequestPayload, link: String, controller: Controller, settings: DoorSettings
+    )
+        -> MailMessage
+    {
+        message(
+            .confirm, to: payload.email, payload.language, link: link, controller: controller, settings: settings,
+            ["what": kindName(payload.kind, payload.language), "link": link])
     }
 
     static func receipt(
-        _ payload: PublicRequestPayload, _ receipt: PublicReceipt, controller: Controller, sender: String
+        _ payload: PublicRequestPayload, _ receipt: PublicReceipt, controller: Controller, settings: DoorSettings
     ) -> MailMessage {
         let sv = payload.language == .sv
         let what = kindName(payload.kind, payload.language)
-        var lines = [sv ? "Hej," : "Hello,", ""]
-        if payload.kind == .unsubscribe {
-            lines.append(
-                sv
-                    ? "vi har tagit emot och genomfört din begäran om \(what)."
-                    : "we have received and carried out your request: \(what).")
-            if receipt.stopped.isEmpty {
-                lines.append(
-                    sv ? "Vi skickar inga utskick till den här adressen." : "We send no mailings to this address.")
-            } else {
-                lines.append(sv ? "Det här har upphört:" : "This has stopped:")
-                lines += receipt.stopped.map { "– \($0)" }
-            }
-        } else {
-            lines.append(
-                sv
-                    ? "din begäran om \(what) är bekräftad och registrerad. Vi svarar senast \(receipt.deadline)."
-                    : "your request for \(what) is confirmed and registered. We answer by \(receipt.deadline) at the latest."
-            )
-            lines.append(
-                sv
-                    ? "Om vi inte har några uppgifter om dig får du veta det."
-                    : "If we hold no data about you, we tell you so.")
+        guard payload.kind == .unsubscribe else {
+            return message(
+                .receipt, to: payload.email, payload.language, link: nil, controller: controller, settings: settings,
+                ["what": what, "deadline": receipt.deadline.description, "reference": receipt.reference])
         }
-        lines += ["", sv ? "Vänliga hälsningar," : "Kind regards,", controller.name]
-        let subject = sv ? "Din begäran till \(controller.name)" : "Your request to \(controller.name)"
+        let stopped =
+            receipt.stopped.isEmpty
+            ? (sv ? "Vi skickar inga utskick till den här adressen." : "We send no mailings to this address.")
+            : ([sv ? "Det här har upphört:" : "This has stopped:"] + receipt.stopped.map { "– \($0)" })
+                .joined(separator: "\n")
         return message(
-            to: payload.email, subject: subject, lines: lines, link: nil, controller: controller, sender: sender)
+            .unsubscribed, to: payload.email, payload.language, link: nil, controller: controller, settings: settings,
+            ["what": what, "stopped": stopped])
+    }
+
+    /// The link to the copy of a person's data, once their access or portability request is done.
+    static func report(
+        to address: String, kind: PublicRequestKind, _ language: Language, link: String, expires: CivilDate,
+        controller: Controller, settings: DoorSettings
+    ) -> MailMessage {
+        message(
+            .report, to: address, language, link: link, controller: controller, settings: settings,
+            ["what": kindName(kind, language), "link": link, "expires": expires.description])
     }
 
     private static func message(
-        to: String, subject: String, lines: [String], link: String?, controller: Controller, sender: String
+        _ template: MailTemplates.Message, to: String, _ language: Language, link: String?, controller: Controller,
+        settings: DoorSettings, _ values: [String: String]
     ) -> MailMessage {
+        var values = values
+        values["controller"] = controller.name
+        let (subject, lines) = settings.templates.render(template, language, values)
         let text = lines.joined(separator: "\n") + "\n"
         let body = lines.map { line -> String in
-            let escaped = HTML.escape(line)
-            if let link, line == link { return "<p><a href=\"\(escaped)\">\(escaped)</a></p>" }
+            var escaped = HTML.escape(line)
+            if let link, line.contains(link) {
+                let href = HTML.escape(link)
+                escaped = escaped.replacingOccurrences(of: href, with: "<a href=\"\(href)\">\(href)</a>")
+            }
             return line.isEmpty ? "" : "<p>\(escaped)</p>"
         }.joined(separator: "\n")
         let html = """
@@ -93,6 +81,6 @@ enum DoorMail {
             <body style="font-family: sans-serif; line-height: 1.5">\(body)</body></html>
             """
         return MailMessage(
-            fromName: controller.name, fromAddress: sender, to: to, subject: subject, text: text, html: html)
+            fromName: controller.name, fromAddress: settings.sender, to: to, subject: subject, text: text, html: html)
     }
 }

@@ -8,10 +8,13 @@ public struct DoorSettings: Sendable {
     public let baseURL: String
     /// The sender's address (the controller's name is the sender's name).
     public let sender: String
+    /// The wording of the messages: Gallra's own, or the controller's.
+    public let templates: MailTemplates
 
-    public init(baseURL: String, sender: String) {
+    public init(baseURL: String, sender: String, templates: MailTemplates = .builtIn) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.sender = sender
+        self.templates = templates
     }
 }
 
@@ -51,8 +54,7 @@ extension Gallra {
         let token = Secret.token()
         let message = DoorMail.confirmation(
             payload, link: settings.baseURL + "privacy/confirm/" + token + "?lang=" + language.rawValue,
-            controller: controller,
-            sender: settings.sender)
+            controller: controller, settings: settings)
         try await writing(by: Self.door, needs: .writePersonalData) {
             try await store.publicTokens.issue(
                 digest: Secret.digest(token), purpose: "confirm",
@@ -97,6 +99,9 @@ extension Gallra {
                     channel: "web", activities: payload.kind == .unsubscribe ? marketing : nil,
                     verifiedHow: "e-mail address confirmed (Art. 12(6))")
             }
+            try await store.requests.noteContact(
+                id, subject: subject,
+                RequestContact(address: payload.email, language: payload.language, message: payload.details))
             return (payload, subject, id, marketing)
         }
         guard let (payload, subject, id, marketing) = opened else { return nil }
@@ -109,9 +114,9 @@ extension Gallra {
         let request = try await store.requests.request(id)
         let register = try await registerInForce()
         let receipt = PublicReceipt(
-            kind: payload.kind, deadline: request.deadline,
+            kind: payload.kind, reference: id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
-        let message = DoorMail.receipt(payload, receipt, controller: register.controller, sender: settings.sender)
+        let message = DoorMail.receipt(payload, receipt, controller: register.controller, settings: settings)
         try await Acting.as(Self.door) { try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt") }
         return receipt
     }

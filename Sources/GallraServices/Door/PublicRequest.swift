@@ -36,6 +36,8 @@ struct PublicRequestPayload: Codable, Sendable {
 /// What the person is told once the request is confirmed.
 public struct PublicReceipt: Sendable {
     public let kind: PublicRequestKind
+    /// The request's id, for the person to refer to.
+    public let reference: String
     public let deadline: CivilDate
     /// For an unsubscription: the activities that stopped, by name.
     public let stopped: [String]

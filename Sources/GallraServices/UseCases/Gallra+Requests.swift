@@ -8,6 +8,8 @@ public struct RequestDetails: Sendable {
     public let request: DataSubjectRequest
     public let decisions: [RightsDecision]
     public let grounds: [String: String]
+    /// What the person wrote with a request made on the public pages (what is wrong, why).
+    public let message: String?
 }
 
 /// How the answer to a request reaches the person, said without personal data.
@@ -65,7 +67,8 @@ extension Gallra {
             RequestDetails(
                 request: try await reachableRequest(id, by: party),
                 decisions: try await store.requests.decisions(for: id),
-                grounds: try await store.requests.grounds(for: id))
+                grounds: try await store.requests.grounds(for: id),
+                message: try await store.requests.contact(of: id)?.message)
         }
     }
 
@@ -98,12 +101,16 @@ extension Gallra {
     /// Carries the request's decisions out and records how the answer reached the person. For
     /// access and portability, the completion holds the copy to send. (The request's removals
     /// commit before the erased subjects' keys are destroyed, so this is not wrapped in an outer
-    /// transaction.)
-    public func completeRequest(_ id: String, reply: RequestReply, by party: Party) async throws
-        -> RequestCompletion
+    /// transaction.) A copy for a person who asked through the public pages goes to them by a
+    /// download link when `delivery` says where the pages are.
+    public func completeRequest(_ id: String, reply: RequestReply, delivery: DoorSettings? = nil, by party: Party)
+        async throws -> RequestCompletion
     {
         try await acting(by: party, needs: .writePersonalData) {
             let request = try await reachableRequest(id, by: party)
+            if let delivery, request.kind.sendsCopy, let contact = try await store.requests.contact(of: id) {
+                return try await completeDelivering(request, to: contact, settings: delivery)
+            }
             return try await store.requests.complete(id, sent: reply.description(for: request.kind))
         }
     }

@@ -56,7 +56,21 @@ enum Migrations {
         byteOrderedIdentifiers,
         access,
         publicDoor,
+        requestContacts,
     ]
+
+    /// How to reach a person who asked through the public pages: the address they confirmed and
+    /// what they wrote (what is wrong, why they unsubscribe), sealed with the subject's key so
+    /// that erasing the subject shreds them; and their language, for the answer.
+    static let requestContacts = Migration(version: 9) { db in
+        [
+            """
+            CREATE TABLE request_contacts (
+                request_id TEXT COLLATE \(db.byteOrder) PRIMARY KEY, subject_id TEXT NOT NULL, lang TEXT NOT NULL,
+                address_sealed \(db.blob) NOT NULL, message_sealed \(db.blob))
+            """
+        ]
+    }
 
     /// The public pages' door: single-use tokens sent by e-mail (only their SHA-256 kept, what they
     /// carry sealed), and the outbox every message goes through, written in the same transaction

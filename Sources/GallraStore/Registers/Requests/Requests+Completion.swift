@@ -16,8 +16,12 @@ extension Requests {
     /// Carries a request's decisions out in one transaction, each step audited: erasure and
     /// anonymisation, restriction, stopped processing, withdrawn consents, corrected values. The
     /// decisions are then kept with the request, which follows the retention rule of the activity
-    /// that keeps the requests. `sent` says what went to the person, without personal data.
-    public func complete(_ id: String, sent: String) async throws -> RequestCompletion {
+    /// that keeps the requests. `sent` says what went to the person, without personal data;
+    /// `deliver`, when given, sends it in the same transaction (the copy, when there is one).
+    public func complete(
+        _ id: String, sent: String,
+        deliver: (@Sendable (DataSubjectRequest, SubjectExport?) async throws -> Void)? = nil
+    ) async throws -> RequestCompletion {
         let request = try await pendingRequest(id)
         guard request.verifiedAt != nil else {
             throw GallraError.invalidInput(
@@ -26,11 +30,11 @@ extension Requests {
         }
         let context = try await rightsContext(for: request)
         let decisions = RightsEngine(context).decide(request.kind)
-        var export: SubjectExport?
-        if decisions.contains(where: { $0.action == .provide }) {
-            export = try await store.subjects.export(
+        let export: SubjectExport? =
+            decisions.contains(where: { $0.action == .provide })
+            ? try await store.subjects.export(
                 request.subject, scope: request.kind == .portability ? .portability : .access)
-        }
+            : nil
         let corrections = try await sealedCorrections(of: request)
         let consents = try await store.consents.list(subject: request.subject)
         let now = Date()
@@ -91,6 +95,7 @@ extension Requests {
                 expires_at = \(bind: expires?.millis) WHERE id = \(bind: id)
                 """
             ).run()
+            try await deliver?(request, export)
             let summary = decisions.map { "\($0.activity): \($0.action.rawValue) \($0.article)" }
             try await self.audit(
                 [

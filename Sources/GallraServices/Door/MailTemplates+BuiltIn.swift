@@ -1,0 +1,103 @@
+extension MailTemplates {
+    /// Gallra's own wording of each message, in Swedish and English.
+    static let builtInTexts: [String: String] = [
+        "confirm.sv": """
+        Subject: Bekräfta din begäran till {{controller}}
+
+        Hej,
+
+        någon – förhoppningsvis du – har bett {{controller}} om {{what}} med den här e-postadressen.
+        Öppna länken och bekräfta med knappen på sidan:
+
+        {{link}}
+
+        Länken gäller i 24 timmar och kan användas en gång. Om det inte var du behöver du inte göra något.
+        """,
+        "confirm.en": """
+        Subject: Confirm your request to {{controller}}
+
+        Hello,
+
+        someone – hopefully you – has asked {{controller}} for {{what}} with this e-mail address.
+        Open the link and confirm with the button on the page:
+
+        {{link}}
+
+        The link works for 24 hours and once. If it was not you, you need not do anything.
+        """,
+        "receipt.sv": """
+        Subject: Din begäran till {{controller}}
+
+        Hej,
+
+        din begäran om {{what}} är bekräftad och registrerad. Vi svarar senast {{deadline}}.
+        Ange ärendenummer {{reference}} om du kontaktar oss om den.
+        Om vi inte har några uppgifter om dig får du veta det.
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "receipt.en": """
+        Subject: Your request to {{controller}}
+
+        Hello,
+
+        your request for {{what}} is confirmed and registered. We answer by {{deadline}} at the latest.
+        Give the reference {{reference}} if you contact us about it.
+        If we hold no data about you, we tell you so.
+
+        Kind regards,
+        {{controller}}
+        """,
+        "unsubscribed.sv": """
+        Subject: Din begäran till {{controller}}
+
+        Hej,
+
+        vi har tagit emot och genomfört din begäran om {{what}}.
+        {{stopped}}
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "unsubscribed.en": """
+        Subject: Your request to {{controller}}
+
+        Hello,
+
+        we have received and carried out your request: {{what}}.
+        {{stopped}}
+
+        Kind regards,
+        {{controller}}
+        """,
+        "report.sv": """
+        Subject: Dina personuppgifter hos {{controller}}
+
+        Hej,
+
+        här är svaret på din begäran om {{what}}. Hämta det med länken nedan; sidan ber dig skriva din e-postadress igen innan den lämnar ut något.
+
+        {{link}}
+
+        Länken gäller till och med {{expires}}. Skicka den inte vidare.
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "report.en": """
+        Subject: Your personal data at {{controller}}
+
+        Hello,
+
+        here is the answer to your request for {{what}}. Download it with the link below; the page asks you to write your e-mail address again before it gives out anything.
+
+        {{link}}
+
+        The link works until and including {{expires}}. Do not pass it on.
+
+        Kind regards,
+        {{controller}}
+        """,
+    ]
+}

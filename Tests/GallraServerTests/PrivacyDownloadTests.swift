@@ -127,6 +127,11 @@ struct PrivacyDownloadTests {
                 client, door, kind: "rectification", email: "bo@example.se", details: "Mitt efternamn stavas Ek")
             let details = try await gallra.requestDetails(id, by: .user("setup"))
             #expect(details.message == "Mitt efternamn stavas Ek")
+            let token = try await gallra.createToken(
+                name: "crm", access: Access(role: .privacyOfficer), by: .user("setup"))
+            let api = try await client.execute(
+                uri: "/api/v1/requests/\(id)", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(String(buffer: api.body).contains("\"message\": \"Mitt efternamn stavas Ek\""))
             let stored = try await door.test.rows("SELECT message_sealed FROM request_contacts")
             let sealed = try #require(try stored.first?.decode(column: "message_sealed", as: Data.self))
             #expect(!String(decoding: sealed, as: UTF8.self).contains("efternamn"))

@@ -129,8 +129,10 @@ struct RequestController: Sendable {
     ) async throws -> JSONResponse {
         let language = try Self.language(request.uri.queryParameters.get("lang").map { String($0) })
         let details = try await gallra.requestDetails(id, by: party)
-        return JSONResponse(
-            details.request.json(decisions: details.decisions, language, try await gallra.calendar()), status: status)
+        var json = details.request.json(decisions: details.decisions, language, try await gallra.calendar())
+        // What the person wrote on the public page (what is wrong, why they unsubscribe).
+        if case .object(let fields) = json { json = .object(fields + [("message", .optional(details.message))]) }
+        return JSONResponse(json, status: status)
     }
 
     static func language(_ text: String?) throws -> Language {

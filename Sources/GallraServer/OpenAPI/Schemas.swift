@@ -94,7 +94,7 @@ enum Schemas {
                 [
                     ("id", string), ("kind", string), ("received", string), ("deadline", string), ("status", string),
                     ("subject", string), ("decisions", .object([("type", .string("array"))])),
-                    ("verified", nullableString),
+                    ("verified", nullableString), ("message", nullableString),
                 ], required: ["id", "kind", "received", "deadline", "status", "decisions"])
         ),
         (

@@ -70,16 +70,22 @@ struct DocumentTests {
         #expect(sv.contains("- **Dataskyddsombud**: Dataskyddsombud, dpo@exempel.se"))
         #expect(sv.contains("Lagen som kräver det: Bokföringslagen (1999:1078) 7 kap. 2 §."))
         #expect(sv.contains("Vårt berättigade intresse: Direktmarknadsföring."))
-        #expect(sv.contains("- **Källa**: Uppgifterna kommer inte från dig utan från offentliga register (art. 14)."))
+        #expect(sv.contains("- **Källa**: Offentliga register, allmänt tillgängliga källor (art. 14)."))
         #expect(
             sv.contains(
-                "- **Utskickstjänst Inc.** behandlar uppgifter i USA. Överföringen bygger på standardavtalsklausuler (Art. 46(2)(c))."
+                "- **Utskickstjänst Inc.** behandlar uppgifter i USA. Överföringen bygger inte på ett beslut om adekvat skyddsnivå (art. 45) utan på standardavtalsklausuler (art. 46(2)(c)). Du kan få en kopia av skyddsåtgärderna genom att kontakta oss på dataskydd@exempel.se."
             ))
         #expect(sv.contains("**Rätt att invända** (art. 21)."))
         #expect(sv.contains("Integritetsskyddsmyndigheten (IMY)"))
         let en = Self.swedish.privacyNotice(.en).markdown
-        #expect(en.contains("processes data in the United States. The transfer relies on standard contractual clauses"))
-        #expect(en.contains("Your consent (Art. 6(1)(a)), which you can withdraw at any time."))
+        #expect(
+            en.contains(
+                "processes data in the United States. The transfer does not rely on an adequacy decision (Art. 45) but on standard contractual clauses"
+            ))
+        #expect(
+            en.contains(
+                "You can withdraw it at any time; the withdrawal does not affect the lawfulness of processing based on consent before its withdrawal (Art. 7(3))."
+            ))
     }
 
     @Test(

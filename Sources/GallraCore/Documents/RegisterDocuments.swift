@@ -3,7 +3,7 @@ enum RegisterDocuments {
     /// "Avtal (art. 6.1 b)", with the law and the legitimate interest where they apply.
     static func basis(_ activity: ProcessingActivity, _ language: Language) -> [String] {
         var lines = [activity.legalBasis.map { $0.described(language) }.joined(separator: ", ")]
-        if let law = activity.law { lines.append(law) }
+        if let law = activity.lawWording { lines.append(law.said(language)) }
         if let interest = activity.legitimateInterest {
             lines.append("\(language == .sv ? "Berättigat intresse" : "Legitimate interest"): \(interest[language])")
         }
@@ -13,10 +13,11 @@ enum RegisterDocuments {
     /// Each recipient, with the transfer and its safeguard where data leaves the EU/EEA.
     static func recipients(_ activity: ProcessingActivity, _ register: Register, _ language: Language) -> [String] {
         activity.recipients.compactMap(register.recipient).map { recipient in
-            guard let transfer = recipient.transfer else { return recipient.name }
+            let name = "\(recipient.name) (\(recipient.kind.category[language]))"
+            guard let transfer = recipient.transfer else { return name }
             let safeguard = transfer.safeguard.map { "\($0.name[language]), \($0.article)" } ?? "—"
             return
-                "\(recipient.name) (\(language == .sv ? "överföring till" : "transfer to") \(CountryNames.name(transfer.country, language)): \(safeguard))"
+                "\(name), \(language == .sv ? "överföring till" : "transfer to") \(CountryNames.name(transfer.country, language)): \(safeguard)"
         }
     }
 
@@ -43,5 +44,17 @@ enum RegisterDocuments {
                 ))
         }
         document.add(.paragraph(RightsWording.complaint[language]))
+    }
+}
+
+extension Recipient.Kind {
+    /// The category of recipient, as Art. 13(1)(e) asks it said.
+    var category: LocalizedText {
+        switch self {
+        case .processor: return LocalizedText(sv: "personuppgiftsbiträde", en: "processor")
+        case .subProcessor: return LocalizedText(sv: "underbiträde", en: "sub-processor")
+        case .controller: return LocalizedText(sv: "självständigt personuppgiftsansvarig", en: "independent controller")
+        case .authority: return LocalizedText(sv: "myndighet", en: "public authority")
+        }
     }
 }

@@ -6,8 +6,11 @@ public struct ProcessingActivity: Hashable, Sendable {
     public var dataSubjects: [String]
     public var data: [String]
     public var legalBasis: [LegalBasis]
-    /// The law that creates the obligation, when the basis is `legal_obligation` (Art. 6(3)).
-    public var law: String?
+    /// The law that creates the obligation, when the basis is `legal_obligation` (Art. 6(3)), as
+    /// the register cites it in each language.
+    public var lawWording: LocalizedText?
+    /// The law as cited in the register's first words for it (Swedish when given).
+    public var law: String? { lawWording.map { $0.sv ?? $0.en ?? "" } }
     /// The legitimate interest pursued, when that is the basis (Art. 13(1)(d)).
     public var legitimateInterest: LocalizedText?
     public var retention: RetentionRule
@@ -23,13 +26,21 @@ public struct ProcessingActivity: Hashable, Sendable {
     /// Set on the activity under which Gallra keeps one of its own registers (the requests, the
     /// incidents): those entries follow this activity's retention rule.
     public var keeps: OwnRegister?
+    /// Art. 13(2)(e), when the register says it; otherwise it follows from the legal basis.
+    public var provision: DataProvision?
+    /// Art. 13(2)(f): automated decisions made in this activity, profiling included.
+    public var automatedDecisions: AutomatedDecisions?
+    /// Art. 14(2)(f): where the data comes from, in words, when not from the person.
+    public var sourceDetail: LocalizedText?
 
     public init(
         id: String, name: LocalizedText, purpose: LocalizedText, dataSubjects: [String], data: [String],
-        legalBasis: [LegalBasis], law: String? = nil, legitimateInterest: LocalizedText? = nil,
+        legalBasis: [LegalBasis], law: LocalizedText? = nil, legitimateInterest: LocalizedText? = nil,
         retention: RetentionRule, retentionText: LocalizedText? = nil, onExpiry: ExpiryAction = .erase,
         systems: [String] = [], recipients: [String] = [], source: DataSource = .dataSubject,
-        security: LocalizedText? = nil, directMarketing: Bool = false, keeps: OwnRegister? = nil
+        security: LocalizedText? = nil, directMarketing: Bool = false, keeps: OwnRegister? = nil,
+        provision: DataProvision? = nil, automatedDecisions: AutomatedDecisions? = nil,
+        sourceDetail: LocalizedText? = nil
     ) {
         self.id = id
         self.name = name
@@ -37,7 +48,7 @@ public struct ProcessingActivity: Hashable, Sendable {
         self.dataSubjects = dataSubjects
         self.data = data
         self.legalBasis = legalBasis
-        self.law = law
+        self.lawWording = law
         self.legitimateInterest = legitimateInterest
         self.retention = retention
         self.retentionText = retentionText
@@ -48,6 +59,9 @@ public struct ProcessingActivity: Hashable, Sendable {
         self.security = security
         self.directMarketing = directMarketing
         self.keeps = keeps
+        self.provision = provision
+        self.automatedDecisions = automatedDecisions
+        self.sourceDetail = sourceDetail
     }
 }
 

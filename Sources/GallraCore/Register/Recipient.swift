@@ -44,10 +44,13 @@ public struct ProcessorAgreement: Hashable, Sendable {
 public struct ThirdCountryTransfer: Hashable, Sendable {
     public var country: String
     public var safeguard: TransferSafeguard?
+    /// How a person gets a copy of the safeguard (Art. 13(1)(f)), when not simply by asking the controller.
+    public var copy: LocalizedText?
 
-    public init(country: String, safeguard: TransferSafeguard?) {
+    public init(country: String, safeguard: TransferSafeguard?, copy: LocalizedText? = nil) {
         self.country = country
         self.safeguard = safeguard
+        self.copy = copy
     }
 }
 

@@ -49,11 +49,14 @@ public struct Controller: Hashable, Sendable {
     /// The time zone retention is computed in; `Europe/Stockholm` unless the register says otherwise.
     public var timeZone: String
     public var languages: [Language]
+    /// The controller states that it makes no decisions by automated means alone, profiling
+    /// included (`automated_decisions: none`), so the notice can say so (Art. 13(2)(f)).
+    public var noAutomatedDecisions: Bool
 
     public init(
         name: String, organisationNumber: String? = nil, address: String? = nil, email: String? = nil,
         phone: String? = nil, dpo: Contact? = nil, representative: Contact? = nil,
-        timeZone: String = "Europe/Stockholm", languages: [Language] = [.sv, .en]
+        timeZone: String = "Europe/Stockholm", languages: [Language] = [.sv, .en], noAutomatedDecisions: Bool = false
     ) {
         self.name = name
         self.organisationNumber = organisationNumber
@@ -64,6 +67,7 @@ public struct Controller: Hashable, Sendable {
         self.representative = representative
         self.timeZone = timeZone
         self.languages = languages
+        self.noAutomatedDecisions = noAutomatedDecisions
     }
 }
 

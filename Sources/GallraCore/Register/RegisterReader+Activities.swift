@@ -35,7 +35,7 @@ extension RegisterParse {
 
         var transfer: ThirdCountryTransfer?
         if let node = fields["transfer"],
-            let transferFields = nodes.fields(node, of: "the transfer", allowed: ["country", "safeguard"])
+            let transferFields = nodes.fields(node, of: "the transfer", allowed: ["country", "safeguard", "copy"])
         {
             let safeguard = nodes.enumValue(transferFields, "safeguard", as: TransferSafeguard.self)
             if transferFields["safeguard"] == nil {
@@ -44,7 +44,9 @@ extension RegisterParse {
                     transferFields.line, "the transfer of recipient \"\(id)\" has no \"safeguard\" (Art. 44–49)")
             }
             let destination = nodes.requiredString(transferFields, "country")?.uppercased() ?? ""
-            transfer = ThirdCountryTransfer(country: destination, safeguard: safeguard)
+            transfer = ThirdCountryTransfer(
+                country: destination, safeguard: safeguard,
+                copy: nodes.localized(transferFields, "copy", required: false))
         } else if let country, !Recipient.euEeaCountries.contains(country) {
             nodes.warning(
                 fields.line, "recipient \"\(id)\" is in \(country), outside the EU/EEA, but no \"transfer\" is given")
@@ -60,6 +62,7 @@ extension RegisterParse {
         let allowed = [
             "id", "name", "purpose", "data_subjects", "data", "legal_basis", "law", "legitimate_interest", "retention",
             "retention_text", "on_expiry", "systems", "recipients", "source", "security", "direct_marketing", "keeps",
+            "provision", "automated_decisions", "source_detail",
         ]
         guard let fields = nodes.fields(node, of: "an activity", allowed: allowed), let id = nodes.identifier(fields)
         else { return nil }
@@ -71,7 +74,7 @@ extension RegisterParse {
             named, "data_subjects", kind: "data subject category", known: context.subjects.map(\.id))
         let data = references(named, "data", kind: "data category", known: context.categories.map(\.id))
         let bases = legalBases(named)
-        let law = nodes.optionalString(named, "law")
+        let law = nodes.localized(named, "law", required: false)
         if bases.contains(.legalObligation) && law == nil {
             // GDPR Art. 6(3): the obligation must be laid down by law; name it.
             nodes.error(
@@ -105,17 +108,25 @@ extension RegisterParse {
             )
         }
         guard let name, let purpose, let rule, !bases.isEmpty else { return nil }
-        return (
-            ProcessingActivity(
-                id: id, name: name, purpose: purpose, dataSubjects: subjects, data: data, legalBasis: bases, law: law,
-                legitimateInterest: interest, retention: rule,
-                retentionText: nodes.localized(named, "retention_text", required: false),
-                onExpiry: nodes.enumValue(named, "on_expiry", as: ExpiryAction.self) ?? .erase, systems: systems,
-                recipients: recipients, source: nodes.enumValue(named, "source", as: DataSource.self) ?? .dataSubject,
-                security: security, directMarketing: directMarketing,
-                keeps: nodes.enumValue(named, "keeps", as: OwnRegister.self)),
-            fields.line
-        )
+        let source = nodes.enumValue(named, "source", as: DataSource.self) ?? .dataSubject
+        let sourceDetail = nodes.localized(named, "source_detail", required: false)
+        if source == .dataSubject && sourceDetail != nil {
+            nodes.error(
+                fields["source_detail"]?.line ?? fields.line,
+                "\(what) has a \"source_detail\" but its data comes from the person; set \"source\" (public_registers or third_party)"
+            )
+        }
+        let activity = ProcessingActivity(
+            id: id, name: name, purpose: purpose, dataSubjects: subjects, data: data, legalBasis: bases, law: law,
+            legitimateInterest: interest, retention: rule,
+            retentionText: nodes.localized(named, "retention_text", required: false),
+            onExpiry: nodes.enumValue(named, "on_expiry", as: ExpiryAction.self) ?? .erase, systems: systems,
+            recipients: recipients, source: source,
+            security: security, directMarketing: directMarketing,
+            keeps: nodes.enumValue(named, "keeps", as: OwnRegister.self), provision: provision(named),
+            automatedDecisions: automatedDecisions(named), sourceDetail: sourceDetail)
+        noticeWarnings(activity, line: fields.line)
+        return (activity, fields.line)
     }
 
     static func soundsLikeMarketing(_ texts: [LocalizedText]) -> Bool {

@@ -127,6 +127,14 @@ struct RegisterParse {
             }
         }
 
+        if let controller, !controller.noAutomatedDecisions,
+            !activities.contains(where: { $0.value.automatedDecisions != nil })
+        {
+            nodes.warning(
+                top["controller"]?.line ?? top.line,
+                "the register does not say whether decisions are made by automated means alone (Art. 13(2)(f)); say \"automated_decisions: none\" under the controller, or describe them on the activity"
+            )
+        }
         guard let controller else { return nil }
         return Register(
             version: RegisterReader.formatVersion, controller: controller, events: events, categories: categories,
@@ -148,7 +156,7 @@ struct RegisterParse {
     private mutating func controller(_ node: Node) -> Controller? {
         let allowed = [
             "name", "organisation_number", "address", "email", "phone", "dpo", "representative", "time_zone",
-            "languages",
+            "languages", "automated_decisions",
         ]
         guard let fields = nodes.fields(node, of: "controller", allowed: allowed) else { return nil }
         let name = nodes.requiredString(fields, "name")
@@ -180,7 +188,8 @@ struct RegisterParse {
             address: nodes.optionalString(fields, "address"), email: email, phone: phone,
             dpo: fields["dpo"].flatMap { contact($0, "dpo") },
             representative: fields["representative"].flatMap { contact($0, "representative") },
-            timeZone: timeZone, languages: languages.isEmpty ? [.sv, .en] : languages)
+            timeZone: timeZone, languages: languages.isEmpty ? [.sv, .en] : languages,
+            noAutomatedDecisions: statesNoAutomatedDecisions(fields))
     }
 
     private mutating func contact(_ node: Node, _ what: String) -> Contact? {

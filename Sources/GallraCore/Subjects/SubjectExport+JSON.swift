@@ -121,9 +121,16 @@ extension SubjectExport {
 
 extension ProcessingActivity {
     /// The retention as people are told it: the register's own wording, or the rule in words.
+    /// The retention as people are told it: the register's own wording in that language when it
+    /// says from when the period runs and reads as the rule enforced; otherwise the rule written out.
     public func peopleWording(declaredEvents: [EventDefinition]) -> LocalizedText {
-        LocalizedText(
-            sv: retentionText?.sv ?? retention.wording(.sv, declaredEvents: declaredEvents),
-            en: retentionText?.en ?? retention.wording(.en, declaredEvents: declaredEvents))
+        func wording(_ language: Language) -> String {
+            if let own = language == .sv ? retentionText?.sv : retentionText?.en {
+                let reader = RetentionPhraseReader(language: language, declaredEvents: declaredEvents)
+                if reader.namesStartingPoint(own) && reader.read(own).rule == retention { return own }
+            }
+            return retention.wording(language, declaredEvents: declaredEvents)
+        }
+        return LocalizedText(sv: wording(.sv), en: wording(.en))
     }
 }

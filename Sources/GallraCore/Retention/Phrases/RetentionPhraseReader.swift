@@ -25,6 +25,17 @@ public struct RetentionPhraseReader: Sendable {
             languages: language.map { [$0] } ?? Set(Language.allCases), declaredEvents: declaredEvents)
     }
 
+    /// Whether the phrase says from when its period runs (an event, a year's end, "until" …)
+    /// rather than giving a bare period ("60 dagar").
+    public func namesStartingPoint(_ phrase: String) -> Bool {
+        tokenizer.pieces(of: phrase).contains { piece in
+            switch piece {
+            case .event, .accountingAct, .calendarYearEnd, .ordinalYear, .until, .asLongAs, .none: return true
+            default: return false
+            }
+        }
+    }
+
     public func read(_ phrase: String) -> PhraseReading {
         let pieces = tokenizer.pieces(of: phrase)
         do {

@@ -49,6 +49,11 @@ struct RegisterCommand: AsyncParsableCommand {
         @Option(help: "The language of texts: sv or en.") var lang: Language = .sv
         @Option(help: "An older version number.") var version: Int64?
         @Option(help: "The version in force on this date (YYYY-MM-DD or RFC 3339).") var at: String?
+        @Option(
+            help:
+                "dpv: the IRI the export's identifiers begin with (default: one made from the controller's organisation number)."
+        )
+        var base: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -67,7 +72,8 @@ struct RegisterCommand: AsyncParsableCommand {
                     print(
                         register.art30Document(lang, version: stored.version, inForceSince: since).markdown,
                         terminator: "")
-                case "dpv": print(register.exportDPV(language: lang))
+                case "dpv":
+                    print(register.exportDPV(language: lang, base: base, version: Int(stored.version), date: since))
                 default: throw CLIError("Unknown format \"\(format)\"; use csv, json, html, markdown or dpv.")
                 }
             }

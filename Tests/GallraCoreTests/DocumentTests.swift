@@ -124,20 +124,70 @@ struct DocumentTests {
                 == [#"processor "backup-host" (used by customer-purchases) has no agreement (Art. 28(3))"#])
     }
 
-    @Test("DPV terms: the Art. 6(1) points, durations, purposes, personal data and subjects")
+    @Test("DPV terms: the Art. 6(1) points, durations, purposes, personal data, subjects, transfers and the ROPA")
     func dpvTerms() throws {
-        let dpv = Self.swedish.exportDPV(language: .en).description
+        let dpv = Self.swedish.exportDPV(language: .en, version: 3, date: CivilDate(iso: "2026-11-30")).description
         for term in [
             #""dpv:hasLegalBasis": [{"@id": "eu-gdpr:A6-1-b"}]"#, #""@id": "eu-gdpr:A6-1-c""#,
-            #""dpv:hasDuration": {"@value": "P10Y", "@type": "xsd:duration"}"#, "dpv:DirectMarketing",
-            "dpv:LegalCompliance", "pd:EmailAddress", "dpv:Customer", "dpv:StandardContractualClauses",
-            #""dpv:hasLocation": {"@id": "loc:US"}"#, "dpv:Anonymise",
+            #""@type": "dpv:Duration", "rdf:value": {"@value": "P10Y", "@type": "xsd:duration"}"#,
+            #""@type": "dpv:UntilEventDuration""#, #""@type": "dpv:StorageDeletion""#, "dpv:DirectMarketing",
+            "dpv:LegalCompliance", "pd:EmailAddress", "dpv:Customer",
+            #""@type": "eu-gdpr:SCCByCommission""#, #""dpv:hasLegalBasis": {"@id": "eu-gdpr:A46-2-c"}"#,
+            #""dpv:hasThirdCountry": {"@id": "loc:US"}"#, #""@type": "dpv:ROPA""#, #""owl:versionInfo": "3""#,
+            #""@type": "dpv:DataProtectionOfficer""#, #""dpv:hasIdentifier": "556000-0000""#,
+            #""@type": "dpv:DataProcessingAgreement", "dct:identifier": "PUB-2025-03""#,
+            #""@type": "dpv:LegitimateInterestOfController", "dct:description": "Direct marketing""#,
+            #""@type": ["dpv:DataSource", "dpv:PublicDataSource"]"#,
         ] {
             #expect(dpv.contains(term), "\(term)")
         }
+        // The end of retention is a storage condition, not the activity's processing; no type twice.
+        #expect(!dpv.contains("dpv:hasProcessing"))
+        #expect(!dpv.contains(#"["dpv:Purpose", "dpv:Purpose"]"#))
         #expect(try RetentionRule(parsing: "collected + 1y + 6mo").fixedDurationFromCollection == "P1Y6M")
         #expect(try RetentionRule(parsing: "collected + 2w + 36h").fixedDurationFromCollection == "P14DT36H")
         #expect(try RetentionRule(parsing: "contract.end + 1y").fixedDurationFromCollection == nil)
+    }
+
+    /// Every concept DPV 2.3 defines in the dpv, pd, eu-gdpr and loc namespaces, from the w3c/dpv
+    /// repository (copied from shared/vocab).
+    static let dpvTermList: Set<String> = Set(
+        try! contents("Tests/GallraCoreTests/Fixtures/dpv-2.3-terms.txt").split(separator: "\n")
+            .filter { !$0.hasPrefix("#") }.map(String.init))
+
+    @Test("The DPV export uses only terms DPV 2.3 defines", arguments: ["sv", "en"])
+    func onlyRealTerms(language: String) throws {
+        let language = try #require(Language(rawValue: language))
+        let namespaces = [
+            "dpv": "https://w3id.org/dpv#", "pd": "https://w3id.org/dpv/pd#",
+            "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#", "loc": "https://w3id.org/dpv/loc#",
+        ]
+        for register in [Self.swedish, Self.english] {
+            let text = register.exportDPV(language: language).description
+            let used = Set(
+                text.matches(of: /"(dpv|pd|eu-gdpr|loc):([A-Za-z0-9_-]+)"/).map { namespaces[String($0.1)]! + $0.2 })
+            #expect(used.count > 30)
+            #expect(used.subtracting(Self.dpvTermList).sorted() == [], "\(register.controller.name)")
+        }
+        // Every term Gallra maps to exists, used by the examples or not.
+        let mapped =
+            Array(DPVTerms.personalData.values) + Array(DPVTerms.dataSubjects.values)
+            + TransferSafeguard.allCases.flatMap { [$0.dpvTerm] + ($0.dpvBasis.map { [$0] } ?? []) }
+        for term in mapped {
+            let (prefix, name) = (String(term.split(separator: ":")[0]), String(term.split(separator: ":")[1]))
+            #expect(Self.dpvTermList.contains(namespaces[prefix]! + name), "\(term)")
+        }
+    }
+
+    @Test("Two companies' exports never share an identifier")
+    func dpvIdentifiers() {
+        #expect(Self.swedish.dpvBase() == "urn:gallra:org:5560000000:")
+        #expect(Self.english.dpvBase() == "urn:gallra:org:5560000001:")
+        #expect(Self.swedish.dpvBase(configured: "https://exempel.se/ropa") == "https://exempel.se/ropa/")
+        let ids = { (register: Register) in
+            Set(register.exportDPV(language: .en).description.matches(of: /"@id": "(urn:[^"]+)"/).map { String($0.1) })
+        }
+        #expect(ids(Self.swedish).isDisjoint(with: ids(Self.english)))
     }
 
     @Test("Markdown escapes what it would otherwise read as markup")

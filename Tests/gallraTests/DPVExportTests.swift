@@ -32,19 +32,43 @@ struct DPVExportTests {
             quads = jsonld.to_rdf(doc, {"format": "application/n-quads"}).splitlines()
             expanded = jsonld.expand(doc)
             processes = [n for n in expanded if "https://w3id.org/dpv#Process" in n.get("@type", [])]
-            print(json.dumps({"quads": len(quads), "processes": len(processes), "lines": quads}))
+            namespaces = ("https://w3id.org/dpv#", "https://w3id.org/dpv/pd#",
+                          "https://w3id.org/dpv/legal/eu/gdpr#", "https://w3id.org/dpv/loc#")
+            known = set(l.strip() for l in open(sys.argv[2]) if not l.startswith("#"))
+            used = set()
+            def walk(node):
+                if isinstance(node, list):
+                    for item in node: walk(item)
+                elif isinstance(node, dict):
+                    for key, value in node.items():
+                        used.add(key)
+                        if key in ("@id", "@type"):
+                            used.update(value if isinstance(value, list) else [value])
+                        walk(value)
+            walk(expanded)
+            ours = sorted(i for i in used if isinstance(i, str) and i.startswith(namespaces))
+            unknown = [i for i in ours if i not in known]
+            print(json.dumps({"quads": len(quads), "processes": len(processes), "lines": quads,
+                              "terms": len(ours), "unknown": unknown}))
             """
         var environment: [String: String] = [:]
         if let path = Self.pythonPath { environment["PYTHONPATH"] = path }
         let result = try GallraProcess.runTool(
-            "/usr/bin/env", ["python3", "-c", script, export.path], environment: environment)
+            "/usr/bin/env",
+            [
+                "python3", "-c", script, export.path,
+                packageRoot.appendingPathComponent("Tests/GallraCoreTests/Fixtures/dpv-2.3-terms.txt").path,
+            ], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(summary["processes"] as? Int == 24)
+        // Every IRI in the dpv, pd, eu-gdpr and loc namespaces is a term DPV 2.3 defines.
+        #expect((summary["terms"] as? Int ?? 0) > 30)
+        #expect(summary["unknown"] as? [String] == [])
         let lines = try #require(summary["lines"] as? [String])
         func has(_ subject: String, _ predicate: String, _ object: String) -> Bool {
-            lines.contains { $0.hasPrefix("<urn:gallra:register:activity/\(subject)> <\(predicate)> \(object)") }
+            lines.contains { $0.hasPrefix("<urn:gallra:org:5560000000:activity/\(subject)> <\(predicate)> \(object)") }
         }
         let dpv = "https://w3id.org/dpv#"
         #expect(has("customer-invoicing", dpv + "hasLegalBasis", "<https://w3id.org/dpv/legal/eu/gdpr#A6-1-c>"))
@@ -55,5 +79,7 @@ struct DPVExportTests {
         #expect(lines.contains { $0.contains("\"P10Y\"^^<http://www.w3.org/2001/XMLSchema#duration>") })
         #expect(has("rights-requests", dpv + "hasStorageCondition", "_:"))
         #expect(lines.contains { $0.contains("<\(dpv)StorageDuration>") })
+        #expect(lines.contains { $0.contains("<\(dpv)UntilEventDuration>") })
+        #expect(lines.contains { $0.contains("<https://w3id.org/dpv/legal/eu/gdpr#SCCByCommission>") })
     }
 }

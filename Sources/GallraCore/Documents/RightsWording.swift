@@ -67,9 +67,11 @@ enum RightsWording {
             "You have the right to complain to the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY), Box 8114, 104 20 Stockholm, Sweden, imy.se, if you think we process your personal data in breach of the GDPR."
     )
 
-    /// "art. 15" in Swedish, "Art. 15" in English.
+    /// "art. 15", "art. 7.3" in Swedish; "Art. 15", "Art. 7(3)" in English.
     static func article(_ number: String, _ language: Language) -> String {
-        language == .sv ? "art. \(number)" : "Art. \(number)"
+        guard language == .en else { return "art. \(number)" }
+        let parts = number.split(separator: ".")
+        return "Art. " + parts[0] + parts.dropFirst().map { "(\($0))" }.joined()
     }
 }
 

@@ -1,6 +1,6 @@
 /// "Did you mean …?" for a misspelt id or field name.
-enum Suggestion {
-    static func didYouMean(_ word: String, among candidates: [String]) -> String {
+public enum Suggestion {
+    public static func didYouMean(_ word: String, among candidates: [String]) -> String {
         let ranked = candidates.map { (candidate: $0, distance: editDistance(word, $0)) }
             .filter { $0.distance <= max(1, word.count / 3) }
             .min { $0.distance < $1.distance }

@@ -62,7 +62,7 @@ public final class StoreConnection: Sendable {
     /// smaller in a long-running server that must stay within its memory budget.
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store"), readers: Int = 0,
-        reading: Bool = false, writerCacheMiB: Int = 64
+        reading: Bool = false, writerCacheMiB: Int = 64, foreign: Bool = false
     ) async throws -> StoreConnection {
         switch location {
         case .sqlite(let path):
@@ -76,8 +76,12 @@ public final class StoreConnection: Sendable {
             // WAL lets readers go on while the sweep writes; a busy timeout waits for a lock instead of failing.
             // The writer's page cache (64 MiB by default) serves the sweep and imports; a reader's
             // (4 MiB) serves look-ups of one person.
+            // A company's own database (`foreign`) keeps its journal mode and settings: only a busy
+            // timeout, for this connection.
             let pragmas =
-                [
+                foreign
+                ? ["PRAGMA busy_timeout = 10000"]
+                : [
                     "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
                     "PRAGMA cache_size = -\(writerCacheMiB * 1024)",
                 ] + (reading ? ["PRAGMA query_only = ON", "PRAGMA cache_size = -4096"] : [])

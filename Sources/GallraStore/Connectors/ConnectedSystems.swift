@@ -1,0 +1,88 @@
+import Foundation
+import GallraCore
+import Logging
+import Synchronization
+
+/// The connections to the company's own databases: one per system, opened on first use (so a
+/// system that is never needed is never reached), with a time limit, and closed with the store.
+/// A system that cannot be reached is an error naming it, never a crash.
+public final class ConnectedSystems: Sendable {
+    private let opened = Mutex<[String: Task<StoreConnection, any Error>]>([:])
+    private let environment: [String: String]
+    let logger: Logger
+    /// How long connecting may take.
+    static let connectTimeout: Duration = .seconds(10)
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "gallra.connectors")) {
+        self.environment = environment
+        self.logger = logger
+    }
+
+    /// The system's connection, opened the first time it is asked for.
+    public func connection(for system: ConnectedSystem) async throws -> StoreConnection {
+        let location = try location(of: system)
+        let task = opened.withLock { opened in
+            if let task = opened[system.id] { return task }
+            let logger = self.logger
+            let task = Task {
+                try await Self.connect(location, system: system.id, logger: logger)
+            }
+            opened[system.id] = task
+            return task
+        }
+        do {
+            return try await task.value
+        } catch {
+            // Tried again next time (the database may come back).
+            _ = opened.withLock { $0.removeValue(forKey: system.id) }
+            throw error
+        }
+    }
+
+    /// The database URL with `${NAME}` expanded from the environment.
+    func location(of system: ConnectedSystem) throws -> DatabaseLocation {
+        var url = system.database
+        for match in system.database.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/) {
+            guard let value = environment[String(match.1)] else {
+                throw GallraError.unavailable(
+                    "System \"\(system.id)\": the environment variable \(match.1) its database names is not set.")
+            }
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value
+            url = url.replacingOccurrences(of: String(match.0), with: encoded)
+        }
+        return try DatabaseLocation(parsing: url)
+    }
+
+    private static func connect(_ location: DatabaseLocation, system: String, logger: Logger) async throws
+        -> StoreConnection
+    {
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw GallraError.unavailable("System \"\(system)\": its SQLite database \(path) does not exist.")
+        }
+        return try await withThrowingTaskGroup(of: StoreConnection?.self) { group in
+            group.addTask { try await StoreConnection.open(location, logger: logger, foreign: true) }
+            group.addTask {
+                try await Task.sleep(for: connectTimeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            do {
+                guard let first = try await group.next(), let connection = first else {
+                    throw GallraError.unavailable(
+                        "System \"\(system)\": no answer from \(location) within \(connectTimeout).")
+                }
+                return connection
+            } catch let error as GallraError {
+                throw GallraError.unavailable("System \"\(system)\": \(error.description)")
+            }
+        }
+    }
+
+    public func close() async {
+        let tasks = opened.withLock { opened in
+            defer { opened = [:] }
+            return Array(opened.values)
+        }
+        for task in tasks { await (try? task.value)?.close() }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+extension ExpiryPredicate {
+    /// The predicate as an SQL condition on a connected table: columns quoted, instants bound, in
+    /// the form each column's kind is compared in. A row whose event has not happened (NULL) does
+    /// not match, as in the store.
+    func sql(
+        for table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar
+    ) throws -> SQLQueryString {
+        var query = SQLQueryString("")
+        try write(into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+        return query
+    }
+
+    private func write(
+        into query: inout SQLQueryString, table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect,
+        calendar: ZonedCalendar
+    ) throws {
+        switch self {
+        case .always: query.appendLiteral("1 = 1")
+        case .never: query.appendLiteral("1 = 0")
+        case .all(let parts), .any(let parts):
+            guard !parts.isEmpty else {
+                query.appendLiteral(self == .all([]) ? "1 = 1" : "1 = 0")
+                return
+            }
+            query.appendLiteral("(")
+            for (index, part) in parts.enumerated() {
+                if index > 0 { query.appendLiteral(self == .all(parts) ? " AND " : " OR ") }
+                try part.write(into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+            }
+            query.appendLiteral(")")
+        case .atOrBefore(let event, let threshold):
+            guard let columnName = table.events[event] else {
+                throw GallraError.invalidInput("Table \"\(table.table)\" gives no column for \(event).")
+            }
+            let column = try SQLName(columnName)
+            switch (dialect, schema.kind(of: columnName, dialect: dialect)) {
+            case (.postgres, .instant) where schema.columns[columnName]?.contains("without") == true:
+                // A timestamp without time zone is read as UTC.
+                query.appendInterpolation(column)
+                query.appendLiteral(" <= (")
+                query.appendInterpolation(bind: threshold)
+                query.appendLiteral(" AT TIME ZONE 'UTC')")
+            case (.postgres, .instant):
+                query.appendInterpolation(column)
+                query.appendLiteral(" <= ")
+                query.appendInterpolation(bind: threshold)
+            case (.postgres, .day):
+                query.appendInterpolation(column)
+                query.appendLiteral(" <= CAST(")
+                query.appendInterpolation(bind: calendar.localDate(of: threshold).description)
+                query.appendLiteral(" AS date)")
+            case (.sqlite, .day):
+                query.appendInterpolation(column)
+                query.appendLiteral(" <= ")
+                query.appendInterpolation(bind: calendar.localDate(of: threshold).description)
+            case (.sqlite, .unixSeconds):
+                query.appendInterpolation(column)
+                query.appendLiteral(" <= ")
+                query.appendInterpolation(bind: Int64(threshold.timeIntervalSince1970.rounded(.down)))
+            case (.sqlite, .instant):
+                // ISO 8601 text in UTC, compared to the second.
+                query.appendLiteral("CAST(strftime('%s', ")
+                query.appendInterpolation(column)
+                query.appendLiteral(") AS INTEGER) <= ")
+                query.appendInterpolation(bind: Int64(threshold.timeIntervalSince1970.rounded(.down)))
+            default:
+                throw GallraError.invalidInput(
+                    "Column \"\(columnName)\" of table \"\(table.table)\" gives \(event) but does not hold a time.")
+            }
+        }
+    }
+}
+
+extension TableSchema.ColumnKind {
+    /// A value read from the column as the instant Gallra takes it for: a day starts at midnight in
+    /// the controller's time zone.
+    func instant(of row: any SQLRow, column: String, calendar: ZonedCalendar) throws -> Date? {
+        switch self {
+        case .instant:
+            if let date = try? row.decode(column: column, as: Date?.self) { return date }
+            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+            return Self.iso(text)
+        case .day:
+            if let date = try? row.decode(column: column, as: Date?.self) {
+                return calendar.startOfDay(CivilDate(utc: date))
+            }
+            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+            return CivilDate(iso: String(text.prefix(10))).map(calendar.startOfDay)
+        case .unixSeconds:
+            return try row.decode(column: column, as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) }
+        case .other:
+            return nil
+        }
+    }
+
+    /// "2026-03-01 12:00:00", "2026-03-01T12:00:00Z" or with a fraction, all UTC.
+    static func iso(_ text: String) -> Date? {
+        var normal = text.replacingOccurrences(of: " ", with: "T")
+        if !normal.hasSuffix("Z") && normal.firstMatch(of: /[+-]\d\d:?\d\d$/) == nil { normal += "Z" }
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        return withFraction.date(from: normal) ?? plain.date(from: normal)
+    }
+}
+
+extension CivilDate {
+    /// The date of a PostgreSQL `date` value as it is decoded (midnight UTC).
+    init(utc date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self = CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,100 @@
+import GallraCore
+import SQLKit
+
+/// A systems file checked against the live databases: every system reachable, every table,
+/// column and key there, event columns that hold time, identity columns with an index. Problems
+/// carry the file's line.
+public struct SystemsInspection: Sendable {
+    let connections: ConnectedSystems
+
+    public init(connections: ConnectedSystems) {
+        self.connections = connections
+    }
+
+    /// The tables' schemas, by system and table, for what was reachable; and the problems.
+    public func inspect(_ file: SystemsFile) async -> (schemas: [String: [String: TableSchema]], problems: [RegisterProblem]) {
+        var problems: [RegisterProblem] = []
+        var schemas: [String: [String: TableSchema]] = [:]
+        for system in file.systems {
+            let connection: StoreConnection
+            do {
+                connection = try await connections.connection(for: system)
+            } catch {
+                problems.append(RegisterProblem(line: system.line, message: "\(error)"))
+                continue
+            }
+            for table in system.tables {
+                do {
+                    guard let schema = try await TableSchema.read(table.table, on: connection) else {
+                        problems.append(
+                            RegisterProblem(line: table.line, message: "system \"\(system.id)\" has no table \"\(table.table)\""))
+                        continue
+                    }
+                    schemas[system.id, default: [:]][table.table] = schema
+                    problems += Self.problems(of: table, in: system, schema: schema, dialect: connection.dialect)
+                } catch {
+                    problems.append(
+                        RegisterProblem(
+                            line: table.line, message: "system \"\(system.id)\": table \"\(table.table)\" cannot be read: \(error)"))
+                }
+            }
+        }
+        for system in file.systems {
+            for table in system.tables {
+                guard let parent = table.belongsTo, let schema = schemas[system.id]?[parent.table] else { continue }
+                if schema.primaryKey.count != 1 {
+                    problems.append(
+                        RegisterProblem(
+                            line: table.line,
+                            message: "table \"\(table.table)\" belongs to \"\(parent.table)\", whose key is not one column"))
+                }
+            }
+        }
+        return (schemas, problems.sorted { $0.line < $1.line })
+    }
+
+    static func problems(of table: ConnectedTable, in system: ConnectedSystem, schema: TableSchema, dialect: StoreConnection.Dialect)
+        -> [RegisterProblem]
+    {
+        var problems: [RegisterProblem] = []
+        let what = "table \"\(table.table)\" of system \"\(system.id)\""
+        for (column, line) in table.namedColumns where schema.columns[column] == nil {
+            problems.append(
+                RegisterProblem(
+                    line: line,
+                    message: "\(what) has no column \"\(column)\"\(Suggestion.didYouMean(column, among: Array(schema.columns.keys)))"))
+        }
+        if schema.primaryKey.isEmpty {
+            problems.append(
+                RegisterProblem(
+                    line: table.line,
+                    message: "\(what) has no primary key: Gallra touches a row only by a key that names exactly one; add one"))
+        } else if Set(schema.primaryKey) != Set(table.key) {
+            problems.append(
+                RegisterProblem(
+                    line: table.columnLines[table.key.first ?? ""] ?? table.line, severity: .warning,
+                    message: "the key of \(what) is (\(table.key.joined(separator: ", "))), its primary key (\(schema.primaryKey.joined(separator: ", ")))"))
+        }
+        for (event, column) in table.events.sorted(by: { $0.key < $1.key }) where schema.columns[column] != nil {
+            if case .other(let type) = schema.kind(of: column, dialect: dialect) {
+                problems.append(
+                    RegisterProblem(
+                        line: table.columnLines[column] ?? table.line,
+                        message: "column \"\(column)\" of \(what) gives \(event) but holds \(type), not a time"))
+            }
+        }
+        for (_, column) in table.person where schema.columns[column] != nil && !schema.indexedLeading.contains(column) {
+            problems.append(
+                RegisterProblem(
+                    line: table.columnLines[column] ?? table.line,
+                    message: "column \"\(column)\" of \(what) finds a person's rows but has no index; every request would read the whole table (CREATE INDEX ON \(table.table) (\(column)))"))
+        }
+        if let parent = table.belongsTo, schema.columns[parent.column] != nil, !schema.indexedLeading.contains(parent.column) {
+            problems.append(
+                RegisterProblem(
+                    line: table.columnLines[parent.column] ?? table.line,
+                    message: "column \"\(parent.column)\" of \(what) leads to the person but has no index (CREATE INDEX ON \(table.table) (\(parent.column)))"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,97 @@
+import GallraCore
+import SQLKit
+
+/// What a connected table holds, read from the live database: its columns and their kinds, its
+/// primary key, and the columns an index starts with (a person's rows are found through them).
+public struct TableSchema: Sendable {
+    /// How Gallra reads a column that holds an event.
+    public enum ColumnKind: Sendable, Equatable {
+        /// A point in time (PostgreSQL timestamptz; timestamp, read as UTC; SQLite text in ISO 8601, UTC).
+        case instant
+        /// A day, in the controller's time zone (PostgreSQL and SQLite `date`).
+        case day
+        /// Seconds since 1970 (an SQLite integer).
+        case unixSeconds
+        /// Anything else: not an event column.
+        case other(String)
+    }
+
+    public var columns: [String: String]
+    public var primaryKey: [String]
+    public var indexedLeading: Set<String>
+
+    public func kind(of column: String, dialect: StoreConnection.Dialect) -> ColumnKind? {
+        guard let type = columns[column]?.lowercased() else { return nil }
+        switch dialect {
+        case .postgres:
+            if type.hasPrefix("timestamp") { return .instant }
+            if type == "date" { return .day }
+            return .other(type)
+        case .sqlite:
+            if type.contains("int") { return .unixSeconds }
+            if type.contains("date") && !type.contains("time") { return .day }
+            if type.contains("time") || type.contains("date") || type.contains("text") || type.isEmpty { return .instant }
+            return .other(type)
+        }
+    }
+
+    /// The table's schema; nil when the table does not exist.
+    static func read(_ table: String, on connection: StoreConnection) async throws -> TableSchema? {
+        let sql = connection.sql
+        switch connection.dialect {
+        case .postgres:
+            let columns = try await sql.raw(
+                """
+                SELECT column_name, data_type FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = \(bind: table)
+                """
+            ).all()
+            guard !columns.isEmpty else { return nil }
+            let keys = try await sql.raw(
+                """
+                SELECT a.attname AS name FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indrelid
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)
+                WHERE c.relname = \(bind: table) AND c.relnamespace = current_schema()::regnamespace AND i.indisprimary
+                """
+            ).all()
+            let leading = try await sql.raw(
+                """
+                SELECT a.attname AS name FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indrelid
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                WHERE c.relname = \(bind: table) AND c.relnamespace = current_schema()::regnamespace
+                """
+            ).all()
+            return TableSchema(
+                columns: Dictionary(
+                    uniqueKeysWithValues: try columns.map {
+                        (try $0.decode(column: "column_name", as: String.self), try $0.decode(column: "data_type", as: String.self))
+                    }),
+                primaryKey: try keys.map { try $0.decode(column: "name", as: String.self) },
+                indexedLeading: Set(try leading.map { try $0.decode(column: "name", as: String.self) }))
+        case .sqlite:
+            let name = try SQLName(table)
+            let columns = try await sql.raw("PRAGMA table_info(\(name))").all()
+            guard !columns.isEmpty else { return nil }
+            var schema = TableSchema(columns: [:], primaryKey: [], indexedLeading: [])
+            var keyed: [(Int, String)] = []
+            for row in columns {
+                let column = try row.decode(column: "name", as: String.self)
+                schema.columns[column] = try row.decode(column: "type", as: String.self)
+                let position = try row.decode(column: "pk", as: Int.self)
+                if position > 0 { keyed.append((position, column)) }
+            }
+            schema.primaryKey = keyed.sorted { $0.0 < $1.0 }.map(\.1)
+            for index in try await sql.raw("PRAGMA index_list(\(name))").all() {
+                let indexName = try SQLName(try index.decode(column: "name", as: String.self))
+                let first = try await sql.raw("PRAGMA index_info(\(indexName))").all()
+                    .first { (try? $0.decode(column: "seqno", as: Int.self)) == 0 }
+                if let column = try first?.decode(column: "name", as: String?.self) { schema.indexedLeading.insert(column) }
+            }
+            // An INTEGER PRIMARY KEY is the rowid: indexed without an index of its own.
+            if schema.primaryKey.count == 1 { schema.indexedLeading.insert(schema.primaryKey[0]) }
+            return schema
+        }
+    }
+}

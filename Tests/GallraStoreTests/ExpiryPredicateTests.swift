@@ -1,0 +1,166 @@
+import Foundation
+import GallraCore
+import GallraTestSupport
+import SQLKit
+import Testing
+
+@testable import GallraStore
+
+/// A retention rule as one SQL predicate over a connected table's event columns, compared row by
+/// row with the Core evaluator: for thousands of generated rows, the rows the database selects are
+/// exactly those the store would say have expired — month ends, DST, the end of the year, the
+/// earliest and the latest of events that may not have happened.
+@Suite("Retention rules as SQL predicates")
+struct ExpiryPredicateTests {
+    static let calendar = ZonedCalendar.stockholm
+    static let rules = [
+        "collected + 3d", "collected + 36h", "collected + 2w", "collected + 1mo", "contract.end + 1y",
+        "end-of-year(collected) + 7y", "end-of-year(contract.end)", "min(case.closed + 7d, collected + 12mo)",
+        "max(contract.end + 1y, case.closed + 3mo)", "max(contract.end, collected + 2y) + 30d", "none",
+        "min(max(contract.end, case.closed) + 6mo, collected + 10y)",
+    ]
+
+    /// One generated row: its event instants as Gallra reads them.
+    struct Row {
+        let id: Int
+        let collected: Date?
+        let ended: Date?
+        let closed: CivilDate?
+
+        var events: [EventName: Date] {
+            var events: [EventName: Date] = [:]
+            events[.collected] = collected
+            events["contract.end"] = ended
+            events["case.closed"] = closed.map(ExpiryPredicateTests.calendar.startOfDay)
+            return events
+        }
+    }
+
+    static let table = ConnectedTable(
+        table: "shop rows", key: ["id"], activity: "support", person: [(.email, "email")], columns: [:],
+        events: [.collected: "collected", "contract.end": "ended", "case.closed": "closed"], onExpiry: .erase,
+        anonymise: [:], belongsTo: nil, line: 1, columnLines: [:])
+
+    /// Rows at random (some events not happened), and rows a second either side of each rule's thresholds.
+    static func rows(around nows: [Date]) -> [Row] {
+        var generator = SystemRandomNumberGenerator()
+        func instant(near now: Date) -> Date {
+            Date(timeIntervalSince1970: (now.timeIntervalSince1970 + Double.random(in: -15 * 366 * 86_400...2 * 86_400, using: &generator)).rounded(.down))
+        }
+        var rows: [Row] = []
+        for index in 0..<3_000 {
+            let now = nows[index % nows.count]
+            rows.append(
+                Row(
+                    id: rows.count + 1,
+                    collected: Int.random(in: 0..<10, using: &generator) == 0 ? nil : instant(near: now),
+                    ended: Int.random(in: 0..<4, using: &generator) == 0 ? nil : instant(near: now),
+                    closed: Int.random(in: 0..<4, using: &generator) == 0
+                        ? nil : calendar.localDate(of: instant(near: now))))
+        }
+        for now in nows {
+            for rule in rules {
+                for (_, threshold) in leaves(try! RetentionRule(parsing: rule).expiryPredicate(at: now, calendar: calendar)) {
+                    for offset in [-1.0, 0, 1] {
+                        let instant = Date(timeIntervalSince1970: threshold.timeIntervalSince1970.rounded(.down) + offset)
+                        rows.append(
+                            Row(id: rows.count + 1, collected: instant, ended: instant, closed: calendar.localDate(of: instant)))
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    static func leaves(_ predicate: ExpiryPredicate) -> [(EventName, Date)] {
+        switch predicate {
+        case .always, .never: return []
+        case .atOrBefore(let event, let date): return [(event, date)]
+        case .all(let parts), .any(let parts): return parts.flatMap(leaves)
+        }
+    }
+
+    @Test("The predicate selects exactly the rows the Core evaluator says have expired", arguments: TestBackend.available)
+    func sameRows(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let connection = try await StoreConnection.open(test.location, foreign: true)
+        // Around now, the night Sweden goes to summer time, and the night it goes back.
+        let nows = [
+            Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
+            Date(timeIntervalSince1970: 1_774_745_400),  // 2026-03-29 00:50 UTC, 01:50 in Stockholm
+            Date(timeIntervalSince1970: 1_761_440_400),  // 2025-10-26 01:00 UTC, 02:00 (the second one)
+        ]
+        let rows = Self.rows(around: nows)
+        let sql = connection.sql
+        switch backend {
+        case .sqlite:
+            try await sql.raw(
+                #"CREATE TABLE "shop rows" (id INTEGER PRIMARY KEY, email TEXT, collected TEXT, ended INTEGER, closed DATE)"#
+            ).run()
+        case .postgres:
+            try await sql.raw(
+                #"CREATE TABLE "shop rows" (id integer PRIMARY KEY, email text, collected timestamptz, ended timestamptz, closed date)"#
+            ).run()
+        }
+        let utc = DateFormatter()
+        utc.locale = Locale(identifier: "en_US_POSIX")
+        utc.timeZone = TimeZone(identifier: "UTC")
+        utc.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        try await connection.transaction { sql in
+            for row in rows {
+                let closed = row.closed?.description
+                switch backend {
+                case .sqlite:
+                    try await sql.raw(
+                        """
+                        INSERT INTO "shop rows" (id, collected, ended, closed) VALUES (\(bind: row.id),
+                        \(bind: row.collected.map(utc.string(from:))), \(bind: row.ended.map { Int64($0.timeIntervalSince1970) }),
+                        \(bind: closed))
+                        """
+                    ).run()
+                case .postgres:
+                    try await sql.raw(
+                        """
+                        INSERT INTO "shop rows" (id, collected, ended, closed) VALUES (\(bind: row.id), \(bind: row.collected),
+                        \(bind: row.ended), CAST(\(bind: closed) AS date))
+                        """
+                    ).run()
+                }
+            }
+        }
+        let schema = try #require(try await TableSchema.read("shop rows", on: connection))
+        var compared = 0
+        for now in nows {
+            for text in Self.rules {
+                let rule = try RetentionRule(parsing: text)
+                let predicate = rule.expiryPredicate(at: now, calendar: Self.calendar)
+                let condition = try predicate.sql(for: Self.table, schema: schema, dialect: connection.dialect, calendar: Self.calendar)
+                var query = SQLQueryString(#"SELECT id FROM "shop rows" WHERE "#)
+                query.appendInterpolation(condition)
+                let selected = Set(try await sql.raw(query).all().map { try $0.decode(column: "id", as: Int.self) })
+                let expired = Set(
+                    rows.filter { row in rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false }
+                        .map(\.id))
+                #expect(selected == expired, "\(text) at \(now): \(selected.symmetricDifference(expired).sorted().prefix(5))")
+                #expect(!expired.isEmpty && expired.count < rows.count || text == "none", "\(text) divides the rows")
+                compared += rows.count
+            }
+        }
+        #expect(compared > 100_000)
+        await connection.close()
+    }
+
+    @Test("The predicate's own meaning agrees with the evaluator, rule by rule")
+    func predicateMeaning() throws {
+        let now = Date()
+        let rows = Self.rows(around: [now])
+        for text in Self.rules {
+            let rule = try RetentionRule(parsing: text)
+            let predicate = rule.expiryPredicate(at: now, calendar: Self.calendar)
+            for row in rows {
+                let expired = rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false
+                #expect(predicate.holds(for: row.events) == expired, "\(text), row \(row.id)")
+            }
+        }
+    }
+}

@@ -45,7 +45,9 @@ struct ExpiryPredicateTests {
     static func rows(around nows: [Date]) -> [Row] {
         var generator = SystemRandomNumberGenerator()
         func instant(near now: Date) -> Date {
-            Date(timeIntervalSince1970: (now.timeIntervalSince1970 + Double.random(in: -15 * 366 * 86_400...2 * 86_400, using: &generator)).rounded(.down))
+            Date(
+                timeIntervalSince1970: (now.timeIntervalSince1970
+                    + Double.random(in: -15 * 366 * 86_400...2 * 86_400, using: &generator)).rounded(.down))
         }
         var rows: [Row] = []
         for index in 0..<3_000 {
@@ -58,13 +60,26 @@ struct ExpiryPredicateTests {
                     closed: Int.random(in: 0..<4, using: &generator) == 0
                         ? nil : calendar.localDate(of: instant(near: now))))
         }
+        // Where calendar months are not monotone: the last days of the month a month back, at every hour.
         for now in nows {
+            for index in 0..<600 {
+                let monthBack = calendar.adding(months: -1, to: now).timeIntervalSince1970
+                let instant = Date(
+                    timeIntervalSince1970: (monthBack + Double.random(in: -5 * 86_400...86_400, using: &generator))
+                        .rounded(.down))
+                rows.append(Row(id: rows.count + 1 + index * 0, collected: instant, ended: nil, closed: nil))
+            }
             for rule in rules {
-                for (_, threshold) in leaves(try! RetentionRule(parsing: rule).expiryPredicate(at: now, calendar: calendar)) {
+                for (_, threshold) in leaves(
+                    try! RetentionRule(parsing: rule).expiryPredicate(at: now, calendar: calendar))
+                {
                     for offset in [-1.0, 0, 1] {
-                        let instant = Date(timeIntervalSince1970: threshold.timeIntervalSince1970.rounded(.down) + offset)
+                        let instant = Date(
+                            timeIntervalSince1970: threshold.timeIntervalSince1970.rounded(.down) + offset)
                         rows.append(
-                            Row(id: rows.count + 1, collected: instant, ended: instant, closed: calendar.localDate(of: instant)))
+                            Row(
+                                id: rows.count + 1, collected: instant, ended: instant,
+                                closed: calendar.localDate(of: instant)))
                     }
                 }
             }
@@ -76,11 +91,13 @@ struct ExpiryPredicateTests {
         switch predicate {
         case .always, .never: return []
         case .atOrBefore(let event, let date): return [(event, date)]
+        case .between(let event, let from, let to): return [(event, from), (event, to)]
         case .all(let parts), .any(let parts): return parts.flatMap(leaves)
         }
     }
 
-    @Test("The predicate selects exactly the rows the Core evaluator says have expired", arguments: TestBackend.available)
+    @Test(
+        "The predicate selects exactly the rows the Core evaluator says have expired", arguments: TestBackend.available)
     func sameRows(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let connection = try await StoreConnection.open(test.location, foreign: true)
@@ -134,14 +151,19 @@ struct ExpiryPredicateTests {
             for text in Self.rules {
                 let rule = try RetentionRule(parsing: text)
                 let predicate = rule.expiryPredicate(at: now, calendar: Self.calendar)
-                let condition = try predicate.sql(for: Self.table, schema: schema, dialect: connection.dialect, calendar: Self.calendar)
+                let condition = try predicate.sql(
+                    for: Self.table, schema: schema, dialect: connection.dialect, calendar: Self.calendar)
                 var query = SQLQueryString(#"SELECT id FROM "shop rows" WHERE "#)
                 query.appendInterpolation(condition)
                 let selected = Set(try await sql.raw(query).all().map { try $0.decode(column: "id", as: Int.self) })
                 let expired = Set(
-                    rows.filter { row in rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false }
-                        .map(\.id))
-                #expect(selected == expired, "\(text) at \(now): \(selected.symmetricDifference(expired).sorted().prefix(5))")
+                    rows.filter { row in
+                        rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false
+                    }
+                    .map(\.id))
+                #expect(
+                    selected == expired,
+                    "\(text) at \(now): \(selected.symmetricDifference(expired).sorted().prefix(5))")
                 #expect(!expired.isEmpty && expired.count < rows.count || text == "none", "\(text) divides the rows")
                 compared += rows.count
             }
@@ -152,13 +174,19 @@ struct ExpiryPredicateTests {
 
     @Test("The predicate's own meaning agrees with the evaluator, rule by rule")
     func predicateMeaning() throws {
-        let now = Date()
+        // 28 February, noon: 28 January 13:00 expires after it, 31 January 11:00 before it.
+        let now = Self.calendar.startOfDay(CivilDate(iso: "2026-02-28")!).addingTimeInterval(12 * 3_600)
+        let early = Self.calendar.startOfDay(CivilDate(iso: "2026-01-28")!).addingTimeInterval(13 * 3_600)
+        let late = Self.calendar.startOfDay(CivilDate(iso: "2026-01-31")!).addingTimeInterval(11 * 3_600)
+        let monthly = try RetentionRule(parsing: "collected + 1mo").expiryPredicate(at: now, calendar: Self.calendar)
+        #expect(!monthly.holds(for: [.collected: early]) && monthly.holds(for: [.collected: late]))
         let rows = Self.rows(around: [now])
         for text in Self.rules {
             let rule = try RetentionRule(parsing: text)
             let predicate = rule.expiryPredicate(at: now, calendar: Self.calendar)
             for row in rows {
-                let expired = rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false
+                let expired =
+                    rule.outcome(events: row.events, calendar: Self.calendar).expiry.map { $0 <= now } ?? false
                 #expect(predicate.holds(for: row.events) == expired, "\(text), row \(row.id)")
             }
         }

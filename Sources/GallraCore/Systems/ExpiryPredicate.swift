@@ -11,6 +11,8 @@ public indirect enum ExpiryPredicate: Hashable, Sendable {
     case never
     /// The event has happened, at or before the instant.
     case atOrBefore(EventName, Date)
+    /// The event happened within the stretch, both ends included.
+    case between(EventName, Date, Date)
     /// Every condition holds (the latest of several events: all must have happened).
     case all([ExpiryPredicate])
     /// One condition holds (the earliest of the known events).
@@ -22,6 +24,7 @@ public indirect enum ExpiryPredicate: Hashable, Sendable {
         case .always: return true
         case .never: return false
         case .atOrBefore(let event, let threshold): return events[event].map { $0 <= threshold } ?? false
+        case .between(let event, let from, let to): return events[event].map { from <= $0 && $0 <= to } ?? false
         case .all(let parts): return parts.allSatisfy { $0.holds(for: events) }
         case .any(let parts): return parts.contains { $0.holds(for: events) }
         }
@@ -62,8 +65,12 @@ extension RetentionExpression {
         }
     }
 
-    /// The latest instant of the event at which the expiry it leads to is at or before `now`,
-    /// found by bisection with the evaluator (to the microsecond, within ±400 years).
+    /// The instants of the event at which the expiry it leads to is at or before `now`. Calendar
+    /// months are not monotone in the instant (31 January 01:00 and 28 January 23:00 both end on
+    /// 28 February, at 01:00 and 23:00), but within a day they are, and a day's start and end move
+    /// forward with the day. So: every day up to the last one that has expired whole, and on the
+    /// few days after it that have expired in part, the stretches that have, each found with the
+    /// evaluator itself, to the microsecond.
     static func threshold(for event: EventName, steps: [Step], now: Date, calendar: ZonedCalendar) -> ExpiryPredicate {
         func expiry(_ instant: Date) -> Date {
             steps.reduce(instant) { instant, step in
@@ -73,24 +80,72 @@ extension RetentionExpression {
                 }
             }
         }
-        let span = 400.0 * 366 * 86_400
-        var low = now.timeIntervalSince1970 - span
-        var high = now.timeIntervalSince1970 + span
-        if expiry(Date(timeIntervalSince1970: low)) > now { return .never }
-        if expiry(Date(timeIntervalSince1970: high)) <= now { return .atOrBefore(event, Date(timeIntervalSince1970: high)) }
-        // Invariant: expiry(low) <= now < expiry(high).
+        func expired(_ instant: Double) -> Bool { expiry(Date(timeIntervalSince1970: instant)) <= now }
+        func start(_ day: CivilDate) -> Double { calendar.startOfDay(day).timeIntervalSince1970 }
+        let today = calendar.localDate(of: now)
+        /// The last day, within ±400 years, for which `holds` (true up to it, false after).
+        func lastDay(where holds: (CivilDate) -> Bool) -> CivilDate? {
+            var low = -146_100
+            var high = 146_100
+            guard holds(today.adding(days: low)) else { return nil }
+            if holds(today.adding(days: high)) { return today.adding(days: high) }
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if holds(today.adding(days: middle)) { low = middle } else { high = middle }
+            }
+            return today.adding(days: low)
+        }
+        let whole = lastDay { expired(start($0.adding(days: 1)) - 1e-6) }
+        guard let partly = lastDay(where: { expired(start($0)) }) else { return .never }
+        var parts: [ExpiryPredicate] = []
+        if let whole {
+            parts.append(.atOrBefore(event, Date(timeIntervalSince1970: start(whole.adding(days: 1)) - 1e-6)))
+        }
+        var day = whole?.adding(days: 1) ?? partly.adding(days: -7)
+        while day <= partly {
+            for (from, to) in stretches(from: start(day), to: start(day.adding(days: 1)) - 1e-6, where: expired) {
+                parts.append(.between(event, Date(timeIntervalSince1970: from), Date(timeIntervalSince1970: to)))
+            }
+            day = day.adding(days: 1)
+        }
+        if parts.isEmpty { return .never }
+        return parts.count == 1 ? parts[0] : .any(parts)
+    }
+
+    /// The stretches of [from, to] (seconds since 1970) where `holds`, ends included, looked at
+    /// every quarter of an hour and their edges found to the microsecond.
+    static func stretches(from: Double, to: Double, where holds: (Double) -> Bool) -> [(Double, Double)] {
+        var points = Array(stride(from: from, to: to, by: 900))
+        points.append(to)
+        var result: [(Double, Double)] = []
+        var openedAt: Double? = holds(from) ? from : nil
+        for (a, b) in zip(points, points.dropFirst()) {
+            let (atA, atB) = (holds(a), holds(b))
+            guard atA != atB else { continue }
+            let edge = lastMicrosecond(from: a, to: b, where: { holds($0) == atA })
+            if atA {
+                result.append((openedAt ?? a, edge))
+                openedAt = nil
+            } else {
+                openedAt = edge + 1e-6
+            }
+        }
+        if let openedAt { result.append((openedAt, to)) }
+        return result
+    }
+
+    /// The last microsecond of [a, b) at which `holds`, given that it holds at a and not at b.
+    static func lastMicrosecond(from a: Double, to b: Double, where holds: (Double) -> Bool) -> Double {
+        var (low, high) = (a, b)
         while high - low > 1e-6 {
             let middle = (low + high) / 2
             if middle == low || middle == high { break }
-            if expiry(Date(timeIntervalSince1970: middle)) <= now { low = middle } else { high = middle }
+            if holds(middle) { low = middle } else { high = middle }
         }
-        // The threshold lies in [low, high), less than a microsecond wide: of the microseconds
-        // there, the later one that still expires in time.
         let base = (low * 1e6).rounded(.down)
-        for step in [2.0, 1, 0] {
-            let candidate = Date(timeIntervalSince1970: (base + step) / 1e6)
-            if expiry(candidate) <= now { return .atOrBefore(event, candidate) }
+        for step in [2.0, 1, 0] where holds((base + step) / 1e6) && (base + step) / 1e6 < b {
+            return (base + step) / 1e6
         }
-        return .atOrBefore(event, Date(timeIntervalSince1970: low))
+        return low
     }
 }

@@ -72,7 +72,8 @@ public struct ConnectedTable: Hashable, Sendable {
 
     public static func == (lhs: ConnectedTable, rhs: ConnectedTable) -> Bool {
         lhs.table == rhs.table && lhs.key == rhs.key && lhs.activity == rhs.activity
-            && lhs.person.map { "\($0.kind.rawValue)=\($0.column)" } == rhs.person.map { "\($0.kind.rawValue)=\($0.column)" }
+            && lhs.person.map { "\($0.kind.rawValue)=\($0.column)" }
+                == rhs.person.map { "\($0.kind.rawValue)=\($0.column)" }
             && lhs.columns == rhs.columns && lhs.events == rhs.events && lhs.onExpiry == rhs.onExpiry
             && lhs.anonymise == rhs.anonymise && lhs.belongsTo?.table == rhs.belongsTo?.table
             && lhs.belongsTo?.column == rhs.belongsTo?.column

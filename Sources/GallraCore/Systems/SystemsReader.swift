@@ -45,7 +45,9 @@ struct SystemsParse {
             if register.systems.first(where: { $0.id == id }) == nil {
                 let known = register.systems.map(\.id)
                 nodes.error(
-                    key.line, "unknown system \"\(id)\": the register has no such system\(Suggestion.didYouMean(id, among: known))")
+                    key.line,
+                    "unknown system \"\(id)\": the register has no such system\(Suggestion.didYouMean(id, among: known))"
+                )
             }
             if let system = system(id, value) { systems.append(system) }
         }
@@ -53,11 +55,18 @@ struct SystemsParse {
     }
 
     private mutating func system(_ id: String, _ node: Node) -> ConnectedSystem? {
-        guard let fields = nodes.fields(node, of: "system \"\(id)\"", allowed: ["database", "tables"]) else { return nil }
+        guard let fields = nodes.fields(node, of: "system \"\(id)\"", allowed: ["database", "tables"]) else {
+            return nil
+        }
         let database = nodes.requiredString(fields, "database") ?? ""
         if let line = fields["database"]?.line { checkSecrets(database, line: line, system: id) }
-        if !database.isEmpty && !(database.hasPrefix("sqlite:") || database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
-            nodes.error(fields["database"]?.line ?? fields.line, "the database of system \"\(id)\" must start with sqlite: or postgres://")
+        if !database.isEmpty
+            && !(database.hasPrefix("sqlite:") || database.hasPrefix("postgres://")
+                || database.hasPrefix("postgresql://"))
+        {
+            nodes.error(
+                fields["database"]?.line ?? fields.line,
+                "the database of system \"\(id)\" must start with sqlite: or postgres://")
         }
         var tables: [ConnectedTable] = []
         for tableNode in nodes.sequence(fields, "tables") {
@@ -72,7 +81,9 @@ struct SystemsParse {
         for table in tables {
             guard let parent = table.belongsTo else { continue }
             if !tables.contains(where: { $0.table == parent.table }) {
-                nodes.error(table.line, "table \"\(table.table)\" belongs to \"\(parent.table)\", which system \"\(id)\" does not name")
+                nodes.error(
+                    table.line,
+                    "table \"\(table.table)\" belongs to \"\(parent.table)\", which system \"\(id)\" does not name")
             }
         }
         return ConnectedSystem(id: id, database: database, tables: tables, line: fields.line)
@@ -86,7 +97,9 @@ struct SystemsParse {
         let queryPassword = withoutPlaceholders.firstMatch(of: /[?&]password=([^&]+)/) != nil
         if inlinePassword || queryPassword {
             nodes.error(
-                line, "the database of system \"\(system)\" holds a password; write it as ${NAME} and set NAME in the environment")
+                line,
+                "the database of system \"\(system)\" holds a password; write it as ${NAME} and set NAME in the environment"
+            )
         }
         if database.contains("${") && database.firstMatch(of: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/) == nil {
             nodes.error(line, "the database of system \"\(system)\" has a malformed ${NAME} placeholder")
@@ -111,11 +124,13 @@ struct SystemsParse {
         if let activityID, activity == nil {
             nodes.error(
                 fields["activity"]?.line ?? fields.line,
-                "unknown activity \"\(activityID)\" for \(what)\(Suggestion.didYouMean(activityID, among: register.activities.map(\.id)))")
+                "unknown activity \"\(activityID)\" for \(what)\(Suggestion.didYouMean(activityID, among: register.activities.map(\.id)))"
+            )
         } else if let activity, !activity.systems.contains(system) {
             nodes.warning(
                 fields["activity"]?.line ?? fields.line,
-                "activity \"\(activity.id)\" does not name system \"\(system)\" in the register; add it to the activity's systems")
+                "activity \"\(activity.id)\" does not name system \"\(system)\" in the register; add it to the activity's systems"
+            )
         }
 
         var person: [(kind: SubjectIdentifier.Kind, column: String)] = []
@@ -136,7 +151,10 @@ struct SystemsParse {
             lines[column] = line
             guard let category else { continue }
             if !categories.contains(category) {
-                nodes.error(line, "unknown data category \"\(category)\" for column \"\(column)\" of \(what)\(Suggestion.didYouMean(category, among: categories))")
+                nodes.error(
+                    line,
+                    "unknown data category \"\(category)\" for column \"\(column)\" of \(what)\(Suggestion.didYouMean(category, among: categories))"
+                )
             }
             columns[column] = category
         }
@@ -144,7 +162,9 @@ struct SystemsParse {
         let belongsTo = parent(fields, what: what)
         if let parent = belongsTo { lines[parent.column] = fields["belongs_to"]?.line ?? fields.line }
         if person.isEmpty && belongsTo == nil {
-            nodes.error(fields.line, "\(what) says neither how a person's rows are found (\"person\") nor whose they are (\"belongs_to\")")
+            nodes.error(
+                fields.line,
+                "\(what) says neither how a person's rows are found (\"person\") nor whose they are (\"belongs_to\")")
         }
 
         var events: [EventName: String] = [:]
@@ -153,7 +173,10 @@ struct SystemsParse {
             guard let column else { continue }
             let event = EventName(stringLiteral: eventText)
             if !known.contains(event) {
-                nodes.error(line, "unknown event \"\(eventText)\" in \(what)\(Suggestion.didYouMean(eventText, among: known.map(\.rawValue)))")
+                nodes.error(
+                    line,
+                    "unknown event \"\(eventText)\" in \(what)\(Suggestion.didYouMean(eventText, among: known.map(\.rawValue)))"
+                )
             }
             events[event] = column
             lines[column] = line
@@ -162,7 +185,8 @@ struct SystemsParse {
             for event in activity.retention.events where events[event] == nil {
                 nodes.error(
                     fields["events"]?.line ?? fields.line,
-                    "the retention rule of activity \"\(activity.id)\" (\(activity.retention)) needs \"\(event)\", which no column of \(what) gives")
+                    "the retention rule of activity \"\(activity.id)\" (\(activity.retention)) needs \"\(event)\", which no column of \(what) gives"
+                )
             }
         }
 
@@ -181,10 +205,12 @@ struct SystemsParse {
         for column in person.map(\.column) where onExpiry == .anonymise && anonymise[column] == nil {
             nodes.error(
                 fields["anonymise"]?.line ?? fields.line,
-                "\(what) is anonymised but keeps its identity column \"\(column)\"; say what replaces it under \"anonymise\"")
+                "\(what) is anonymised but keeps its identity column \"\(column)\"; say what replaces it under \"anonymise\""
+            )
         }
         for column in key.map(\.value) where anonymise[column] != nil {
-            nodes.error(fields["anonymise"]?.line ?? fields.line, "\(what) cannot anonymise its key column \"\(column)\"")
+            nodes.error(
+                fields["anonymise"]?.line ?? fields.line, "\(what) cannot anonymise its key column \"\(column)\"")
         }
         guard let activityID else { return nil }
         return ConnectedTable(

@@ -13,7 +13,10 @@ public final class ConnectedSystems: Sendable {
     /// How long connecting may take.
     static let connectTimeout: Duration = .seconds(10)
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "gallra.connectors")) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "gallra.connectors")
+    ) {
         self.environment = environment
         self.logger = logger
     }

@@ -33,44 +33,69 @@ extension ExpiryPredicate {
             }
             query.appendLiteral(")")
         case .atOrBefore(let event, let threshold):
-            guard let columnName = table.events[event] else {
-                throw GallraError.invalidInput("Table \"\(table.table)\" gives no column for \(event).")
-            }
-            let column = try SQLName(columnName)
-            switch (dialect, schema.kind(of: columnName, dialect: dialect)) {
-            case (.postgres, .instant) where schema.columns[columnName]?.contains("without") == true:
-                // A timestamp without time zone is read as UTC.
-                query.appendInterpolation(column)
-                query.appendLiteral(" <= (")
-                query.appendInterpolation(bind: threshold)
-                query.appendLiteral(" AT TIME ZONE 'UTC')")
-            case (.postgres, .instant):
-                query.appendInterpolation(column)
-                query.appendLiteral(" <= ")
-                query.appendInterpolation(bind: threshold)
-            case (.postgres, .day):
-                query.appendInterpolation(column)
-                query.appendLiteral(" <= CAST(")
-                query.appendInterpolation(bind: calendar.localDate(of: threshold).description)
-                query.appendLiteral(" AS date)")
-            case (.sqlite, .day):
-                query.appendInterpolation(column)
-                query.appendLiteral(" <= ")
-                query.appendInterpolation(bind: calendar.localDate(of: threshold).description)
-            case (.sqlite, .unixSeconds):
-                query.appendInterpolation(column)
-                query.appendLiteral(" <= ")
-                query.appendInterpolation(bind: Int64(threshold.timeIntervalSince1970.rounded(.down)))
-            case (.sqlite, .instant):
-                // ISO 8601 text in UTC, compared to the second.
-                query.appendLiteral("CAST(strftime('%s', ")
-                query.appendInterpolation(column)
-                query.appendLiteral(") AS INTEGER) <= ")
-                query.appendInterpolation(bind: Int64(threshold.timeIntervalSince1970.rounded(.down)))
-            default:
-                throw GallraError.invalidInput(
-                    "Column \"\(columnName)\" of table \"\(table.table)\" gives \(event) but does not hold a time.")
-            }
+            try Self.compare(
+                event, "<=", threshold, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar
+            )
+        case .between(let event, let from, let to):
+            query.appendLiteral("(")
+            try Self.compare(
+                event, ">=", from, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+            query.appendLiteral(" AND ")
+            try Self.compare(
+                event, "<=", to, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+            query.appendLiteral(")")
+        }
+    }
+
+    /// `column <= instant` or `column >= instant`, in the form the column's kind is compared in:
+    /// a day by its date (a day is its midnight), SQLite's times to the second.
+    private static func compare(
+        _ event: EventName, _ operation: String, _ instant: Date, into query: inout SQLQueryString,
+        table: ConnectedTable,
+        schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar
+    ) throws {
+        guard let columnName = table.events[event] else {
+            throw GallraError.invalidInput("Table \"\(table.table)\" gives no column for \(event).")
+        }
+        let column = try SQLName(columnName)
+        let upTo = operation == "<="
+        let seconds = Int64(
+            upTo ? instant.timeIntervalSince1970.rounded(.down) : instant.timeIntervalSince1970.rounded(.up))
+        var day = calendar.localDate(of: instant)
+        if !upTo && calendar.startOfDay(day) < instant { day = day.adding(days: 1) }
+        switch (dialect, schema.kind(of: columnName, dialect: dialect)) {
+        case (.postgres, .instant) where schema.columns[columnName]?.contains("without") == true:
+            // A timestamp without time zone is read as UTC.
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) (")
+            query.appendInterpolation(bind: instant)
+            query.appendLiteral(" AT TIME ZONE 'UTC')")
+        case (.postgres, .instant):
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) ")
+            query.appendInterpolation(bind: instant)
+        case (.postgres, .day):
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) CAST(")
+            query.appendInterpolation(bind: day.description)
+            query.appendLiteral(" AS date)")
+        case (.sqlite, .day):
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) ")
+            query.appendInterpolation(bind: day.description)
+        case (.sqlite, .unixSeconds):
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) ")
+            query.appendInterpolation(bind: seconds)
+        case (.sqlite, .instant):
+            // ISO 8601 text in UTC, compared to the second.
+            query.appendLiteral("CAST(strftime('%s', ")
+            query.appendInterpolation(column)
+            query.appendLiteral(") AS INTEGER) \(operation) ")
+            query.appendInterpolation(bind: seconds)
+        default:
+            throw GallraError.invalidInput(
+                "Column \"\(columnName)\" of table \"\(table.table)\" gives \(event) but does not hold a time.")
         }
     }
 }

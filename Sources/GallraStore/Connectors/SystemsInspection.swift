@@ -12,7 +12,9 @@ public struct SystemsInspection: Sendable {
     }
 
     /// The tables' schemas, by system and table, for what was reachable; and the problems.
-    public func inspect(_ file: SystemsFile) async -> (schemas: [String: [String: TableSchema]], problems: [RegisterProblem]) {
+    public func inspect(_ file: SystemsFile) async -> (
+        schemas: [String: [String: TableSchema]], problems: [RegisterProblem]
+    ) {
         var problems: [RegisterProblem] = []
         var schemas: [String: [String: TableSchema]] = [:]
         for system in file.systems {
@@ -27,7 +29,8 @@ public struct SystemsInspection: Sendable {
                 do {
                     guard let schema = try await TableSchema.read(table.table, on: connection) else {
                         problems.append(
-                            RegisterProblem(line: table.line, message: "system \"\(system.id)\" has no table \"\(table.table)\""))
+                            RegisterProblem(
+                                line: table.line, message: "system \"\(system.id)\" has no table \"\(table.table)\""))
                         continue
                     }
                     schemas[system.id, default: [:]][table.table] = schema
@@ -35,7 +38,8 @@ public struct SystemsInspection: Sendable {
                 } catch {
                     problems.append(
                         RegisterProblem(
-                            line: table.line, message: "system \"\(system.id)\": table \"\(table.table)\" cannot be read: \(error)"))
+                            line: table.line,
+                            message: "system \"\(system.id)\": table \"\(table.table)\" cannot be read: \(error)"))
                 }
             }
         }
@@ -46,14 +50,17 @@ public struct SystemsInspection: Sendable {
                     problems.append(
                         RegisterProblem(
                             line: table.line,
-                            message: "table \"\(table.table)\" belongs to \"\(parent.table)\", whose key is not one column"))
+                            message:
+                                "table \"\(table.table)\" belongs to \"\(parent.table)\", whose key is not one column"))
                 }
             }
         }
         return (schemas, problems.sorted { $0.line < $1.line })
     }
 
-    static func problems(of table: ConnectedTable, in system: ConnectedSystem, schema: TableSchema, dialect: StoreConnection.Dialect)
+    static func problems(
+        of table: ConnectedTable, in system: ConnectedSystem, schema: TableSchema, dialect: StoreConnection.Dialect
+    )
         -> [RegisterProblem]
     {
         var problems: [RegisterProblem] = []
@@ -62,18 +69,24 @@ public struct SystemsInspection: Sendable {
             problems.append(
                 RegisterProblem(
                     line: line,
-                    message: "\(what) has no column \"\(column)\"\(Suggestion.didYouMean(column, among: Array(schema.columns.keys)))"))
+                    message:
+                        "\(what) has no column \"\(column)\"\(Suggestion.didYouMean(column, among: Array(schema.columns.keys)))"
+                ))
         }
         if schema.primaryKey.isEmpty {
             problems.append(
                 RegisterProblem(
                     line: table.line,
-                    message: "\(what) has no primary key: Gallra touches a row only by a key that names exactly one; add one"))
+                    message:
+                        "\(what) has no primary key: Gallra touches a row only by a key that names exactly one; add one"
+                ))
         } else if Set(schema.primaryKey) != Set(table.key) {
             problems.append(
                 RegisterProblem(
                     line: table.columnLines[table.key.first ?? ""] ?? table.line, severity: .warning,
-                    message: "the key of \(what) is (\(table.key.joined(separator: ", "))), its primary key (\(schema.primaryKey.joined(separator: ", ")))"))
+                    message:
+                        "the key of \(what) is (\(table.key.joined(separator: ", "))), its primary key (\(schema.primaryKey.joined(separator: ", ")))"
+                ))
         }
         for (event, column) in table.events.sorted(by: { $0.key < $1.key }) where schema.columns[column] != nil {
             if case .other(let type) = schema.kind(of: column, dialect: dialect) {
@@ -87,13 +100,19 @@ public struct SystemsInspection: Sendable {
             problems.append(
                 RegisterProblem(
                     line: table.columnLines[column] ?? table.line,
-                    message: "column \"\(column)\" of \(what) finds a person's rows but has no index; every request would read the whole table (CREATE INDEX ON \(table.table) (\(column)))"))
+                    message:
+                        "column \"\(column)\" of \(what) finds a person's rows but has no index; every request would read the whole table (CREATE INDEX ON \(table.table) (\(column)))"
+                ))
         }
-        if let parent = table.belongsTo, schema.columns[parent.column] != nil, !schema.indexedLeading.contains(parent.column) {
+        if let parent = table.belongsTo, schema.columns[parent.column] != nil,
+            !schema.indexedLeading.contains(parent.column)
+        {
             problems.append(
                 RegisterProblem(
                     line: table.columnLines[parent.column] ?? table.line,
-                    message: "column \"\(parent.column)\" of \(what) leads to the person but has no index (CREATE INDEX ON \(table.table) (\(parent.column)))"))
+                    message:
+                        "column \"\(parent.column)\" of \(what) leads to the person but has no index (CREATE INDEX ON \(table.table) (\(parent.column)))"
+                ))
         }
         return problems
     }

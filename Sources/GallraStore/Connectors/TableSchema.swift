@@ -30,7 +30,9 @@ public struct TableSchema: Sendable {
         case .sqlite:
             if type.contains("int") { return .unixSeconds }
             if type.contains("date") && !type.contains("time") { return .day }
-            if type.contains("time") || type.contains("date") || type.contains("text") || type.isEmpty { return .instant }
+            if type.contains("time") || type.contains("date") || type.contains("text") || type.isEmpty {
+                return .instant
+            }
             return .other(type)
         }
     }
@@ -66,7 +68,10 @@ public struct TableSchema: Sendable {
             return TableSchema(
                 columns: Dictionary(
                     uniqueKeysWithValues: try columns.map {
-                        (try $0.decode(column: "column_name", as: String.self), try $0.decode(column: "data_type", as: String.self))
+                        (
+                            try $0.decode(column: "column_name", as: String.self),
+                            try $0.decode(column: "data_type", as: String.self)
+                        )
                     }),
                 primaryKey: try keys.map { try $0.decode(column: "name", as: String.self) },
                 indexedLeading: Set(try leading.map { try $0.decode(column: "name", as: String.self) }))
@@ -87,7 +92,9 @@ public struct TableSchema: Sendable {
                 let indexName = try SQLName(try index.decode(column: "name", as: String.self))
                 let first = try await sql.raw("PRAGMA index_info(\(indexName))").all()
                     .first { (try? $0.decode(column: "seqno", as: Int.self)) == 0 }
-                if let column = try first?.decode(column: "name", as: String?.self) { schema.indexedLeading.insert(column) }
+                if let column = try first?.decode(column: "name", as: String?.self) {
+                    schema.indexedLeading.insert(column)
+                }
             }
             // An INTEGER PRIMARY KEY is the rowid: indexed without an index of its own.
             if schema.primaryKey.count == 1 { schema.indexedLeading.insert(schema.primaryKey[0]) }

@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// Reads a systems file and checks it against the register: every problem with its line, a file
-/// with any error refused whole. What only the live databases can tell (tables, columns, types,
+/// Reads a systems file and checks it against the register: every problem with its line. The file
+/// read is returned even with errors, so that the live databases can be checked as well; a file
+/// with any error is refused whole when applied. What only the live databases can tell (tables, columns, types,
 /// keys, indexes) is checked by the store, which connects.
 public enum SystemsReader {
     public static func check(yaml: String, register: Register) -> (file: SystemsFile?, problems: [RegisterProblem]) {
@@ -17,8 +18,7 @@ public enum SystemsReader {
         }
         var parse = SystemsParse(register: register)
         let file = parse.file(root)
-        let problems = parse.nodes.problems.sorted { $0.line < $1.line }
-        return (problems.contains { $0.severity == .error } ? nil : file, problems)
+        return (file, parse.nodes.problems.sorted { $0.line < $1.line })
     }
 }
 
@@ -60,10 +60,8 @@ struct SystemsParse {
         }
         let database = nodes.requiredString(fields, "database") ?? ""
         if let line = fields["database"]?.line { checkSecrets(database, line: line, system: id) }
-        if !database.isEmpty
-            && !(database.hasPrefix("sqlite:") || database.hasPrefix("postgres://")
-                || database.hasPrefix("postgresql://"))
-        {
+        let schemes = ["sqlite:", "postgres://", "postgresql://", "${"]
+        if !database.isEmpty && !schemes.contains(where: { database.hasPrefix($0) }) {
             nodes.error(
                 fields["database"]?.line ?? fields.line,
                 "the database of system \"\(id)\" must start with sqlite: or postgres://")

@@ -21,6 +21,17 @@ extension SweepReport {
                         ])
                     })
             ),
+            (
+                "connected",
+                .array(
+                    report.connected.map {
+                        .object([
+                            ("system", .string($0.system)), ("table", .string($0.table)),
+                            ("activity", .string($0.activity)), ("action", .string($0.action.rawValue)),
+                            ("rows", .number($0.rows)), ("kept", .number($0.kept)),
+                        ])
+                    })
+            ),
         ])
     }
 }

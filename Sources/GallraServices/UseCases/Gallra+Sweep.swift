@@ -10,7 +10,10 @@ extension Gallra {
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> SweepReport {
         try await acting(by: party, needs: .sweep) {
-            try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize, progress: progress)
+            var report = try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize, progress: progress)
+            // Then the company's own databases, where the systems file connects them.
+            report.connected = try await store.sweep.runConnected(now: now, dryRun: dryRun)
+            return report
         }
     }
 

@@ -8,13 +8,14 @@ import Synchronization
 /// A system that cannot be reached is an error naming it, never a crash.
 public final class ConnectedSystems: Sendable {
     private let opened = Mutex<[String: Task<StoreConnection, any Error>]>([:])
-    private let environment: [String: String]
+    /// Variables to expand; nil: the process's environment at the time of connecting.
+    private let environment: [String: String]?
     let logger: Logger
     /// How long connecting may take.
     static let connectTimeout: Duration = .seconds(10)
 
     public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String]? = nil,
         logger: Logger = Logger(label: "gallra.connectors")
     ) {
         self.environment = environment
@@ -24,20 +25,22 @@ public final class ConnectedSystems: Sendable {
     /// The system's connection, opened the first time it is asked for.
     public func connection(for system: ConnectedSystem) async throws -> StoreConnection {
         let location = try location(of: system)
+        // A system whose database changed (a new systems file, a new environment) is opened anew.
+        let name = "\(system.id) \(location)"
         let task = opened.withLock { opened in
-            if let task = opened[system.id] { return task }
+            if let task = opened[name] { return task }
             let logger = self.logger
             let task = Task {
                 try await Self.connect(location, system: system.id, logger: logger)
             }
-            opened[system.id] = task
+            opened[name] = task
             return task
         }
         do {
             return try await task.value
         } catch {
             // Tried again next time (the database may come back).
-            _ = opened.withLock { $0.removeValue(forKey: system.id) }
+            _ = opened.withLock { $0.removeValue(forKey: name) }
             throw error
         }
     }
@@ -46,11 +49,16 @@ public final class ConnectedSystems: Sendable {
     func location(of system: ConnectedSystem) throws -> DatabaseLocation {
         var url = system.database
         for match in system.database.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/) {
-            guard let value = environment[String(match.1)] else {
+            let name = String(match.1)
+            guard let value = environment.map({ $0[name] }) ?? getenv(name).map({ String(cString: $0) }) else {
                 throw GallraError.unavailable(
                     "System \"\(system.id)\": the environment variable \(match.1) its database names is not set.")
             }
-            let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value
+            // A whole URL from the environment is taken as it is; a part of one (a password) is
+            // percent-encoded, so that its characters cannot change the URL.
+            let whole = String(match.0) == system.database
+            let encoded =
+                whole ? value : value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value
             url = url.replacingOccurrences(of: String(match.0), with: encoded)
         }
         return try DatabaseLocation(parsing: url)

@@ -57,7 +57,19 @@ enum Migrations {
         access,
         publicDoor,
         requestContacts,
+        systemsVersions,
     ]
+
+    /// The systems file, one version per change, as the register's versions.
+    static let systemsVersions = Migration(version: 10) { _ in
+        [
+            """
+            CREATE TABLE systems_versions (
+                version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL, actor TEXT NOT NULL,
+                digest TEXT NOT NULL, yaml TEXT NOT NULL)
+            """
+        ]
+    }
 
     /// How to reach a person who asked through the public pages: the address they confirmed and
     /// what they wrote (what is wrong, why they unsubscribe), sealed with the subject's key so

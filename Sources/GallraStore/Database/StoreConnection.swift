@@ -80,7 +80,7 @@ public final class StoreConnection: Sendable {
             // timeout, for this connection.
             let pragmas =
                 foreign
-                ? ["PRAGMA busy_timeout = 10000"]
+                ? ["PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"]
                 : [
                     "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
                     "PRAGMA cache_size = -\(writerCacheMiB * 1024)",

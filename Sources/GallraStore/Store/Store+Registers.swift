@@ -28,6 +28,8 @@ extension Store {
     public var outbox: Outbox { Outbox(store: self) }
     /// The public pages' single-use e-mail tokens.
     public var publicTokens: PublicTokens { PublicTokens(store: self) }
+    /// The versions of the systems file: how the company's own databases are reached.
+    public var systems: SystemsVersions { SystemsVersions(store: self) }
     /// The retention sweep and its forecast.
     public var sweep: RetentionSweep { RetentionSweep(store: self) }
 }

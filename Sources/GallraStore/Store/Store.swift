@@ -29,6 +29,8 @@ public final class Store: Sendable {
     let accessLog: AccessLog
     /// This store's name on the sweep lock.
     let lockOwner = RetentionSweep.makeLockOwner()
+    /// The company's own databases, reached as the systems file in force says.
+    public let connectors = ConnectedSystems()
     private let migrationCount = Mutex(0)
 
     init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile) {
@@ -86,6 +88,7 @@ public final class Store: Sendable {
     /// Writes the reads' audit entries still waiting and closes the connections.
     public func close() async {
         await accessLog.drain()
+        await connectors.close()
         await data.close()
         if keyring !== data { await keyring.close() }
     }

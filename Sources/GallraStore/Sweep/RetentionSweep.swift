@@ -29,6 +29,8 @@ public struct SweepReport: Sendable {
     public var requestsErased = 0
     /// Closed incidents whose own retention expired.
     public var incidentsErased = 0
+    /// The tables of the company's own databases the systems file connects.
+    public var connected: [ConnectedTableSweep] = []
 
     public var erased: Int { items.count { $0.action == .erase } }
     public var anonymised: Int { items.count { $0.action == .anonymise } }

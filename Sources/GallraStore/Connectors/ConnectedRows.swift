@@ -1,0 +1,143 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// The SQL that finds and changes rows of one connected table: identifiers quoted, values bound.
+struct ConnectedRows {
+    let table: ConnectedTable
+    let schema: TableSchema
+    let connection: StoreConnection
+
+    var name: SQLName { get throws { try SQLName(table.table) } }
+
+    /// `(k1, k2) = (?, ?) OR …` for the rows with these keys.
+    func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
+        var query = SQLQueryString("(")
+        for (index, key) in keys.enumerated() {
+            if index > 0 { query.appendLiteral(" OR ") }
+            query.appendLiteral("(")
+            for (position, column) in table.key.enumerated() {
+                if position > 0 { query.appendLiteral(" AND ") }
+                query.appendInterpolation(try SQLName(column))
+                query.appendLiteral(" = ")
+                query.appendInterpolation(bind: key[position])
+            }
+            query.appendLiteral(")")
+        }
+        query.appendLiteral(keys.isEmpty ? "1 = 0)" : ")")
+        return query
+    }
+
+    /// True for a row not yet anonymised: some column still differs from what replaces it.
+    func notAnonymised() throws -> SQLQueryString {
+        let different = connection.dialect == .postgres ? " IS DISTINCT FROM " : " IS NOT "
+        var query = SQLQueryString("(")
+        for (index, (column, value)) in table.anonymise.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { query.appendLiteral(" OR ") }
+            query.appendInterpolation(try SQLName(column))
+            query.appendLiteral(different)
+            if let value { query.appendInterpolation(bind: value) } else { query.appendLiteral("NULL") }
+        }
+        query.appendLiteral(table.anonymise.isEmpty ? "1 = 1)" : ")")
+        return query
+    }
+
+    /// The columns to read of a row: its key, then its event columns.
+    var readColumns: [String] {
+        var columns = table.key
+        for column in table.events.values.sorted() where !columns.contains(column) { columns.append(column) }
+        return columns
+    }
+
+    func select(where condition: SQLQueryString, limit: Int?) throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT ")
+        for (index, column) in readColumns.enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(try SQLName(column))
+        }
+        query.appendLiteral(" FROM ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        query.appendLiteral(" ORDER BY ")
+        for (index, column) in table.key.enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(try SQLName(column))
+        }
+        if let limit { query.appendLiteral(" LIMIT \(limit)") }
+        return query
+    }
+
+    /// A row's key, each value with its type.
+    func typedKey(of row: any SQLRow) throws -> [KeyValue] {
+        try table.key.map { column in
+            if let number = try? row.decode(column: column, as: Int64.self) { return .number(number) }
+            if let text = try? row.decode(column: column, as: String.self) { return .text(text) }
+            throw GallraError.invalidInput(
+                "The key column \"\(column)\" of table \"\(table.table)\" is neither text nor a whole number.")
+        }
+    }
+
+    /// The rows after `key` in key order: `(k1, k2) > (?, ?)`.
+    func after(_ key: [KeyValue]) throws -> SQLQueryString {
+        var query = SQLQueryString("(")
+        for (index, column) in table.key.enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(try SQLName(column))
+        }
+        query.appendLiteral(") > (")
+        for (index, value) in key.enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(bind: value)
+        }
+        query.appendLiteral(")")
+        return query
+    }
+
+    /// The row's events as Gallra reads them.
+    func events(of row: any SQLRow, calendar: ZonedCalendar) throws -> [EventName: Date] {
+        var events: [EventName: Date] = [:]
+        for (event, column) in table.events {
+            guard let kind = schema.kind(of: column, dialect: connection.dialect) else { continue }
+            events[event] = try kind.instant(of: row, column: column, calendar: calendar)
+        }
+        return events
+    }
+
+    func delete(where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("DELETE FROM ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        return query
+    }
+
+    func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("UPDATE ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" SET ")
+        for (index, (column, value)) in table.anonymise.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(try SQLName(column))
+            query.appendLiteral(" = ")
+            if let value { query.appendInterpolation(bind: value) } else { query.appendLiteral("NULL") }
+        }
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        return query
+    }
+}
+
+extension SQLQueryString {
+    static func + (lhs: SQLQueryString, rhs: SQLQueryString) -> SQLQueryString {
+        var result = lhs
+        result.appendInterpolation(rhs)
+        return result
+    }
+
+    static func + (lhs: SQLQueryString, rhs: String) -> SQLQueryString {
+        var result = lhs
+        result.appendLiteral(rhs)
+        return result
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// What the sweep did to one connected table.
+public struct ConnectedTableSweep: Sendable {
+    public let system: String
+    public let table: String
+    public let activity: String
+    public let action: ExpiryAction
+    /// Rows erased or anonymised (with a dry run: that would be).
+    public var rows = 0
+    /// Rows that had expired but could not be erased (another row still refers to them) and have
+    /// nothing to anonymise: kept, and said so.
+    public var kept = 0
+}
+
+/// A key value of a connected table, bound with its own type.
+enum KeyValue: Encodable, Sendable, CustomStringConvertible {
+    case number(Int64)
+    case text(String)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .number(let value): return String(value)
+        case .text(let value): return value
+        }
+    }
+}
+
+extension RetentionSweep {
+    /// Rows read and changed per transaction in a connected database.
+    public static let connectedBatchSize = 1_000
+
+    /// Erases or anonymises, in every table of the systems file in force, the rows whose rule says
+    /// they have expired at `now`. Each batch is one transaction in that database, its evidence
+    /// (system, table, key, rule, expiry) written to Gallra's audit chain first; a sweep killed
+    /// halfway, run again, ends where the whole run would have. With `dryRun`, counts and changes
+    /// nothing. `afterBatch` is told each batch's rows (and may stop the sweep by throwing).
+    public func runConnected(
+        now: Date, dryRun: Bool, batchSize: Int = connectedBatchSize,
+        afterBatch: (@Sendable (Int) throws -> Void)? = nil
+    ) async throws -> [ConnectedTableSweep] {
+        guard let systems = try await store.systems.current() else { return [] }
+        let register = try await requireRegister()
+        let calendar = try await calendar()
+        var reports: [ConnectedTableSweep] = []
+        for system in systems.file.systems {
+            let connection = try await store.connectors.connection(for: system)
+            for table in system.tables {
+                guard let activity = register.activity(table.activity) else { continue }
+                guard let schema = try await TableSchema.read(table.table, on: connection) else {
+                    throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")
+                }
+                let rows = ConnectedRows(table: table, schema: schema, connection: connection)
+                var report = ConnectedTableSweep(
+                    system: system.id, table: table.table, activity: activity.id, action: table.onExpiry)
+                var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
+                    .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
+                if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+                if dryRun {
+                    let count = try await connection.sql.raw(
+                        SQLQueryString("SELECT COUNT(*) AS n FROM ") + SQLQueryString("\(try rows.name)") + " WHERE "
+                            + condition
+                    ).first()?.decode(column: "n", as: Int.self)
+                    report.rows = count ?? 0
+                    reports.append(report)
+                    continue
+                }
+                var cursor: [KeyValue]?
+                while true {
+                    let after = try cursor.map { try rows.after($0) }
+                    let batch = try await connection.sql.raw(
+                        try rows.select(where: after.map { condition + " AND " + $0 } ?? condition, limit: batchSize)
+                    ).all()
+                    guard let last = batch.last else { break }
+                    cursor = try rows.typedKey(of: last)
+                    let (changed, kept) = try await sweepBatch(
+                        batch, rows: rows, system: system.id, activity: activity, condition: condition,
+                        calendar: calendar)
+                    report.rows += changed
+                    report.kept += kept
+                    try afterBatch?(changed)
+                }
+                reports.append(report)
+            }
+        }
+        return reports
+    }
+
+    /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one
+    /// transaction of their database. A row another row still refers to is anonymised when the
+    /// table says how, else kept and counted.
+    private func sweepBatch(
+        _ batch: [any SQLRow], rows: ConnectedRows, system: String, activity: ProcessingActivity,
+        condition: SQLQueryString, calendar: ZonedCalendar
+    ) async throws -> (changed: Int, kept: Int) {
+        let keys = try batch.map { try rows.typedKey(of: $0) }
+        let evidence = try batch.map { row -> String in
+            let expiry = activity.retention.outcome(
+                events: try rows.events(of: row, calendar: calendar), calendar: calendar
+            ).expiry
+            let key = try rows.typedKey(of: row).map(\.description).joined(separator: ",")
+            return "\(rows.table.table):\(key) (expired \(expiry.map(calendar.rfc3339) ?? "?"))"
+        }
+        let action = rows.table.onExpiry
+        try await data.transaction { sql in
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "connected.\(action.rawValue)", activity: activity.id,
+                        detail: "system \(system), rule \(activity.retention): \(batch.count) rows: "
+                            + evidence.joined(separator: ", "))
+                ], on: sql)
+        }
+        let change = { (keys: [[KeyValue]]) throws -> SQLQueryString in
+            let which = try rows.keyCondition(keys) + " AND " + condition
+            return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)
+        }
+        do {
+            try await rows.connection.transaction { sql in try await sql.raw(try change(keys)).run() }
+            return (batch.count, 0)
+        } catch {
+            // One row at a time: those still referred to are anonymised, or kept.
+            var kept = 0
+            for key in keys {
+                do {
+                    try await rows.connection.transaction { sql in try await sql.raw(try change([key])).run() }
+                } catch  where action == .erase && !rows.table.anonymise.isEmpty {
+                    try await rows.connection.transaction { sql in
+                        try await sql.raw(try rows.anonymise(where: try rows.keyCondition([key]))).run()
+                    }
+                } catch {
+                    kept += 1
+                }
+            }
+            return (keys.count - kept, kept)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+@preconcurrency import Crypto
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A stored version of the systems file.
+public struct SystemsVersion: Sendable {
+    public let version: Int64
+    public let appliedAt: Date
+    public let file: SystemsFile
+    /// As written: `${NAME}` placeholders kept, so no password is stored.
+    public let yaml: String
+}
+
+/// The systems file as applied, one version per change. A file is stored only when it fits the
+/// register in force and the live databases; a refused file changes nothing.
+public struct SystemsVersions: StoreRegister {
+    let store: Store
+}
+
+extension SystemsVersions {
+    /// Every problem of the file: against the register in force, then in the live databases.
+    public func check(yaml: String) async throws -> [RegisterProblem] {
+        let register = try await requireRegister()
+        let (file, problems) = SystemsReader.check(yaml: yaml, register: register)
+        guard let file else { return problems }
+        let live = await SystemsInspection(connections: store.connectors).inspect(file)
+        return (problems + live.problems).sorted { $0.line < $1.line }
+    }
+
+    /// Checks the file and stores it as a new version.
+    @discardableResult
+    public func apply(yaml: String, file name: String) async throws -> SystemsVersion {
+        let problems = try await check(yaml: yaml)
+        guard !problems.contains(where: { $0.severity == .error }),
+            let file = SystemsReader.check(yaml: yaml, register: try await requireRegister()).file
+        else { throw RegisterError(file: name, problems: problems) }
+        if let current = try await current(), current.yaml == yaml { return current }
+        let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
+        let version = try await data.transaction { sql in
+            let next =
+                (try await sql.raw("SELECT MAX(version) AS v FROM systems_versions").first()?
+                    .decode(column: "v", as: Int64?.self) ?? 0) + 1
+            try await sql.raw(
+                """
+                INSERT INTO systems_versions (version, applied_at, actor, digest, yaml)
+                VALUES (\(bind: next), \(bind: Clock.nowMillis()), \(bind: try Acting.required().description), \(bind: digest), \(bind: yaml))
+                """
+            ).run()
+            let tables = file.systems.flatMap { system in system.tables.map { "\(system.id).\($0.table)" } }
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "systems.apply", detail: "version \(next), sha256 \(digest): \(tables.joined(separator: ", "))")
+                ],
+                on: sql)
+            return next
+        }
+        return SystemsVersion(version: version, appliedAt: Date(), file: file, yaml: yaml)
+    }
+
+    /// The version in force, read against the register in force; nil when none was applied.
+    public func current() async throws -> SystemsVersion? {
+        guard
+            let row = try await data.read.raw(
+                "SELECT version, applied_at, yaml FROM systems_versions ORDER BY version DESC LIMIT 1"
+            ).first()
+        else { return nil }
+        let yaml = try row.decode(column: "yaml", as: String.self)
+        let (file, problems) = SystemsReader.check(yaml: yaml, register: try await requireRegister())
+        guard let file, !problems.contains(where: { $0.severity == .error }) else {
+            throw GallraError.conflict(
+                "The systems file in force no longer fits the register: "
+                    + problems.filter { $0.severity == .error }.map { $0.formatted(file: "systems") }.joined(
+                        separator: "; "))
+        }
+        return SystemsVersion(
+            version: try row.decode(column: "version", as: Int64.self),
+            appliedAt: Date(millis: try row.decode(column: "applied_at", as: Int64.self)), file: file, yaml: yaml)
+    }
+}

@@ -39,6 +39,13 @@ struct SweepCommand: AsyncParsableCommand {
             + (report.requestsErased > 0 ? ", \(report.requestsErased) requests past their retention" : "")
             + (report.incidentsErased > 0 ? ", \(report.incidentsErased) incidents past their retention" : "")
             + (report.dryRun ? " — nothing was changed." : ".")
+        for table in report.connected {
+            let verb = table.action == .anonymise ? "anonymised" : "erased"
+            let rows = table.rows == 1 ? "1 row" : "\(table.rows) rows"
+            text +=
+                "\n  \(table.system).\(table.table) (\(table.activity)): \(rows) \(report.dryRun ? "to be " : "")\(verb)"
+            if table.kept > 0 { text += ", \(table.kept) kept: other rows still refer to them" }
+        }
         // A line per record, appended piece by piece: a sweep may list a great many.
         text.reserveCapacity(text.utf8.count + report.items.count * 128)
         var written: [Date: String] = [:]  // many records share an expiry: format it once

@@ -96,6 +96,7 @@ extension SubjectExport {
             ("id", .string(record.id)),
             ("category", .string(record.category)),
             ("system", .optional(record.system)),
+            ("table", .optional(record.table)),
             ("value", .string(record.value)),
             ("collected", instant(record.collected)),
             ("expires", instant(record.expires)),

@@ -23,11 +23,14 @@ public struct SubjectExport: Sendable {
         public let collected: Date
         public let expires: Date?
         public let waitingFor: [String]
+        /// For a row of a connected database: its table (the id is `TABLE:KEY`).
+        public let table: String?
 
         public init(
             id: String, activity: ProcessingActivity, category: String, system: String?, value: String, collected: Date,
-            expires: Date?, waitingFor: [String]
+            expires: Date?, waitingFor: [String], table: String? = nil
         ) {
+            self.table = table
             self.id = id
             self.activity = activity
             self.category = category

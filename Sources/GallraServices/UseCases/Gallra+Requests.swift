@@ -47,9 +47,31 @@ extension Gallra {
         for activity in activities ?? [] { try party.access.require(activity: activity) }
         return try await acting(by: party, needs: .writePersonalData) {
             if party.access.isScoped { _ = try await reachableSubject(subject, by: party) }
+            let reference = try await subjectFindingConnected(subject)
             return try await store.requests.open(
-                kind, subject: subject, received: received, channel: channel, activities: activities,
+                kind, subject: reference, received: received, channel: channel, activities: activities,
                 verifiedHow: verifiedHow)
+        }
+    }
+
+    /// A person the store does not know but the connected databases do (an e-mail address, a
+    /// phone number, a personnummer in a table of the systems file) is registered by that
+    /// identifier, so that a request can be opened for them; otherwise the reference as given.
+    func subjectFindingConnected(_ reference: String) async throws -> String {
+        do {
+            return try await store.subjects.resolve(reference)
+        } catch GallraError.notFound {
+            let today = try await calendar().localDate(of: Date())
+            guard let identifier = SubjectIdentifier(guessing: reference, today: today),
+                !(try await store.connectedPeople.rows(of: [identifier])).isEmpty
+            else {
+                throw GallraError.notFound("No subject is known by that identifier, here or in a connected system.")
+            }
+            let person = NewSubject(
+                email: identifier.kind == .email ? identifier.value : nil,
+                phone: identifier.kind == .phone ? identifier.value : nil,
+                personalNumber: identifier.kind == .personalNumber ? identifier.value : nil)
+            return try await store.subjects.add([person])[0]
         }
     }
 

@@ -54,11 +54,11 @@ public final class ConnectedSystems: Sendable {
                 throw GallraError.unavailable(
                     "System \"\(system.id)\": the environment variable \(match.1) its database names is not set.")
             }
-            // A whole URL from the environment is taken as it is; a part of one (a password) is
-            // percent-encoded, so that its characters cannot change the URL.
-            let whole = String(match.0) == system.database
+            // A part of a PostgreSQL URL (a password) is percent-encoded, so that its characters
+            // cannot change the URL; a whole URL or an SQLite path is taken as it is.
+            let partOfURL = String(match.0) != system.database && system.database.hasPrefix("postgres")
             let encoded =
-                whole ? value : value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value
+                partOfURL ? value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value : value
             url = url.replacingOccurrences(of: String(match.0), with: encoded)
         }
         return try DatabaseLocation(parsing: url)

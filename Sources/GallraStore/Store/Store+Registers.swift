@@ -30,6 +30,8 @@ extension Store {
     public var publicTokens: PublicTokens { PublicTokens(store: self) }
     /// The versions of the systems file: how the company's own databases are reached.
     public var systems: SystemsVersions { SystemsVersions(store: self) }
+    /// A person's rows in the company's own databases.
+    public var connectedPeople: ConnectedPeople { ConnectedPeople(store: self) }
     /// The retention sweep and its forecast.
     public var sweep: RetentionSweep { RetentionSweep(store: self) }
 }

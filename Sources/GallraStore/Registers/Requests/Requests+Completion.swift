@@ -10,6 +10,8 @@ public struct RequestCompletion: Sendable {
     public let export: SubjectExport?
     /// The subject had nothing left and is erased whole, its data key destroyed.
     public let subjectErased: Bool
+    /// What was done to the subject's rows in the company's own databases.
+    public var connected: [ConnectedChange] = []
 }
 
 extension Requests {
@@ -35,6 +37,9 @@ extension Requests {
             ? try await store.subjects.export(
                 request.subject, scope: request.kind == .portability ? .portability : .access)
             : nil
+        // The company's own databases first: row by row, so that a completion interrupted there
+        // and run again finishes the rest before the request is marked completed.
+        let connected = try await carryOutConnected(decisions, subject: request.subject, request: id)
         let corrections = try await sealedCorrections(of: request)
         let consents = try await store.consents.list(subject: request.subject)
         let now = Date()
@@ -107,7 +112,8 @@ extension Requests {
         }
         try await store.sweep.destroyErasedSubjectKeys()
         return RequestCompletion(
-            request: try await self.request(id), decisions: decisions, export: export, subjectErased: erased)
+            request: try await self.request(id), decisions: decisions, export: export, subjectErased: erased,
+            connected: connected)
     }
 
     /// The subject's records of one activity as removals; activity-wide events go with them.

@@ -23,6 +23,24 @@ extension Requests {
             if let expires, let latest = holding.expires, expires > latest { holding.expires = expires }
             holdings[activity] = holding
         }
+        // The person's rows in the company's own databases count as holdings of their activities.
+        let calendar = try await calendar()
+        let register = try await requireRegister()
+        let identifiers = try await store.subjects.identifiers(of: subject)
+        for row in try await store.connectedPeople.rows(of: identifiers) {
+            guard let rule = register.activity(row.table.activity)?.retention else { continue }
+            let outcome = rule.outcome(events: row.events, calendar: calendar)
+            let activity = row.table.activity
+            var holding = holdings[activity] ?? ActivityHolding(activity: activity, records: 0, expires: outcome.expiry)
+            holding.records += 1
+            holding.waitingFor.formUnion(outcome.waitingFor)
+            if let expires = outcome.expiry {
+                if let latest = holding.expires, expires > latest { holding.expires = expires }
+            } else {
+                waiting.insert(activity)
+            }
+            holdings[activity] = holding
+        }
         for activity in waiting { holdings[activity]?.expires = nil }
         let holds = try await store.holds.legalHolds(subjects: [subject], at: now.millis).map {
             HoldScope(activity: $0.activity, until: $0.until)
@@ -42,7 +60,7 @@ extension Requests {
             corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
         }
         return RightsContext(
-            register: try await requireRegister(), calendar: try await calendar(), holdings: Array(holdings.values),
+            register: register, calendar: calendar, holdings: Array(holdings.values),
             holds: holds, consentsInForce: Set(consents), compellingGrounds: Set(grounds), corrections: corrections,
             scope: request.scope.map(Set.init))
     }

@@ -53,15 +53,43 @@ extension Subjects {
         let limits = try await store.requests.activeLimits(subjects: [subject]).map {
             SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
         }
+        let calendar = try await calendar()
+        let connected = try await connectedRecords(of: identifiers, register: register, calendar: calendar)
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
-            records: records, events: events, consents: consents, limits: limits,
-            incidents: try await store.incidents.list(affecting: subject), calendar: try await calendar())
+            records: records + connected, events: events, consents: consents, limits: limits,
+            incidents: try await store.incidents.list(affecting: subject), calendar: calendar)
         let given = scope == .portability ? export.narrowedToPortable() : export
         try await auditRead([
             AuditEvent(
                 "subject.export", subject: subject, detail: "\(scope.rawValue): \(given.records.count) records read")
         ])
         return given
+    }
+}
+
+extension Subjects {
+    /// The person's rows in the company's own databases, each personal column a record named
+    /// `TABLE:KEY`, with its activity's rule.
+    func connectedRecords(of identifiers: [SubjectExport.Identifier], register: Register, calendar: ZonedCalendar)
+        async throws -> [SubjectExport.Record]
+    {
+        let known = identifiers.compactMap { identifier in
+            SubjectIdentifier.Kind(rawValue: identifier.kind).flatMap {
+                try? SubjectIdentifier($0, identifier.value, today: calendar.localDate(of: Date()))
+            }
+        }
+        guard !known.isEmpty else { return [] }
+        return try await store.connectedPeople.rows(of: known).flatMap { row -> [SubjectExport.Record] in
+            guard let activity = register.activity(row.table.activity) else { return [] }
+            let outcome = activity.retention.outcome(events: row.events, calendar: calendar)
+            let collected = row.events[.collected] ?? row.events.values.min() ?? Date()
+            return row.values.map { value in
+                SubjectExport.Record(
+                    id: row.reference, activity: activity, category: value.category, system: row.system,
+                    value: value.value, collected: collected, expires: outcome.expiry,
+                    waitingFor: outcome.waitingFor.map(\.rawValue), table: row.table.table)
+            }
+        }
     }
 }

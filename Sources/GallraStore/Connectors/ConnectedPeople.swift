@@ -1,0 +1,153 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// One row of a connected table that belongs to a person: found by an identity column, or through
+/// a chain of `belongs_to` from such a row.
+public struct ConnectedRow: Sendable {
+    public let system: String
+    public let table: ConnectedTable
+    let key: [KeyValue]
+    /// The personal columns' values (by the file's `columns`).
+    public let values: [(column: String, category: String, value: String)]
+    public let events: [EventName: Date]
+
+    /// `TABLE:KEY`, as the record of an export names it.
+    public var reference: String { "\(table.table):" + key.map(\.description).joined(separator: ",") }
+}
+
+/// A person's rows in the company's own databases.
+public struct ConnectedPeople: StoreRegister {
+    let store: Store
+}
+
+extension ConnectedPeople {
+    /// Every row of the systems file in force that belongs to a person with these identifiers:
+    /// those whose identity column matches one exactly after normalisation (a near-identical
+    /// address is not the person), and the rows that belong to those, table by table.
+    public func rows(of identifiers: [SubjectIdentifier]) async throws -> [ConnectedRow] {
+        guard let systems = try await store.systems.current() else { return [] }
+        let calendar = try await calendar()
+        var found: [ConnectedRow] = []
+        for system in systems.file.systems {
+            let connection = try await store.connectors.connection(for: system)
+            var schemas: [String: TableSchema] = [:]
+            for table in system.tables {
+                schemas[table.table] = try await TableSchema.read(table.table, on: connection)
+            }
+            var keysByTable: [String: [[KeyValue]]] = [:]
+            for table in system.tables where !table.person.isEmpty {
+                guard let schema = schemas[table.table] else { continue }
+                let rows = ConnectedRows(table: table, schema: schema, connection: connection)
+                for (kind, column) in table.person {
+                    for identifier in identifiers where identifier.kind == kind {
+                        let matches = try await connection.sql.raw(
+                            try rows.selectAll(whereIdentity: column, kind: kind, equals: identifier.value)
+                        ).all()
+                        for row in matches {
+                            // Only an exact match after the store's own normalisation counts.
+                            let value = try row.decode(column: column, as: String?.self) ?? ""
+                            guard
+                                (try? SubjectIdentifier(kind, value, today: calendar.localDate(of: Date())))?.value
+                                    == identifier.value
+                            else { continue }
+                            let key = try rows.typedKey(of: row)
+                            if keysByTable[table.table, default: []].contains(where: {
+                                $0.map(\.description) == key.map(\.description)
+                            }) {
+                                continue
+                            }
+                            keysByTable[table.table, default: []].append(key)
+                            found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
+                        }
+                    }
+                }
+            }
+            // The rows that belong to those, down every chain of belongs_to.
+            var frontier = keysByTable
+            while !frontier.isEmpty {
+                var next: [String: [[KeyValue]]] = [:]
+                for table in system.tables {
+                    guard let parent = table.belongsTo, let parentKeys = frontier[parent.table], !parentKeys.isEmpty,
+                        let schema = schemas[table.table]
+                    else { continue }
+                    let rows = ConnectedRows(table: table, schema: schema, connection: connection)
+                    let children = try await connection.sql.raw(
+                        try rows.selectAll(whereColumn: parent.column, in: parentKeys.map { $0[0] })
+                    ).all()
+                    for row in children {
+                        let key = try rows.typedKey(of: row)
+                        if keysByTable[table.table, default: []].contains(where: {
+                            $0.map(\.description) == key.map(\.description)
+                        }) {
+                            continue
+                        }
+                        keysByTable[table.table, default: []].append(key)
+                        next[table.table, default: []].append(key)
+                        found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
+                    }
+                }
+                frontier = next
+            }
+        }
+        return found
+    }
+}
+
+extension ConnectedRows {
+    func selectAll(whereIdentity column: String, kind: SubjectIdentifier.Kind, equals value: String) throws
+        -> SQLQueryString
+    {
+        var query = SQLQueryString("SELECT * FROM ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" WHERE ")
+        if kind == .email {
+            // Addresses differ in case; the exact comparison follows in Swift.
+            query.appendLiteral("lower(")
+            query.appendInterpolation(try SQLName(column))
+            query.appendLiteral(") = ")
+        } else {
+            query.appendInterpolation(try SQLName(column))
+            query.appendLiteral(" = ")
+        }
+        query.appendInterpolation(bind: value)
+        return query
+    }
+
+    func selectAll(whereColumn column: String, in values: [KeyValue]) throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT * FROM ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(try SQLName(column))
+        query.appendLiteral(" IN (")
+        for (index, value) in values.enumerated() {
+            if index > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(bind: value)
+        }
+        query.appendLiteral(")")
+        return query
+    }
+
+    func connectedRow(_ row: any SQLRow, system: String, calendar: ZonedCalendar) throws -> ConnectedRow {
+        var values: [(column: String, category: String, value: String)] = []
+        for (column, category) in table.columns.sorted(by: { $0.key < $1.key }) {
+            guard let value = Self.text(row, column) else { continue }
+            values.append((column, category, value))
+        }
+        return ConnectedRow(
+            system: system, table: table, key: try typedKey(of: row), values: values,
+            events: try events(of: row, calendar: calendar))
+    }
+
+    /// A column's value as text, whatever its type.
+    static func text(_ row: any SQLRow, _ column: String) -> String? {
+        if let text = try? row.decode(column: column, as: String?.self) { return text }
+        if let number = try? row.decode(column: column, as: Int64?.self) { return String(number) }
+        if let number = try? row.decode(column: column, as: Double?.self) { return String(number) }
+        if let decimal = try? row.decode(column: column, as: Decimal?.self) { return "\(decimal)" }
+        if let date = try? row.decode(column: column, as: Date?.self) {
+            return ISO8601DateFormatter().string(from: date)
+        }
+        return nil
+    }
+}

@@ -177,6 +177,10 @@ struct RequestCommand: AsyncParsableCommand {
                 print(
                     RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar),
                     terminator: "")
+                for change in completion.connected {
+                    let note = change.action == .anonymised ? " (another row that is kept still refers to it)" : ""
+                    print("\(change.system) \(change.row) (\(change.activity)): \(change.action.rawValue)\(note)")
+                }
                 if completion.subjectErased {
                     print("Nothing is left on the subject: erased whole, data key destroyed.")
                 }

@@ -150,10 +150,24 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "json or html.") var format: DocumentFormat = .html
         @Option(help: "The language of the HTML copy: sv or en.") var lang: Language = .sv
         @Option(help: "How the answer goes to the person: web, email, phone or letter.") var sentVia = "email"
+        @Flag(help: "Show the decisions and what they would do in the connected databases; change nothing.")
+        var dryRun = false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.withGallra { gallra in
+                if dryRun {
+                    let details = try await gallra.requestDetails(id, by: store.party)
+                    let calendar = try await gallra.calendar()
+                    print(
+                        RequestText.text(details.request, details.decisions, grounds: details.grounds, .en, calendar),
+                        terminator: "")
+                    for change in try await gallra.connectedPlan(id, by: store.party) {
+                        print("would be \(change.action.rawValue): \(change.system) \(change.row) (\(change.activity))")
+                    }
+                    print("Nothing was changed.")
+                    return
+                }
                 let request = try await gallra.requestDetails(id, by: store.party).request
                 if request.kind.sendsCopy && output == nil {
                     throw CLIError("An \(request.kind.rawValue) request sends the person a copy: give --output FILE.")

@@ -53,6 +53,11 @@ struct ConnectedRequestTests {
 
         let erasure = try await gallra.openRequest(
             .erasure, subject: "kund1@example.se", verifiedHow: "BankID", by: officer)
+        // The plan first, changing nothing.
+        let plan = Dictionary(uniqueKeysWithValues: try await gallra.connectedPlan(erasure, by: officer).map { ($0.row, $0.action) })
+        #expect(plan["customer:1"] == .anonymised && plan["customer:8"] == .erased && plan["orders:1"] == .kept, "\(plan)")
+        #expect(plan["ticket:1"] == .erased)
+        #expect(try await shop.ids("ticket") == [1, 2], "a plan changes nothing")
         let done = try await gallra.completeRequest(
             erasure, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer)
         let changes = Dictionary(uniqueKeysWithValues: done.connected.map { ($0.row, $0.action) })

@@ -137,6 +137,14 @@ extension Gallra {
         }
     }
 
+    /// What completing the request would do in the connected databases, changing nothing.
+    public func connectedPlan(_ id: String, by party: Party) async throws -> [ConnectedChange] {
+        try await acting(by: party, needs: .readPersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            return try await store.requests.connectedPlan(id)
+        }
+    }
+
     /// Lifts the restrictions a request placed (Art. 18(3)); returns how many activities it frees.
     public func liftRestriction(request id: String, by party: Party) async throws -> Int {
         try await acting(by: party, needs: .writePersonalData) {

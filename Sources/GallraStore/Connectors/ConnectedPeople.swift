@@ -11,6 +11,8 @@ public struct ConnectedRow: Sendable {
     /// The personal columns' values (by the file's `columns`).
     public let values: [(column: String, category: String, value: String)]
     public let events: [EventName: Date]
+    /// For a row found through `belongs_to`: the row it belongs to, as `TABLE:KEY`.
+    public var parent: String?
 
     /// `TABLE:KEY`, as the record of an export names it.
     public var reference: String { "\(table.table):" + key.map(\.description).joined(separator: ",") }
@@ -84,7 +86,9 @@ extension ConnectedPeople {
                         }
                         keysByTable[table.table, default: []].append(key)
                         next[table.table, default: []].append(key)
-                        found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
+                        var child = try rows.connectedRow(row, system: system.id, calendar: calendar)
+                        child.parent = ConnectedRows.text(row, parent.column).map { "\(parent.table):\($0)" }
+                        found.append(child)
                     }
                 }
                 frontier = next
@@ -136,7 +140,7 @@ extension ConnectedRows {
         }
         return ConnectedRow(
             system: system, table: table, key: try typedKey(of: row), values: values,
-            events: try events(of: row, calendar: calendar))
+            events: try events(of: row, calendar: calendar), parent: nil)
     }
 
     /// A column's value as text, whatever its type.

@@ -89,3 +89,32 @@ extension Subjects {
         }
     }
 }
+
+extension Requests {
+    /// What completing the request would do to the subject's rows in the connected databases,
+    /// changing nothing: each row to be erased, anonymised, or kept (by the rights engine's
+    /// decision for its activity, or because a row that is kept refers to it).
+    public func connectedPlan(_ id: String) async throws -> [ConnectedChange] {
+        let request = try await request(id)
+        let decisions = RightsEngine(try await rightsContext(for: request)).decide(request.kind)
+        let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
+        let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
+        // A row goes only when no row that stays still refers to it.
+        func goes(_ row: ConnectedRow) -> Bool { actions[row.table.activity] == .erase }
+        return rows.map { row in
+            let action: ConnectedChange.Action
+            switch actions[row.table.activity] {
+            case .erase:
+                let referred = rows.contains { child in
+                    child.system == row.system && child.parent == row.reference && !goes(child)
+                }
+                action = referred ? (row.table.anonymise.isEmpty ? .kept : .anonymised) : .erased
+            case .anonymise:
+                action = row.table.anonymise.isEmpty ? .kept : .anonymised
+            default:
+                action = .kept
+            }
+            return ConnectedChange(system: row.system, row: row.reference, activity: row.table.activity, action: action)
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct RequestCommand: AsyncParsableCommand {
         abstract: "Data subject requests, decided per activity and kept on deadline (GDPR Art. 12).",
         subcommands: [
             Open.self, Verify.self, Show.self, Extend.self, Grounds.self, Correct.self, Complete.self, Lift.self,
-            List.self,
+            List.self, TaskDone.self,
         ])
 
     struct Open: AsyncParsableCommand {
@@ -77,6 +77,11 @@ struct RequestCommand: AsyncParsableCommand {
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, lang, calendar),
                         terminator: "")
+                    for task in details.tasks {
+                        let state =
+                            task.doneAt.map { "done \(calendar.rfc3339($0)) by \(task.doneBy ?? "?")" } ?? "to do"
+                        print("by hand, \(state): \(task.instruction(for: details.request.kind))")
+                    }
                 }
             }
         }
@@ -255,4 +260,23 @@ struct RequestCommand: AsyncParsableCommand {
 func civilDate(_ text: String, what: String) throws -> CivilDate {
     guard let date = CivilDate(iso: text) else { throw CLIError("The \(what) \"\(text)\" is not a date YYYY-MM-DD.") }
     return date
+}
+
+extension RequestCommand {
+    struct TaskDone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "task-done",
+            abstract: "Mark the work by hand in a system Gallra does not reach done, by you, now.")
+
+        @Argument var id: String
+        @Argument(help: "The register's id of the system.") var system: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withGallra { gallra in
+                try await gallra.markTaskDone(id, system: system, by: store.party)
+                print("The work in \(system) is marked done.")
+            }
+        }
+    }
 }

@@ -171,6 +171,7 @@ struct AuthorizationTests {
             Route(method: .get, path: "/admin/subjects?q=bo@example.se", body: nil, allowed: officers),
             Route(method: .get, path: "/admin/requests", body: nil, allowed: officers.union([.support])),
             Route(method: .get, path: "/admin/requests/\(request)", body: nil, allowed: officers),
+            Route(method: .post, path: "/admin/requests/\(request)/tasks/crm/done", body: "x=1", allowed: officers),
             Route(method: .get, path: "/admin/incidents", body: nil, allowed: officers),
             Route(method: .get, path: "/admin/register", body: nil, allowed: officers.union([.auditor])),
             Route(method: .post, path: "/admin/register/review", body: "yaml=x", allowed: officers),

@@ -36,6 +36,17 @@ struct ConnectedRequestTests {
         // Gallra's store has never heard of kund1; the shop has.
         let access = try await gallra.openRequest(
             .access, subject: "kund1@example.se", verifiedHow: "BankID", by: officer)
+        // The register's other systems are not connected: each is work by hand, and the request
+        // completes only when each is marked done.
+        let tasks = try await gallra.requestDetails(access, by: officer).tasks
+        #expect(tasks.map(\.system) == ["cloud", "economy", "support", "telephony", "website"])
+        await #expect(throws: GallraError.self) {
+            _ = try await gallra.completeRequest(
+                access, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer)
+        }
+        for task in tasks { try await gallra.markTaskDone(access, system: task.system, by: officer) }
+        let marked = try await gallra.requestDetails(access, by: officer).tasks
+        #expect(marked.allSatisfy { $0.doneBy == "user:dpo" && $0.doneAt != nil })
         let copy = try #require(
             try await gallra.completeRequest(
                 access, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer
@@ -53,9 +64,14 @@ struct ConnectedRequestTests {
 
         let erasure = try await gallra.openRequest(
             .erasure, subject: "kund1@example.se", verifiedHow: "BankID", by: officer)
+        for task in try await gallra.requestDetails(erasure, by: officer).tasks {
+            try await gallra.markTaskDone(erasure, system: task.system, by: officer)
+        }
         // The plan first, changing nothing.
-        let plan = Dictionary(uniqueKeysWithValues: try await gallra.connectedPlan(erasure, by: officer).map { ($0.row, $0.action) })
-        #expect(plan["customer:1"] == .anonymised && plan["customer:8"] == .erased && plan["orders:1"] == .kept, "\(plan)")
+        let plan = Dictionary(
+            uniqueKeysWithValues: try await gallra.connectedPlan(erasure, by: officer).map { ($0.row, $0.action) })
+        #expect(
+            plan["customer:1"] == .anonymised && plan["customer:8"] == .erased && plan["orders:1"] == .kept, "\(plan)")
         #expect(plan["ticket:1"] == .erased)
         #expect(try await shop.ids("ticket") == [1, 2], "a plan changes nothing")
         let done = try await gallra.completeRequest(

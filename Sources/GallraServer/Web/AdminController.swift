@@ -25,6 +25,7 @@ struct AdminController: Sendable {
         admin.post("requests/:id/verify", use: verify)
         admin.post("requests/:id/extend", use: extend)
         admin.post("requests/:id/complete", use: complete)
+        admin.post("requests/:id/tasks/:system/done", use: taskDone)
         admin.get("incidents", use: incidents)
         admin.post("incidents", use: openIncident)
         admin.post("incidents/:id/notification", use: recordNotification)
@@ -272,6 +273,16 @@ struct AdminController: Sendable {
         }
     }
 
+    /// POST /admin/requests/{id}/tasks/{system}/done: the work by hand in one system is done.
+    @Sendable func taskDone(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let system = try context.parameters.require("system")
+        _ = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            try await gallra.markTaskDone(id, system: system, by: try context.person().party)
+        }
+    }
+
     @Sendable func complete(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await context.form(request)
@@ -306,6 +317,15 @@ struct AdminController: Sendable {
         values["verifiedHow"] = request.verifiedHow
         values["extension"] = request.extensionReason
         values["message"] = details.message
+        values["tasks"] = details.tasks.map { task in
+            var row: [String: Any] = [
+                "system": task.system, "name": task.name[context.language],
+                "instruction": task.instruction(for: request.kind),
+            ]
+            if let done = task.doneAt { row["done"] = "\(Self.moment(done, calendar)) · \(task.doneBy ?? "")" }
+            return row
+        }
+        values["hasTasks"] = !details.tasks.isEmpty
         values["sent"] = request.sent
         values["completed"] = request.completedAt.map { Self.moment($0, calendar) }
         values["report"] = request.kind.sendsCopy && request.status == .completed

@@ -10,6 +10,8 @@ public struct RequestDetails: Sendable {
     public let grounds: [String: String]
     /// What the person wrote with a request made on the public pages (what is wrong, why).
     public let message: String?
+    /// Work by hand in the systems Gallra does not reach.
+    public let tasks: [ManualTask]
 }
 
 /// How the answer to a request reaches the person, said without personal data.
@@ -90,7 +92,8 @@ extension Gallra {
                 request: try await reachableRequest(id, by: party),
                 decisions: try await store.requests.decisions(for: id),
                 grounds: try await store.requests.grounds(for: id),
-                message: try await store.requests.contact(of: id)?.message)
+                message: try await store.requests.contact(of: id)?.message,
+                tasks: try await store.requests.tasks(of: id))
         }
     }
 
@@ -134,6 +137,14 @@ extension Gallra {
                 return try await completeDelivering(request, to: contact, settings: delivery)
             }
             return try await store.requests.complete(id, sent: reply.description(for: request.kind))
+        }
+    }
+
+    /// Marks the work by hand in one system done, by the acting party.
+    public func markTaskDone(_ id: String, system: String, by party: Party) async throws {
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            try await store.requests.markTaskDone(id, system: system)
         }
     }
 

@@ -58,7 +58,19 @@ enum Migrations {
         publicDoor,
         requestContacts,
         systemsVersions,
+        requestTasks,
     ]
+
+    /// Work done by hand for a request in a system Gallra does not reach: who did it, and when.
+    static let requestTasks = Migration(version: 11) { db in
+        [
+            """
+            CREATE TABLE request_tasks (
+                request_id TEXT COLLATE \(db.byteOrder) NOT NULL, system_id TEXT NOT NULL, done_at BIGINT,
+                done_by TEXT, PRIMARY KEY (request_id, system_id))
+            """
+        ]
+    }
 
     /// The systems file, one version per change, as the register's versions.
     static let systemsVersions = Migration(version: 10) { _ in

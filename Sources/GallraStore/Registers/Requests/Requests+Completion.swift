@@ -30,6 +30,7 @@ extension Requests {
                 "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"
             )
         }
+        try await requireTasksDone(id)
         let context = try await rightsContext(for: request)
         let decisions = RightsEngine(context).decide(request.kind)
         let export: SubjectExport? =

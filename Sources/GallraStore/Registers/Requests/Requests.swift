@@ -33,6 +33,7 @@ extension Requests {
         let id = Store.newID()
         let now = Clock.nowMillis()
         let verifiedHow = verifiedHow?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let manual = try await manualSystems(for: activities)
         try await data.transaction { sql in
             try await sql.raw(
                 """
@@ -44,6 +45,7 @@ extension Requests {
                     \(bind: RequestStatus.open.rawValue), \(bind: now))
                 """
             ).run()
+            try await self.addTasks(id, systems: manual, on: sql)
             try await self.audit(
                 [
                     AuditEvent(

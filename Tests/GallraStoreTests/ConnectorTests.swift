@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraServices
 import GallraTestSupport
 import SQLKit
 import Synchronization
@@ -152,6 +153,12 @@ struct ConnectorTests {
                 (4, Self.ago(days: 30), nil),  // open a month
             ])
         _ = try await shop.store.systems.apply(yaml: shop.systemsYAML, file: "systems.yaml")
+
+        // The forecast counts the connected rows: those expired now, and ticket 3 in five days.
+        let forecast = try await Gallra(store: shop.store).forecast(from: Self.now, days: 10, by: .user("dpo"))
+        #expect(forecast.overdue == 6)
+        let closed3 = ZonedCalendar.stockholm.localDate(of: Self.ago(days: 2).addingTimeInterval(7 * 86_400))
+        #expect(forecast.expiring.contains { $0.activity == "customer-files" && $0.records == 1 && $0.date == closed3 })
 
         let dry = try await shop.store.sweep.runConnected(now: Self.now, dryRun: true)
         #expect(dry.map { "\($0.table):\($0.rows)" } == ["customer:3", "orders:1", "ticket:2"])

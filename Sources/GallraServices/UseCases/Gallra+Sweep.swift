@@ -27,6 +27,19 @@ extension Gallra {
 extension Gallra {
     /// What will expire per activity and day over the next `days` days, and what waits for an event.
     public func forecast(from now: Date, days: Int, by party: Party) async throws -> Forecast {
-        try await acting(by: party, needs: .sweep) { try await store.sweep.forecast(from: now, days: days) }
+        try await acting(by: party, needs: .sweep) {
+            var forecast = try await store.sweep.forecast(from: now, days: days)
+            // The company's own databases too, where the systems file connects them.
+            let connected = try await store.sweep.forecastConnected(from: now, days: days)
+            forecast.overdue += connected.overdue
+            var merged: [String: Forecast.Day] = [:]
+            for day in forecast.expiring + connected.expiring {
+                let key = "\(day.date) \(day.activity)"
+                let records = (merged[key]?.records ?? 0) + day.records
+                merged[key] = Forecast.Day(date: day.date, activity: day.activity, records: records)
+            }
+            forecast.expiring = merged.values.sorted { ($0.date, $0.activity) < ($1.date, $1.activity) }
+            return forecast
+        }
     }
 }

@@ -9,6 +9,12 @@ public struct Forecast: Sendable {
         public let date: CivilDate
         public let activity: String
         public let records: Int
+
+        public init(date: CivilDate, activity: String, records: Int) {
+            self.date = date
+            self.activity = activity
+            self.records = records
+        }
     }
 
     public let from: Date

@@ -190,6 +190,15 @@ struct ConnectorTests {
             Issue.record("audit \(seq): \(reason)")
         }
 
+        // A legal hold on the person keeps their rows past their time.
+        let gallra = Gallra(store: shop.store)
+        let kund3 = try await gallra.addSubject(NewSubject(email: "kund3@example.se"), by: .user("dpo"))
+        _ = try await gallra.placeHold(
+            subject: kund3, activity: nil, reason: "Tvist om leverans", until: nil, by: .user("dpo"))
+        let later = Self.now.addingTimeInterval(400 * 86_400)
+        let heldSweep = try await shop.store.sweep.runConnected(now: later, dryRun: true)
+        #expect(heldSweep.first { $0.table == "customer" }?.held == 1, "customer 3 is held")
+
         // Run again: what was anonymised because an order needed it goes once nothing does.
         _ = try await shop.store.sweep.runConnected(now: Self.now, dryRun: false)
         #expect(try await shop.ids("customer") == [1, 3, 4])

@@ -145,8 +145,8 @@ extension ConnectedRows {
 
     /// A column's value as text, whatever its type.
     static func text(_ row: any SQLRow, _ column: String) -> String? {
-        if let text = try? row.decode(column: column, as: String?.self) { return text }
         if let number = try? row.decode(column: column, as: Int64?.self) { return String(number) }
+        if let text = try? row.decode(column: column, as: String?.self) { return text }
         if let number = try? row.decode(column: column, as: Double?.self) { return String(number) }
         if let decimal = try? row.decode(column: column, as: Decimal?.self) { return "\(decimal)" }
         if let date = try? row.decode(column: column, as: Date?.self) {

@@ -13,6 +13,8 @@ public struct ConnectedTableSweep: Sendable {
     /// Rows that had expired but could not be erased (another row still refers to them) and have
     /// nothing to anonymise: kept, and said so.
     public var kept = 0
+    /// Expired rows of people under a legal hold (Art. 17(3)(e)): kept.
+    public var held = 0
 }
 
 /// A key value of a connected table, bound with its own type.
@@ -52,6 +54,7 @@ extension RetentionSweep {
         guard let systems = try await store.systems.current() else { return [] }
         let register = try await requireRegister()
         let calendar = try await calendar()
+        let held = try await heldRows(at: now)
         var reports: [ConnectedTableSweep] = []
         for system in systems.file.systems {
             let connection = try await store.connectors.connection(for: system)
@@ -66,15 +69,6 @@ extension RetentionSweep {
                 var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
                     .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                 if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                if dryRun {
-                    let count = try await connection.sql.raw(
-                        SQLQueryString("SELECT COUNT(*) AS n FROM ") + SQLQueryString("\(try rows.name)") + " WHERE "
-                            + condition
-                    ).first()?.decode(column: "n", as: Int.self)
-                    report.rows = count ?? 0
-                    reports.append(report)
-                    continue
-                }
                 var cursor: [KeyValue]?
                 while true {
                     let after = try cursor.map { try rows.after($0) }
@@ -83,8 +77,21 @@ extension RetentionSweep {
                     ).all()
                     guard let last = batch.last else { break }
                     cursor = try rows.typedKey(of: last)
+                    let free = try batch.filter { row in
+                        let reference =
+                            "\(table.table):" + (try rows.typedKey(of: row)).map(\.description).joined(separator: ",")
+                        return !held.contains(HeldRow(system: system.id, row: reference, activity: activity.id))
+                            && !held.contains(HeldRow(system: system.id, row: reference, activity: nil))
+                    }
+                    report.held += batch.count - free.count
+                    // A dry run reads what the sweep would take, and changes nothing.
+                    if dryRun {
+                        report.rows += free.count
+                        continue
+                    }
+                    guard !free.isEmpty else { continue }
                     let (changed, kept) = try await sweepBatch(
-                        batch, rows: rows, system: system.id, activity: activity, condition: condition,
+                        free, rows: rows, system: system.id, activity: activity, condition: condition,
                         calendar: calendar)
                     report.rows += changed
                     report.kept += kept
@@ -144,5 +151,31 @@ extension RetentionSweep {
             }
             return (keys.count - kept, kept)
         }
+    }
+}
+
+/// A row of a person under a legal hold: on one activity, or (nil) on all of them.
+struct HeldRow: Hashable {
+    let system: String
+    let row: String
+    let activity: String?
+}
+
+extension RetentionSweep {
+    /// The connected rows of every person under a legal hold in force.
+    func heldRows(at now: Date) async throws -> Set<HeldRow> {
+        var held: Set<HeldRow> = []
+        let holds = try await store.holds.allInForce(at: now.millis)
+        for subject in Set(holds.map(\.subject)) {
+            let identifiers = (try? await store.subjects.identifiers(of: subject)) ?? []
+            guard !identifiers.isEmpty else { continue }
+            let rows = try await store.connectedPeople.rows(of: identifiers)
+            for hold in holds where hold.subject == subject {
+                for row in rows {
+                    held.insert(HeldRow(system: row.system, row: row.reference, activity: hold.activity))
+                }
+            }
+        }
+        return held
     }
 }

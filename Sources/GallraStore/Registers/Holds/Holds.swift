@@ -77,3 +77,21 @@ extension Holds {
         }
     }
 }
+
+extension Holds {
+    /// Every hold in force at `now`, on any subject.
+    func allInForce(at now: Int64) async throws -> [LegalHold] {
+        try await data.read.raw(
+            """
+            SELECT id, subject_id, activity, until_at FROM holds
+            WHERE released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
+            """
+        ).all().map { row in
+            LegalHold(
+                id: try row.decode(column: "id", as: String.self),
+                subject: try row.decode(column: "subject_id", as: String.self),
+                activity: try row.decode(column: "activity", as: String?.self),
+                until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
+        }
+    }
+}

@@ -96,7 +96,18 @@ public struct SystemsInspection: Sendable {
                         message: "column \"\(column)\" of \(what) gives \(event) but holds \(type), not a time"))
             }
         }
-        for (_, column) in table.person where schema.columns[column] != nil && !schema.indexedLeading.contains(column) {
+        for (kind, column) in table.person where kind == .email && schema.columns[column] != nil {
+            // Addresses are compared as the store normalises them, in lower case.
+            guard !schema.lowerIndexed.contains(column) else { continue }
+            problems.append(
+                RegisterProblem(
+                    line: table.columnLines[column] ?? table.line,
+                    message:
+                        "column \"\(column)\" of \(what) holds e-mail addresses, found in lower case, but has no index on lower(\(column)); every request would read the whole table (CREATE INDEX ON \(table.table) (lower(\(column))))"
+                ))
+        }
+        for (kind, column) in table.person
+        where kind != .email && schema.columns[column] != nil && !schema.indexedLeading.contains(column) {
             problems.append(
                 RegisterProblem(
                     line: table.columnLines[column] ?? table.line,

@@ -19,6 +19,8 @@ public struct TableSchema: Sendable {
     public var columns: [String: String]
     public var primaryKey: [String]
     public var indexedLeading: Set<String>
+    /// Columns with an index on `lower(column)`: an e-mail address is looked up that way.
+    public var lowerIndexed: Set<String> = []
 
     public func kind(of column: String, dialect: StoreConnection.Dialect) -> ColumnKind? {
         guard let type = columns[column]?.lowercased() else { return nil }
@@ -65,6 +67,9 @@ public struct TableSchema: Sendable {
                 WHERE c.relname = \(bind: table) AND c.relnamespace = current_schema()::regnamespace
                 """
             ).all()
+            let definitions = try await sql.raw(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = \(bind: table)"
+            ).all().map { try $0.decode(column: "indexdef", as: String.self) }
             return TableSchema(
                 columns: Dictionary(
                     uniqueKeysWithValues: try columns.map {
@@ -74,7 +79,8 @@ public struct TableSchema: Sendable {
                         )
                     }),
                 primaryKey: try keys.map { try $0.decode(column: "name", as: String.self) },
-                indexedLeading: Set(try leading.map { try $0.decode(column: "name", as: String.self) }))
+                indexedLeading: Set(try leading.map { try $0.decode(column: "name", as: String.self) }),
+                lowerIndexed: Self.lowered(in: definitions))
         case .sqlite:
             let name = try SQLName(table)
             let columns = try await sql.raw("PRAGMA table_info(\(name))").all()
@@ -96,9 +102,21 @@ public struct TableSchema: Sendable {
                     schema.indexedLeading.insert(column)
                 }
             }
+            let definitions = try await sql.raw(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL"
+            ).all().map { try $0.decode(column: "sql", as: String.self) }
+            schema.lowerIndexed = Self.lowered(in: definitions)
             // An INTEGER PRIMARY KEY is the rowid: indexed without an index of its own.
             if schema.primaryKey.count == 1 { schema.indexedLeading.insert(schema.primaryKey[0]) }
             return schema
         }
+    }
+
+    /// The columns an index definition starts with `lower(column)`.
+    static func lowered(in definitions: [String]) -> Set<String> {
+        Set(
+            definitions.compactMap { definition in
+                definition.firstMatch(of: /\(\s*lower\s*\(\s*"?([^")\s]+)"?\s*\)/)?.1.description
+            })
     }
 }

@@ -186,4 +186,12 @@ func runBenchmark() async throws {
     }
 }
 
-try await Acting.as(.system("bench")) { try await runBenchmark() }
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let index = arguments.firstIndex(of: "--shop"), index + 1 < arguments.count {
+    let samples = arguments.firstIndex(of: "--samples").flatMap { Int(arguments[$0 + 1]) } ?? 1_000
+    try await Acting.as(.system("bench")) {
+        try await ConnectorBench(shopURL: arguments[index + 1], samples: samples).run()
+    }
+} else {
+    try await Acting.as(.system("bench")) { try await runBenchmark() }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import GallraCore
+import GallraStore
+import SQLKit
+
+/// The connector benchmark (`gallra-bench --shop postgres://…/shop [--samples N]`): the shop
+/// database of `shared/bench/shop.sql` connected through a systems file. Access and erasure of one
+/// customer, and a sweep with 1% of orders and tickets expired, each next to the hand-written SQL
+/// for the same work, measured in the same run. Prints numbers; asserts nothing.
+struct ConnectorBench {
+    let shopURL: String
+    let samples: Int
+
+    func run() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gallra-shop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let shop = try await StoreConnection.open(try DatabaseLocation(parsing: shopURL), foreign: true)
+        // The company's part: an index to find an address in lower case, as `systems check` asks.
+        try await shop.sql.raw("CREATE INDEX IF NOT EXISTS customer_email_lower ON customer (lower(email))").run()
+        try await shop.sql.raw(
+            "CREATE INDEX IF NOT EXISTS support_ticket_email_lower ON support_ticket (lower(customer_email))"
+        ).run()
+        let customers = try await shop.sql.raw("SELECT count(*) AS n FROM customer").first()!.decode(
+            column: "n", as: Int.self)
+        let now = Date()
+        // Rules under which the oldest 1% of orders and of tickets have expired.
+        let orderHours = try await hoursBack(shop, "SELECT created_at AS t FROM orders", now: now)
+        let ticketHours = try await hoursBack(shop, "SELECT closed_at AS t FROM support_ticket", now: now)
+        let store = try await Store.open(
+            database: .sqlite(path: directory.appendingPathComponent("gallra.sqlite").path),
+            keyFile: directory.appendingPathComponent("gallra.key").path)
+        try await store.versions.apply(
+            yaml: Self.register(orderHours: orderHours, ticketHours: ticketHours), file: "shop.yaml")
+        setenv("GALLRA_BENCH_SHOP", shopURL, 1)
+        try await store.systems.apply(yaml: Self.systems, file: "systems.yaml")
+        print(
+            "shop: \(customers) customers; rules: orders collected + \(orderHours)h, tickets case.closed + \(ticketHours)h"
+        )
+
+        // Access: one customer's rows in every table.
+        var ids = (1...customers).shuffled().prefix(samples * 2 + 100).map { $0 }
+        let today = CivilDate(year: 2026, month: 1, day: 1)!
+        var gallraTimes: [Double] = []
+        var handTimes: [Double] = []
+        for (index, id) in ids.prefix(samples + 50).enumerated() {
+            let email = "user\(id)@example.com"
+            let identifier = try SubjectIdentifier(.email, email, today: today)
+            var start = ContinuousClock.now
+            let rows = try await store.connectedPeople.rows(of: [identifier])
+            let gallra = seconds(start)
+            start = ContinuousClock.now
+            let customer = try await shop.sql.raw("SELECT * FROM customer WHERE email = \(bind: email)").all()
+            _ = try await shop.sql.raw("SELECT * FROM orders WHERE customer_id = \(bind: id)").all()
+            _ = try await shop.sql.raw("SELECT * FROM support_ticket WHERE customer_email = \(bind: email)").all()
+            let hand = seconds(start)
+            precondition(customer.count == 1 && rows.count == 8, "customer \(id): \(rows.count) rows")
+            if index >= 50 {
+                gallraTimes.append(gallra)
+                handTimes.append(hand)
+            }
+        }
+        report("access, one customer (8 rows in 3 tables)", gallraTimes, floor: handTimes)
+
+        // Erasure: a request completed, row by row: tickets erased, the customer anonymised (the
+        // orders, kept under Bokföringslagen, still need it).
+        gallraTimes = []
+        handTimes = []
+        ids = Array(ids.dropFirst(samples + 50))
+        for (index, id) in ids.prefix(samples + 20).enumerated() {
+            let email = "user\(id)@example.com"
+            let subject = try await store.subjects.add([NewSubject(email: email)])[0]
+            let request = try await store.requests.open(.erasure, subject: subject, verifiedHow: "bench")
+            let start = ContinuousClock.now
+            let completion = try await store.requests.complete(request, sent: "bench")
+            let gallra = seconds(start)
+            precondition(completion.connected.count == 3, "customer \(id): \(completion.connected.count) changes")
+            if index >= 20 { gallraTimes.append(gallra) }
+        }
+        for (index, id) in ids.dropFirst(samples + 20).prefix(samples + 20).enumerated() {
+            let email = "user\(id)@example.com"
+            let start = ContinuousClock.now
+            try await shop.transaction { sql in
+                try await sql.raw("DELETE FROM support_ticket WHERE customer_email = \(bind: email)").run()
+                try await sql.raw(
+                    "UPDATE customer SET name = NULL, email = 'erased@invalid', phone = NULL, address = NULL WHERE id = \(bind: id)"
+                ).run()
+            }
+            if index >= 20 { handTimes.append(seconds(start)) }
+        }
+        report(
+            "erasure, one customer (request completed in Gallra's store and the shop)", gallraTimes, floor: handTimes)
+
+        // The sweep, 1% of orders and tickets expired; against hand-written DELETEs of exactly those rows.
+        let cutOrders = now.addingTimeInterval(-Double(orderHours) * 3_600)
+        let cutTickets = now.addingTimeInterval(-Double(ticketHours) * 3_600)
+        try await shop.sql.raw("DROP TABLE IF EXISTS bench_orders, bench_tickets").run()
+        try await shop.sql.raw(
+            "CREATE TABLE bench_orders AS SELECT * FROM orders WHERE created_at <= \(bind: cutOrders)"
+        ).run()
+        try await shop.sql.raw(
+            "CREATE TABLE bench_tickets AS SELECT * FROM support_ticket WHERE closed_at <= \(bind: cutTickets)"
+        ).run()
+        let expired = try await shop.sql.raw(
+            "SELECT (SELECT count(*) FROM bench_orders) + (SELECT count(*) FROM bench_tickets) AS n"
+        )
+        .first()!.decode(column: "n", as: Int.self)
+        func restore() async throws {
+            try await shop.sql.raw("INSERT INTO orders SELECT * FROM bench_orders ON CONFLICT DO NOTHING").run()
+            try await shop.sql.raw("INSERT INTO support_ticket SELECT * FROM bench_tickets ON CONFLICT DO NOTHING")
+                .run()
+            try await shop.sql.raw("VACUUM ANALYZE orders").run()
+            try await shop.sql.raw("VACUUM ANALYZE support_ticket").run()
+        }
+        var handRuns: [Double] = []
+        var gallraRuns: [Double] = []
+        for _ in 0..<2 {
+            var start = ContinuousClock.now
+            try await shop.transaction { sql in
+                try await sql.raw("DELETE FROM orders WHERE created_at <= \(bind: cutOrders)").run()
+                try await sql.raw("DELETE FROM support_ticket WHERE closed_at <= \(bind: cutTickets)").run()
+            }
+            handRuns.append(seconds(start))
+            try await restore()
+            start = ContinuousClock.now
+            let swept = try await store.sweep.runConnected(now: now, dryRun: false)
+            gallraRuns.append(seconds(start))
+            let rows = swept.reduce(0) { $0 + $1.rows }
+            precondition(rows == expired, "swept \(rows), expected \(expired)")
+            try await restore()
+        }
+        let hand = handRuns.min()!
+        let gallra = gallraRuns.min()!
+        print(
+            String(
+                format:
+                    "sweep, %d rows expired (1%% of orders and tickets): Gallra %.2f s, hand-written DELETEs %.2f s = %.2f×",
+                expired, gallra, hand, gallra / hand))
+        print(String(format: "peak resident memory of this process: %.0f MiB", peakResidentMiB()))
+        try await shop.sql.raw("DROP TABLE IF EXISTS bench_orders, bench_tickets").run()
+        await shop.close()
+        await store.close()
+    }
+
+    func report(_ what: String, _ times: [Double], floor: [Double]) {
+        let sorted = times.sorted()
+        let floorSorted = floor.sorted()
+        print(
+            String(
+                format: "%@: p50 %.2f ms, p99 %.2f ms (hand-written SQL: p50 %.2f ms, p99 %.2f ms), %d samples", what,
+                percentile(sorted, 0.5) * 1000, percentile(sorted, 0.99) * 1000, percentile(floorSorted, 0.5) * 1000,
+                percentile(floorSorted, 0.99) * 1000, sorted.count))
+    }
+
+    /// Hours back from `now` to the instant below which 1% of the rows lie.
+    func hoursBack(_ shop: StoreConnection, _ select: String, now: Date) async throws -> Int {
+        let count = try await shop.sql.raw(SQLQueryString("SELECT count(*) AS n FROM (\(unsafeRaw: select)) q"))
+            .first()!.decode(column: "n", as: Int.self)
+        let row = try await shop.sql.raw(
+            SQLQueryString(
+                "SELECT t FROM (\(unsafeRaw: select)) q ORDER BY t LIMIT 1 OFFSET \(unsafeRaw: String(count / 100))")
+        ).first()!
+        let instant = try row.decode(column: "t", as: Date.self)
+        return Int((now.timeIntervalSince(instant) / 3_600).rounded(.up))
+    }
+
+    static func register(orderHours: Int, ticketHours: Int) -> String {
+        """
+        version: 1
+        controller: { name: Webbutiken AB, email: dataskydd@webbutiken.example, automated_decisions: none }
+        systems:
+          - id: shop
+            name: { sv: Webbutiken, en: The web shop }
+        activities:
+          - id: shop-customers
+            name: { sv: Kunder, en: Customers }
+            purpose: { sv: Att leverera beställningar, en: Delivering orders }
+            data_subjects: [customers]
+            data: [name, email, phone, address]
+            legal_basis: [contract]
+            retention: "collected + 50y"
+            systems: [shop]
+            security: { sv: Behörighetsstyrd åtkomst, en: Role-based access }
+          - id: shop-orders
+            name: { sv: Ordrar, en: Orders }
+            purpose: { sv: Att bokföra försäljningen, en: Bookkeeping of sales }
+            data_subjects: [customers]
+            data: [billing]
+            legal_basis: [legal_obligation]
+            law: "Bokföringslagen (1999:1078) 7 kap. 2 §"
+            retention: "collected + \(orderHours)h"
+            systems: [shop]
+            security: { sv: Behörighetsstyrd åtkomst, en: Role-based access }
+          - id: shop-tickets
+            name: { sv: Supportärenden, en: Support tickets }
+            purpose: { sv: Att svara på frågor, en: Answering questions }
+            data_subjects: [customers]
+            data: [case_content]
+            legal_basis: [contract]
+            retention: "case.closed + \(ticketHours)h"
+            systems: [shop]
+            security: { sv: Behörighetsstyrd åtkomst, en: Role-based access }
+        """
+    }
+
+    static let systems = """
+        version: 1
+        systems:
+          shop:
+            database: "${GALLRA_BENCH_SHOP}"
+            tables:
+              - table: customer
+                key: [id]
+                activity: shop-customers
+                person: { email: email }
+                columns: { name: name, email: email, phone: phone, address: address }
+                events: { collected: created_at }
+                anonymise: { name: null, email: "erased@invalid", phone: null, address: null }
+              - table: orders
+                key: [id]
+                activity: shop-orders
+                belongs_to: { table: customer, column: customer_id }
+                columns: { total: billing }
+                events: { collected: created_at }
+              - table: support_ticket
+                key: [id]
+                activity: shop-tickets
+                person: { email: customer_email }
+                columns: { body: case_content }
+                events: { case.closed: closed_at }
+        """
+}
+
+/// The process's peak resident set (VmHWM), in MiB.
+func peakResidentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kib / 1024
+}

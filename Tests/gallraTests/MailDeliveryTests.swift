@@ -40,29 +40,53 @@ struct MailDeliveryTests {
         return []
     }
 
-    @Test("A request confirmed through mail that went by msmtp to a real SMTP server")
-    func throughSMTP() async throws {
-        let python = try #require(ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"])
-        let mailbox = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-smtp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: mailbox, withIntermediateDirectories: true)
-        let smtpPort = 20_000 + Int.random(in: 20_000..<25_000)
-        let smtp = Process()
-        smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        smtp.arguments = [
-            "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(smtpPort)", "-c", "aiosmtpd.handlers.Mailbox",
-            mailbox.appendingPathComponent("box").path,
-        ]
-        smtp.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": python]) { $1 }
-        smtp.standardOutput = FileHandle.nullDevice
-        smtp.standardError = FileHandle.nullDevice
-        try smtp.run()
-        defer {
-            smtp.terminate()
+    /// A real SMTP server (aiosmtpd) on loopback, delivering to a Maildir.
+    struct SMTPServer {
+        let process: Process
+        let mailbox: URL
+        let port: Int
+
+        /// Where delivered messages appear.
+        var delivered: URL { mailbox.appendingPathComponent("box/new") }
+        /// The `--sendmail` command that hands a message to it through msmtp.
+        var sendmail: String { "msmtp --host=127.0.0.1 --port=\(port) --from=dataskydd@exempel.se -t" }
+
+        static var available: Bool {
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp")
+                && ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"] != nil
+        }
+
+        static func start() throws -> SMTPServer {
+            let python = try #require(ProcessInfo.processInfo.environment["GALLRA_TEST_PYTHONPATH"])
+            let mailbox = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gallra-smtp-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: mailbox, withIntermediateDirectories: true)
+            let port = 20_000 + Int.random(in: 20_000..<25_000)
+            let smtp = Process()
+            smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            smtp.arguments = [
+                "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox",
+                mailbox.appendingPathComponent("box").path,
+            ]
+            smtp.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": python]) { $1 }
+            smtp.standardOutput = FileHandle.nullDevice
+            smtp.standardError = FileHandle.nullDevice
+            try smtp.run()
+            return SMTPServer(process: smtp, mailbox: mailbox, port: port)
+        }
+
+        func stop() {
+            process.terminate()
             try? FileManager.default.removeItem(at: mailbox)
         }
-        let server = try DemoServer([
-            "--sendmail", "msmtp --host=127.0.0.1 --port=\(smtpPort) --from=dataskydd@exempel.se -t",
-        ])
+    }
+
+    @Test("A request confirmed through mail that went by msmtp to a real SMTP server")
+    func throughSMTP() async throws {
+        let smtp = try SMTPServer.start()
+        let mailbox = smtp.mailbox
+        defer { smtp.stop() }
+        let server = try DemoServer(["--sendmail", smtp.sendmail])
         defer { server.stop() }
         try await server.ready()
         let before = try server.gallra(["request", "list", "--json"]).stdout

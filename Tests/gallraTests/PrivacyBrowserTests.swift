@@ -19,13 +19,18 @@ struct PrivacyBrowserTests {
         try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
     }
 
-    @Test("From the form to the registered request, in Swedish and English")
+    @Test("From the form to the registered request, in Swedish and English, the mail through a real SMTP server")
     func fromFormToRegister() async throws {
-        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-mail-\(UUID().uuidString)")
-        let server = try DemoServer(["--mail-dir", mail.path])
+        // Through msmtp to aiosmtpd when the test command installed them; else a mail directory.
+        let smtp = MailDeliveryTests.SMTPServer.available ? try MailDeliveryTests.SMTPServer.start() : nil
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gallra-mail-\(UUID().uuidString)")
+        let mail = smtp?.delivered ?? directory
+        let server = try DemoServer(smtp.map { ["--sendmail", $0.sendmail] } ?? ["--mail-dir", directory.path])
         defer {
             server.stop()
-            try? FileManager.default.removeItem(at: mail)
+            smtp?.stop()
+            try? FileManager.default.removeItem(at: directory)
         }
         try await server.ready()
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)

@@ -330,6 +330,18 @@ struct AdminController: Sendable {
         values["completed"] = request.completedAt.map { Self.moment($0, calendar) }
         values["report"] = request.kind.sendsCopy && request.status == .completed
         let register = try await allowed({ try await gallra.register(by: try context.person().party).register })
+        // What completing it would do in the connected databases, before anything is done.
+        if request.status != .completed {
+            let plan = try await gallra.connectedPlan(id, by: try context.person().party)
+            values["plan"] = plan.map { change in
+                [
+                    "row": "\(change.system) \(change.row)",
+                    "activity": register?.activity(change.activity)?.name[context.language] ?? change.activity,
+                    "action": UIText.word("plan", change.action.rawValue, words),
+                ]
+            }
+            values["hasPlan"] = !plan.isEmpty
+        }
         values["decisions"] = details.decisions.map { decision in
             [
                 "activity": register?.activity(decision.activity)?.name[context.language] ?? decision.activity,

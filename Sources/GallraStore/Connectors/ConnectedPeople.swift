@@ -35,7 +35,8 @@ extension ConnectedPeople {
             let connection = try await store.connectors.connection(for: system)
             var schemas: [String: TableSchema] = [:]
             for table in system.tables {
-                schemas[table.table] = try await TableSchema.read(table.table, on: connection)
+                schemas[table.table] = try await store.connectors.schema(
+                    of: table.table, system: system.id, on: connection)
             }
             var keysByTable: [String: [[KeyValue]]] = [:]
             for table in system.tables where !table.person.isEmpty {

@@ -12,6 +12,17 @@ struct ConnectedRows {
 
     /// `(k1, k2) = (?, ?) OR …` for the rows with these keys.
     func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
+        if table.key.count == 1, !keys.isEmpty {
+            var query = SQLQueryString("")
+            query.appendInterpolation(try SQLName(table.key[0]))
+            query.appendLiteral(" IN (")
+            for (index, key) in keys.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(bind: key[0])
+            }
+            query.appendLiteral(")")
+            return query
+        }
         var query = SQLQueryString("(")
         for (index, key) in keys.enumerated() {
             if index > 0 { query.appendLiteral(" OR ") }

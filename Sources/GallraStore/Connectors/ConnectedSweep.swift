@@ -60,7 +60,8 @@ extension RetentionSweep {
             let connection = try await store.connectors.connection(for: system)
             for table in system.tables {
                 guard let activity = register.activity(table.activity) else { continue }
-                guard let schema = try await TableSchema.read(table.table, on: connection) else {
+                guard let schema = try await store.connectors.schema(of: table.table, system: system.id, on: connection)
+                else {
                     throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")
                 }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)

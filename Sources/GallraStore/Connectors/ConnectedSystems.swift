@@ -8,6 +8,8 @@ import Synchronization
 /// A system that cannot be reached is an error naming it, never a crash.
 public final class ConnectedSystems: Sendable {
     private let opened = Mutex<[String: Task<StoreConnection, any Error>]>([:])
+    /// Tables' schemas as read, by system and table, until a systems file is read anew.
+    private let schemas = Mutex<[String: TableSchema]>([:])
     /// Variables to expand; nil: the process's environment at the time of connecting.
     private let environment: [String: String]?
     let logger: Logger
@@ -87,6 +89,19 @@ public final class ConnectedSystems: Sendable {
                 throw GallraError.unavailable("System \"\(system)\": \(error.description)")
             }
         }
+    }
+
+    /// A table's schema, read once (the systems check reads it fresh).
+    func schema(of table: String, system: String, on connection: StoreConnection) async throws -> TableSchema? {
+        let name = "\(system)/\(table)"
+        if let known = schemas.withLock({ $0[name] }) { return known }
+        let schema = try await TableSchema.read(table, on: connection)
+        if let schema { schemas.withLock { $0[name] = schema } }
+        return schema
+    }
+
+    func forgetSchemas() {
+        schemas.withLock { $0 = [:] }
     }
 
     public func close() async {

@@ -31,6 +31,8 @@ public final class Store: Sendable {
     let lockOwner = RetentionSweep.makeLockOwner()
     /// The company's own databases, reached as the systems file in force says.
     public let connectors = ConnectedSystems()
+    /// The systems file in force as last parsed, with the register version it was read against.
+    let parsedSystems = Mutex<(version: Int64, register: Int64, systems: SystemsVersion)?>(nil)
     private let migrationCount = Mutex(0)
 
     init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile) {

@@ -33,44 +33,101 @@ extension Requests {
         guard !actions.isEmpty, let systems = try await store.systems.current() else { return [] }
         let identifiers = try await store.subjects.identifiers(of: subject)
         let rows = try await store.connectedPeople.rows(of: identifiers)
-        var changes: [ConnectedChange] = []
-        for row in rows.reversed() {
-            guard let decided = actions[row.table.activity],
-                let system = systems.file.systems.first(where: { $0.id == row.system })
-            else { continue }
+        let planned = Self.plan(rows, actions: actions.mapValues { $0 })
+        let changes = zip(rows, planned).filter { $0.1 != nil }.map { ($0.0, $0.1!) }
+        guard !changes.isEmpty else { return [] }
+        // The evidence first, so that no change goes unrecorded.
+        try await data.transaction { sql in
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "connected.request", subject: subject,
+                        detail: "request \(id): "
+                            + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(
+                                separator: ", "))
+                ], on: sql)
+        }
+        // Per system, one transaction: the rows that belong to others first, a statement per
+        // table and action. Should a database refuse (a reference the file does not name), each
+        // row is tried on its own: erased, else anonymised, else kept.
+        var done: [ConnectedChange] = []
+        for system in systems.file.systems {
+            let mine = changes.filter { $0.0.system == system.id }
+            guard !mine.isEmpty else { continue }
             let connection = try await store.connectors.connection(for: system)
-            guard let schema = try await TableSchema.read(row.table.table, on: connection) else { continue }
-            let rows = ConnectedRows(table: row.table, schema: schema, connection: connection)
-            let which = try rows.keyCondition([row.key])
-            var action: ConnectedChange.Action = .kept
-            if decided == .erase {
-                do {
-                    try await connection.transaction { sql in try await sql.raw(try rows.delete(where: which)).run() }
-                    action = .erased
-                } catch {
-                    // Referred to by a row that stays: anonymised, when the table says how.
+            var groups: [(table: ConnectedTable, action: ConnectedChange.Action, keys: [[KeyValue]])] = []
+            for (row, action) in mine.reversed() where action != .kept {
+                if let index = groups.firstIndex(where: { $0.table.table == row.table.table && $0.action == action }) {
+                    groups[index].keys.append(row.key)
+                } else {
+                    groups.append((row.table, action, [row.key]))
                 }
             }
-            if action == .kept && !row.table.anonymise.isEmpty {
-                try await connection.transaction { sql in try await sql.raw(try rows.anonymise(where: which)).run() }
-                action = .anonymised
+            var outcome = Dictionary(uniqueKeysWithValues: mine.map { ($0.0.reference, $0.1) })
+            do {
+                try await connection.transaction { sql in
+                    for group in groups {
+                        guard
+                            let schema = try await store.connectors.schema(
+                                of: group.table.table, system: system.id, on: connection)
+                        else { continue }
+                        let rows = ConnectedRows(table: group.table, schema: schema, connection: connection)
+                        let which = try rows.keyCondition(group.keys)
+                        try await sql.raw(
+                            group.action == .erased ? try rows.delete(where: which) : try rows.anonymise(where: which)
+                        ).run()
+                    }
+                }
+            } catch {
+                for (row, action) in mine.reversed() where action != .kept {
+                    guard
+                        let schema = try await store.connectors.schema(
+                            of: row.table.table, system: system.id, on: connection)
+                    else { continue }
+                    let rows = ConnectedRows(table: row.table, schema: schema, connection: connection)
+                    let which = try rows.keyCondition([row.key])
+                    if action == .erased,
+                        (try? await connection.transaction({ sql in
+                            try await sql.raw(try rows.delete(where: which)).run()
+                        })) != nil
+                    {
+                        continue
+                    }
+                    if !row.table.anonymise.isEmpty {
+                        try await connection.transaction { sql in
+                            try await sql.raw(try rows.anonymise(where: which)).run()
+                        }
+                        outcome[row.reference] = .anonymised
+                    } else {
+                        outcome[row.reference] = .kept
+                    }
+                }
             }
-            changes.append(
-                ConnectedChange(system: row.system, row: row.reference, activity: row.table.activity, action: action))
-        }
-        if !changes.isEmpty {
-            try await data.transaction { sql in
-                try await self.audit(
-                    [
-                        AuditEvent(
-                            "connected.request", subject: subject,
-                            detail: "request \(id): "
-                                + changes.map { "\($0.system) \($0.row) \($0.action.rawValue)" }.joined(separator: ", ")
-                        )
-                    ], on: sql)
+            done += mine.map {
+                ConnectedChange(
+                    system: system.id, row: $0.0.reference, activity: $0.0.table.activity,
+                    action: outcome[$0.0.reference] ?? $0.1)
             }
         }
-        return changes.reversed()
+        return done
+    }
+
+    /// What each row comes to under the decisions: nil when its activity's decision leaves it be;
+    /// erased; anonymised when a row that stays still refers to it (or when its activity is
+    /// anonymised); kept when it must go but cannot and the table says nothing to anonymise.
+    static func plan(_ rows: [ConnectedRow], actions: [String: DecisionAction]) -> [ConnectedChange.Action?] {
+        func goes(_ row: ConnectedRow) -> Bool { actions[row.table.activity] == .erase }
+        return rows.map { row in
+            switch actions[row.table.activity] {
+            case .erase:
+                let referred = rows.contains { $0.system == row.system && $0.parent == row.reference && !goes($0) }
+                return referred ? (row.table.anonymise.isEmpty ? .kept : .anonymised) : .erased
+            case .anonymise:
+                return row.table.anonymise.isEmpty ? .kept : .anonymised
+            default:
+                return nil
+            }
+        }
     }
 }
 
@@ -99,22 +156,9 @@ extension Requests {
         let decisions = RightsEngine(try await rightsContext(for: request)).decide(request.kind)
         let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
         let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
-        // A row goes only when no row that stays still refers to it.
-        func goes(_ row: ConnectedRow) -> Bool { actions[row.table.activity] == .erase }
-        return rows.map { row in
-            let action: ConnectedChange.Action
-            switch actions[row.table.activity] {
-            case .erase:
-                let referred = rows.contains { child in
-                    child.system == row.system && child.parent == row.reference && !goes(child)
-                }
-                action = referred ? (row.table.anonymise.isEmpty ? .kept : .anonymised) : .erased
-            case .anonymise:
-                action = row.table.anonymise.isEmpty ? .kept : .anonymised
-            default:
-                action = .kept
-            }
-            return ConnectedChange(system: row.system, row: row.reference, activity: row.table.activity, action: action)
+        return zip(rows, Self.plan(rows, actions: actions)).map { row, action in
+            ConnectedChange(
+                system: row.system, row: row.reference, activity: row.table.activity, action: action ?? .kept)
         }
     }
 }

@@ -59,11 +59,24 @@ extension SystemsVersions {
         return SystemsVersion(version: version, appliedAt: Date(), file: file, yaml: yaml)
     }
 
-    /// The version in force, read against the register in force; nil when none was applied.
+    /// The version in force, read against the register in force; nil when none was applied. Each
+    /// version is parsed once per register version; asking costs a look-up of the newest numbers.
     public func current() async throws -> SystemsVersion? {
         guard
+            let newest = try await data.read.raw("SELECT MAX(version) AS v FROM systems_versions").first()?
+                .decode(column: "v", as: Int64?.self)
+        else { return nil }
+        let registerVersion =
+            try await data.read.raw("SELECT MAX(version) AS v FROM register_versions").first()?
+            .decode(column: "v", as: Int64?.self) ?? 0
+        if let cached = store.parsedSystems.withLock({ $0 }), cached.version == newest,
+            cached.register == registerVersion
+        {
+            return cached.systems
+        }
+        guard
             let row = try await data.read.raw(
-                "SELECT version, applied_at, yaml FROM systems_versions ORDER BY version DESC LIMIT 1"
+                "SELECT version, applied_at, yaml FROM systems_versions WHERE version = \(bind: newest)"
             ).first()
         else { return nil }
         let yaml = try row.decode(column: "yaml", as: String.self)
@@ -74,8 +87,12 @@ extension SystemsVersions {
                     + problems.filter { $0.severity == .error }.map { $0.formatted(file: "systems") }.joined(
                         separator: "; "))
         }
-        return SystemsVersion(
+        let version = SystemsVersion(
             version: try row.decode(column: "version", as: Int64.self),
             appliedAt: Date(millis: try row.decode(column: "applied_at", as: Int64.self)), file: file, yaml: yaml)
+        store.parsedSystems.withLock { $0 = (newest, registerVersion, version) }
+        // A new file may name tables anew: their schemas are read again.
+        store.connectors.forgetSchemas()
+        return version
     }
 }

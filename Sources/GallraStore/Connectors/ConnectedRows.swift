@@ -60,7 +60,7 @@ struct ConnectedRows {
         return columns
     }
 
-    func select(where condition: SQLQueryString, limit: Int?) throws -> SQLQueryString {
+    func select(where condition: SQLQueryString, limit: Int?, ordered: Bool = true) throws -> SQLQueryString {
         var query = SQLQueryString("SELECT ")
         for (index, column) in readColumns.enumerated() {
             if index > 0 { query.appendLiteral(", ") }
@@ -70,10 +70,12 @@ struct ConnectedRows {
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(condition)
-        query.appendLiteral(" ORDER BY ")
-        for (index, column) in table.key.enumerated() {
-            if index > 0 { query.appendLiteral(", ") }
-            query.appendInterpolation(try SQLName(column))
+        if ordered {
+            query.appendLiteral(" ORDER BY ")
+            for (index, column) in table.key.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(try SQLName(column))
+            }
         }
         if let limit { query.appendLiteral(" LIMIT \(limit)") }
         return query

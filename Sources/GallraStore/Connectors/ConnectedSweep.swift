@@ -40,7 +40,7 @@ enum KeyValue: Encodable, Sendable, CustomStringConvertible {
 
 extension RetentionSweep {
     /// Rows read and changed per transaction in a connected database.
-    public static let connectedBatchSize = 1_000
+    public static let connectedBatchSize = 2_500
 
     /// Erases or anonymises, in every table of the systems file in force, the rows whose rule says
     /// they have expired at `now`. Each batch is one transaction in that database, its evidence
@@ -70,29 +70,33 @@ extension RetentionSweep {
                 var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
                     .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                 if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                var cursor: [KeyValue]?
-                while true {
-                    let after = try cursor.map { try rows.after($0) }
-                    let batch = try await connection.sql.raw(
-                        try rows.select(where: after.map { condition + " AND " + $0 } ?? condition, limit: batchSize)
-                    ).all()
-                    guard let last = batch.last else { break }
-                    cursor = try rows.typedKey(of: last)
-                    let free = try batch.filter { row in
-                        let reference =
-                            "\(table.table):" + (try rows.typedKey(of: row)).map(\.description).joined(separator: ",")
-                        return !held.contains(HeldRow(system: system.id, row: reference, activity: activity.id))
-                            && !held.contains(HeldRow(system: system.id, row: reference, activity: nil))
-                    }
-                    report.held += batch.count - free.count
-                    // A dry run reads what the sweep would take, and changes nothing.
-                    if dryRun {
-                        report.rows += free.count
+                // One pass over the table for what has expired (as the hand-written DELETE would make),
+                // each row kept as its key and expiry; then batches by key, each re-checked.
+                var expired: [(key: [KeyValue], expiry: Date?)] = []
+                for row in try await connection.sql.raw(try rows.select(where: condition, limit: nil, ordered: false))
+                    .all()
+                {
+                    let key = try rows.typedKey(of: row)
+                    let reference = "\(table.table):" + key.map(\.description).joined(separator: ",")
+                    if held.contains(HeldRow(system: system.id, row: reference, activity: activity.id))
+                        || held.contains(HeldRow(system: system.id, row: reference, activity: nil))
+                    {
+                        report.held += 1
                         continue
                     }
-                    guard !free.isEmpty else { continue }
+                    let events = try rows.events(of: row, calendar: calendar)
+                    expired.append((key, activity.retention.outcome(events: events, calendar: calendar).expiry))
+                }
+                // A dry run reads what the sweep would take, and changes nothing.
+                if dryRun {
+                    report.rows = expired.count
+                    reports.append(report)
+                    continue
+                }
+                for first in stride(from: 0, to: expired.count, by: batchSize) {
+                    let batch = Array(expired[first..<min(first + batchSize, expired.count)])
                     let (changed, kept) = try await sweepBatch(
-                        free, rows: rows, system: system.id, activity: activity, condition: condition,
+                        batch, rows: rows, system: system.id, activity: activity, condition: condition,
                         calendar: calendar)
                     report.rows += changed
                     report.kept += kept
@@ -108,16 +112,12 @@ extension RetentionSweep {
     /// transaction of their database. A row another row still refers to is anonymised when the
     /// table says how, else kept and counted.
     private func sweepBatch(
-        _ batch: [any SQLRow], rows: ConnectedRows, system: String, activity: ProcessingActivity,
-        condition: SQLQueryString, calendar: ZonedCalendar
+        _ batch: [(key: [KeyValue], expiry: Date?)], rows: ConnectedRows, system: String,
+        activity: ProcessingActivity, condition: SQLQueryString, calendar: ZonedCalendar
     ) async throws -> (changed: Int, kept: Int) {
-        let keys = try batch.map { try rows.typedKey(of: $0) }
-        let evidence = try batch.map { row -> String in
-            let expiry = activity.retention.outcome(
-                events: try rows.events(of: row, calendar: calendar), calendar: calendar
-            ).expiry
-            let key = try rows.typedKey(of: row).map(\.description).joined(separator: ",")
-            return "\(rows.table.table):\(key) (expired \(expiry.map(calendar.rfc3339) ?? "?"))"
+        let keys = batch.map(\.key)
+        let evidence = batch.map { row in
+            "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
         }
         let action = rows.table.onExpiry
         try await data.transaction { sql in

@@ -31,7 +31,11 @@ extension Requests {
             )
         }
         try await requireTasksDone(id)
-        let context = try await rightsContext(for: request)
+        // The subject's rows in the connected databases, read once for the decisions and the changes.
+        let connectedRows =
+            try await store.systems.current() == nil
+            ? [] : try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
+        let context = try await rightsContext(for: request, connected: connectedRows)
         let decisions = RightsEngine(context).decide(request.kind)
         let export: SubjectExport? =
             decisions.contains(where: { $0.action == .provide })
@@ -40,7 +44,8 @@ extension Requests {
             : nil
         // The company's own databases first: row by row, so that a completion interrupted there
         // and run again finishes the rest before the request is marked completed.
-        let connected = try await carryOutConnected(decisions, subject: request.subject, request: id)
+        let connected = try await carryOutConnected(
+            decisions, subject: request.subject, request: id, rows: connectedRows)
         let corrections = try await sealedCorrections(of: request)
         let consents = try await store.consents.list(subject: request.subject)
         let now = Date()

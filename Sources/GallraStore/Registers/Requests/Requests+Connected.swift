@@ -24,15 +24,13 @@ extension Requests {
     /// databases, the rows that belong to others first: each row in a transaction of its own, so
     /// that an interrupted request, completed again, finishes the rest. A row that must go but is
     /// still referred to by a row that stays is anonymised instead, and the change says so.
-    func carryOutConnected(_ decisions: [RightsDecision], subject: String, request id: String) async throws
-        -> [ConnectedChange]
-    {
+    func carryOutConnected(
+        _ decisions: [RightsDecision], subject: String, request id: String, rows: [ConnectedRow]
+    ) async throws -> [ConnectedChange] {
         let actions = Dictionary(
             decisions.filter { $0.action == .erase || $0.action == .anonymise }.map { ($0.activity, $0.action) },
             uniquingKeysWith: { first, _ in first })
         guard !actions.isEmpty, let systems = try await store.systems.current() else { return [] }
-        let identifiers = try await store.subjects.identifiers(of: subject)
-        let rows = try await store.connectedPeople.rows(of: identifiers)
         let planned = Self.plan(rows, actions: actions.mapValues { $0 })
         let changes = zip(rows, planned).filter { $0.1 != nil }.map { ($0.0, $0.1!) }
         guard !changes.isEmpty else { return [] }

@@ -4,7 +4,9 @@ import SQLKit
 
 extension Requests {
     /// What the rights engine needs to decide a request on the subject, read now.
-    func rightsContext(for request: DataSubjectRequest) async throws -> RightsContext {
+    /// `connected`: the subject's rows in the connected databases, when the caller has them.
+    func rightsContext(for request: DataSubjectRequest, connected: [ConnectedRow]? = nil) async throws -> RightsContext
+    {
         let subject = request.subject
         let now = Date()
         var holdings: [String: ActivityHolding] = [:]
@@ -26,8 +28,13 @@ extension Requests {
         // The person's rows in the company's own databases count as holdings of their activities.
         let calendar = try await calendar()
         let register = try await requireRegister()
-        let identifiers = try await store.subjects.identifiers(of: subject)
-        for row in try await store.connectedPeople.rows(of: identifiers) {
+        let rows: [ConnectedRow]
+        if let connected {
+            rows = connected
+        } else {
+            rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
+        }
+        for row in rows {
             guard let rule = register.activity(row.table.activity)?.retention else { continue }
             let outcome = rule.outcome(events: row.events, calendar: calendar)
             let activity = row.table.activity

@@ -67,6 +67,17 @@ struct ConnectorBench {
         gallraTimes = []
         handTimes = []
         ids = Array(ids.dropFirst(samples + 50))
+        // What the erasures change is put back afterwards, so that the shop can be measured again.
+        let erased = Array(ids.prefix(2 * samples + 40))
+        try await shop.sql.raw("DROP TABLE IF EXISTS bench_erased_tickets").run()
+        var backup = SQLQueryString(
+            "CREATE TABLE bench_erased_tickets AS SELECT * FROM support_ticket WHERE customer_email IN (")
+        for (index, id) in erased.enumerated() {
+            if index > 0 { backup.appendLiteral(", ") }
+            backup.appendInterpolation(bind: "user\(id)@example.com")
+        }
+        backup.appendLiteral(")")
+        try await shop.sql.raw(backup).run()
         for (index, id) in ids.prefix(samples + 20).enumerated() {
             let email = "user\(id)@example.com"
             let subject = try await store.subjects.add([NewSubject(email: email)])[0]
@@ -90,6 +101,16 @@ struct ConnectorBench {
         }
         report(
             "erasure, one customer (request completed in Gallra's store and the shop)", gallraTimes, floor: handTimes)
+        try await shop.sql.raw(
+            """
+            UPDATE customer SET email = 'user' || id || '@example.com', name = 'Customer ' || id,
+                phone = '+1-555-' || lpad((id % 10000000)::text, 7, '0'), address = id || ' Main Street, Springfield'
+            WHERE email = 'erased@invalid'
+            """
+        ).run()
+        try await shop.sql.raw("INSERT INTO support_ticket SELECT * FROM bench_erased_tickets ON CONFLICT DO NOTHING")
+            .run()
+        try await shop.sql.raw("DROP TABLE bench_erased_tickets").run()
 
         // The sweep, 1% of orders and tickets expired; against hand-written DELETEs of exactly those rows.
         let cutOrders = now.addingTimeInterval(-Double(orderHours) * 3_600)

@@ -1,6 +1,7 @@
 import Foundation
 import GallraCore
 import SQLKit
+import Synchronization
 
 /// What the sweep did to one connected table.
 public struct ConnectedTableSweep: Sendable {
@@ -40,7 +41,7 @@ enum KeyValue: Encodable, Sendable, CustomStringConvertible {
 
 extension RetentionSweep {
     /// Rows read and changed per transaction in a connected database.
-    public static let connectedBatchSize = 2_500
+    public static let connectedBatchSize = 10_000
 
     /// Erases or anonymises, in every table of the systems file in force, the rows whose rule says
     /// they have expired at `now`. Each batch is one transaction in that database, its evidence
@@ -72,21 +73,34 @@ extension RetentionSweep {
                 if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
                 // One pass over the table for what has expired (as the hand-written DELETE would make),
                 // each row kept as its key and expiry; then batches by key, each re-checked.
-                var expired: [(key: [KeyValue], expiry: Date?)] = []
-                for row in try await connection.sql.raw(try rows.select(where: condition, limit: nil, ordered: false))
-                    .all()
-                {
-                    let key = try rows.typedKey(of: row)
-                    let reference = "\(table.table):" + key.map(\.description).joined(separator: ",")
-                    if held.contains(HeldRow(system: system.id, row: reference, activity: activity.id))
-                        || held.contains(HeldRow(system: system.id, row: reference, activity: nil))
-                    {
-                        report.held += 1
-                        continue
+                // Streamed: only each row's key and expiry are kept, so memory grows with what has
+                // expired, not with the table.
+                let found = Mutex<(rows: [(key: [KeyValue], expiry: Date?)], held: Int, error: (any Error)?)>(
+                    ([], 0, nil))
+                let retention = activity.retention
+                let systemID = system.id
+                let activityID = activity.id
+                try await connection.sql.raw(try rows.select(where: condition, limit: nil, ordered: false)).run { row in
+                    do {
+                        let key = try rows.typedKey(of: row)
+                        let reference = "\(table.table):" + key.map(\.description).joined(separator: ",")
+                        if held.contains(HeldRow(system: systemID, row: reference, activity: activityID))
+                            || held.contains(HeldRow(system: systemID, row: reference, activity: nil))
+                        {
+                            found.withLock { $0.held += 1 }
+                            return
+                        }
+                        let expiry = retention.outcome(
+                            events: try rows.events(of: row, calendar: calendar), calendar: calendar
+                        ).expiry
+                        found.withLock { $0.rows.append((key, expiry)) }
+                    } catch {
+                        found.withLock { if $0.error == nil { $0.error = error } }
                     }
-                    let events = try rows.events(of: row, calendar: calendar)
-                    expired.append((key, activity.retention.outcome(events: events, calendar: calendar).expiry))
                 }
+                let (expired, heldCount, failure) = found.withLock { ($0.rows, $0.held, $0.error) }
+                if let failure { throw failure }
+                report.held += heldCount
                 // A dry run reads what the sweep would take, and changes nothing.
                 if dryRun {
                     report.rows = expired.count

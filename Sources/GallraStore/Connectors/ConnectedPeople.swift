@@ -124,12 +124,7 @@ extension ConnectedRows {
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(try SQLName(column))
-        query.appendLiteral(" IN (")
-        for (index, value) in values.enumerated() {
-            if index > 0 { query.appendLiteral(", ") }
-            query.appendInterpolation(bind: value)
-        }
-        query.appendLiteral(")")
+        query.appendList(values)
         return query
     }
 

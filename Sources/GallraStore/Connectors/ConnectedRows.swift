@@ -15,12 +15,7 @@ struct ConnectedRows {
         if table.key.count == 1, !keys.isEmpty {
             var query = SQLQueryString("")
             query.appendInterpolation(try SQLName(table.key[0]))
-            query.appendLiteral(" IN (")
-            for (index, key) in keys.enumerated() {
-                if index > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(bind: key[0])
-            }
-            query.appendLiteral(")")
+            query.appendList(keys.map { $0[0] })
             return query
         }
         var query = SQLQueryString("(")
@@ -91,22 +86,6 @@ struct ConnectedRows {
         }
     }
 
-    /// The rows after `key` in key order: `(k1, k2) > (?, ?)`.
-    func after(_ key: [KeyValue]) throws -> SQLQueryString {
-        var query = SQLQueryString("(")
-        for (index, column) in table.key.enumerated() {
-            if index > 0 { query.appendLiteral(", ") }
-            query.appendInterpolation(try SQLName(column))
-        }
-        query.appendLiteral(") > (")
-        for (index, value) in key.enumerated() {
-            if index > 0 { query.appendLiteral(", ") }
-            query.appendInterpolation(bind: value)
-        }
-        query.appendLiteral(")")
-        return query
-    }
-
     /// The row's events as Gallra reads them.
     func events(of row: any SQLRow, calendar: ZonedCalendar) throws -> [EventName: Date] {
         var events: [EventName: Date] = [:]
@@ -152,5 +131,17 @@ extension SQLQueryString {
         var result = lhs
         result.appendLiteral(rhs)
         return result
+    }
+}
+
+extension SQLQueryString {
+    /// ` IN (?, ?, …)`, each value bound.
+    mutating func appendList(_ values: [KeyValue]) {
+        appendLiteral(" IN (")
+        for (index, value) in values.enumerated() {
+            if index > 0 { appendLiteral(", ") }
+            appendInterpolation(bind: value)
+        }
+        appendLiteral(")")
     }
 }

@@ -172,6 +172,14 @@ struct NoticeCompletenessTests {
         }
     }
 
+    @Test("Each activity of the notice can be linked to")
+    func anchors() {
+        let html = DocumentTests.swedish.privacyNotice(.sv).html
+        #expect(html.contains(#"<h3 id="kundarenden-support">Kundärenden/Support</h3>"#))
+        let ids = html.matches(of: /id="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "no anchor twice")
+    }
+
     @Test("A text the register gives in one language only is said so in the other")
     func oneLanguageOnly() {
         var register = DocumentTests.swedish

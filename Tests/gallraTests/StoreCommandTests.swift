@@ -62,7 +62,7 @@ struct StoreCommandTests {
         #expect(csv.hasPrefix("id,name,purpose,data_subjects,data,legal_basis,law,retention,retention_text"))
         #expect(
             csv.contains(
-                "customer-files,Överföring av kundfiler,Support,customers,customer_files,contract,,\"min(case.closed + 7d, collected + 12mo)\""
+                "customer-files,Överföring av kundfiler,Att lösa supportärenden med hjälp av kundens filer,customers,customer_files,contract,,\"min(case.closed + 7d, collected + 12mo)\""
             ))
         let registerJSON = try work.succeed(["register", "export", "--format", "json", "--lang", "en"])
         #expect(registerJSON.contains(#""name": "Customer support""#))
@@ -167,7 +167,7 @@ struct StoreCommandTests {
     @Test("migrate says what it ran, then that the database is up to date")
     func migrate() throws {
         let work = try Workspace()
-        #expect(try work.succeed(["migrate"]) == "Ran 10 migrations.")
+        #expect(try work.succeed(["migrate"]) == "Ran 13 migrations.")
         #expect(try work.succeed(["migrate"]) == "The database is up to date.")
     }
 

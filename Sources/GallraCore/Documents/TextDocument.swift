@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document for people — the access report, the Art. 30 record, the privacy notice — built once
 /// as plain text blocks and rendered to HTML or Markdown, so both say the same.
 public struct TextDocument: Sendable {
@@ -47,11 +49,20 @@ public struct TextDocument: Sendable {
 extension TextDocument {
     public var html: String {
         var body = "<h1>\(HTML.escape(title))</h1>\n"
+        var anchors: Set<String> = []
         for block in blocks {
             switch block {
             case .heading(let level, let text):
                 let tag = "h\(min(max(level, 2), 4))"
-                body += "<\(tag)>\(HTML.escape(text))</\(tag)>\n"
+                // Each heading can be linked to (`/privacy#kundsupport`): its words, once per document.
+                var anchor = Self.anchor(text)
+                var number = 2
+                while anchors.contains(anchor) {
+                    anchor = Self.anchor(text) + "-\(number)"
+                    number += 1
+                }
+                anchors.insert(anchor)
+                body += "<\(tag) id=\"\(anchor)\">\(HTML.escape(text))</\(tag)>\n"
             case .paragraph(let text):
                 body += "<p>\(HTML.escape(text))</p>\n"
             case .lead(let text):
@@ -132,5 +143,16 @@ enum Markdown {
 
     static func cell(_ text: String) -> String {
         inline(text).replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+extension TextDocument {
+    /// "Kundsupport och ärenden" → "kundsupport-och-arenden": letters and digits, Swedish letters
+    /// without their marks, words joined by hyphens.
+    static func anchor(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "sv"))
+        let words = folded.lowercased().split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
+        let anchor = words.joined(separator: "-")
+        return anchor.isEmpty ? "section" : anchor
     }
 }

@@ -504,6 +504,8 @@ struct AdminController: Sendable {
                 var line: [String: Any] = ["number": index + 1, "text": String(text)]
                 if let problems = flagged[index + 1] {
                     line["problem"] = problems.map(\.message).joined(separator: " ")
+                    // A line with an error is flagged; one with warnings only, marked more lightly.
+                    line["error"] = problems.contains { $0.severity == .error }
                 }
                 return line
             },

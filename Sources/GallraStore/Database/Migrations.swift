@@ -66,7 +66,8 @@ enum Migrations {
         [
             """
             CREATE TABLE request_tasks (
-                request_id TEXT COLLATE \(db.byteOrder) NOT NULL, system_id TEXT NOT NULL, done_at BIGINT,
+                request_id TEXT COLLATE \(db.byteOrder) NOT NULL, system_id TEXT COLLATE \(db.byteOrder) NOT NULL,
+                done_at BIGINT,
                 done_by TEXT, PRIMARY KEY (request_id, system_id))
             """
         ]
@@ -90,7 +91,8 @@ enum Migrations {
         [
             """
             CREATE TABLE request_contacts (
-                request_id TEXT COLLATE \(db.byteOrder) PRIMARY KEY, subject_id TEXT NOT NULL, lang TEXT NOT NULL,
+                request_id TEXT COLLATE \(db.byteOrder) PRIMARY KEY, subject_id TEXT COLLATE \(db.byteOrder) NOT NULL,
+                lang TEXT NOT NULL,
                 address_sealed \(db.blob) NOT NULL, message_sealed \(db.blob))
             """
         ]

@@ -96,55 +96,15 @@ struct ConnectedRows {
         return events
     }
 
-    func delete(where condition: SQLQueryString, returning: Bool = false) throws -> SQLQueryString {
+    func delete(where condition: SQLQueryString) throws -> SQLQueryString {
         var query = SQLQueryString("DELETE FROM ")
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(condition)
-        if returning { try appendReturning(&query) }
         return query
     }
 
-    /// ` RETURNING key, event columns`: what the evidence of a change needs.
-    func appendReturning(_ query: inout SQLQueryString) throws {
-        query.appendLiteral(" RETURNING ")
-        for (index, column) in readColumns.enumerated() {
-            if index > 0 { query.appendLiteral(", ") }
-            query.appendInterpolation(try SQLName(column))
-        }
-    }
-
-    /// The lowest and highest key, for a table whose key is one whole-number column.
-    func integerKeySpan() async throws -> (low: Int64, high: Int64)? {
-        guard table.key.count == 1, schema.columns[table.key[0]]?.lowercased().contains("int") == true else {
-            return nil
-        }
-        let key = try SQLName(table.key[0])
-        var query = SQLQueryString("SELECT MIN(")
-        query.appendInterpolation(key)
-        query.appendLiteral(") AS low, MAX(")
-        query.appendInterpolation(key)
-        query.appendLiteral(") AS high FROM ")
-        query.appendInterpolation(try name)
-        guard let row = try await connection.sql.raw(query).first(),
-            let low = try row.decode(column: "low", as: Int64?.self),
-            let high = try row.decode(column: "high", as: Int64?.self)
-        else { return nil }
-        return (low, high)
-    }
-
-    /// `key BETWEEN ? AND ?`.
-    func keyBetween(_ low: Int64, _ high: Int64) throws -> SQLQueryString {
-        var query = SQLQueryString("")
-        query.appendInterpolation(try SQLName(table.key[0]))
-        query.appendLiteral(" BETWEEN ")
-        query.appendInterpolation(bind: low)
-        query.appendLiteral(" AND ")
-        query.appendInterpolation(bind: high)
-        return query
-    }
-
-    func anonymise(where condition: SQLQueryString, returning: Bool = false) throws -> SQLQueryString {
+    func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
         var query = SQLQueryString("UPDATE ")
         query.appendInterpolation(try name)
         query.appendLiteral(" SET ")
@@ -156,7 +116,6 @@ struct ConnectedRows {
         }
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(condition)
-        if returning { try appendReturning(&query) }
         return query
     }
 }

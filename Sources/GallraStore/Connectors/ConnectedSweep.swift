@@ -71,33 +71,6 @@ extension RetentionSweep {
                 var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
                     .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                 if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                // A table keyed by one whole number is swept range by range, each range one
-                // statement that changes what has expired and returns it for the evidence. What a
-                // range cannot change at once (a row another still refers to) goes the long way.
-                if !dryRun, let span = try await rows.integerKeySpan() {
-                    let heldKeys = held.filter {
-                        $0.system == system.id && ($0.activity == nil || $0.activity == activity.id)
-                    }
-                    .compactMap { held -> KeyValue? in
-                        guard held.row.hasPrefix("\(table.table):") else { return nil }
-                        return Int64(held.row.dropFirst(table.table.count + 1)).map(KeyValue.number)
-                    }
-                    let (changed, failed) = try await sweepByRanges(
-                        span, rows: rows, system: system.id, activity: activity, condition: condition,
-                        held: heldKeys, calendar: calendar, batchSize: batchSize, afterBatch: afterBatch)
-                    report.rows += changed
-                    guard !failed.isEmpty else {
-                        reports.append(report)
-                        continue
-                    }
-                    var within = SQLQueryString("(")
-                    for (index, range) in failed.enumerated() {
-                        if index > 0 { within.appendLiteral(" OR ") }
-                        within.appendInterpolation(try rows.keyBetween(range.low, range.high))
-                    }
-                    within.appendLiteral(")")
-                    condition = condition + " AND " + within
-                }
                 // One pass over the table for what has expired (as the hand-written DELETE would make),
                 // each row kept as its key and expiry; then batches by key, each re-checked.
                 // Streamed: only each row's key and expiry are kept, so memory grows with what has
@@ -147,72 +120,6 @@ extension RetentionSweep {
             }
         }
         return reports
-    }
-
-    /// The ranges of a whole-number key, each one transaction in the company's database: the rows of
-    /// the range that have expired are changed and returned, their evidence written to Gallra's
-    /// audit chain before that transaction commits. The ranges widen and narrow so that each holds
-    /// about a batch. A range the database refuses (a row still referred to) is returned, changed
-    /// in nothing.
-    private func sweepByRanges(
-        _ span: (low: Int64, high: Int64), rows: ConnectedRows, system: String, activity: ProcessingActivity,
-        condition: SQLQueryString, held: [KeyValue], calendar: ZonedCalendar, batchSize: Int,
-        afterBatch: (@Sendable (Int) throws -> Void)?
-    ) async throws -> (changed: Int, failed: [(low: Int64, high: Int64)]) {
-        let action = rows.table.onExpiry
-        let widest = max(Int64(batchSize) * 8, (span.high - span.low) / 8 + 1)
-        var width = Int64(batchSize)
-        var start = span.low
-        var changed = 0
-        var failed: [(low: Int64, high: Int64)] = []
-        while start <= span.high {
-            let end = min(span.high, start + width - 1)
-            var which = condition + " AND " + (try rows.keyBetween(start, end))
-            if !held.isEmpty {
-                var kept = SQLQueryString(" AND NOT ")
-                kept.appendInterpolation(try SQLName(rows.table.key[0]))
-                kept.appendList(held)
-                which = which + kept
-            }
-            let statement =
-                action == .anonymise
-                ? try rows.anonymise(where: which, returning: true) : try rows.delete(where: which, returning: true)
-            var count = 0
-            do {
-                count = try await rows.connection.transaction { sql in
-                    let returned = try await sql.raw(statement).all()
-                    guard !returned.isEmpty else { return 0 }
-                    let evidence = try returned.map { row -> String in
-                        let expiry = activity.retention.outcome(
-                            events: try rows.events(of: row, calendar: calendar), calendar: calendar
-                        ).expiry
-                        let key = try rows.typedKey(of: row).map(\.description).joined(separator: ",")
-                        return "\(rows.table.table):\(key) (expired \(expiry.map(calendar.rfc3339) ?? "?"))"
-                    }
-                    try await data.transaction { sql in
-                        try await self.audit(
-                            [
-                                AuditEvent(
-                                    "connected.\(action.rawValue)", activity: activity.id,
-                                    detail: "system \(system), rule \(activity.retention): \(returned.count) rows: "
-                                        + evidence.joined(separator: ", "))
-                            ], on: sql)
-                    }
-                    return returned.count
-                }
-            } catch {
-                failed.append((start, end))
-            }
-            changed += count
-            if count > 0 { try afterBatch?(count) }
-            if count > batchSize * 2 {
-                width = max(1, width / 2)
-            } else if count < batchSize / 4 {
-                width = min(widest, width * 2)
-            }
-            start = end + 1
-        }
-        return (changed, failed)
     }
 
     /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one

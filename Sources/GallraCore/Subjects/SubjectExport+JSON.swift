@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension SubjectExport {
     /// The schema name written into every export; documented in docs/subject-export.md.
@@ -121,10 +122,12 @@ extension SubjectExport {
 }
 
 extension ProcessingActivity {
-    /// The retention as people are told it: the register's own wording, or the rule in words.
     /// The retention as people are told it: the register's own wording in that language when it
     /// says from when the period runs and reads as the rule enforced; otherwise the rule written out.
+    /// Reading the wording takes the phrase reader, so each answer is kept (every export says it).
     public func peopleWording(declaredEvents: [EventDefinition]) -> LocalizedText {
+        let key = PeopleWordingKey(rule: retention, text: retentionText, events: declaredEvents)
+        if let known = peopleWordings.withLock({ $0[key] }) { return known }
         func wording(_ language: Language) -> String {
             if let own = language == .sv ? retentionText?.sv : retentionText?.en {
                 let reader = RetentionPhraseReader(language: language, declaredEvents: declaredEvents)
@@ -132,6 +135,19 @@ extension ProcessingActivity {
             }
             return retention.wording(language, declaredEvents: declaredEvents)
         }
-        return LocalizedText(sv: wording(.sv), en: wording(.en))
+        let said = LocalizedText(sv: wording(.sv), en: wording(.en))
+        peopleWordings.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[key] = said
+        }
+        return said
     }
 }
+
+private struct PeopleWordingKey: Hashable {
+    let rule: RetentionRule
+    let text: LocalizedText?
+    let events: [EventDefinition]
+}
+
+private let peopleWordings = Mutex<[PeopleWordingKey: LocalizedText]>([:])

@@ -63,8 +63,8 @@ extension SystemsVersions {
     /// version is parsed once per register version; asking costs a look-up of the newest numbers.
     public func current() async throws -> SystemsVersion? {
         guard
-            let newest = try await data.read.raw("SELECT MAX(version) AS v FROM systems_versions").first()?
-                .decode(column: "v", as: Int64?.self)
+            let row = try await data.read.raw("SELECT MAX(version) AS v FROM systems_versions").first(),
+            let newest = try row.decode(column: "v", as: Int64?.self)
         else { return nil }
         let registerVersion =
             try await data.read.raw("SELECT MAX(version) AS v FROM register_versions").first()?

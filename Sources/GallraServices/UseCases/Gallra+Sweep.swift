@@ -12,7 +12,8 @@ extension Gallra {
         try await acting(by: party, needs: .sweep) {
             var report = try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize, progress: progress)
             // Then the company's own databases, where the systems file connects them.
-            report.connected = try await store.sweep.runConnected(now: now, dryRun: dryRun)
+            report.connected = try await store.sweep.runConnected(
+                now: now, dryRun: dryRun, batchSize: min(batchSize, RetentionSweep.connectedBatchSize))
             return report
         }
     }

@@ -1,0 +1,120 @@
+import Foundation
+import GallraCore
+import GallraStore
+import SQLKit
+import Testing
+
+/// kill -9 a real `gallra sweep` while it erases rows of a company's own database, run it again,
+/// and compare with an uninterrupted sweep of an identical copy.
+@Suite("The connected sweep survives kill -9", .serialized)
+struct ConnectedSweepCrashTests {
+    /// Gallra's store and the shop it connects, in a directory of their own.
+    struct Copy {
+        let directory: URL
+        var shop: String { directory.appendingPathComponent("shop.sqlite").path }
+        var environment: [String: String] {
+            [
+                "GALLRA_DATABASE": "sqlite:" + directory.appendingPathComponent("gallra.sqlite").path,
+                "GALLRA_KEY_FILE": directory.appendingPathComponent("gallra.key").path, "GALLRA_ACTOR": "test",
+                "GALLRA_SHOP": shop,
+            ]
+        }
+
+        func tickets() async throws -> [Int] {
+            let connection = try await StoreConnection.open(.sqlite(path: shop), foreign: true)
+            let ids = try await connection.sql.raw("SELECT id FROM ticket ORDER BY id").all().map {
+                try $0.decode(column: "id", as: Int.self)
+            }
+            await connection.close()
+            return ids
+        }
+    }
+
+    static let systems = """
+        version: 1
+        systems:
+          support:
+            database: "sqlite:${GALLRA_SHOP}"
+            tables:
+              - table: ticket
+                key: [id]
+                activity: customer-files
+                person: { email: requester_email }
+                columns: { body: customer_files }
+                events: { collected: opened_at, case.closed: closed_at }
+        """
+
+    /// 8,000 tickets: three in four opened in 2026 (gone by 2030 under the 12-month cap), the rest
+    /// in the autumn of 2029 and still open.
+    static func copy() async throws -> Copy {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gallra-ccrash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let copy = Copy(directory: directory)
+        let shop = try await StoreConnection.open(.sqlite(path: copy.shop), foreign: false)
+        try await shop.sql.raw(
+            "CREATE TABLE ticket (id INTEGER PRIMARY KEY, requester_email TEXT, body TEXT, opened_at TEXT, closed_at TEXT)"
+        ).run()
+        try await shop.sql.raw("CREATE INDEX ticket_email ON ticket (lower(requester_email))").run()
+        try await shop.transaction { sql in
+            for id in 1...8_000 {
+                let opened = id % 4 == 0 ? "2029-10-01 10:00:00" : "2026-03-01 10:00:00"
+                try await sql.raw(
+                    "INSERT INTO ticket VALUES (\(bind: id), \(bind: "p\(id % 50)@example.se"), 'Text', \(bind: opened), NULL)"
+                ).run()
+            }
+        }
+        await shop.close()
+        let register = packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path
+        let systems = directory.appendingPathComponent("systems.yaml")
+        try Self.systems.write(to: systems, atomically: true, encoding: .utf8)
+        for arguments in [["register", "apply", register], ["systems", "apply", systems.path]] {
+            let result = try GallraProcess.run(arguments, environment: copy.environment, in: directory)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return copy
+    }
+
+    @Test("Killed while it erases a connected table and run again: the same rows as an uninterrupted sweep")
+    func killNine() async throws {
+        let interrupted = try await Self.copy()
+        let twin = try await Self.copy()
+        let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "100"]
+        var partial = false
+        for attempt in 0..<8 where !partial {
+            let process = Process()
+            process.executableURL = GallraProcess.executable
+            process.arguments = sweep
+            process.environment = ProcessInfo.processInfo.environment.merging(interrupted.environment) { $1 }
+            process.currentDirectoryURL = interrupted.directory
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(for: .milliseconds(250 + 150 * attempt))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let left = try await interrupted.tickets().count
+            partial = left > 2_000 && left < 8_000
+        }
+        #expect(partial, "the sweep was never caught mid-run")
+
+        let again = try GallraProcess.run(sweep, environment: interrupted.environment, in: interrupted.directory)
+        #expect(again.status == 0, "\(again.stderr)")
+        let whole = try GallraProcess.run(sweep, environment: twin.environment, in: twin.directory)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let left = try await interrupted.tickets()
+        #expect(left == (try await twin.tickets()))
+        #expect(left == Array(stride(from: 4, through: 8_000, by: 4)), "exactly the open tickets of 2029 are left")
+        // Every erased row has its evidence in the audit chain, and the chain is whole.
+        let verify = try GallraProcess.run(
+            ["audit", "verify"], environment: interrupted.environment, in: interrupted.directory)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let store = try await StoreConnection.open(
+            .sqlite(path: interrupted.directory.appendingPathComponent("gallra.sqlite").path))
+        let evidence = try await store.sql.raw("SELECT detail FROM audit_log WHERE action = 'connected.erase'").all()
+            .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
+        await store.close()
+        let named = Set(evidence.matches(of: /ticket:(\d+) \(/).compactMap { Int($0.1) })
+        #expect(named.isSuperset(of: Set(1...8_000).subtracting(left)))
+    }
+}

@@ -206,6 +206,36 @@ struct ConnectorTests {
         await shop.close()
     }
 
+    @Test("An event read from the row a row belongs to (TABLE.COLUMN)", arguments: TestBackend.available)
+    func parentEvent(backend: TestBackend) async throws {
+        let shop = try await Self.shop(backend)
+        try await Self.fill(shop, tickets: [])
+        // Each order's year is closed when its customer's contract ends (a reading for the test).
+        let yaml = shop.systemsYAML.replacingOccurrences(
+            of: "events: { fiscal-year.end: created_at }",
+            with: "events: { fiscal-year.end: customer.contract_ended_at }")
+        #expect(try await shop.store.systems.check(yaml: yaml).filter { $0.severity == .error } == [])
+        _ = try await shop.store.systems.apply(yaml: yaml, file: "systems.yaml")
+        let later = Self.now.addingTimeInterval(6 * 365.25 * 86_400)
+        let swept = try await shop.store.sweep.runConnected(now: later, dryRun: true)
+        let rule = try RetentionRule(parsing: "end-of-year(fiscal-year.end) + 7y")
+        let ended: [Int: Date?] = [1: Self.ago(days: 3 * 365), 3: Self.ago(days: 180), 5: Self.ago(days: 2 * 365)]
+        let expected = [(1, 1), (2, 5), (3, 3)].filter { _, customer in
+            guard let end = ended[customer] ?? nil else { return false }
+            return rule.outcome(events: ["fiscal-year.end": end], calendar: .stockholm).expiry.map { $0 <= later }
+                ?? false
+        }
+        #expect(swept.first { $0.table == "orders" }?.rows == expected.count)
+        #expect(expected.map(\.0) == [1, 2], "the orders of the customers whose contracts ended years ago")
+        // A table it does not belong to cannot be named.
+        let wrong = shop.systemsYAML.replacingOccurrences(
+            of: "events: { fiscal-year.end: created_at }", with: "events: { fiscal-year.end: ticket.opened_at }")
+        let problems = try await shop.store.systems.check(yaml: wrong)
+        #expect(
+            problems.contains { $0.message.contains("names another table; only the table it belongs_to can be named") })
+        await shop.close()
+    }
+
     @Test("A sweep stopped halfway, run again, ends where the whole run would have", arguments: TestBackend.available)
     func stoppedSweep(backend: TestBackend) async throws {
         let shop = try await Self.shop(backend)

@@ -43,6 +43,8 @@ public struct ConnectedTable: Hashable, Sendable {
     public var anonymise: [String: String?]
     /// The person through a foreign key to another table of the system.
     public var belongsTo: (table: String, column: String)?
+    /// The key column of the table it belongs to (an event may be read from there: `TABLE.COLUMN`).
+    public var parentKey: String?
     public var line: Int
     /// The line each column is named on, for problems found in the live database.
     public var columnLines: [String: Int]

@@ -76,13 +76,15 @@ struct SystemsParse {
             }
         }
         if fields["tables"] == nil { nodes.error(fields.line, "system \"\(id)\" has no \"tables\"") }
-        for table in tables {
+        for (index, table) in tables.enumerated() {
             guard let parent = table.belongsTo else { continue }
-            if !tables.contains(where: { $0.table == parent.table }) {
+            guard let parentTable = tables.first(where: { $0.table == parent.table }) else {
                 nodes.error(
                     table.line,
                     "table \"\(table.table)\" belongs to \"\(parent.table)\", which system \"\(id)\" does not name")
+                continue
             }
+            tables[index].parentKey = parentTable.key.count == 1 ? parentTable.key[0] : nil
         }
         return ConnectedSystem(id: id, database: database, tables: tables, line: fields.line)
     }
@@ -176,6 +178,13 @@ struct SystemsParse {
                     "unknown event \"\(eventText)\" in \(what)\(Suggestion.didYouMean(eventText, among: known.map(\.rawValue)))"
                 )
             }
+            // `TABLE.COLUMN`: read from the row this one belongs to.
+            if let dot = column.firstIndex(of: "."), String(column[..<dot]) != (parentName(fields) ?? "") {
+                nodes.error(
+                    line,
+                    "the event column \"\(column)\" of \(what) names another table; only the table it belongs_to can be named"
+                )
+            }
             events[event] = column
             lines[column] = line
         }
@@ -214,6 +223,11 @@ struct SystemsParse {
         return ConnectedTable(
             table: name, key: key.map(\.value), activity: activityID, person: person, columns: columns, events: events,
             onExpiry: onExpiry, anonymise: anonymise, belongsTo: belongsTo, line: fields.line, columnLines: lines)
+    }
+
+    /// The table named under `belongs_to`, read without reporting (the full read reports).
+    private func parentName(_ fields: Fields) -> String? {
+        fields["belongs_to"]?.mapping?["table"]?.string
     }
 
     private mutating func parent(_ fields: Fields, what: String) -> (table: String, column: String)? {

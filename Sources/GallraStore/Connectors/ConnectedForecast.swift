@@ -18,7 +18,7 @@ extension RetentionSweep {
             let connection = try await store.connectors.connection(for: system)
             for table in system.tables {
                 guard let activity = register.activity(table.activity),
-                    let schema = try await store.connectors.schema(of: table.table, system: system.id, on: connection)
+                    let schema = try await store.connectors.schema(of: table, in: system, on: connection)
                 else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
                 func count(at instant: Date) async throws -> Int {

@@ -35,8 +35,7 @@ extension ConnectedPeople {
             let connection = try await store.connectors.connection(for: system)
             var schemas: [String: TableSchema] = [:]
             for table in system.tables {
-                schemas[table.table] = try await store.connectors.schema(
-                    of: table.table, system: system.id, on: connection)
+                schemas[table.table] = try await store.connectors.schema(of: table, in: system, on: connection)
             }
             var keysByTable: [String: [[KeyValue]]] = [:]
             for table in system.tables where !table.person.isEmpty {
@@ -103,7 +102,8 @@ extension ConnectedRows {
     func selectAll(whereIdentity column: String, kind: SubjectIdentifier.Kind, equals value: String) throws
         -> SQLQueryString
     {
-        var query = SQLQueryString("SELECT * FROM ")
+        var query = try table.selectAllColumns()
+        query.appendLiteral(" FROM ")
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         if kind == .email {
@@ -120,7 +120,8 @@ extension ConnectedRows {
     }
 
     func selectAll(whereColumn column: String, in values: [KeyValue]) throws -> SQLQueryString {
-        var query = SQLQueryString("SELECT * FROM ")
+        var query = try table.selectAllColumns()
+        query.appendLiteral(" FROM ")
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(try SQLName(column))

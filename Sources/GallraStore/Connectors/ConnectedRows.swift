@@ -59,6 +59,10 @@ struct ConnectedRows {
         var query = SQLQueryString("SELECT ")
         for (index, column) in readColumns.enumerated() {
             if index > 0 { query.appendLiteral(", ") }
+            if column.contains(".") {
+                query.appendInterpolation(try table.columnExpression(column))
+                query.appendLiteral(" AS ")
+            }
             query.appendInterpolation(try SQLName(column))
         }
         query.appendLiteral(" FROM ")
@@ -143,5 +147,45 @@ extension SQLQueryString {
             appendInterpolation(bind: value)
         }
         appendLiteral(")")
+    }
+}
+
+extension ConnectedTable {
+    /// A column of the row, or `TABLE.COLUMN` of the row it belongs to, read by the key.
+    func columnExpression(_ column: String) throws -> SQLQueryString {
+        var query = SQLQueryString("")
+        guard let dot = column.firstIndex(of: "."), let parent = belongsTo, let parentKey else {
+            query.appendInterpolation(try SQLName(column))
+            return query
+        }
+        let parentTable = try SQLName(parent.table)
+        query.appendLiteral("(SELECT ")
+        query.appendInterpolation(parentTable)
+        query.appendLiteral(".")
+        query.appendInterpolation(try SQLName(String(column[column.index(after: dot)...])))
+        query.appendLiteral(" FROM ")
+        query.appendInterpolation(parentTable)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(parentTable)
+        query.appendLiteral(".")
+        query.appendInterpolation(try SQLName(parentKey))
+        query.appendLiteral(" = ")
+        query.appendInterpolation(try SQLName(table))
+        query.appendLiteral(".")
+        query.appendInterpolation(try SQLName(parent.column))
+        query.appendLiteral(")")
+        return query
+    }
+
+    /// `SELECT *` and the events read from the row it belongs to, each named `TABLE.COLUMN`.
+    func selectAllColumns() throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT *")
+        for column in events.values.sorted() where column.contains(".") {
+            query.appendLiteral(", ")
+            query.appendInterpolation(try columnExpression(column))
+            query.appendLiteral(" AS ")
+            query.appendInterpolation(try SQLName(column))
+        }
+        return query
     }
 }

@@ -61,7 +61,7 @@ extension RetentionSweep {
             let connection = try await store.connectors.connection(for: system)
             for table in system.tables {
                 guard let activity = register.activity(table.activity) else { continue }
-                guard let schema = try await store.connectors.schema(of: table.table, system: system.id, on: connection)
+                guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
                 else {
                     throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")
                 }

@@ -91,12 +91,25 @@ public final class ConnectedSystems: Sendable {
         }
     }
 
-    /// A table's schema, read once (the systems check reads it fresh).
+    /// A table's schema, read once (the systems check reads it fresh); the columns of the table it
+    /// belongs to are in it too, as `TABLE.COLUMN`.
     func schema(of table: String, system: String, on connection: StoreConnection) async throws -> TableSchema? {
         let name = "\(system)/\(table)"
         if let known = schemas.withLock({ $0[name] }) { return known }
         let schema = try await TableSchema.read(table, on: connection)
         if let schema { schemas.withLock { $0[name] = schema } }
+        return schema
+    }
+
+    func schema(of table: ConnectedTable, in system: ConnectedSystem, on connection: StoreConnection) async throws
+        -> TableSchema?
+    {
+        guard var schema = try await schema(of: table.table, system: system.id, on: connection) else { return nil }
+        if let parent = table.belongsTo,
+            let parentSchema = try await self.schema(of: parent.table, system: system.id, on: connection)
+        {
+            schema.adopt(parentSchema, as: parent.table)
+        }
         return schema
     }
 

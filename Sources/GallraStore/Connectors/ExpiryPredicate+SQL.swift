@@ -57,7 +57,7 @@ extension ExpiryPredicate {
         guard let columnName = table.events[event] else {
             throw GallraError.invalidInput("Table \"\(table.table)\" gives no column for \(event).")
         }
-        let column = try SQLName(columnName)
+        let column = try table.columnExpression(columnName)
         let upTo = operation == "<="
         let seconds = Int64(
             upTo ? instant.timeIntervalSince1970.rounded(.down) : instant.timeIntervalSince1970.rounded(.up))

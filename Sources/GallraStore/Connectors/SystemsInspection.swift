@@ -25,6 +25,7 @@ public struct SystemsInspection: Sendable {
                 problems.append(RegisterProblem(line: system.line, message: "\(error)"))
                 continue
             }
+            var read: [String: TableSchema] = [:]
             for table in system.tables {
                 do {
                     guard let schema = try await TableSchema.read(table.table, on: connection) else {
@@ -33,14 +34,22 @@ public struct SystemsInspection: Sendable {
                                 line: table.line, message: "system \"\(system.id)\" has no table \"\(table.table)\""))
                         continue
                     }
-                    schemas[system.id, default: [:]][table.table] = schema
-                    problems += Self.problems(of: table, in: system, schema: schema, dialect: connection.dialect)
+                    read[table.table] = schema
                 } catch {
                     problems.append(
                         RegisterProblem(
                             line: table.line,
                             message: "system \"\(system.id)\": table \"\(table.table)\" cannot be read: \(error)"))
                 }
+            }
+            for table in system.tables {
+                guard var schema = read[table.table] else { continue }
+                // An event may be read from the row this one belongs to: `TABLE.COLUMN`.
+                if let parent = table.belongsTo, let parentSchema = read[parent.table] {
+                    schema.adopt(parentSchema, as: parent.table)
+                }
+                schemas[system.id, default: [:]][table.table] = schema
+                problems += Self.problems(of: table, in: system, schema: schema, dialect: connection.dialect)
             }
         }
         for system in file.systems {

@@ -119,4 +119,9 @@ public struct TableSchema: Sendable {
                 definition.firstMatch(of: /\(\s*lower\s*\(\s*"?([^")\s]+)"?\s*\)/)?.1.description
             })
     }
+
+    /// Takes in the columns of the table this one belongs to, named `TABLE.COLUMN`.
+    mutating func adopt(_ parent: TableSchema, as table: String) {
+        for (column, type) in parent.columns { columns["\(table).\(column)"] = type }
+    }
 }

@@ -167,7 +167,7 @@ struct RequestCommand: AsyncParsableCommand {
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, .en, calendar),
                         terminator: "")
-                    for change in try await gallra.connectedPlan(id, by: store.party) {
+                    for change in try await gallra.connectedPlan(id, decisions: details.decisions, by: store.party) {
                         print("would be \(change.action.rawValue): \(change.system) \(change.row) (\(change.activity))")
                     }
                     print("Nothing was changed.")

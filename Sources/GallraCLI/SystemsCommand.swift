@@ -41,12 +41,9 @@ struct SystemsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withGallra { gallra in
-                let yaml = try RegisterFile.read(file)
-                for warning in try await gallra.checkSystems(yaml: yaml, by: store.party)
-                where warning.severity == .warning {
-                    printError(warning.formatted(file: file))
-                }
-                let version = try await gallra.applySystems(yaml: yaml, file: file, by: store.party)
+                let (version, warnings) = try await gallra.applySystems(
+                    yaml: try RegisterFile.read(file), file: file, by: store.party)
+                for warning in warnings { printError(warning.formatted(file: file)) }
                 let tables = version.file.systems.reduce(0) { $0 + $1.tables.count }
                 print(
                     "Systems version \(version.version) is in force: \(version.file.systems.count) systems, \(tables) tables."

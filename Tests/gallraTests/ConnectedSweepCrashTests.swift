@@ -80,21 +80,12 @@ struct ConnectedSweepCrashTests {
         let interrupted = try await Self.copy()
         let twin = try await Self.copy()
         let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "100"]
-        var partial = false
-        for attempt in 0..<8 where !partial {
-            let process = Process()
-            process.executableURL = GallraProcess.executable
-            process.arguments = sweep
-            process.environment = ProcessInfo.processInfo.environment.merging(interrupted.environment) { $1 }
-            process.currentDirectoryURL = interrupted.directory
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            try await Task.sleep(for: .milliseconds(250 + 150 * attempt))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        let partial = try await GallraProcess.killMidRun(
+            sweep, environment: interrupted.environment, in: interrupted.directory, attempts: 8,
+            waitMilliseconds: 250, longerBy: 150
+        ) {
             let left = try await interrupted.tickets().count
-            partial = left > 2_000 && left < 8_000
+            return left > 2_000 && left < 8_000
         }
         #expect(partial, "the sweep was never caught mid-run")
 

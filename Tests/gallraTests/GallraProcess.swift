@@ -49,4 +49,27 @@ struct GallraProcess {
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// Runs `gallra` and kills it with SIGKILL after a while, longer at each attempt, until
+    /// `caughtMidRun` says the kill came in the middle of its work; returns whether it ever did.
+    static func killMidRun(
+        _ arguments: [String], environment: [String: String], in directory: URL, attempts: Int,
+        waitMilliseconds first: Int, longerBy step: Int, caughtMidRun: () async throws -> Bool
+    ) async throws -> Bool {
+        for attempt in 0..<attempts {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.currentDirectoryURL = directory
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(for: .milliseconds(first + step * attempt))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if try await caughtMidRun() { return true }
+        }
+        return false
+    }
 }

@@ -30,21 +30,12 @@ struct SweepCrashTests {
         let (interrupted, twin) = try await twins(backend)
         let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "200"]
 
-        var partial = false
-        for attempt in 0..<6 where !partial {
-            let process = Process()
-            process.executableURL = GallraProcess.executable
-            process.arguments = sweep
-            process.environment = ProcessInfo.processInfo.environment.merging(interrupted.environment) { $1 }
-            process.currentDirectoryURL = interrupted.directory
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            try await Task.sleep(for: .milliseconds(150 + 100 * attempt))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        let partial = try await GallraProcess.killMidRun(
+            sweep, environment: interrupted.environment, in: interrupted.directory, attempts: 6,
+            waitMilliseconds: 150, longerBy: 100
+        ) {
             let left = try await recordIDs(interrupted).count
-            partial = left > 0 && left < 4_000
+            return left > 0 && left < 4_000
         }
         #expect(partial, "the sweep was never caught mid-run")
 

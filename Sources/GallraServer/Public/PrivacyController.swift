@@ -8,7 +8,6 @@ import Hummingbird
 /// request by its e-mailed link. No answer tells whether an address is known.
 struct PrivacyController: Sendable {
     typealias Context = GallraRequestContext
-    static let formCookie = "gallra_door"
     let gallra: Gallra
     let settings: DoorSettings
     /// Submissions per address (3 an hour: more would bombard someone's inbox) and per client.
@@ -17,6 +16,8 @@ struct PrivacyController: Sendable {
     /// Wrong addresses written for one download link, and per client, before it stops trying.
     let perLink = SignInThrottle(limit: 5, window: 3_600)
     let secureCookies: Bool
+    /// The public forms' anti-forgery value.
+    var formToken: PreSessionForm { PreSessionForm(cookie: "gallra_door", path: "/privacy", secure: secureCookies) }
 
     func add(to router: Router<Context>) {
         router.get("/privacy", use: notice)
@@ -46,9 +47,7 @@ struct PrivacyController: Sendable {
         let fields = try await request.formFields()
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
         let words = UIText.words(language)
-        guard let expected = request.cookies[Self.formCookie]?.value,
-            constantTimeEquals(fields["csrf"] ?? "", expected)
-        else {
+        guard formToken.accepts(request, fields: fields) else {
             return try await formPage(
                 request: request, language: language, error: words["door_stale"], status: .forbidden)
         }
@@ -135,9 +134,7 @@ struct PrivacyController: Sendable {
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
         let words = UIText.words(language)
         let token = try context.parameters.require("token")
-        guard let expected = request.cookies[Self.formCookie]?.value,
-            constantTimeEquals(fields["csrf"] ?? "", expected)
-        else {
+        guard formToken.accepts(request, fields: fields) else {
             return try await downloadForm(
                 token: token, language: language, error: words["door_stale"], status: .forbidden)
         }
@@ -188,10 +185,7 @@ struct PrivacyController: Sendable {
         var response = Pages.shared.render(
             "privacy-download", title: words["door_download_heading"] ?? "", values, language: language,
             signedIn: nil, status: status)
-        response.setCookie(
-            Cookie(
-                name: Self.formCookie, value: csrf, path: "/privacy", secure: secureCookies, httpOnly: true,
-                sameSite: .strict))
+        formToken.attach(csrf, to: &response)
         return response
     }
 
@@ -215,10 +209,7 @@ struct PrivacyController: Sendable {
         var response = Pages.shared.render(
             "privacy-request", title: words["door_heading"] ?? "", values, language: language, signedIn: nil,
             status: status)
-        response.setCookie(
-            Cookie(
-                name: Self.formCookie, value: token, path: "/privacy", secure: secureCookies, httpOnly: true,
-                sameSite: .strict))
+        formToken.attach(token, to: &response)
         return response
     }
 

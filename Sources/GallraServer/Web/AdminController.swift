@@ -332,7 +332,8 @@ struct AdminController: Sendable {
         let register = try await allowed({ try await gallra.register(by: try context.person().party).register })
         // What completing it would do in the connected databases, before anything is done.
         if request.status != .completed {
-            let plan = try await gallra.connectedPlan(id, by: try context.person().party)
+            let plan = try await gallra.connectedPlan(
+                id, decisions: details.decisions, by: try context.person().party)
             values["plan"] = plan.map { change in
                 [
                     "row": "\(change.system) \(change.row)",

@@ -34,3 +34,29 @@ func constantTimeEquals(_ a: String, _ b: String) -> Bool {
     guard left.count == right.count else { return false }
     return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
 }
+
+/// The anti-forgery check of a form that comes before any session (sign-in, the public pages): a
+/// fresh value goes out in both a cookie (HttpOnly, SameSite=Strict, on the form's path) and a
+/// hidden field, and a submission is taken only when the two come back alike.
+struct PreSessionForm: Sendable {
+    let cookie: String
+    let path: String
+    let secure: Bool
+
+    /// Sets the cookie of `value` (from `freshFormToken()`, also in the page's hidden field).
+    func attach(_ value: String, to response: inout Response) {
+        response.setCookie(
+            Cookie(name: cookie, value: value, path: path, secure: secure, httpOnly: true, sameSite: .strict))
+    }
+
+    /// Whether the submission's hidden field matches its cookie.
+    func accepts(_ request: Request, fields: [String: String]) -> Bool {
+        guard let expected = request.cookies[cookie]?.value else { return false }
+        return constantTimeEquals(fields["csrf"] ?? "", expected)
+    }
+
+    /// The cookie, expired: the form is done.
+    var expired: Cookie {
+        Cookie(name: cookie, value: "", maxAge: 0, path: path, secure: secure, httpOnly: true, sameSite: .strict)
+    }
+}

@@ -7,11 +7,14 @@ import Hummingbird
 /// random value in both a cookie and the form; failures are counted per login and address.
 struct SignInController: Sendable {
     typealias Context = GallraRequestContext
-    static let formCookie = "gallra_signin"
     let gallra: Gallra
     let throttle: SignInThrottle
     let secureCookies: Bool
     let adminsNeedSecondFactor: Bool
+    /// The sign-in form's anti-forgery value.
+    var formToken: PreSessionForm {
+        PreSessionForm(cookie: "gallra_signin", path: "/admin/login", secure: secureCookies)
+    }
 
     func add(to router: Router<Context>) {
         router.get("/admin/login", use: form)
@@ -29,9 +32,7 @@ struct SignInController: Sendable {
     @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
         let language = Self.language(request)
         let fields = try await request.formFields()
-        guard let expected = request.cookies[Self.formCookie]?.value,
-            constantTimeEquals(fields["csrf"] ?? "", expected)
-        else {
+        guard formToken.accepts(request, fields: fields) else {
             return page(
                 language: language, error: UIText.words(language)["sign_in_failed"], email: "", status: .forbidden)
         }
@@ -58,7 +59,7 @@ struct SignInController: Sendable {
             Cookie(
                 name: SessionAuthentication.cookie, value: signedIn.cookie, path: "/", secure: secureCookies,
                 httpOnly: true, sameSite: .strict))
-        response.setCookie(expired(Self.formCookie, path: "/admin/login"))
+        response.setCookie(formToken.expired)
         return response
     }
 
@@ -78,10 +79,7 @@ struct SignInController: Sendable {
         var response = Pages.shared.render(
             "login", title: UIText.words(language)["sign_in"] ?? "", values, language: language, signedIn: nil,
             status: status)
-        response.setCookie(
-            Cookie(
-                name: Self.formCookie, value: token, path: "/admin/login", secure: secureCookies, httpOnly: true,
-                sameSite: .strict))
+        formToken.attach(token, to: &response)
         return response
     }
 

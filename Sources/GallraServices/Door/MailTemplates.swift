@@ -38,7 +38,7 @@ public struct MailTemplates: Sendable {
     /// Gallra's own wording.
     public static let builtIn: MailTemplates = {
         var templates: [String: Template] = [:]
-        for (key, text) in builtInTexts { templates[key] = try! parse(text, named: key) }
+        for (key, text) in builtInTexts { templates[key] = try! parse(text, named: key, as: message(of: key)!) }
         return MailTemplates(templates: templates)
     }()
 
@@ -54,14 +54,14 @@ public struct MailTemplates: Sendable {
         }
         for file in files.sorted() where file.hasSuffix(".txt") {
             let key = String(file.dropLast(4))
-            guard result.templates[key] != nil else {
+            guard result.templates[key] != nil, let message = message(of: key) else {
                 let known = builtInTexts.keys.sorted().map { "\($0).txt" }.joined(separator: ", ")
                 throw GallraError.invalidInput("\(directory)/\(file): no message has this name; use one of \(known).")
             }
             guard let text = try? String(contentsOf: url.appendingPathComponent(file), encoding: .utf8) else {
                 throw GallraError.invalidInput("\(directory)/\(file): not readable as UTF-8 text.")
             }
-            result.templates[key] = try parse(text, named: "\(directory)/\(file)")
+            result.templates[key] = try parse(text, named: "\(directory)/\(file)", as: message)
         }
         return result
     }
@@ -77,13 +77,17 @@ public struct MailTemplates: Sendable {
         return (fill(template.subject), fill(template.body).components(separatedBy: "\n"))
     }
 
-    private static func parse(_ text: String, named name: String) throws -> Template {
+    /// The message a key names: `confirm` of `confirm.sv`.
+    private static func message(of key: String) -> Message? {
+        key.split(separator: ".").first.flatMap { Message(rawValue: String($0)) }
+    }
+
+    private static func parse(_ text: String, named name: String, as message: Message) throws -> Template {
         let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         var lines = text.components(separatedBy: "\n")
         guard let first = lines.first, first.hasPrefix("Subject: "), lines.count > 2, lines[1].isEmpty else {
             throw GallraError.invalidInput("\(name): the first line must be \"Subject: …\", then an empty line.")
         }
-        let message = Message(rawValue: String(name.split(separator: "/").last!.split(separator: ".").first!))!
         for match in text.matches(of: /\{\{([^}]*)\}\}/) where !message.placeholders.contains(String(match.1)) {
             let allowed = message.placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", ")
             throw GallraError.invalidInput(

@@ -148,11 +148,14 @@ extension Gallra {
         }
     }
 
-    /// What completing the request would do in the connected databases, changing nothing.
-    public func connectedPlan(_ id: String, by party: Party) async throws -> [ConnectedChange] {
+    /// What completing the request would do in the connected databases, changing nothing;
+    /// `decisions`, when the caller has them (from `requestDetails`), are not worked out again.
+    public func connectedPlan(_ id: String, decisions: [RightsDecision]? = nil, by party: Party) async throws
+        -> [ConnectedChange]
+    {
         try await acting(by: party, needs: .readPersonalData) {
             _ = try await reachableRequest(id, by: party)
-            return try await store.requests.connectedPlan(id)
+            return try await store.requests.connectedPlan(id, decisions: decisions)
         }
     }
 

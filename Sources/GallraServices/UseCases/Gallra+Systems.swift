@@ -7,8 +7,11 @@ extension Gallra {
         try await acting(by: party, needs: .changeRegister) { try await store.systems.check(yaml: yaml) }
     }
 
-    /// Checks a systems file and stores it as the version in force; a refused file changes nothing.
-    public func applySystems(yaml: String, file: String, by party: Party) async throws -> SystemsVersion {
+    /// Checks a systems file and stores it as the version in force, with its warnings; a refused
+    /// file changes nothing.
+    public func applySystems(yaml: String, file: String, by party: Party) async throws -> (
+        version: SystemsVersion, warnings: [RegisterProblem]
+    ) {
         try await acting(by: party, needs: .changeRegister) { try await store.systems.apply(yaml: yaml, file: file) }
     }
 

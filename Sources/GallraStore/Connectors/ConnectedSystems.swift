@@ -91,8 +91,7 @@ public final class ConnectedSystems: Sendable {
         }
     }
 
-    /// A table's schema, read once (the systems check reads it fresh); the columns of the table it
-    /// belongs to are in it too, as `TABLE.COLUMN`.
+    /// A table's schema, read once (the systems check reads it fresh).
     func schema(of table: String, system: String, on connection: StoreConnection) async throws -> TableSchema? {
         let name = "\(system)/\(table)"
         if let known = schemas.withLock({ $0[name] }) { return known }
@@ -101,6 +100,7 @@ public final class ConnectedSystems: Sendable {
         return schema
     }
 
+    /// A connected table's schema, with the columns of the table it belongs to as `TABLE.COLUMN`.
     func schema(of table: ConnectedTable, in system: ConnectedSystem, on connection: StoreConnection) async throws
         -> TableSchema?
     {

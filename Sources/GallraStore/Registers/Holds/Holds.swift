@@ -68,13 +68,7 @@ extension Holds {
             SELECT id, subject_id, activity, until_at FROM holds
             WHERE \(data.read.member("subject_id", of: subjects)) AND released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
             """
-        ).all().map { row in
-            LegalHold(
-                id: try row.decode(column: "id", as: String.self),
-                subject: try row.decode(column: "subject_id", as: String.self),
-                activity: try row.decode(column: "activity", as: String?.self),
-                until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
-        }
+        ).all().map(LegalHold.init(row:))
     }
 }
 
@@ -86,12 +80,16 @@ extension Holds {
             SELECT id, subject_id, activity, until_at FROM holds
             WHERE released_at IS NULL AND (until_at IS NULL OR until_at > \(bind: now))
             """
-        ).all().map { row in
-            LegalHold(
-                id: try row.decode(column: "id", as: String.self),
-                subject: try row.decode(column: "subject_id", as: String.self),
-                activity: try row.decode(column: "activity", as: String?.self),
-                until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
-        }
+        ).all().map(LegalHold.init(row:))
+    }
+}
+
+extension LegalHold {
+    init(row: any SQLRow) throws {
+        self.init(
+            id: try row.decode(column: "id", as: String.self),
+            subject: try row.decode(column: "subject_id", as: String.self),
+            activity: try row.decode(column: "activity", as: String?.self),
+            until: try row.decode(column: "until_at", as: Int64?.self).map(Date.init(millis:)))
     }
 }

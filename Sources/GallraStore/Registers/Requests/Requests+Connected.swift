@@ -129,31 +129,22 @@ extension Requests {
     }
 }
 
-extension Subjects {
-    /// The subject's identifiers, opened, as the store normalised them.
-    public func identifiers(of subject: String) async throws -> [SubjectIdentifier] {
-        let cipher = try await cipher(for: subject)
-        let today = try await calendar().localDate(of: Date())
-        return try await data.read.raw(
-            "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
-        ).all().compactMap { row in
-            let kind = try row.decode(column: "kind", as: String.self)
-            let value = try cipher.open(
-                try row.decode(column: "value_sealed", as: Data.self), context: "\(subject)/\(kind)")
-            return SubjectIdentifier.Kind(rawValue: kind).flatMap { try? SubjectIdentifier($0, value, today: today) }
-        }
-    }
-}
-
 extension Requests {
     /// What completing the request would do to the subject's rows in the connected databases,
     /// changing nothing: each row to be erased, anonymised, or kept (by the rights engine's
     /// decision for its activity, or because a row that is kept refers to it).
-    public func connectedPlan(_ id: String) async throws -> [ConnectedChange] {
+    /// `decisions`: the request's, when the caller has them already.
+    public func connectedPlan(_ id: String, decisions known: [RightsDecision]? = nil) async throws -> [ConnectedChange]
+    {
+        // Without a systems file there is nothing connected to plan for.
+        guard try await store.systems.current() != nil else { return [] }
         let request = try await request(id)
-        let decisions = RightsEngine(try await rightsContext(for: request)).decide(request.kind)
-        let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
         let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
+        var decisions = known ?? []
+        if known == nil {
+            decisions = RightsEngine(try await rightsContext(for: request, connected: rows)).decide(request.kind)
+        }
+        let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
         return zip(rows, Self.plan(rows, actions: actions)).map { row, action in
             ConnectedChange(
                 system: row.system, row: row.reference, activity: row.table.activity, action: action ?? .kept)

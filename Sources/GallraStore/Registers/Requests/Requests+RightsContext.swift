@@ -28,10 +28,9 @@ extension Requests {
         // The person's rows in the company's own databases count as holdings of their activities.
         let calendar = try await calendar()
         let register = try await requireRegister()
-        let rows: [ConnectedRow]
-        if let connected {
-            rows = connected
-        } else {
+        // The subject's identifiers are opened only when a systems file connects anything.
+        var rows = connected ?? []
+        if connected == nil, try await store.systems.current() != nil {
             rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
         }
         for row in rows {

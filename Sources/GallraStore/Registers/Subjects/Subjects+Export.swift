@@ -14,15 +14,7 @@ extension Subjects {
         let name = try subjectRow?.decode(column: "name_sealed", as: Data?.self).map {
             try cipher.open($0, context: "\(subject)/name")
         }
-        let identifiers = try await data.read.raw(
-            "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
-        ).all().map { row in
-            let kind = try row.decode(column: "kind", as: String.self)
-            return SubjectExport.Identifier(
-                kind: kind,
-                value: try cipher.open(
-                    try row.decode(column: "value_sealed", as: Data.self), context: "\(subject)/\(kind)"))
-        }
+        let identifiers = try await openedIdentifiers(of: subject)
         let records = try await data.read.raw(
             """
             SELECT id, activity, category, system, value_sealed, collected_at, expires_at, waiting_for
@@ -74,11 +66,8 @@ extension Subjects {
     func connectedRecords(of identifiers: [SubjectExport.Identifier], register: Register, calendar: ZonedCalendar)
         async throws -> [SubjectExport.Record]
     {
-        let known = identifiers.compactMap { identifier in
-            SubjectIdentifier.Kind(rawValue: identifier.kind).flatMap {
-                try? SubjectIdentifier($0, identifier.value, today: calendar.localDate(of: Date()))
-            }
-        }
+        let today = calendar.localDate(of: Date())
+        let known = identifiers.compactMap { $0.identifier(today: today) }
         guard !known.isEmpty else { return [] }
         return try await store.connectedPeople.rows(of: known).flatMap { row -> [SubjectExport.Record] in
             guard let activity = register.activity(row.table.activity) else { return [] }
@@ -91,5 +80,34 @@ extension Subjects {
                     waitingFor: outcome.waitingFor.map(\.rawValue), table: row.table.table)
             }
         }
+    }
+}
+
+extension Subjects {
+    /// The subject's identifiers, opened, as stored.
+    func openedIdentifiers(of subject: String) async throws -> [SubjectExport.Identifier] {
+        let cipher = try await cipher(for: subject)
+        return try await data.read.raw(
+            "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
+        ).all().map { row in
+            let kind = try row.decode(column: "kind", as: String.self)
+            return SubjectExport.Identifier(
+                kind: kind,
+                value: try cipher.open(
+                    try row.decode(column: "value_sealed", as: Data.self), context: "\(subject)/\(kind)"))
+        }
+    }
+
+    /// The subject's identifiers, as the store normalised them (to look the person up elsewhere).
+    public func identifiers(of subject: String) async throws -> [SubjectIdentifier] {
+        let today = try await calendar().localDate(of: Date())
+        return try await openedIdentifiers(of: subject).compactMap { $0.identifier(today: today) }
+    }
+}
+
+extension SubjectExport.Identifier {
+    /// The identifier as the store normalises it; nil for a kind it does not know.
+    func identifier(today: CivilDate) -> SubjectIdentifier? {
+        SubjectIdentifier.Kind(rawValue: kind).flatMap { try? SubjectIdentifier($0, value, today: today) }
     }
 }

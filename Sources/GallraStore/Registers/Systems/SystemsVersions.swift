@@ -21,21 +21,27 @@ public struct SystemsVersions: StoreRegister {
 extension SystemsVersions {
     /// Every problem of the file: against the register in force, then in the live databases.
     public func check(yaml: String) async throws -> [RegisterProblem] {
-        let register = try await requireRegister()
-        let (file, problems) = SystemsReader.check(yaml: yaml, register: register)
-        guard let file else { return problems }
-        let live = await SystemsInspection(connections: store.connectors).inspect(file)
-        return (problems + live.problems).sorted { $0.line < $1.line }
+        try await inspected(yaml).problems
     }
 
-    /// Checks the file and stores it as a new version.
+    /// The file as read, and its problems against the register and in the live databases.
+    private func inspected(_ yaml: String) async throws -> (file: SystemsFile?, problems: [RegisterProblem]) {
+        let (file, problems) = SystemsReader.check(yaml: yaml, register: try await requireRegister())
+        guard let file else { return (nil, problems) }
+        let live = await SystemsInspection(connections: store.connectors).inspect(file)
+        return (file, (problems + live.problems).sorted { $0.line < $1.line })
+    }
+
+    /// Checks the file and stores it as a new version; returns it with the file's warnings.
     @discardableResult
-    public func apply(yaml: String, file name: String) async throws -> SystemsVersion {
-        let problems = try await check(yaml: yaml)
-        guard !problems.contains(where: { $0.severity == .error }),
-            let file = SystemsReader.check(yaml: yaml, register: try await requireRegister()).file
-        else { throw RegisterError(file: name, problems: problems) }
-        if let current = try await current(), current.yaml == yaml { return current }
+    public func apply(yaml: String, file name: String) async throws -> (
+        version: SystemsVersion, warnings: [RegisterProblem]
+    ) {
+        let (read, problems) = try await inspected(yaml)
+        guard let file = read, !problems.contains(where: { $0.severity == .error }) else {
+            throw RegisterError(file: name, problems: problems)
+        }
+        if let current = try await current(), current.yaml == yaml { return (current, problems) }
         let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
         let version = try await data.transaction { sql in
             let next =
@@ -56,7 +62,7 @@ extension SystemsVersions {
                 on: sql)
             return next
         }
-        return SystemsVersion(version: version, appliedAt: Date(), file: file, yaml: yaml)
+        return (SystemsVersion(version: version, appliedAt: Date(), file: file, yaml: yaml), problems)
     }
 
     /// The version in force, read against the register in force; nil when none was applied. Each

@@ -19,6 +19,9 @@ struct RetentionCommand: ParsableCommand {
         @Option(help: "The language of the wording: sv or en (default: both).")
         var lang: Language?
 
+        @Flag(help: "Show how each word of the wording was placed.")
+        var explain = false
+
         @Argument(help: "The rule or the wording, e.g. \"Avtalstiden + 1 år\".")
         var phrase: [String]
 
@@ -32,12 +35,24 @@ struct RetentionCommand: ParsableCommand {
                     print(rule)
                     return
                 }
-                switch RetentionPhraseReader(language: lang).read(text) {
+                let reader = RetentionPhraseReader(language: lang)
+                if explain { print(Self.explanation(reader.explain(text))) }
+                switch reader.read(text) {
                 case .rule(let rule): print(rule)
                 case .refused(let reason):
                     throw CLIError("Not understood: \(reason).", exitCode: 2)
                 }
             }
+        }
+
+        /// One line per stretch of the wording: the words, then how the reader placed them.
+        static func explanation(_ placements: [PhrasePlacement]) -> String {
+            let width = min(placements.map(\.words.count).max() ?? 0, 40)
+            return placements.map { placement in
+                let words =
+                    placement.words.count > width ? String(placement.words.prefix(width - 1)) + "…" : placement.words
+                return "  " + words.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + placement.placement
+            }.joined(separator: "\n")
         }
     }
 

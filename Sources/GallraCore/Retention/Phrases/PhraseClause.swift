@@ -13,22 +13,36 @@ struct PhraseClause {
             }
         }
         switch events.count {
-        case 0: return try bareDurations(durations.map(\.duration))
+        case 0: return try bareDurations(durations)
         case 1: return try counted(from: events[0], durations)
         default: return try joined(events.map(\.name), hasDurations: !durations.isEmpty)
         }
     }
 
-    /// "60 dagar", "raderas efter sju dagar": counted from collection.
-    private func bareDurations(_ durations: [RetentionDuration]) throws(PhraseRefusal) -> RetentionExpression {
-        guard !durations.isEmpty else { throw PhraseRefusal(reason: "a part of it names no period and no event") }
-        if let plus = pieces.firstIndex(of: .plus), let text = text(in: 0..<plus) {
-            throw PhraseRefusal(reason: "it adds a period to \"\(text)\", which is not an event Gallra knows")
+    /// "60 dagar", "raderas efter sju dagar", "1 år och 6 månader": counted from collection.
+    private func bareDurations(_ durations: [(duration: RetentionDuration, index: Int)]) throws(PhraseRefusal)
+        -> RetentionExpression
+    {
+        guard let first = durations.first, let last = durations.last else {
+            throw PhraseRefusal(reason: "a part of it names no period and no event")
         }
-        if let after = pieces.lastIndex(of: .after), let text = text(in: (after + 1)..<pieces.count) {
-            throw PhraseRefusal(reason: "it counts from \"\(text)\", which is not an event Gallra knows")
+        if pieces[..<first.index].contains(.plus) {
+            throw PhraseRefusal(reason: "it adds \(first.duration) to nothing it names")
         }
-        return durations.reduce(RetentionExpression.event(.collected), +)
+        if pieces[(last.index + 1)...].contains(.after) {
+            throw PhraseRefusal(reason: "it counts \(last.duration) from nothing it names")
+        }
+        // Periods add up only when joined as one length: "1 år och 6 månader", "60 dagar, plus två".
+        for (left, right) in zip(durations, durations.dropFirst()) {
+            let between = pieces[(left.index + 1)..<right.index]
+            if between.contains(where: { ![.and, .plus, .comma].contains($0) }) {
+                throw PhraseRefusal(
+                    reason:
+                        "it names two periods (\(left.duration) and \(right.duration)); if they apply to parts of the data, split the activity"
+                )
+            }
+        }
+        return durations.map(\.duration).reduce(RetentionExpression.event(.collected), +)
     }
 
     private func counted(
@@ -39,8 +53,10 @@ struct PhraseClause {
         let amounts = durations.map(\.duration)
         let list = amounts.map(\.description).joined(separator: " + ")
         if durations.allSatisfy({ $0.index > event.index }) {
-            // "Avtalstiden + 1 år", "under kundförhållandet och tio (10) år därefter".
-            guard pieces[(event.index + 1)...].contains(.plus) else {
+            // "Avtalstiden + 1 år", "under kundförhållandet och tio (10) år därefter"; "när avtalet
+            // upphört raderas de efter 12 månader", "efter avslutat hyresavtal … i upp till två år".
+            let introduced = pieces[..<event.index].contains { $0 == .when || $0 == .after }
+            guard pieces[(event.index + 1)...].contains(.plus) || introduced else {
                 throw PhraseRefusal(
                     reason: "it does not say how \(list) relates to \(event.name) (add \"+\", \"efter\" or \"after\")")
             }
@@ -71,24 +87,4 @@ struct PhraseClause {
         if pieces.contains(.until) { return .latest(events.map(RetentionExpression.event)) }
         throw PhraseRefusal(reason: "it names several events (\(names)) without saying how they combine")
     }
-
-    /// The words of the range that the lexicon did not know, if any are more than filler.
-    private func text(in range: Range<Int>) -> String? {
-        let words = pieces[range].compactMap { if case .text(let words) = $0 { return words } else { return nil } }
-            .flatMap { $0.split(separator: " ").map(String.init) }
-            .filter { !PhraseClause.filler.contains($0) }
-        return words.isEmpty ? nil : words.joined(separator: " ")
-    }
-
-    static let filler: Set<String> = [
-        "att", "det", "den", "de", "du", "ni", "vi", "har", "är", "i", "om", "av", "för", "med", "på", "sparas",
-        "lagras",
-        "raderas", "gallras", "tas", "bort", "uppgifterna", "personuppgifterna", "informationen", "data", "the", "a",
-        "an",
-        "is", "are", "has", "have", "been", "your", "our", "we", "you", "it", "they", "stored", "kept", "deleted",
-        "erased",
-        "saved", "retained", "removed", "for", "of", "in", "be", "will", "oss", "us", "dig", "dem", "them", "its",
-        "their",
-        "dagen", "day", "date", "datum", "datumet", "tidpunkten", "time", "when", "då", "när", "which", "that", "som",
-    ]
 }

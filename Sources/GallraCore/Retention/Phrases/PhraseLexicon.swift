@@ -9,6 +9,10 @@ struct PhraseLexicon {
         /// A range "1-365 dagar": groups 1 and 2 (numbers), 3 (unit); the upper bound is kept.
         case range
         case ordinalYear
+        /// Whole calendar years after the year of collection: group 1 (number); the offset is
+        /// added to it ("sju år inklusive innevarande år" counts the current year, so -1).
+        case calendarYears(offset: Int)
+        case obstacle(PhraseObstacle)
     }
 
     struct Entry {
@@ -24,12 +28,13 @@ struct PhraseLexicon {
         if languages.contains(.sv) {
             units += [
                 "år", "åren", "års", "månader", "månaderna", "månad", "mån", "mnd", "veckor", "vecka", "dagar",
-                "dagarna", "dag", "dygn", "timmar", "timme", "tim",
+                "dagarna", "dag", "dygn", "kalenderdagar", "timmar", "timme", "tim",
             ]
         }
         if languages.contains(.en) {
             units += [
-                "years", "year", "yrs", "yr", "months", "month", "mths", "weeks", "week", "wks", "days", "day", "hours",
+                "years", "year", "yrs", "yr", "months", "month", "mths", "weeks", "week", "wks", "calendar days",
+                "calendar day", "days", "day", "hours",
                 "hour", "hrs",
             ]
         }
@@ -42,7 +47,8 @@ struct PhraseLexicon {
         case "år", "åren", "års", "years", "year", "yrs", "yr", "y": return .years
         case "månader", "månaderna", "månad", "mån", "mnd", "months", "month", "mths", "mo": return .months
         case "veckor", "vecka", "weeks", "week", "wks", "w": return .weeks
-        case "dagar", "dagarna", "dag", "dygn", "days", "day", "d": return .days
+        case "dagar", "dagarna", "dag", "dygn", "kalenderdagar", "calendar days", "calendar day", "days", "day", "d":
+            return .days
         case "timmar", "timme", "tim", "hours", "hour", "hrs", "h": return .hours
         default: return nil
         }
@@ -62,8 +68,15 @@ struct PhraseLexicon {
             .init(languages: [.sv], pattern: "(?:ett )?halvår", meaning: .piece(.duration(.months(6)))),
             .init(languages: [.en], pattern: "half a year", meaning: .piece(.duration(.months(6)))),
             .init(languages: both, pattern: "(?:det|the) (\(ordinals)) (?:året|year)", meaning: .ordinalYear),
+            .init(languages: [.sv], pattern: "\(number) hela kalenderår", meaning: .calendarYears(offset: 0)),
+            .init(
+                languages: [.sv], pattern: "\(number) år inklusive (?:innevarande|det innevarande|pågående) år",
+                meaning: .calendarYears(offset: -1)),
+            .init(
+                languages: [.en], pattern: "\(number) (?:years?|yrs) (?:plus|\\+) (?:the )?current(?: year)?",
+                meaning: .calendarYears(offset: 0)),
         ]
-        return structural + markers + events + limits
+        return structural + markers + events + obstacles + fillerPhrases
     }
 
     private static func sv(_ pattern: String, _ piece: PhrasePiece) -> Entry {
@@ -84,11 +97,15 @@ struct PhraseLexicon {
         .init(languages: both, pattern: ",|;", meaning: .piece(.comma)),
         sv("plus|ytterligare|därefter|därutöver|och sedan|sedan|tillkommande", .plus),
         en("plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra", .plus),
-        sv("efter|från|räknat från|fr\\.?o\\.?m\\.?", .after),
-        en("after|from|since|following", .after),
-        sv("max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum", .cap),
+        sv("efter|från|räknat från|fr\\.?o\\.?m\\.?|efter det att|efter att", .after),
+        en("after|from|since|following|beyond", .after),
+        sv("när|då|så snart|vid", .when),
+        en("when|once|upon", .when),
+        sv(
+            "max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än",
+            .cap),
         en(
-            "at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of",
+            "but (?:no|not) (?:longer|more) than|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
             .cap),
         sv("alternativt|eller", .either),
         en("or|alternatively", .either),
@@ -100,11 +117,11 @@ struct PhraseLexicon {
             .firstOf),
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
-        sv("tills|till dess(?: att)?|fram till(?: dess)?|intill", .until),
+        sv("tills|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?", .until),
         en("until|up until|up till", .until),
-        sv("så länge|under(?: hela)?|medan|för den tid", .asLongAs),
-        en("as long as|during|while|for the duration of|throughout|for as long as", .asLongAs),
-        sv("och", .and),
+        sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
+        en("as long as|during|while|for the duration of|throughout|for as long as|(?:the )?life of", .asLongAs),
+        sv("och|samt", .and),
         en("and", .and),
         sv("ingen(?: lagring)?|inga|sparas inte|lagras inte|(?:raderas|tas bort|gallras) (?:direkt|omedelbart)", .none),
         en("none|no retention|not (?:stored|kept|retained|saved)|(?:deleted|erased|removed) immediately", .none),
@@ -116,28 +133,37 @@ struct PhraseLexicon {
 
     static let events: [Entry] = [
         sv(
-            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|avtalets (?:slut|upphörande|utgång)|avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
+            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
-            "(?:avtalet|avtalen|kontraktet|ett avtal|avtal) (?:har )?(?:upphört|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår)|avslutat avtal|avtalets|avtalet|kontraktet",
+            "(?:(?:avslutat|avslutade|upphört|giltigt|gällande) )?\\w*(?:avtalet|avtalen|avtal|kontraktet)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
             .contractEnd),
         en(
-            "(?:the )?(?:contract|agreement) (?:period|term|duration)|(?:term|duration|end|termination|expiry|expiration) of (?:the|our|your) (?:contract|agreement)",
+            "(?:the )?(?:contract|agreement) (?:period|term|duration)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the|our|your) (?:contract|agreement)",
             .contractEnd),
         en(
-            "(?:the|our|your) (?:contract|agreement)|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
+            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?",
+            .contractEnd),
+        en(
+            "(?:the|our|your) (?:contract|agreement)(?: (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs))?|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
             .contractEnd),
         sv(
-            "kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsrelation\\w*|leverantörsförhållande\\w*|(?:du|ni) är kund\\w*",
+            "(?:avslutat |avslutad |avslutade )?(?:kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsrelation\\w*|leverantörsförhållande\\w*)(?: (?:har )?(?:upphört|upphör|avslutats|avslutas|pågår))?|(?:du|ni) är kund\\w*(?: eller leverantör)?",
             .relationshipEnd),
         en(
-            "(?:customer|client|business|supplier) relation(?:ship)?|you are (?:a|our) (?:customer|client|supplier)|relationship with (?:us|you)",
+            "(?:the )?(?:customer|client|business|supplier) relation(?:ship)?(?: (?:has )?(?:ended|ends|ceased|ceases))?|you are (?:a|our) (?:customer|client|supplier)|relationship with (?:us|you)|(?:they|you) (?:cease|stop) (?:being|to be) (?:our |a )?customers?|active customers?",
             .relationshipEnd),
-        sv("anställning\\w*|(?:du är|är) anställd", .employmentEnd),
-        en("(?:the |your )?employment|you are employed", .employmentEnd),
-        sv("rekrytering\\w*", .recruitmentEnd),
-        en("(?:the )?(?:recruitment|hiring|application) process|recruitment", .recruitmentEnd),
-        sv("\\w*ärende(?:t|n|na|ts)?|förfrågan|frågan (?:är )?besvarad", .caseClosed),
+        sv(
+            "anställning\\w*(?: (?:har )?(?:upphört|upphör|avslutats|avslutas))?|(?:du är|är) anställd|(?:en |den )?anställd (?:har )?slutat(?: på företaget)?",
+            .employmentEnd),
+        en(
+            "(?:(?:the )?(?:term|period|duration) of )?(?:the |your )?employment(?: (?:ends|ended|finishes|finished|terminates|has ended))?|you are employed",
+            .employmentEnd),
+        sv("(?:avslutad |avslutade )?rekrytering\\w*", .recruitmentEnd),
+        en("(?:the )?(?:end of the )?(?:recruitment|hiring|application) process|recruitment", .recruitmentEnd),
+        sv(
+            "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
+            .caseClosed),
         en("(?:the )?(?:support )?(?:case|ticket|inquiry|enquiry|query)", .caseClosed),
         sv("begäran", .requestClosed),
         en("(?:your |the )?request", .requestClosed),
@@ -146,7 +172,7 @@ struct PhraseLexicon {
         sv("invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter", .objection),
         en("object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing", .objection),
         sv("evenemang\\w*|seminari\\w*|webb?inari\\w*|konferens\\w*", .eventEnd),
-        en("(?:the )?event(?! of)|seminar\\w*|webinar\\w*|conference", .eventEnd),
+        en("(?:the )?end of the event|(?:the )?event(?! of)|seminar\\w*|webinar\\w*|conference", .eventEnd),
         sv("kampanj\\w*|aktuell(?:a)? marknadsföring|marknadsföringsperiod\\w*", .campaignEnd),
         en("(?:the )?(?:marketing )?campaign\\w*", .campaignEnd),
         sv("befattning\\w*|din roll", .positionEnd),
@@ -154,50 +180,30 @@ struct PhraseLexicon {
         sv("nedladdning\\w*|laddats? (?:ned|ner)", .download),
         en("download\\w*", .download),
         sv("räkenskapsår\\w*", .fiscalYearEnd),
-        en("(?:the )?(?:financial|fiscal) year", .fiscalYearEnd),
+        en(
+            "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
+            .fiscalYearEnd),
         sv(
             "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad)",
             .lastActivity),
         en(
-            "(?:the )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction)|inactiv\\w*|last active",
+            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
             .lastActivity),
         sv(
-            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har|ditt) (?:ett )?konto",
+            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",
             .accountClosed),
         en(
-            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated)|closure of (?:your|the) account|(?:you have|your) (?:an )?account",
+            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion) of (?:your|the) account|account (?:closure|deletion)|(?:you )?close (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
             .accountClosed),
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),
-        sv("medlemskap\\w*|(?:du är|är) medlem", .membershipEnd),
-        en("(?:your |the )?membership|you are a member", .membershipEnd),
-        sv("insamling\\w*|samlade?s in|inhämta\\w*", .collected),
-        en("(?:the )?(?:date of )?collection|(?:were|was) collected|collected", .collected),
-    ]
-
-    /// Wording that cannot be turned into a day, and moments Gallra has no event for.
-    static let limits: [Entry] = [
         sv(
-            "behövs|behövas|så länge (?:det )?krävs|nödvändig\\w*|varierande|varierar|skälig\\w*|rimlig\\w*|tills vidare|minst|ungefär|cirka|omkring|preskription\\w*|gällande (?:lag|regler|lagstiftning)\\w*|ändamålet|(?:uppgifterna|informationen|de|det|dessa) är relevant\\w*",
-            .vague("")),
+            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) medlem(?: (?:i|av) (?:föreningen|klubben))?|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
+            .membershipEnd),
+        en("(?:your |the )?membership|you are a member", .membershipEnd),
+        sv("insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*", .collected),
         en(
-            "needed|necessary|required|varies|variable|varying|reasonable|appropriate|at least|approximately|roughly|applicable|prescription|statute of limitations|limitation period|claims? can be (?:filed|made|brought)|indefinitely|forever|permanently|more than|(?:data|information|it|they) (?:is|are) (?:of relevance|relevant)",
-            .vague("")),
-        .init(
-            languages: both,
-            pattern:
-                "(?:about|around|ca\\.?|circa)(?=\\s+(?:\\d+|\\p{L}+)\\s*(?:\\(\\d+\\)\\s*)?(?:years?|months?|weeks?|days?|hours?|år|månader|månad|mån|veckor|vecka|dagar|dag))",
-            meaning: .piece(.vague(""))),
-        sv("enligt|i enlighet med|på grund av|som krävs enligt", .text("")),
-        en(
-            "as required by|required by|in accordance with|according to|pursuant to|due to|in the event (?:of|that)|in case",
-            .text("")),
-        .init(languages: both, pattern: ">|<|≥|≤", meaning: .piece(.vague(""))),
-        sv("\\w*(?:början|start)\\w*|tecknande\\w*|ingående|undertecknande", .unknownMoment("")),
-        en(
-            "(?:the )?(?:start|beginning|signing|commencement|conclusion) of (?:the|your|our) \\w+|(?:the )?date of signing",
-            .unknownMoment("")),
-        sv("garanti\\w*", .unknownMoment("")),
-        en("(?:the )?(?:warranty|guarantee) period|warranty|guarantee", .unknownMoment("")),
+            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made)",
+            .collected),
     ]
 }

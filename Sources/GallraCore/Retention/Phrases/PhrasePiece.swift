@@ -6,6 +6,8 @@ enum PhrasePiece: Hashable, Sendable {
     case plus
     /// "efter", "från", "after", "from": a period counted from what comes next.
     case after
+    /// "när", "då", "when", "once", "upon": the event that follows is the moment counting starts.
+    case when
     /// "max", "högst", "som längst", "at most", "up to": an upper bound.
     case cap
     /// "alternativt", "eller", "or".
@@ -27,20 +29,37 @@ enum PhrasePiece: Hashable, Sendable {
     case calendarYearEnd
     /// "det sjunde året", "the seventh year".
     case ordinalYear(Int)
-    /// Wording that does not fix a day: "så länge det behövs", "as long as needed".
-    case vague(String)
-    /// A moment that is not an event Gallra knows ("avtalets tecknande", "the warranty period").
-    case unknownMoment(String)
+    /// "sju hela kalenderår", "three years plus current": the end of the year of collection
+    /// plus this many years.
+    case calendarYears(Int)
+    /// Wording that stops the reader: a minimum, an estimate, a usual case, an exception …
+    case obstacle(PhraseObstacle, String)
     /// "tre (4) månader": the words and the digits disagree.
     case conflict(String)
     case comma
-    /// Words the lexicon does not know, kept to explain a refusal.
+    /// Words on the closed list of wording that carries no meaning for the day ("sparas", "the").
+    case filler(String)
+    /// Words the reader does not know: a phrase holding any is refused, naming them.
     case text(String)
 
     var isMarker: Bool {
         switch self {
-        case .plus, .after, .cap, .either, .firstOf, .lastOf, .until, .asLongAs, .and, .comma: return true
+        case .plus, .after, .when, .cap, .either, .firstOf, .lastOf, .until, .asLongAs, .and, .comma: return true
         default: return false
         }
     }
+
+    /// Whether the piece carries structure or meaning (not filler, not a comma).
+    var isMeaningful: Bool {
+        switch self {
+        case .filler, .text, .comma: return false
+        default: return true
+        }
+    }
+}
+
+/// One stretch of the phrase as written, and what the reader made of it.
+struct PhraseToken: Hashable, Sendable {
+    let piece: PhrasePiece
+    let words: String
 }

@@ -5,8 +5,12 @@ import Foundation
 struct PhraseTokenizer: @unchecked Sendable {
     // NSRegularExpression is immutable once built and safe to share across threads.
     private let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
+    private let fillerWords: Set<String>
+    private let fillerEndings: [String]
 
     init(languages: Set<Language>, declaredEvents: [EventDefinition]) {
+        fillerWords = languages.reduce(into: Set<String>()) { $0.formUnion(PhraseLexicon.fillerWords[$1] ?? []) }
+        fillerEndings = languages.contains(.sv) ? PhraseLexicon.fillerEndings : []
         let declared = declaredEvents.flatMap(PhraseTokenizer.patterns(for:))
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
         entries = (declared + lexicon).compactMap { entry in
@@ -20,6 +24,10 @@ struct PhraseTokenizer: @unchecked Sendable {
     }
 
     func pieces(of phrase: String) -> [PhrasePiece] {
+        tokens(of: phrase).map(\.piece)
+    }
+
+    func tokens(of phrase: String) -> [PhraseToken] {
         let text = PhraseTokenizer.normalise(phrase)
         let whole = NSRange(text.startIndex..., in: text)
         var found: [(range: NSRange, order: Int, result: NSTextCheckingResult, meaning: PhraseLexicon.Meaning)] = []
@@ -31,15 +39,18 @@ struct PhraseTokenizer: @unchecked Sendable {
         found.sort {
             ($0.range.location, -$0.range.length, $0.order) < ($1.range.location, -$1.range.length, $1.order)
         }
-        var pieces: [PhrasePiece] = []
+        var tokens: [PhraseToken] = []
         var cursor = 0
         for match in found where match.range.location >= cursor {
-            appendText(text, from: cursor, to: match.range.location, into: &pieces)
-            pieces.append(piece(for: match.meaning, match.result, in: text))
+            appendWords(text, from: cursor, to: match.range.location, into: &tokens)
+            tokens.append(
+                .init(
+                    piece: piece(for: match.meaning, match.result, in: text),
+                    words: (text as NSString).substring(with: match.range)))
             cursor = match.range.location + match.range.length
         }
-        appendText(text, from: cursor, to: (text as NSString).length, into: &pieces)
-        return pieces
+        appendWords(text, from: cursor, to: (text as NSString).length, into: &tokens)
+        return tokens
     }
 
     static func normalise(_ phrase: String) -> String {
@@ -49,11 +60,18 @@ struct PhraseTokenizer: @unchecked Sendable {
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private func appendText(_ text: String, from start: Int, to end: Int, into pieces: inout [PhrasePiece]) {
+    /// What no pattern matched, word by word: on the closed filler list, stray punctuation, or
+    /// not understood.
+    private func appendWords(_ text: String, from start: Int, to end: Int, into tokens: inout [PhraseToken]) {
         guard end > start else { return }
-        let words = (text as NSString).substring(with: NSRange(location: start, length: end - start))
-            .trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if !words.isEmpty { pieces.append(.text(words)) }
+        let stretch = (text as NSString).substring(with: NSRange(location: start, length: end - start))
+        let separators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "/()[]\"“”‘’:"))
+        for part in stretch.components(separatedBy: separators) {
+            let word = part.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+            guard !word.isEmpty else { continue }
+            let known = fillerWords.contains(word) || fillerEndings.contains { word.hasSuffix($0) }
+            tokens.append(.init(piece: known ? .filler(word) : .text(word), words: word))
+        }
     }
 
     private func piece(for meaning: PhraseLexicon.Meaning, _ match: NSTextCheckingResult, in text: String)
@@ -66,16 +84,21 @@ struct PhraseTokenizer: @unchecked Sendable {
         }
         let matched = ns.substring(with: match.range)
         switch meaning {
-        case .piece(.vague): return .vague(matched)
-        case .piece(.unknownMoment): return .unknownMoment(matched)
+        case .piece(.filler): return .filler(matched)
         case .piece(let piece): return piece
+        case .obstacle(let obstacle): return .obstacle(obstacle, matched)
+        case .calendarYears(let offset):
+            guard let count = group(1).flatMap(PhraseNumbers.value(of:)), count + offset >= 0 else {
+                return .text(matched)
+            }
+            return .calendarYears(count + offset)
         case .event(let name): return .event(name)
         case .duration:
             guard let amount = group(1).flatMap(PhraseNumbers.value(of:)),
                 let unit = group(3).flatMap(PhraseLexicon.unit(_:))
             else { return .text(matched) }
             if let digits = group(2), Int(digits) != amount { return .conflict(matched) }
-            return amount <= RetentionRule.maximumAmount ? .duration(.init(amount, unit)) : .vague(matched)
+            return amount <= RetentionRule.maximumAmount ? .duration(.init(amount, unit)) : .obstacle(.forever, matched)
         case .range:
             guard let low = group(1).flatMap(PhraseNumbers.value(of:)),
                 let high = group(2).flatMap(PhraseNumbers.value(of:)),

@@ -30,20 +30,31 @@ public struct RetentionPhraseReader: Sendable {
     public func namesStartingPoint(_ phrase: String) -> Bool {
         tokenizer.pieces(of: phrase).contains { piece in
             switch piece {
-            case .event, .accountingAct, .calendarYearEnd, .ordinalYear, .until, .asLongAs, .none: return true
+            case .event, .accountingAct, .calendarYearEnd, .ordinalYear, .calendarYears, .until, .asLongAs, .none:
+                return true
             default: return false
             }
         }
     }
 
     public func read(_ phrase: String) -> PhraseReading {
-        let pieces = tokenizer.pieces(of: phrase)
         do {
-            return .rule(try PhraseInterpretation(pieces: pieces).rule())
+            return .rule(try PhraseInterpretation(pieces: tokenizer.pieces(of: phrase)).rule())
         } catch {
             return .refused(reason: error.reason)
         }
     }
+
+    /// How each stretch of the phrase was placed, in order, for `gallra retention parse --explain`.
+    public func explain(_ phrase: String) -> [PhrasePlacement] {
+        tokenizer.tokens(of: phrase).map { PhrasePlacement(words: $0.words, placement: $0.piece.placement) }
+    }
+}
+
+/// One stretch of a phrase and how the reader placed it.
+public struct PhrasePlacement: Hashable, Sendable {
+    public let words: String
+    public let placement: String
 }
 
 struct PhraseRefusal: Error {
@@ -59,20 +70,38 @@ struct PhraseInterpretation {
             switch piece {
             case .conflict(let words):
                 throw PhraseRefusal(reason: "\"\(words)\": the number in words and the number in digits disagree")
-            case .vague(let words):
-                throw PhraseRefusal(reason: "\"\(words)\" does not fix a day on which the data is erased")
-            case .unknownMoment(let words):
-                throw PhraseRefusal(
-                    reason:
-                        "\"\(words)\" is not an event Gallra knows; declare it as an event of the register, or reword the retention"
-                )
+            case .obstacle(let obstacle, let words):
+                throw PhraseRefusal(reason: obstacle.reason(words))
             default: continue
             }
         }
-        let meaningful = pieces.filter { if case .text = $0 { return false } else { return $0 != .comma } }
+        let unknown = pieces.compactMap { if case .text(let words) = $0 { return "\"\(words)\"" } else { return nil } }
+        let reading: RetentionRule
+        do {
+            reading = try structure()
+        } catch {
+            // Say what the structure lacks first ("two periods in one"), and the words besides.
+            guard !unknown.isEmpty else { throw error }
+            throw PhraseRefusal(reason: "\(error.reason); besides, not understood: \(unknown.joined(separator: ", "))")
+        }
+        guard unknown.isEmpty else {
+            throw PhraseRefusal(reason: "not understood: \(unknown.joined(separator: ", "))")
+        }
+        return reading
+    }
+
+    /// The rule the phrase's structure gives, the words the reader does not know set aside.
+    private func structure() throws(PhraseRefusal) -> RetentionRule {
+        let meaningful = pieces.filter(\.isMeaningful)
         let events = meaningful.compactMap { if case .event(let name) = $0 { return name } else { return nil } }
         let hasDuration = meaningful.contains { if case .duration = $0 { return true } else { return false } }
         if meaningful.contains(.none) && !hasDuration && events.allSatisfy({ $0 == .collected }) { return .none }
+        if let years = meaningful.lazy.compactMap({
+            if case .calendarYears(let n) = $0 { return n } else { return nil }
+        })
+        .first {
+            return .expression(try wholeCalendarYears(years, events: events, hasDuration: hasDuration))
+        }
         if meaningful.contains(.accountingAct) || meaningful.contains(.calendarYearEnd) {
             return .expression(try bookkeeping(events: events))
         }
@@ -120,11 +149,23 @@ struct PhraseInterpretation {
         return count == 0 ? base : base + .years(count)
     }
 
+    /// "sju hela kalenderår", "three years plus current": the end of the year the data was
+    /// collected in, plus the whole years.
+    private func wholeCalendarYears(_ years: Int, events: [EventName], hasDuration: Bool) throws(PhraseRefusal)
+        -> RetentionExpression
+    {
+        guard !hasDuration, events.allSatisfy({ $0 == .collected }) else {
+            throw PhraseRefusal(reason: "it counts whole calendar years together with another period or event")
+        }
+        let base = RetentionExpression.endOfYear(.event(.collected))
+        return years == 0 ? base : base + .years(years)
+    }
+
     /// Clauses split at "at most", each a group split at "or"; the caps take the earliest.
     private func combined() throws(PhraseRefusal) -> RetentionExpression {
         let parts = split(cleaned(), at: [.cap])
         var expressions: [RetentionExpression] = []
-        for part in parts.filter({ !$0.isEmpty }) {
+        for part in parts where part.contains(where: \.isContent) {
             expressions.append(try alternatives(part))
         }
         guard let first = expressions.first else {
@@ -138,12 +179,33 @@ struct PhraseInterpretation {
     /// Drops markers that carry no structure here: "därefter som längst 36 månader" is a plain
     /// addition, a leading "högst" bounds nothing, and "kund eller leverantör" is one alternative.
     private func cleaned() -> [PhrasePiece] {
+        // "tio år därefter" adds the period before it; "fyra veckor, därefter raderas materialet"
+        // and "förstörs därefter" add nothing: only a "därefter" right after its period counts.
+        let raw = self.pieces
+        let pieces = raw.indices.filter { index in
+            let piece = raw[index]
+            if piece == .plus && !Self.contentFollows(raw[(index + 1)...]) {
+                return index > 0 && raw[index - 1].isDuration
+            }
+            return piece.isMeaningful || piece == .comma
+        }.map { raw[$0] }
         var result: [PhrasePiece] = []
         for (index, piece) in pieces.enumerated() {
-            let before = result.last { if case .text = $0 { return false } else { return $0 != .comma } }
-            if piece == .cap && (before == nil || before == .plus || before == .after) { continue }
+            let before = result.last { $0 != .comma }
+            let contentBefore = result.filter(\.isContent)
+            // A leading "högst" bounds nothing, and neither does one right after "efter <event>":
+            // "efter avslutat hyresavtal … i upp till två år" counts the period from the event.
+            let afterIntroducedEvent =
+                contentBefore.count == 1 && contentBefore[0].isEvent
+                && result.contains { $0 == .after || $0 == .when }
+            if piece == .cap
+                && (contentBefore.isEmpty || before == .plus || before == .after || before == .when
+                    || afterIntroducedEvent)
+            {
+                continue
+            }
             if piece == .either {
-                let next = pieces[(index + 1)...].first { if case .text = $0 { return false } else { return true } }
+                let next = pieces[(index + 1)...].first { $0 != .comma }
                 let leftHasContent = result.contains { $0.isContent }
                 let rightHasContent = next.map { $0.isContent || $0 == .until || $0 == .asLongAs } ?? false
                 if !leftHasContent || !rightHasContent { continue }
@@ -151,6 +213,15 @@ struct PhraseInterpretation {
             result.append(piece)
         }
         return result
+    }
+
+    /// Whether a period or an event comes before the next "or" ("därefter som längst 36 månader").
+    private static func contentFollows(_ rest: ArraySlice<PhrasePiece>) -> Bool {
+        for piece in rest {
+            if piece.isContent { return true }
+            if piece == .either { return false }
+        }
+        return false
     }
 
     private func alternatives(_ part: [PhrasePiece]) throws(PhraseRefusal) -> RetentionExpression {
@@ -183,6 +254,44 @@ struct PhraseInterpretation {
 }
 
 extension PhrasePiece {
+    /// How `--explain` describes the piece.
+    var placement: String {
+        switch self {
+        case .duration(let duration): return "a period of \(duration)"
+        case .event(let name): return "the event \(name)"
+        case .plus: return "adds the period that follows"
+        case .after: return "counts from what follows"
+        case .when: return "the event that follows starts the count"
+        case .cap: return "an upper bound"
+        case .either: return "or"
+        case .firstOf: return "whichever comes first"
+        case .lastOf: return "whichever comes last"
+        case .until: return "until"
+        case .asLongAs: return "as long as"
+        case .and: return "and"
+        case .none: return "not kept"
+        case .accountingAct: return "the Accounting Act (Bokföringslagen 7 kap. 2 §)"
+        case .calendarYearEnd: return "the end of the calendar year"
+        case .ordinalYear(let n): return "year number \(n)"
+        case .calendarYears(let n): return "the end of the year of collection + \(n)y"
+        case .obstacle(let obstacle, _): return "\(obstacle.label): refused"
+        case .conflict: return "the words and the digits disagree: refused"
+        case .comma: return "punctuation"
+        case .filler: return "carries no meaning for the day"
+        case .text: return "not understood: refused"
+        }
+    }
+
+    var isDuration: Bool {
+        if case .duration = self { return true }
+        return false
+    }
+
+    var isEvent: Bool {
+        if case .event = self { return true }
+        return false
+    }
+
     var isContent: Bool {
         switch self {
         case .event, .duration: return true

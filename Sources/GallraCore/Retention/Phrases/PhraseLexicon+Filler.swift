@@ -1,0 +1,83 @@
+/// The closed list of wording that carries no meaning for the day: who keeps what, and how it
+/// goes. A word outside every list of the lexicon is not understood, and the phrase is refused.
+extension PhraseLexicon {
+    /// Fixed expressions that carry no meaning for the day.
+    static let fillerPhrases: [Entry] = [
+        sv(
+            "enligt|i enlighet med|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
+            .filler("")),
+        en(
+            "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
+            .filler("")),
+        // A law's number, "(1999:1078)", and the year of an act.
+        .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
+    ]
+
+    private static func sv(_ pattern: String, _ piece: PhrasePiece) -> Entry {
+        .init(languages: [.sv], pattern: pattern, meaning: .piece(piece))
+    }
+    private static func en(_ pattern: String, _ piece: PhrasePiece) -> Entry {
+        .init(languages: [.en], pattern: pattern, meaning: .piece(piece))
+    }
+
+    /// Single words that carry no meaning for the day, after the phrase is split at spaces and
+    /// stray punctuation. Compound data nouns ("betalningsuppgifterna") are read by their ending.
+    static let fillerWords: [Language: Set<String>] = [
+        .sv: [
+            // Keeping and erasing.
+            "sparas", "sparar", "spara", "sparat", "sparade", "lagras", "lagrar", "lagra", "lagrat", "lagrade",
+            "bevaras", "bevarar", "bevara", "behålls", "behåller", "behålla", "förvaras", "förvarar", "förvara",
+            "raderas", "raderar", "radera", "gallras", "gallrar", "gallra", "rensas", "rensar", "förstörs",
+            "förstör", "makuleras", "anonymiseras", "anonymiserar", "avidentifieras", "behandlas", "behandlar",
+            "behandla", "finns", "kvar", "visas", "hålls",
+            // Grammar.
+            "har", "ha", "hade", "är", "var", "vara", "blir", "bli", "kommer", "ska", "skall", "får", "kan", "måste",
+            "gäller", "kräver", "vi", "du", "ni", "dig", "din", "dina", "ditt", "er", "era", "ert", "oss", "vår",
+            "våra", "vårt", "de", "dem", "den", "det", "denna", "detta", "dessa", "man", "i", "på", "med", "av", "hos",
+            "för", "om", "att", "som", "även", "också", "endast", "bara", "enbart", "dock", "automatiskt", "helt",
+            "säkert", "där", "alla", "all", "allt", "hela", "tillhörande", "ev", "eventuella", "eventuellt",
+            // What is kept.
+            "uppgifter", "uppgifterna", "uppgift", "uppgiften", "personuppgifter", "personuppgifterna",
+            "information", "informationen", "data", "datan", "personliga", "personlig", "material", "materialet",
+            "handlingar", "handlingarna", "handling", "samtal", "samtalen", "inspelningar", "inspelningarna",
+            "inspelning", "e-post", "e-posten", "loggar", "loggarna", "loggfiler", "filmer", "filmerna", "bilder",
+            "bilderna", "underlag", "underlaget", "dokument", "dokumenten", "ansökningar", "ansökan", "systemet",
+            "systemen", "databasen", "registret", "tid", "tiden", "tidpunkten", "dagen", "datum", "datumet",
+            "period", "perioden", "nyhetsbrev", "nyhetsbrevet", "utskick", "utskicken",
+            // How an event is said to happen: "avslutad anställning", "kampanjens slut".
+            "avslutad", "avslutat", "avslutade", "avslutats", "avslutas", "avslut", "slut", "slutet", "upphört",
+            "upphör", "upphörande", "upphörandet", "stängts", "stängs", "stängt", "utgång", "utgången", "pågår",
+            "återkallas", "återkallats", "återkallat", "avslutades", "öppet", "öppen",
+        ],
+        .en: [
+            // Keeping and erasing.
+            "keep", "keeps", "kept", "retain", "retains", "retained", "store", "stores", "stored", "hold", "holds",
+            "held", "delete", "deletes", "deleted", "erase", "erased", "remove", "removes", "removed", "removal",
+            "deletion", "destroy", "destroyed", "anonymise", "anonymised", "anonymize", "anonymized", "purge",
+            "purged", "wipe", "wiped", "incinerated", "processed", "retention", "automatically", "securely",
+            "permanently", "finally", "then",
+            // Grammar.
+            "is", "are", "be", "been", "being", "was", "were", "will", "shall", "may", "can", "must", "would",
+            "have", "has", "had", "we", "you", "your", "our", "us", "it", "its", "they", "them", "their", "this",
+            "that", "these", "those", "which", "who", "the", "a", "an", "all", "any", "for", "of", "in", "on", "to",
+            "by", "with", "at", "per", "current",
+            // What is kept, and why.
+            "data", "personal", "information", "details", "record", "records", "file", "files", "system",
+            "systems", "app", "servers", "database", "recordings", "calls", "emails", "e-mails", "email", "logs",
+            "footage", "images", "messages", "documents", "correspondence", "support", "account", "profile",
+            "period", "time", "date", "legal", "law", "laws", "legislation", "requirement", "requirements",
+            "statutory", "regulatory", "tax", "accounting", "compliance", "comply", "purposes", "purpose", "rules",
+            "act", "uk", "eu", "swedish", "dutch", "british", "hmrc", "companies", "discrimination", "newsletter",
+            "newsletters", "mailings",
+            // How an event is said to happen: "after the end of employment", "the case is closed".
+            "end", "ends", "ended", "closed", "completed", "finished", "finishes", "terminated", "expires", "expired",
+            "ceases", "ceased", "withdrawn", "obligation", "obligations",
+        ],
+    ]
+
+    /// Compound Swedish data nouns: "kunduppgifter", "betalningsuppgifterna", "jobbansökningar".
+    static let fillerEndings = [
+        "uppgifter", "uppgifterna", "ansökningar", "ansökan", "handlingar", "information", "data", "system", "systemet",
+        "systemen",
+    ]
+}

@@ -1,0 +1,62 @@
+/// Wording that turns a limit into something the rule language cannot hold as written, so the
+/// phrase is refused rather than read as the limit it is not.
+enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
+    /// "minst", "at least", "or longer": the period is a minimum, not the day data goes.
+    case minimum
+    /// "cirka", "about", "några": the period is an estimate.
+    case estimate
+    /// "normalt", "usually", "by default": the period is the usual case, not the rule.
+    case usualCase
+    /// "förutom", "unless", "except": the period has an exception.
+    case exception
+    /// "längre tid", "longer": the period may be extended.
+    case openEnded
+    /// "om du …", "if", "where", "beroende på": the period depends on a condition.
+    case condition
+    /// "så länge det behövs", "as long as necessary": no day is fixed.
+    case noFixedDay
+    /// "för evigt", "indefinitely": kept without end.
+    case forever
+    /// "år" without a number.
+    case missingNumber
+    /// "kvartal", "läsår", "minutes": not a unit of the rule language.
+    case notAUnit
+    /// A moment that is not an event Gallra knows ("avtalets tecknande", "the warranty period").
+    case unknownMoment
+
+    func reason(_ words: String) -> String {
+        switch self {
+        case .minimum: return "\"\(words)\" makes the period a minimum, not the day the data is erased"
+        case .estimate: return "\"\(words)\" makes the period an estimate"
+        case .usualCase: return "\"\(words)\" describes the usual case, not a rule"
+        case .exception: return "\"\(words)\" makes an exception the rule cannot hold; decide it, or split the activity"
+        case .openEnded: return "\"\(words)\" leaves the period open to extension"
+        case .condition: return "\"\(words)\" makes the period depend on a condition; split the activity per case"
+        case .noFixedDay: return "\"\(words)\" does not fix a day on which the data is erased"
+        case .forever: return "\"\(words)\" keeps the data without end"
+        case .missingNumber: return "\"\(words)\" has no number"
+        case .notAUnit:
+            return "\"\(words)\" is not a unit of the rule language (hours, days, weeks, months, years)"
+        case .unknownMoment:
+            return
+                "\"\(words)\" is not an event Gallra knows; declare it as an event of the register, or reword the retention"
+        }
+    }
+
+    /// How `--explain` names the obstacle.
+    var label: String {
+        switch self {
+        case .minimum: return "a minimum"
+        case .estimate: return "an estimate"
+        case .usualCase: return "a usual case"
+        case .exception: return "an exception"
+        case .openEnded: return "an extension"
+        case .condition: return "a condition"
+        case .noFixedDay: return "no fixed day"
+        case .forever: return "without end"
+        case .missingNumber: return "a unit without a number"
+        case .notAUnit: return "not a unit"
+        case .unknownMoment: return "an unknown moment"
+        }
+    }
+}

@@ -36,6 +36,23 @@ struct PureCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("retention parse --explain shows how each word was placed, and names the word it refuses")
+    func retentionParseExplains() throws {
+        let read = try GallraProcess.run(["retention", "parse", "--explain", "Avtalstiden + 1 år"])
+        #expect(read.status == 0)
+        let lines = read.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("avtalstiden") && $0.hasSuffix("the event contract.end") })
+        #expect(lines.contains { $0.hasPrefix("1 år") && $0.hasSuffix("a period of 1y") })
+        #expect(lines.last == "contract.end + 1y")
+
+        let refused = try GallraProcess.run(["retention", "parse", "--explain", "sparas minst 2 år"])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains("minst"))
+        #expect(refused.stdout.contains("a minimum: refused"))
+        #expect(refused.stdout.contains("sparas") && refused.stdout.contains("carries no meaning for the day"))
+        #expect(refused.stderr.contains("\"minst\" makes the period a minimum"))
+    }
+
     @Test(
         "retention expiry prints the local date, or what it waits for",
         arguments: [

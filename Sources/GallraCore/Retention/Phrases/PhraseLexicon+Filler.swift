@@ -4,10 +4,10 @@ extension PhraseLexicon {
     /// Fixed expressions that carry no meaning for the day.
     static let fillerPhrases: [Entry] = [
         sv(
-            "enligt|i enlighet med|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
+            "enligt|i enlighet med|(?:har )?ägt rum|äger rum|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
-            "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
+            "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
             .filler("")),
         // A law's number, "(1999:1078)", and the year of an act.
         .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
@@ -43,7 +43,13 @@ extension PhraseLexicon {
             "inspelning", "e-post", "e-posten", "loggar", "loggarna", "loggfiler", "filmer", "filmerna", "bilder",
             "bilderna", "underlag", "underlaget", "dokument", "dokumenten", "ansökningar", "ansökan", "systemet",
             "systemen", "databasen", "registret", "tid", "tiden", "tidpunkten", "dagen", "datum", "datumet",
-            "period", "perioden", "nyhetsbrev", "nyhetsbrevet", "utskick", "utskicken",
+            "period", "perioden", "nyhetsbrev", "nyhetsbrevet", "utskick", "utskicken", "namn", "adress", "adresser",
+            "e-postadress", "e-postadresser", "telefonnummer", "personnummer", "cv", "cv:n", "cv:t", "brev", "foto",
+            "foton", "fotografier", "video", "videor", "ip-adress", "ip-adresser", "kakor", "cookies", "betyg",
+            "intyg", "referenser", "anteckningar", "fakturor", "kvitton", "beställningar", "order", "köphistorik",
+            "historik", "meddelanden", "chatt", "chattar", "chatthistorik", "kommentarer", "recensioner", "svar",
+            "enkätsvar", "filer", "kopior", "kund", "kunder", "kundens", "medlemmar", "anställda", "besökare",
+            "sökande", "kandidater", "personligt",
             // How an event is said to happen: "avslutad anställning", "kampanjens slut".
             "avslutad", "avslutat", "avslutade", "avslutats", "avslutas", "avslut", "slut", "slutet", "upphört",
             "upphör", "upphörande", "upphörandet", "stängts", "stängs", "stängt", "utgång", "utgången", "pågår",
@@ -64,14 +70,20 @@ extension PhraseLexicon {
             // What is kept, and why.
             "data", "personal", "information", "details", "record", "records", "file", "files", "system",
             "systems", "app", "servers", "database", "recordings", "calls", "emails", "e-mails", "email", "logs",
-            "footage", "images", "messages", "documents", "correspondence", "support", "account", "profile",
+            "footage", "images", "messages", "documents", "correspondence", "support", "account", "accounts",
+            "profile", "profiles", "name", "names", "address", "addresses", "phone", "telephone", "number",
+            "numbers", "cv", "cvs", "resume", "cover", "letter", "letters", "photo", "photos", "photographs",
+            "video", "videos", "ip", "cookies", "notes", "references", "invoices", "receipts", "orders", "history",
+            "comments", "reviews", "answers", "surveys", "chat", "chats", "transcripts", "copies", "customer",
+            "customers", "user", "users", "members", "employees", "visitors", "subscribers", "applicants",
+            "candidates", "contact", "payment", "transaction", "transactions", "identity",
             "period", "time", "date", "legal", "law", "laws", "legislation", "requirement", "requirements",
             "statutory", "regulatory", "tax", "accounting", "compliance", "comply", "purposes", "purpose", "rules",
             "act", "uk", "eu", "swedish", "dutch", "british", "hmrc", "companies", "discrimination", "newsletter",
             "newsletters", "mailings",
             // How an event is said to happen: "after the end of employment", "the case is closed".
             "end", "ends", "ended", "closed", "completed", "finished", "finishes", "terminated", "expires", "expired",
-            "ceases", "ceased", "withdrawn", "obligation", "obligations",
+            "ceases", "ceased", "withdrawn", "obligation", "obligations", "occurred",
         ],
     ]
 

@@ -120,7 +120,9 @@ struct PhraseLexicon {
         sv("tills|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?", .until),
         en("until|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
-        en("as long as|during|while|for the duration of|throughout|for as long as|(?:the )?life of", .asLongAs),
+        en(
+            "as long as|during|while|for the duration of|throughout|for as long as|(?:the )?life(?:time)? of", .asLongAs
+        ),
         sv("och|samt", .and),
         en("and", .and),
         sv("ingen(?: lagring)?|inga|sparas inte|lagras inte|(?:raderas|tas bort|gallras) (?:direkt|omedelbart)", .none),
@@ -136,7 +138,7 @@ struct PhraseLexicon {
             "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
-            "(?:(?:avslutat|avslutade|upphört|giltigt|gällande) )?\\w*(?:avtalet|avtalen|avtal|kontraktet)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
+            "(?:(?:avslutat|avslutade|upphört|giltigt|gällande) )?(?:\\w*(?:avtalet|avtalen|avtal|kontraktet)|uppdrag(?:et|ets)?)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
             .contractEnd),
         en(
             "(?:the )?(?:contract|agreement) (?:period|term|duration)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the|our|your) (?:contract|agreement)",
@@ -184,16 +186,16 @@ struct PhraseLexicon {
             "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
             .fiscalYearEnd),
         sv(
-            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad)",
+            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
+            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",
             .accountClosed),
         en(
-            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion) of (?:your|the) account|account (?:closure|deletion)|(?:you )?close (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
+            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
             .accountClosed),
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),

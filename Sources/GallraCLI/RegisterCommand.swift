@@ -8,7 +8,7 @@ struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "The register of processing activities.",
-        subcommands: [Check.self, Apply.self, Export.self]
+        subcommands: [Check.self, Apply.self, Export.self, RegisterImportCommand.self]
     )
 
     struct Apply: AsyncParsableCommand {

@@ -21,7 +21,7 @@ public enum RegisterReader {
         }
         var reader = RegisterParse()
         let register = reader.register(root)
-        let problems = reader.nodes.problems.sorted {
+        let problems = decisionsLeft(in: yaml, replacing: reader.nodes.problems).sorted {
             ($0.line, $0.severity == .warning ? 1 : 0) < ($1.line, $1.severity == .warning ? 1 : 0)
         }
         let valid = register != nil && !problems.contains { $0.severity == .error }
@@ -33,6 +33,37 @@ public enum RegisterReader {
         let check = check(yaml: yaml)
         guard let register = check.register else { throw RegisterError(file: file, problems: check.problems) }
         return register
+    }
+
+    /// A draft written by `gallra register import` marks each decision left with "# TODO:"; each
+    /// is an error naming what to decide, in place of what the reader says about the value left
+    /// open there (on the TODO's line, or about the same key within its block).
+    static func decisionsLeft(in yaml: String, replacing problems: [RegisterProblem]) -> [RegisterProblem] {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var decided = problems
+        var blockStart = 1
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            let content = line.drop { $0 == " " }
+            if content.hasPrefix("- ") || (!line.hasPrefix(" ") && !line.isEmpty) { blockStart = number }
+            guard let marker = line.range(of: "# TODO:") else { continue }
+            let key = content.prefix { $0 != ":" && $0 != "#" }.trimmingCharacters(in: .whitespaces)
+            let blockEnd =
+                lines[(index + 1)...].firstIndex {
+                    $0.drop { $0 == " " }.hasPrefix("- ") || (!$0.hasPrefix(" ") && !$0.isEmpty)
+                } ?? lines.count
+            decided.removeAll { problem in
+                guard problem.severity == .error else { return false }
+                if problem.line == number { return true }
+                let sameBlock = problem.line >= blockStart && problem.line <= blockEnd
+                return sameBlock && !key.isEmpty
+                    && (problem.message.contains("\"\(key)\"")
+                        || (key == "email" && problem.message.contains("an \"email\" or a \"phone\"")))
+            }
+            let what = line[marker.upperBound...].trimmingCharacters(in: .whitespaces)
+            decided.append(.init(line: number, message: "decision left: \(what)"))
+        }
+        return decided
     }
 
     private static func yamlProblem(_ error: any Error, in yaml: String) -> RegisterProblem {

@@ -1,0 +1,33 @@
+import Foundation
+import GallraCore
+
+/// Reads a ROPA file as the company has it — a workbook, a CSV, a TSV or a table pasted as
+/// text — and writes the draft register from it.
+public enum RopaFile {
+    /// - Parameter sheet: the one sheet of a workbook to read; by default every sheet whose rows
+    ///   hold a register's header.
+    public static func draft(
+        data: Data, fileName: String, language: Language? = nil, sheet: String? = nil
+    ) throws(RopaImportError) -> RopaDraft {
+        let name = (fileName as NSString).lastPathComponent
+        let fileExtension = (fileName as NSString).pathExtension.lowercased()
+        guard fileExtension == "xlsx" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            let grid = try RopaTextTable.grid(text: RopaTextTable.decode(data), fileExtension: fileExtension)
+            return try RopaImporter.draft(grid, language: language, source: name)
+        }
+        let workbook = try XLSXWorkbook(data: data)
+        var sheets = workbook.sheets
+        if let sheet {
+            sheets = sheets.filter { $0.name == sheet }
+            guard !sheets.isEmpty else {
+                let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                throw RopaImportError("the workbook has no sheet \"\(sheet)\" (it has \(names))")
+            }
+        }
+        // Every sheet with a register's header is read; the first sheet when none has one, so
+        // that the error names what is missing.
+        let readable = sheets.filter { RopaImporter.hasHeader($0.grid) }
+        return try RopaImporter.draft(
+            (readable.isEmpty ? [sheets[0]] : readable).map(\.grid), language: language, source: name)
+    }
+}

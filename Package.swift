@@ -112,6 +112,7 @@ let package = Package(
             dependencies: [
                 "GallraCLI", "GallraCore", "GallraStore", "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ],

@@ -175,6 +175,7 @@ struct AuthorizationTests {
             Route(method: .get, path: "/admin/incidents", body: nil, allowed: officers),
             Route(method: .get, path: "/admin/register", body: nil, allowed: officers.union([.auditor])),
             Route(method: .post, path: "/admin/register/review", body: "yaml=x", allowed: officers),
+            Route(method: .post, path: "/admin/register/import", body: "table=x", allowed: officers),
         ]
     }
 

@@ -120,6 +120,7 @@ struct AdminBrowserTests {
             #expect(try await browser.text().contains("De senaste gallringarna"))
             #expect(try await browser.text().contains("(user:"), "the last sweep names who ran it")
             try await reviewRegisters(browser, server)
+            try await importSpreadsheet(browser, server)
             // On a phone: nothing wider than the screen.
             for page in ["", "/subjects?q=anna.andersson@example.se", "/requests", "/retention"] {
                 try await browser.open(URL(string: "\(server.url)/admin\(page)")!)
@@ -226,6 +227,30 @@ struct AdminBrowserTests {
         #expect(version.stdout.hasPrefix(#"{"version": 1,"#), "nothing was applied by the review")
         try await browser.click("form[action$='/apply'] button")
         #expect(try await browser.text().contains("Den nya versionen gäller."))
+    }
+
+    /// The company's own ROPA table, chosen as a file on the register page, becomes a draft
+    /// register with each decision left flagged on its line; the controller comes from the
+    /// register in force.
+    func importSpreadsheet(_ browser: Browser, _ server: DemoServer) async throws {
+        let table = packageRoot.appendingPathComponent("Tests/GallraCoreTests/Fixtures/ropa-seed-001.txt")
+        try await browser.open(URL(string: "\(server.url)/admin/register")!)
+        try await browser.type(table.path, into: "#sheet")
+        var read = false
+        for _ in 0..<50 where !read {
+            let length = try await browser.evaluate("return document.getElementById('file_data').value.length")
+            read = (length as? Int ?? 0) > 0
+            if !read { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(read, "the page's script read the chosen file into the form")
+        try await browser.click("form[action$='/import'] button")
+        let page = try await browser.text()
+        #expect(page.contains("ropa-seed-001.txt: 23 behandlingar, 23 lagringsregler lästa, 8 beslut återstår"))
+        #expect(
+            try await browser.evaluate("return document.querySelectorAll('li.flagged').length") as? Int == 8,
+            "each decision left is flagged on its line")
+        #expect(page.contains("decision left: name the law behind the legal obligation"))
+        try await look(browser, "register-import-sv")
     }
 
     /// An access request registered, verified and answered from the UI, with the report to send;

@@ -32,6 +32,7 @@ struct AdminController: Sendable {
         admin.post("incidents/:id/close", use: closeIncident)
         admin.get("register", use: register)
         admin.post("register/review", use: reviewRegister)
+        admin.post("register/import", use: importRegister)
         admin.post("register/apply", use: applyRegister)
     }
 
@@ -489,6 +490,42 @@ struct AdminController: Sendable {
     @Sendable func reviewRegister(_ request: Request, context: Context) async throws -> Response {
         let form = try await context.form(request)
         let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        return try await review(yaml: yaml, context: context, imported: nil)
+    }
+
+    /// POST /admin/register/import: the company's ROPA spreadsheet (sent as base64 by the page,
+    /// at most 4 MiB) or a table pasted from it, shown as a draft register with every decision
+    /// left flagged on its line; the person decides them in the draft and checks it again.
+    @Sendable func importRegister(_ request: Request, context: Context) async throws -> Response {
+        guard try context.person().party.access.role.grants(.changeRegister) else {
+            throw HTTPError(.forbidden, message: "Your role does not change the register.")
+        }
+        let form = try await context.form(request, limit: 4 * 1024 * 1024)
+        let name = (form["file_name"] ?? "").isEmpty ? "pasted.txt" : form["file_name"]!
+        let data: Data
+        if let encoded = form["file_data"], !encoded.isEmpty {
+            guard let bytes = Data(base64Encoded: encoded) else {
+                throw GallraError.invalidInput("The file did not arrive whole; choose it again.")
+            }
+            data = bytes
+        } else if let pasted = form["table"], !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            data = Data(pasted.utf8)
+        } else {
+            throw GallraError.invalidInput("Choose a spreadsheet, or paste the table.")
+        }
+        let inForce = try await gallra.register(by: try context.person().party).register
+        let draft: RopaDraft
+        do {
+            draft = try RopaFile.draft(data: data, fileName: name, controller: inForce.controller)
+        } catch {
+            throw GallraError.invalidInput("\(name): \(error).")
+        }
+        return try await review(yaml: draft.yaml, context: context, imported: (name, draft))
+    }
+
+    private func review(yaml: String, context: Context, imported: (name: String, draft: RopaDraft)?) async throws
+        -> Response
+    {
         let words = UIText.words(context.language)
         let language = context.language
         let review = try await gallra.reviewRegister(yaml: yaml, by: try context.person().party)
@@ -498,9 +535,9 @@ struct AdminController: Sendable {
             "navRegister": true, "yaml": yaml, "valid": register != nil, "refused": register == nil,
             "errorCount": review.problems.filter { $0.severity == .error }.count,
             "hasProblems": !review.problems.isEmpty, "canApply": review.canApply,
-            "problems": review.problems.map {
-                ["line": $0.line, "severity": $0.severity.rawValue, "message": $0.message] as [String: Any]
-            },
+            // Errors (and decisions left) first, each in order of its line; then the warnings.
+            "problems": review.problems.sorted { ($0.severity != .error, $0.line) < ($1.severity != .error, $1.line) }
+                .map { ["line": $0.line, "severity": $0.severity.rawValue, "message": $0.message] as [String: Any] },
             "lines": yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, text in
                 var line: [String: Any] = ["number": index + 1, "text": String(text)]
                 if let problems = flagged[index + 1] {
@@ -532,6 +569,11 @@ struct AdminController: Sendable {
             },
         ]
         if let refusal = review.refusal { values["refusal"] = refusal }
+        if let imported {
+            let draft = imported.draft
+            values["imported"] =
+                "\(imported.name): \(draft.activityCount) \(words["import_activities"] ?? ""), \(draft.rulesRead) \(words["import_rules"] ?? ""), \(draft.decisions.count) \(words["import_decisions"] ?? "")."
+        }
         return page(
             "review", words["review_heading"], values, context,
             status: register == nil || review.refusal != nil ? .unprocessableContent : .ok)

@@ -3,9 +3,19 @@ import GallraCore
 import Hummingbird
 
 extension Request {
-    /// The fields of a submitted form (application/x-www-form-urlencoded), at most 64 KiB.
-    func formFields() async throws -> [String: String] {
-        let buffer = try await boundedBody("The form")
+    /// The fields of a submitted form (application/x-www-form-urlencoded), at most 64 KiB, or
+    /// `limit` bytes for a form that carries a file.
+    func formFields(limit: Int? = nil) async throws -> [String: String] {
+        let buffer: ByteBuffer
+        if let limit {
+            do {
+                buffer = try await body.collect(upTo: limit)
+            } catch {
+                throw HTTPError(.contentTooLarge, message: "The form is larger than \(limit / 1024 / 1024) MiB.")
+            }
+        } else {
+            buffer = try await boundedBody("The form")
+        }
         var fields: [String: String] = [:]
         for pair in String(buffer: buffer).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }

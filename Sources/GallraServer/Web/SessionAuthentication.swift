@@ -32,8 +32,8 @@ extension GallraRequestContext {
     }
 
     /// A submitted form's fields, once its anti-forgery token matches the session's.
-    func form(_ request: Request) async throws -> [String: String] {
-        let fields = try await request.formFields()
+    func form(_ request: Request, limit: Int? = nil) async throws -> [String: String] {
+        let fields = try await request.formFields(limit: limit)
         guard constantTimeEquals(fields["csrf"] ?? "", try person().csrf) else {
             throw HTTPError(.forbidden, message: "The form is stale or did not come from this site; reload the page.")
         }

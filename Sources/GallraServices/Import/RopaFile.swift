@@ -6,14 +6,16 @@ import GallraCore
 public enum RopaFile {
     /// - Parameter sheet: the one sheet of a workbook to read; by default every sheet whose rows
     ///   hold a register's header.
+    /// - Parameter controller: the controller of the register in force, for what the table
+    ///   does not say about it.
     public static func draft(
-        data: Data, fileName: String, language: Language? = nil, sheet: String? = nil
+        data: Data, fileName: String, language: Language? = nil, sheet: String? = nil, controller: Controller? = nil
     ) throws(RopaImportError) -> RopaDraft {
         let name = (fileName as NSString).lastPathComponent
         let fileExtension = (fileName as NSString).pathExtension.lowercased()
         guard fileExtension == "xlsx" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             let grid = try RopaTextTable.grid(text: RopaTextTable.decode(data), fileExtension: fileExtension)
-            return try RopaImporter.draft(grid, language: language, source: name)
+            return try RopaImporter.draft(grid, language: language, source: name, controller: controller)
         }
         let workbook = try XLSXWorkbook(data: data)
         var sheets = workbook.sheets
@@ -28,6 +30,7 @@ public enum RopaFile {
         // that the error names what is missing.
         let readable = sheets.filter { RopaImporter.hasHeader($0.grid) }
         return try RopaImporter.draft(
-            (readable.isEmpty ? [sheets[0]] : readable).map(\.grid), language: language, source: name)
+            (readable.isEmpty ? [sheets[0]] : readable).map(\.grid), language: language, source: name,
+            controller: controller)
     }
 }

@@ -25,7 +25,7 @@ struct RopaDraftBuilder {
     // MARK: The controller
 
     /// A template's controller block above the header: "label | value" rows, or "label: value".
-    mutating func controller(from rows: ArraySlice<RopaGrid.Row>) {
+    mutating func controller(from rows: ArraySlice<RopaGrid.Row>, inForce: Controller?) {
         var found: [String: (value: String, reference: String)] = [:]
         for row in rows {
             let cells = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
@@ -42,6 +42,16 @@ struct RopaDraftBuilder {
                     continue
                 }
                 found[field] = (value, row.reference)
+            }
+        }
+        // What the table does not give comes from the register in force, when there is one.
+        if let inForce {
+            let given: [(String, String?)] = [
+                ("name", inForce.name), ("organisation_number", inForce.organisationNumber),
+                ("address", inForce.address), ("email", inForce.email), ("phone", inForce.phone),
+            ]
+            for case (let field, let value?) in given where found[field] == nil {
+                found[field] = (value, "the register in force")
             }
         }
         let reference = rows.first?.reference ?? "1"

@@ -22,17 +22,18 @@ public struct RopaDraft: Sendable {
 /// retention read by the phrase reader, and every place not read with confidence marked
 /// "# TODO:" beside the original wording.
 public enum RopaImporter {
-    public static func draft(_ grid: RopaGrid, language: Language? = nil, source: String) throws(RopaImportError)
-        -> RopaDraft
-    {
-        try draft([grid], language: language, source: source)
+    public static func draft(
+        _ grid: RopaGrid, language: Language? = nil, source: String, controller: Controller? = nil
+    ) throws(RopaImportError) -> RopaDraft {
+        try draft([grid], language: language, source: source, controller: controller)
     }
 
     /// Several tables (the sheets of a workbook) as one register: each finds its own header; the
-    /// controller's details come from above the first one's.
-    public static func draft(_ grids: [RopaGrid], language: Language? = nil, source: String) throws(RopaImportError)
-        -> RopaDraft
-    {
+    /// controller's details come from above the first one's, or from `controller` (the register
+    /// in force) for what the table does not give.
+    public static func draft(
+        _ grids: [RopaGrid], language: Language? = nil, source: String, controller: Controller? = nil
+    ) throws(RopaImportError) -> RopaDraft {
         var tables: [(grid: RopaGrid, header: Int, columns: [RopaField: Int])] = []
         for grid in grids {
             if let header = grid.rows.firstIndex(where: { headerColumns($0.cells) != nil }),
@@ -48,7 +49,7 @@ public enum RopaImporter {
         }
         let language = language ?? RopaColumns.language(of: first.grid.rows[first.header].cells)
         var builder = RopaDraftBuilder(language: language, source: source)
-        builder.controller(from: first.grid.rows[..<first.header])
+        builder.controller(from: first.grid.rows[..<first.header], inForce: controller)
         for table in tables {
             for row in rows(table.grid.rows[(table.header + 1)...], table.columns) {
                 builder.activity(row)

@@ -1,9 +1,26 @@
 // The one script of the admin UI: a chosen register file is read into the text field beside it,
-// so that it can be reviewed before it is sent. Without it, the YAML is pasted.
+// so that it can be reviewed before it is sent; a chosen spreadsheet is sent as base64 in a
+// hidden field. Without the script, the YAML or the table is pasted.
 document.querySelectorAll('input[type=file][data-fills]').forEach(function (input) {
   input.addEventListener('change', function () {
     var file = input.files && input.files[0];
     if (!file) { return; }
     file.text().then(function (text) { document.getElementById(input.dataset.fills).value = text; });
+  });
+});
+
+document.querySelectorAll('input[type=file][data-encodes]').forEach(function (input) {
+  input.addEventListener('change', function () {
+    var file = input.files && input.files[0];
+    if (!file) { return; }
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var binary = '';
+      for (var i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      }
+      document.getElementById(input.dataset.encodes).value = btoa(binary);
+      document.getElementById(input.dataset.names).value = file.name;
+    });
   });
 });

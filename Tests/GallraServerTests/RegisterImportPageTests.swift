@@ -1,0 +1,74 @@
+import Foundation
+import GallraCore
+import GallraServer
+import GallraServices
+import GallraStore
+import GallraTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The register page takes the company's spreadsheet, or the table pasted from it, and shows
+/// the draft register with each decision left flagged on its line.
+@Suite("The admin UI: a ROPA spreadsheet as a draft register")
+struct RegisterImportPageTests {
+    static let csv = """
+        Ändamål;Kategorier av registrerade;Kategorier av personuppgifter;Rättslig grund;Lagringstid
+        Löneutbetalning;Anställda;Namn, personnummer;Avtal, Rättslig förpliktelse;7 år enligt bokföringslagen
+        Kameraövervakning;Besökare;Bilder;Intresseavvägning;minst 30 dagar
+        """
+
+    @Test("A spreadsheet sent as the page sends it, a pasted table, and what is refused")
+    func importsSpreadsheet() async throws {
+        let test = try await TestStore.make(.sqlite)
+        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let gallra = Gallra(store: store)
+        let password = "a password of some length"
+        _ = try await gallra.addUser(
+            email: "officer@example.se", access: Access(role: .privacyOfficer), password: password,
+            by: .user("setup"))
+        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        try await app.test(.router) { client in
+            let cookie = try await AuthorizationTests.signIn(client, email: "officer@example.se", password: password)
+            let csrf = try await AuthorizationTests.csrf(client, cookie: cookie)
+            func post(_ body: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await client.execute(
+                    uri: "/admin/register/import", method: .post,
+                    headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: body + "&csrf=\(csrf)"))
+                return (response.status, String(buffer: response.body))
+            }
+            func encoded(_ text: String) -> String {
+                text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            }
+            // As the page's script sends a chosen file: its bytes in base64, its name beside.
+            let bytes = try #require(Self.csv.data(using: .windowsCP1252))
+            let (status, page) = try await post(
+                "file_name=ropa.csv&file_data=\(encoded(bytes.base64EncodedString()))&table=")
+            #expect(status == .unprocessableContent, "a draft with a decision left is refused until decided")
+            #expect(page.contains("ropa.csv: 2 behandlingar, 1 lagringsregler lästa, 1 beslut återstår"))
+            #expect(page.contains("Löneutbetalning"), "Windows-1252 read as such")
+            #expect(
+                page.contains("decision left: decide the retention rule: &quot;minst&quot; makes the period a minimum"))
+            let flagged = page.components(separatedBy: "class=\"flagged\"").count - 1
+            #expect(flagged == 1, "the decision's line, and no other, is flagged")
+            #expect(page.contains("action=\"/admin/register/review\""), "the draft can be decided and checked again")
+            #expect(page.contains("retention: &quot;end-of-year(fiscal-year.end) + 7y&quot;"))
+
+            // A table pasted from the spreadsheet arrives tab-separated.
+            let pasted = Self.csv.replacingOccurrences(of: ";", with: "\t")
+            let (pastedStatus, pastedPage) = try await post("file_name=&file_data=&table=\(encoded(pasted))")
+            #expect(pastedStatus == .unprocessableContent)
+            #expect(pastedPage.contains("pasted.txt: 2 behandlingar"))
+
+            let (emptyStatus, emptyPage) = try await post("file_name=&file_data=&table=")
+            #expect(emptyStatus.code == 400 || emptyStatus.code == 422)
+            #expect(emptyPage.contains("Choose a spreadsheet, or paste the table."))
+            let (notTable, notTablePage) = try await post("table=\(encoded("Hej hej\nhopp"))")
+            #expect(notTable.code >= 400 && notTable.code < 500)
+            #expect(notTablePage.contains("no table found"))
+        }
+        #expect(try await gallra.register(by: .user("setup")).version == 1, "nothing was applied")
+        await store.close()
+    }
+}

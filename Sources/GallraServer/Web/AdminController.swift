@@ -536,8 +536,10 @@ struct AdminController: Sendable {
             "errorCount": review.problems.filter { $0.severity == .error }.count,
             "hasProblems": !review.problems.isEmpty, "canApply": review.canApply,
             // Errors (and decisions left) first, each in order of its line; then the warnings.
-            "problems": review.problems.sorted { ($0.severity != .error, $0.line) < ($1.severity != .error, $1.line) }
-                .map { ["line": $0.line, "severity": $0.severity.rawValue, "message": $0.message] as [String: Any] },
+            "problems": review.problems.sorted {
+                ($0.severity == .error ? 0 : 1, $0.line) < ($1.severity == .error ? 0 : 1, $1.line)
+            }
+            .map { ["line": $0.line, "severity": $0.severity.rawValue, "message": $0.message] as [String: Any] },
             "lines": yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, text in
                 var line: [String: Any] = ["number": index + 1, "text": String(text)]
                 if let problems = flagged[index + 1] {

@@ -238,15 +238,15 @@ struct RopaDraftBuilder {
                 "", "# Categories of personal data the built-in vocabulary lacks, as the table names them.",
                 "categories:",
             ]
-            lines += ownCategories.map { "  - { id: \($0.id), name: \(localized(own($0.name))) }" }
+            lines += ownCategories.map { "  - { id: \($0.id), name: \(localized(inTableLanguage($0.name))) }" }
         }
         if !ownSubjects.isEmpty {
             lines += ["", "# Categories of data subjects the built-in vocabulary lacks.", "data_subjects:"]
-            lines += ownSubjects.map { "  - { id: \($0.id), name: \(localized(own($0.name))) }" }
+            lines += ownSubjects.map { "  - { id: \($0.id), name: \(localized(inTableLanguage($0.name))) }" }
         }
         if !systems.isEmpty {
             lines += ["", "systems:"]
-            lines += systems.map { "  - { id: \($0.id), name: \(localized(own($0.name))) }" }
+            lines += systems.map { "  - { id: \($0.id), name: \(localized(inTableLanguage($0.name))) }" }
         }
         lines += ["", "activities:"] + activityLines
         return RopaDraft(
@@ -260,10 +260,10 @@ struct RopaDraftBuilder {
         return "# TODO: " + message.replacingOccurrences(of: "\n", with: " ")
     }
 
-    private func text(_ value: String) -> String { localized(own(value)) }
+    private func text(_ value: String) -> String { localized(inTableLanguage(value)) }
 
     /// Text in the table's own language only.
-    private func own(_ value: String) -> LocalizedText {
+    private func inTableLanguage(_ value: String) -> LocalizedText {
         language == .sv ? LocalizedText(sv: value) : LocalizedText(en: value)
     }
 

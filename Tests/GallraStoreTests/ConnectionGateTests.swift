@@ -48,13 +48,14 @@ struct ConnectionGateTests {
     func cancelledTransaction(backend: TestBackend) async throws {
         let (test, connection) = try await Self.connection(backend)
         // Cancelled once the row is written inside the transaction, however long that takes on a
-        // busy machine.
+        // busy machine; the transaction then waits for the cancellation alone (a fixed 5 s let a
+        // starved test task cancel it only after it had committed, under the full test load).
         let (inserted, signal) = AsyncStream.makeStream(of: Void.self)
         let writer = Task {
             try await connection.transaction { sql in
                 try await sql.raw("INSERT INTO gate_test (x) VALUES (1)").run()
                 signal.yield()
-                try await Task.sleep(nanoseconds: 5_000_000_000)
+                try await Task.sleep(for: .seconds(600))
             }
         }
         for await _ in inserted { break }

@@ -55,7 +55,9 @@ struct PhraseClause {
         if durations.allSatisfy({ $0.index > event.index }) {
             // "Avtalstiden + 1 år", "under kundförhållandet och tio (10) år därefter"; "när avtalet
             // upphört raderas de efter 12 månader", "efter avslutat hyresavtal … i upp till två år".
-            let introduced = pieces[..<event.index].contains { $0 == .when || $0 == .after }
+            // "inaktiv i 5 år": inactive for the period, counted from the last activity.
+            let introduced =
+                pieces[..<event.index].contains { $0 == .when || $0 == .after } || event.name == .lastActivity
             guard pieces[(event.index + 1)...].contains(.plus) || introduced else {
                 throw PhraseRefusal(
                     reason: "it does not say how \(list) relates to \(event.name) (add \"+\", \"efter\" or \"after\")")

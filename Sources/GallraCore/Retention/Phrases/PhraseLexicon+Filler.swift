@@ -4,7 +4,7 @@ extension PhraseLexicon {
     /// Fixed expressions that carry no meaning for the day.
     static let fillerPhrases: [Entry] = [
         sv(
-            "enligt|i enlighet med|(?:har )?ägt rum|äger rum|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
+            "enligt|i enlighet med|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
             "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
@@ -29,11 +29,12 @@ extension PhraseLexicon {
             "bevaras", "bevarar", "bevara", "behålls", "behåller", "behålla", "förvaras", "förvarar", "förvara",
             "raderas", "raderar", "radera", "gallras", "gallrar", "gallra", "rensas", "rensar", "förstörs",
             "förstör", "makuleras", "anonymiseras", "anonymiserar", "avidentifieras", "behandlas", "behandlar",
-            "behandla", "finns", "kvar", "visas", "hålls",
+            "behandla", "finns", "kvar", "visas", "hålls", "tas", "bort",
             // Grammar.
             "har", "ha", "hade", "är", "var", "vara", "blir", "bli", "kommer", "ska", "skall", "får", "kan", "måste",
             "gäller", "kräver", "vi", "du", "ni", "dig", "din", "dina", "ditt", "er", "era", "ert", "oss", "vår",
-            "våra", "vårt", "de", "dem", "den", "det", "denna", "detta", "dessa", "man", "i", "på", "med", "av", "hos",
+            "våra", "vårt", "de", "dem", "den", "det", "denna", "detta", "dessa", "man", "en", "ett", "i", "på", "med",
+            "av", "hos",
             "för", "om", "att", "som", "även", "också", "endast", "bara", "enbart", "dock", "automatiskt", "helt",
             "säkert", "där", "alla", "all", "allt", "hela", "tillhörande", "ev", "eventuella", "eventuellt",
             // What is kept.
@@ -89,7 +90,7 @@ extension PhraseLexicon {
 
     /// Compound Swedish data nouns: "kunduppgifter", "betalningsuppgifterna", "jobbansökningar".
     static let fillerEndings = [
-        "uppgifter", "uppgifterna", "ansökningar", "ansökan", "handlingar", "information", "data", "system", "systemet",
-        "systemen",
+        "uppgifter", "uppgifterna", "uppgiften", "ansökningar", "ansökan", "handlingar", "handlingarna", "information",
+        "informationen", "data", "system", "systemet", "systemen",
     ]
 }

@@ -129,7 +129,9 @@ struct PhraseLexicon {
         en("none|no retention|not (?:stored|kept|retained|saved)|(?:deleted|erased|removed) immediately", .none),
         sv("bokföringslag\\w*|bfl|räkenskapsinformation\\w*", .accountingAct),
         en("(?:the )?(?:swedish )?(?:accounting|bookkeeping) act|accounting law", .accountingAct),
-        sv("(?:utgången|slutet) av (?:det )?kalenderår\\w*|kalenderårets (?:slut|utgång)", .calendarYearEnd),
+        sv(
+            "(?:utgången|slutet) av (?:det )?kalenderår\\w*|kalenderårets (?:slut|utgång)|det kalenderår",
+            .calendarYearEnd),
         en("(?:the )?end of the calendar year|calendar year end", .calendarYearEnd),
     ]
 
@@ -138,10 +140,10 @@ struct PhraseLexicon {
             "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
-            "(?:(?:avslutat|avslutade|upphört|giltigt|gällande) )?(?:\\w*(?:avtalet|avtalen|avtal|kontraktet)|uppdrag(?:et|ets)?)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
+            "(?:(?:avslutat|avslutade|upphört|giltigt|gällande|slutfört|slutförda) )?(?:\\w*(?:avtalet|avtalen|avtal|kontraktet)|uppdrag(?:et|ets)?)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
             .contractEnd),
         en(
-            "(?:the )?(?:contract|agreement) (?:period|term|duration)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the|our|your) (?:contract|agreement)",
+            "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)",
             .contractEnd),
         en(
             "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?",
@@ -186,7 +188,7 @@ struct PhraseLexicon {
             "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
             .fiscalYearEnd),
         sv(
-            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)",
+            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
             "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",

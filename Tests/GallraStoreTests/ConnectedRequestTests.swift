@@ -97,4 +97,65 @@ struct ConnectedRequestTests {
             try audit.first?.decode(column: "detail", as: String.self).contains("crm customer:1 anonymised") == true)
         await shop.close()
     }
+
+    @Test(
+        "Restriction marks the person's rows in the table's restrict column, and lifting it clears them; a table without one is left to a person",
+        arguments: TestBackend.available)
+    func restriction(backend: TestBackend) async throws {
+        let shop = try await ConnectorTests.shop(backend)
+        try await ConnectorTests.fill(shop, tickets: [(1, ConnectorTests.ago(days: 20), nil)])
+        try await shop.company.sql.raw("ALTER TABLE customer ADD COLUMN processing_restricted boolean DEFAULT false")
+            .run()
+        let yaml = shop.systemsYAML.replacingOccurrences(
+            of: #"anonymise: { name: null, email: "erased@invalid", address: null }"#,
+            with: #"anonymise: { name: null, email: "erased@invalid", address: null }"#
+                + "\n        restrict: processing_restricted")
+        #expect(yaml.contains("restrict: processing_restricted"))
+        // A restrict column the live table lacks, or the key, is a problem on its line.
+        let missing = try await shop.store.systems.check(
+            yaml: yaml.replacingOccurrences(of: "restrict: processing_restricted", with: "restrict: blocked"))
+        #expect(missing.contains { $0.severity == .error && $0.message.contains("blocked") })
+        let key = try await shop.store.systems.check(
+            yaml: yaml.replacingOccurrences(of: "restrict: processing_restricted", with: "restrict: id"))
+        #expect(key.contains { $0.message.contains("cannot mark restriction in its key column \"id\"") })
+        _ = try await shop.store.systems.apply(yaml: yaml, file: "systems.yaml")
+        let gallra = Gallra(store: shop.store)
+        let officer = Party.user("dpo")
+        let request = try await gallra.openRequest(
+            .restriction, subject: "kund1@example.se", verifiedHow: "BankID", by: officer)
+        for task in try await gallra.requestDetails(request, by: officer).tasks {
+            try await gallra.markTaskDone(request, system: task.system, by: officer)
+        }
+        let plan = Dictionary(
+            uniqueKeysWithValues: try await gallra.connectedPlan(request, by: officer).map { ($0.row, $0.action) })
+        #expect(plan["customer:1"] == .restricted, "\(plan)")
+        #expect(plan["ticket:1"] == .restrictByHand, "the ticket table names no restrict column")
+        func restricted() async throws -> [Int: Bool] {
+            Dictionary(
+                uniqueKeysWithValues: try await shop.rows("SELECT id, processing_restricted FROM customer").map {
+                    (
+                        try $0.decode(column: "id", as: Int.self),
+                        try $0.decode(column: "processing_restricted", as: Bool?.self) ?? false
+                    )
+                })
+        }
+        #expect(try await restricted().values.allSatisfy { !$0 }, "a plan changes nothing")
+
+        let done = try await gallra.completeRequest(
+            request, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer)
+        #expect(done.connected.contains { $0.row == "customer:1" && $0.action == .restricted })
+        #expect(done.connected.contains { $0.row == "ticket:1" && $0.action == .restrictByHand })
+        let marked = try await restricted()
+        #expect(marked[1] == true, "kund1 is marked restricted")
+        #expect(marked[2] == false, "nobody else is")
+        #expect(try await shop.ids("customer") == [1, 2, 3, 4, 5], "nothing is erased")
+
+        #expect(try await gallra.liftRestriction(request: request, by: officer) > 0)
+        #expect(try await restricted()[1] == false, "lifting the restriction clears the mark")
+        let audit = try await shop.test.rows("SELECT detail FROM audit_log WHERE action = 'connected.request'")
+            .map { try $0.decode(column: "detail", as: String.self) }
+        #expect(audit.contains { $0.contains("crm customer:1 restricted") })
+        #expect(audit.contains { $0.contains("restriction lifted on crm customer:1") })
+        await shop.close()
+    }
 }

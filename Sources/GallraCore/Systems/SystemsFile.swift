@@ -41,6 +41,9 @@ public struct ConnectedTable: Hashable, Sendable {
     public var onExpiry: ExpiryAction
     /// For `anonymise`: each column's replacement, nil for NULL.
     public var anonymise: [String: String?]
+    /// The column Gallra sets to true while a restriction (Art. 18) is in force for the row's
+    /// person, and to false when it is lifted; without one, restricting is done by hand.
+    public var restrict: String?
     /// The person through a foreign key to another table of the system.
     public var belongsTo: (table: String, column: String)?
     /// The key column of the table it belongs to (an event may be read from there: `TABLE.COLUMN`).
@@ -52,7 +55,7 @@ public struct ConnectedTable: Hashable, Sendable {
     public init(
         table: String, key: [String], activity: String, person: [(kind: SubjectIdentifier.Kind, column: String)],
         columns: [String: String], events: [EventName: String], onExpiry: ExpiryAction, anonymise: [String: String?],
-        belongsTo: (table: String, column: String)?, line: Int, columnLines: [String: Int]
+        belongsTo: (table: String, column: String)?, restrict: String? = nil, line: Int, columnLines: [String: Int]
     ) {
         self.table = table
         self.key = key
@@ -63,6 +66,7 @@ public struct ConnectedTable: Hashable, Sendable {
         self.onExpiry = onExpiry
         self.anonymise = anonymise
         self.belongsTo = belongsTo
+        self.restrict = restrict
         self.line = line
         self.columnLines = columnLines
     }
@@ -77,7 +81,8 @@ public struct ConnectedTable: Hashable, Sendable {
             && lhs.person.map { "\($0.kind.rawValue)=\($0.column)" }
                 == rhs.person.map { "\($0.kind.rawValue)=\($0.column)" }
             && lhs.columns == rhs.columns && lhs.events == rhs.events && lhs.onExpiry == rhs.onExpiry
-            && lhs.anonymise == rhs.anonymise && lhs.belongsTo?.table == rhs.belongsTo?.table
+            && lhs.anonymise == rhs.anonymise && lhs.restrict == rhs.restrict
+            && lhs.belongsTo?.table == rhs.belongsTo?.table
             && lhs.belongsTo?.column == rhs.belongsTo?.column
     }
 

@@ -109,6 +109,7 @@ struct SystemsParse {
     private mutating func table(_ node: Node, system: String) -> ConnectedTable? {
         let allowed = [
             "table", "key", "activity", "person", "columns", "events", "on_expiry", "anonymise", "belongs_to",
+            "restrict",
         ]
         guard let fields = nodes.fields(node, of: "a table of system \"\(system)\"", allowed: allowed),
             let name = nodes.requiredString(fields, "table")
@@ -219,10 +220,18 @@ struct SystemsParse {
             nodes.error(
                 fields["anonymise"]?.line ?? fields.line, "\(what) cannot anonymise its key column \"\(column)\"")
         }
+        let restrict = fields["restrict"].flatMap { nodes.string($0, "restrict") }
+        if let restrict, let line = fields["restrict"]?.line {
+            if key.contains(where: { $0.value == restrict }) {
+                nodes.error(line, "\(what) cannot mark restriction in its key column \"\(restrict)\"")
+            }
+            lines[restrict] = line
+        }
         guard let activityID else { return nil }
         return ConnectedTable(
             table: name, key: key.map(\.value), activity: activityID, person: person, columns: columns, events: events,
-            onExpiry: onExpiry, anonymise: anonymise, belongsTo: belongsTo, line: fields.line, columnLines: lines)
+            onExpiry: onExpiry, anonymise: anonymise, belongsTo: belongsTo, restrict: restrict, line: fields.line,
+            columnLines: lines)
     }
 
     /// The table named under `belongs_to`, read without reporting (the full read reports).

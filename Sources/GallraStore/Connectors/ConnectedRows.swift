@@ -108,6 +108,22 @@ struct ConnectedRows {
         return query
     }
 
+    /// Sets the table's `restrict` column (Art. 18): true while a restriction is in force.
+    func markRestricted(_ restricted: Bool, where condition: SQLQueryString) throws -> SQLQueryString {
+        guard let column = table.restrict else {
+            throw GallraError.invalidInput("\(table.table) has no restrict column")
+        }
+        var query = SQLQueryString("UPDATE ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" SET ")
+        query.appendInterpolation(try SQLName(column))
+        query.appendLiteral(" = ")
+        query.appendInterpolation(bind: restricted)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        return query
+    }
+
     func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
         var query = SQLQueryString("UPDATE ")
         query.appendInterpolation(try name)

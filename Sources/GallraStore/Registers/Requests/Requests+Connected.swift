@@ -10,6 +10,10 @@ public struct ConnectedChange: Sendable {
         /// Could not be erased: another row that must be kept refers to it, and the table says
         /// nothing to anonymise.
         case kept
+        /// Marked restricted (Art. 18) in the table's `restrict` column: kept, not used.
+        case restricted
+        /// To be restricted, but the table names no `restrict` column: done by hand there.
+        case restrictByHand = "restrict-by-hand"
     }
 
     public let system: String
@@ -28,7 +32,7 @@ extension Requests {
         _ decisions: [RightsDecision], subject: String, request id: String, rows: [ConnectedRow]
     ) async throws -> [ConnectedChange] {
         let actions = Dictionary(
-            decisions.filter { $0.action == .erase || $0.action == .anonymise }.map { ($0.activity, $0.action) },
+            decisions.filter { [.erase, .anonymise, .restrict].contains($0.action) }.map { ($0.activity, $0.action) },
             uniquingKeysWith: { first, _ in first })
         guard !actions.isEmpty, let systems = try await store.systems.current() else { return [] }
         let planned = Self.plan(rows, actions: actions.mapValues { $0 })
@@ -54,7 +58,7 @@ extension Requests {
             guard !mine.isEmpty else { continue }
             let connection = try await store.connectors.connection(for: system)
             var groups: [(table: ConnectedTable, action: ConnectedChange.Action, keys: [[KeyValue]])] = []
-            for (row, action) in mine.reversed() where action != .kept {
+            for (row, action) in mine.reversed() where action.touchesRow {
                 if let index = groups.firstIndex(where: { $0.table.table == row.table.table && $0.action == action }) {
                     groups[index].keys.append(row.key)
                 } else {
@@ -71,13 +75,15 @@ extension Requests {
                         else { continue }
                         let rows = ConnectedRows(table: group.table, schema: schema, connection: connection)
                         let which = try rows.keyCondition(group.keys)
-                        try await sql.raw(
-                            group.action == .erased ? try rows.delete(where: which) : try rows.anonymise(where: which)
-                        ).run()
+                        switch group.action {
+                        case .erased: try await sql.raw(try rows.delete(where: which)).run()
+                        case .restricted: try await sql.raw(try rows.markRestricted(true, where: which)).run()
+                        default: try await sql.raw(try rows.anonymise(where: which)).run()
+                        }
                     }
                 }
             } catch {
-                for (row, action) in mine.reversed() where action != .kept {
+                for (row, action) in mine.reversed() where action == .erased || action == .anonymised {
                     guard
                         let schema = try await store.connectors.schema(
                             of: row.table.table, system: system.id, on: connection)
@@ -117,6 +123,8 @@ extension Requests {
         func goes(_ row: ConnectedRow) -> Bool { actions[row.table.activity] == .erase }
         return rows.map { row in
             switch actions[row.table.activity] {
+            case .restrict:
+                return row.table.restrict == nil ? .restrictByHand : .restricted
             case .erase:
                 let referred = rows.contains { $0.system == row.system && $0.parent == row.reference && !goes($0) }
                 return referred ? (row.table.anonymise.isEmpty ? .kept : .anonymised) : .erased
@@ -126,6 +134,49 @@ extension Requests {
                 return nil
             }
         }
+    }
+}
+
+extension ConnectedChange.Action {
+    /// Whether carrying the action out changes the row in its database.
+    var touchesRow: Bool { self == .erased || self == .anonymised || self == .restricted }
+}
+
+extension Requests {
+    /// Lifting a restriction (Art. 18(3)) clears the mark on the subject's rows in the tables of
+    /// the activities it restricted (nil: every activity); returns the rows cleared. The evidence
+    /// goes first.
+    func liftConnectedRestriction(subject: String, request id: String, activities: Set<String>?) async throws -> Int {
+        guard let systems = try await store.systems.current() else { return 0 }
+        let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
+            .filter { (activities?.contains($0.table.activity) ?? true) && $0.table.restrict != nil }
+        guard !rows.isEmpty else { return 0 }
+        try await data.transaction { sql in
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "connected.request", subject: subject,
+                        detail: "request \(id): restriction lifted on "
+                            + rows.map { "\($0.system) \($0.reference)" }.joined(separator: ", "))
+                ], on: sql)
+        }
+        for system in systems.file.systems {
+            let mine = rows.filter { $0.system == system.id }
+            guard !mine.isEmpty else { continue }
+            let connection = try await store.connectors.connection(for: system)
+            try await connection.transaction { sql in
+                for table in Set(mine.map(\.table.table)).sorted() {
+                    let keys = mine.filter { $0.table.table == table }
+                    guard let first = keys.first,
+                        let schema = try await store.connectors.schema(of: table, system: system.id, on: connection)
+                    else { continue }
+                    let rows = ConnectedRows(table: first.table, schema: schema, connection: connection)
+                    try await sql.raw(try rows.markRestricted(false, where: try rows.keyCondition(keys.map(\.key))))
+                        .run()
+                }
+            }
+        }
+        return rows.count
     }
 }
 

@@ -58,6 +58,11 @@ extension Requests {
             $0.request == id && $0.kind == .restriction
         }
         guard !lifted.isEmpty else { throw GallraError.notFound("Request \(id) placed no restriction in force.") }
+        // The marks in the connected databases first: should one be out of reach, the restriction
+        // stays in force here too, and lifting it again clears the rest.
+        _ = try await liftConnectedRestriction(
+            subject: request.subject, request: id,
+            activities: lifted.contains { $0.activity == nil } ? nil : Set(lifted.compactMap(\.activity)))
         try await data.transaction { sql in
             try await sql.update("processing_limits").set("lifted_at", to: SQLBind(Clock.nowMillis()))
                 .where("id", .in, lifted.map(\.id)).run()

@@ -132,13 +132,25 @@ struct RequestCommand: AsyncParsableCommand {
             abstract: "The corrected value of a record, for a rectification request (Art. 16); applied on completion.")
 
         @Argument var id: String
-        @Option(help: "The record to correct.") var record: String
+        @Option(
+            help: "The record to correct; in a connected system, the row as TABLE:KEY (with --system and --column).")
+        var record: String
+        @Option(help: "The connected system the row is in.") var system: String?
+        @Option(help: "The column of the connected row to correct.") var column: String?
         @Option(help: "The corrected value (stored encrypted).") var value: String
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.withGallra { gallra in
-                try await gallra.addCorrection(id, record: record, value: value, by: store.party)
+                switch (system, column) {
+                case (nil, nil):
+                    try await gallra.addCorrection(id, record: record, value: value, by: store.party)
+                case (let system?, let column?):
+                    try await gallra.addConnectedCorrection(
+                        id, system: system, row: record, column: column, value: value, by: store.party)
+                default:
+                    throw CLIError("A row of a connected system is named with both --system and --column.")
+                }
                 print("Correction noted; it is applied when the request is completed.")
             }
         }

@@ -158,4 +158,56 @@ struct ConnectedRequestTests {
         #expect(audit.contains { $0.contains("restriction lifted on crm customer:1") })
         await shop.close()
     }
+
+    @Test(
+        "Rectification corrects a column of the person's row where it is, the value sealed until then and never in the log",
+        arguments: TestBackend.available)
+    func rectification(backend: TestBackend) async throws {
+        let shop = try await ConnectorTests.shop(backend)
+        try await ConnectorTests.fill(shop, tickets: [(1, ConnectorTests.ago(days: 20), nil)])
+        _ = try await shop.store.systems.apply(yaml: shop.systemsYAML, file: "systems.yaml")
+        let gallra = Gallra(store: shop.store)
+        let officer = Party.user("dpo")
+        let request = try await gallra.openRequest(
+            .rectification, subject: "kund1@example.se", verifiedHow: "BankID", by: officer)
+        for task in try await gallra.requestDetails(request, by: officer).tasks {
+            try await gallra.markTaskDone(request, system: task.system, by: officer)
+        }
+        let correct = { (row: String, column: String) in
+            try await gallra.addConnectedCorrection(
+                request, system: "crm", row: row, column: column, value: "Kund Ett Rättad", by: officer)
+        }
+        // Only a personal column the systems file names, of one of the person's own rows.
+        await #expect(throws: GallraError.self) { try await correct("customer:1", "contract_ended_at") }
+        await #expect(throws: GallraError.self) { try await correct("customer:2", "name") }
+        await #expect(throws: GallraError.self) { try await correct("nosuch:1", "name") }
+        try await correct("customer:1", "name")
+        let sealed = try await shop.test.rows("SELECT value_sealed FROM request_connected_corrections")
+        #expect(sealed.count == 1)
+        #expect(
+            try !String(decoding: sealed[0].decode(column: "value_sealed", as: Data.self), as: UTF8.self).contains(
+                "Rättad"), "the value is sealed")
+        let plan = try await gallra.connectedPlan(request, by: officer)
+        #expect(plan.contains { $0.row == "customer:1 name" && $0.action == .corrected })
+        #expect(
+            try await shop.rows("SELECT name FROM customer WHERE id = 1").first?.decode(column: "name", as: String.self)
+                == "Kund 1", "a plan changes nothing")
+
+        let done = try await gallra.completeRequest(
+            request, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer)
+        #expect(done.connected.contains { $0.row == "customer:1" && $0.action == .corrected })
+        #expect(
+            try await shop.rows("SELECT name FROM customer WHERE id = 1").first?.decode(column: "name", as: String.self)
+                == "Kund Ett Rättad")
+        #expect(
+            try await shop.rows("SELECT name FROM customer WHERE id = 2").first?.decode(column: "name", as: String.self)
+                == "Kund 2", "nobody else's row changes")
+        #expect(try await shop.test.rows("SELECT request_id FROM request_connected_corrections").isEmpty)
+        let audit = try await shop.test.rows("SELECT detail FROM audit_log").map {
+            try $0.decode(column: "detail", as: String.self)
+        }
+        #expect(audit.contains { $0.contains("crm customer:1 name corrected") })
+        #expect(!audit.contains { $0.contains("Rättad") }, "the corrected value never reaches the log")
+        await shop.close()
+    }
 }

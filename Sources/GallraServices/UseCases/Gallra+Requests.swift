@@ -123,6 +123,17 @@ extension Gallra {
         }
     }
 
+    /// Records the corrected value of a column of one of the subject's rows in a connected
+    /// database (`row` as `TABLE:KEY`), for a rectification request (Art. 16).
+    public func addConnectedCorrection(
+        _ id: String, system: String, row: String, column: String, value: String, by party: Party
+    ) async throws {
+        try await acting(by: party, needs: .writePersonalData) {
+            _ = try await reachableRequest(id, by: party)
+            try await store.requests.addConnectedCorrection(id, system: system, row: row, column: column, value: value)
+        }
+    }
+
     /// Carries the request's decisions out and records how the answer reached the person. For
     /// access and portability, the completion holds the copy to send. (The request's removals
     /// commit before the erased subjects' keys are destroyed, so this is not wrapped in an outer

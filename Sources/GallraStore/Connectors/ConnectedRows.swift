@@ -108,6 +108,19 @@ struct ConnectedRows {
         return query
     }
 
+    /// Sets one column of the rows found (a rectification, Art. 16), the value bound.
+    func set(_ column: String, to value: String, where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("UPDATE ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" SET ")
+        query.appendInterpolation(try SQLName(column))
+        query.appendLiteral(" = ")
+        query.appendInterpolation(bind: value)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        return query
+    }
+
     /// Sets the table's `restrict` column (Art. 18): true while a restriction is in force.
     func markRestricted(_ restricted: Bool, where condition: SQLQueryString) throws -> SQLQueryString {
         guard let column = table.restrict else {

@@ -59,7 +59,22 @@ enum Migrations {
         requestContacts,
         systemsVersions,
         requestTasks,
+        connectedCorrections,
     ]
+
+    /// Art. 16 in the company's own databases: the corrected value of a column of one of the
+    /// subject's rows there, sealed with the subject's key until the request is completed.
+    static let connectedCorrections = Migration(version: 12) { db in
+        [
+            """
+            CREATE TABLE request_connected_corrections (
+                request_id TEXT COLLATE \(db.byteOrder) NOT NULL, system_id TEXT COLLATE \(db.byteOrder) NOT NULL,
+                row_ref TEXT COLLATE \(db.byteOrder) NOT NULL, column_name TEXT COLLATE \(db.byteOrder) NOT NULL,
+                activity TEXT NOT NULL, subject_id TEXT COLLATE \(db.byteOrder) NOT NULL,
+                value_sealed \(db.blob) NOT NULL, PRIMARY KEY (request_id, system_id, row_ref, column_name))
+            """
+        ]
+    }
 
     /// Work done by hand for a request in a system Gallra does not reach: who did it, and when.
     static let requestTasks = Migration(version: 11) { db in

@@ -12,7 +12,10 @@ extension RetentionSweep {
             case .requests:
                 (
                     SQLName(trusted: "requests"),
-                    [("request_grounds", "request_id"), ("request_corrections", "request_id")],
+                    [
+                        ("request_grounds", "request_id"), ("request_corrections", "request_id"),
+                        ("request_connected_corrections", "request_id"),
+                    ],
                     "request.erase"
                 )
             case .incidents: (SQLName(trusted: "incidents"), [("incident_subjects", "incident_id")], "incident.erase")

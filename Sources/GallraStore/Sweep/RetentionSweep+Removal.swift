@@ -51,7 +51,7 @@ extension RetentionSweep {
         if !emptied.isEmpty {
             for table in [
                 "subject_identifiers", "events", "holds", "consents", "processing_limits", "request_grounds",
-                "request_corrections", "incident_subjects",
+                "request_corrections", "request_connected_corrections", "incident_subjects",
             ] {
                 try await sql.delete(from: table).where("subject_id", .in, emptied).run()
             }

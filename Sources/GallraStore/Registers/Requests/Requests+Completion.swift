@@ -44,8 +44,9 @@ extension Requests {
             : nil
         // The company's own databases first: row by row, so that a completion interrupted there
         // and run again finishes the rest before the request is marked completed.
-        let connected = try await carryOutConnected(
-            decisions, subject: request.subject, request: id, rows: connectedRows)
+        let connected =
+            try await carryOutConnected(decisions, subject: request.subject, request: id, rows: connectedRows)
+            + correctConnected(request, rows: connectedRows)
         let corrections = try await sealedCorrections(of: request)
         let consents = try await store.consents.list(subject: request.subject)
         let now = Date()
@@ -99,6 +100,7 @@ extension Requests {
                 ? []
                 : try await store.sweep.remove(removals, at: now.millis, in: self.data, evidence: .eachRecord).emptied
             try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
+            try await sql.raw("DELETE FROM request_connected_corrections WHERE request_id = \(bind: id)").run()
             try await sql.raw(
                 """
                 UPDATE requests SET status = \(bind: RequestStatus.completed.rawValue), completed_at = \(bind: now.millis),

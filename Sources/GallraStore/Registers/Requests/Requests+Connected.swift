@@ -14,6 +14,8 @@ public struct ConnectedChange: Sendable {
         case restricted
         /// To be restricted, but the table names no `restrict` column: done by hand there.
         case restrictByHand = "restrict-by-hand"
+        /// A column corrected (Art. 16) to the value noted on the request.
+        case corrected
     }
 
     public let system: String
@@ -196,9 +198,13 @@ extension Requests {
             decisions = RightsEngine(try await rightsContext(for: request, connected: rows)).decide(request.kind)
         }
         let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
-        return zip(rows, Self.plan(rows, actions: actions)).map { row, action in
+        let planned = zip(rows, Self.plan(rows, actions: actions)).map { row, action in
             ConnectedChange(
                 system: row.system, row: row.reference, activity: row.table.activity, action: action ?? .kept)
         }
+        let corrections = try await connectedCorrections(of: request).map {
+            ConnectedChange(system: $0.system, row: "\($0.row) \($0.column)", activity: $0.activity, action: .corrected)
+        }
+        return planned + corrections
     }
 }

@@ -65,6 +65,11 @@ extension Requests {
         ).all() {
             corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
         }
+        for row in try await data.read.raw(
+            "SELECT activity FROM request_connected_corrections WHERE request_id = \(bind: request.id)"
+        ).all() {
+            corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
+        }
         return RightsContext(
             register: register, calendar: calendar, holdings: Array(holdings.values),
             holds: holds, consentsInForce: Set(consents), compellingGrounds: Set(grounds), corrections: corrections,

@@ -198,7 +198,7 @@ extension Requests {
         return request
     }
 
-    private func update(
+    func update(
         _ request: DataSubjectRequest, _ action: String, activity: String? = nil, detail: String,
         _ change: @escaping @Sendable (any SQLDatabase) async throws -> Void
     ) async throws {

@@ -32,8 +32,9 @@ extension Requests {
         }
         try await requireTasksDone(id)
         // The subject's rows in the connected databases, read once for the decisions and the changes.
+        let systems = try await store.systems.current()
         let connectedRows =
-            try await store.systems.current() == nil
+            systems == nil
             ? [] : try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
         let context = try await rightsContext(for: request, connected: connectedRows)
         let decisions = RightsEngine(context).decide(request.kind)
@@ -45,9 +46,10 @@ extension Requests {
         // The company's own databases first: row by row, so that a completion interrupted there
         // and run again finishes the rest before the request is marked completed.
         let connected =
-            try await carryOutConnected(decisions, subject: request.subject, request: id, rows: connectedRows)
-            + correctConnected(request, rows: connectedRows)
-        let corrections = try await sealedCorrections(of: request)
+            try await carryOutConnected(
+                decisions, subject: request.subject, request: id, rows: connectedRows, systems: systems)
+            + correctConnected(request, rows: connectedRows, systems: systems)
+        let corrections = request.kind == .rectification ? try await sealedCorrections(of: request) : []
         let consents = try await store.consents.list(subject: request.subject)
         let now = Date()
         let calendar = context.calendar

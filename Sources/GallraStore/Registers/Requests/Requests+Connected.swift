@@ -31,12 +31,13 @@ extension Requests {
     /// that an interrupted request, completed again, finishes the rest. A row that must go but is
     /// still referred to by a row that stays is anonymised instead, and the change says so.
     func carryOutConnected(
-        _ decisions: [RightsDecision], subject: String, request id: String, rows: [ConnectedRow]
+        _ decisions: [RightsDecision], subject: String, request id: String, rows: [ConnectedRow],
+        systems: SystemsVersion?
     ) async throws -> [ConnectedChange] {
         let actions = Dictionary(
             decisions.filter { [.erase, .anonymise, .restrict].contains($0.action) }.map { ($0.activity, $0.action) },
             uniquingKeysWith: { first, _ in first })
-        guard !actions.isEmpty, let systems = try await store.systems.current() else { return [] }
+        guard !actions.isEmpty, let systems else { return [] }
         let planned = Self.plan(rows, actions: actions.mapValues { $0 })
         let changes = zip(rows, planned).filter { $0.1 != nil }.map { ($0.0, $0.1!) }
         guard !changes.isEmpty else { return [] }

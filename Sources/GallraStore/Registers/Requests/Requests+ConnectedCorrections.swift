@@ -87,9 +87,12 @@ extension Requests {
 
     /// Writes the corrected values into the connected rows, one transaction per system, the
     /// evidence first (which row and column, never the value); a row gone meanwhile is skipped.
-    func correctConnected(_ request: DataSubjectRequest, rows: [ConnectedRow]) async throws -> [ConnectedChange] {
+    func correctConnected(_ request: DataSubjectRequest, rows: [ConnectedRow], systems: SystemsVersion?) async throws
+        -> [ConnectedChange]
+    {
+        guard let systems, request.kind == .rectification else { return [] }
         let corrections = try await connectedCorrections(of: request)
-        guard !corrections.isEmpty, let systems = try await store.systems.current() else { return [] }
+        guard !corrections.isEmpty else { return [] }
         try await data.transaction { sql in
             try await self.audit(
                 [

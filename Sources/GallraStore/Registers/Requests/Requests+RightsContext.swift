@@ -55,20 +55,20 @@ extension Requests {
         let grounds = try await data.read.raw(
             "SELECT activity FROM request_grounds WHERE request_id = \(bind: request.id)"
         ).all().map { try $0.decode(column: "activity", as: String.self) }
+        // What a rectification request has noted to correct, by activity (in the store and in
+        // connected rows); other requests have none.
         var corrections: [String: Int] = [:]
-        for row in try await data.read.raw(
-            """
-            SELECT records.activity FROM request_corrections
-            JOIN records ON records.id = request_corrections.record_id
-            WHERE request_corrections.request_id = \(bind: request.id)
-            """
-        ).all() {
-            corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
-        }
-        for row in try await data.read.raw(
-            "SELECT activity FROM request_connected_corrections WHERE request_id = \(bind: request.id)"
-        ).all() {
-            corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
+        if request.kind == .rectification {
+            for row in try await data.read.raw(
+                """
+                SELECT records.activity FROM request_corrections
+                JOIN records ON records.id = request_corrections.record_id
+                WHERE request_corrections.request_id = \(bind: request.id)
+                UNION ALL SELECT activity FROM request_connected_corrections WHERE request_id = \(bind: request.id)
+                """
+            ).all() {
+                corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
+            }
         }
         return RightsContext(
             register: register, calendar: calendar, holdings: Array(holdings.values),

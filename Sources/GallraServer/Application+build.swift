@@ -86,6 +86,7 @@ public func buildRouter(
         .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
     AdminController(gallra: gallra, door: door).add(to: admin)
+    SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     PrivacyController(gallra: gallra, settings: door, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }

@@ -73,6 +73,17 @@ struct AdminBrowserTests {
             #expect(before.contains("Anna Andersson"))
             #expect(before.contains("Skrivaren skriver inte ut fakturor"))
             try await look(browser, "subject-sv")
+            // Her copy, prepared on its own while its page shows how far it has come.
+            try await browser.click("form[action$='/export'] button")
+            #expect(try await browser.path().hasPrefix("/admin/exports/"))
+            var ready = false
+            for _ in 0..<40 where !ready {
+                ready = try await browser.text().contains("Kopian är klar")
+                if !ready { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(ready, "the copy became ready and its page said so")
+            try await look(browser, "export-sv")
+            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
             // A legal hold on the support case, then released.
             try await browser.type("Tvist om faktura 2025-0042", into: "#hold-reason")
             try await browser.click("form[action$='/holds'] button")

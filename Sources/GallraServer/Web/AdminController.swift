@@ -15,7 +15,6 @@ struct AdminController: Sendable {
     func add(to admin: RouterGroup<Context>) {
         admin.get("", use: dashboard)
         admin.get("subjects", use: subjects)
-        admin.get("subjects/:id/export", use: exportSubject)
         admin.post("subjects/:id/holds", use: placeHold)
         admin.post("holds/:id/release", use: releaseHold)
         admin.get("requests", use: requests)
@@ -151,18 +150,6 @@ struct AdminController: Sendable {
         let form = try await context.form(request)
         try await gallra.releaseHold(try context.parameters.require("id"), by: try context.person().party)
         return Response.redirect(to: "/admin/subjects?q=\(form["subject"] ?? "")", type: .normal)
-    }
-
-    @Sendable func exportSubject(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let export = try await gallra.exportSubject(id, by: try context.person().party)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/json; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"subject-\(export.subject).json\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: export.json.description)))
     }
 
     private func subjectView(_ export: SubjectExport, _ language: Language) -> [String: Any] {

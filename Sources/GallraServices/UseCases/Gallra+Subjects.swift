@@ -16,13 +16,20 @@ extension Gallra {
 
     /// Everything held on a subject (Art. 15), or what Art. 20 covers; the read is audited. A
     /// caller limited to some activities sees only what is held under them.
-    public func exportSubject(_ reference: String, scope: SubjectExport.Scope = .access, by party: Party)
-        async throws -> SubjectExport
-    {
+    public func exportSubject(
+        _ reference: String, scope: SubjectExport.Scope = .access, by party: Party,
+        progress: (@Sendable (ExportProgress) -> Void)? = nil
+    ) async throws -> SubjectExport {
         try await acting(by: party, needs: .readPersonalData) {
             let subject = try await reachableSubject(reference, by: party)
-            let export = try await store.subjects.export(subject, scope: scope)
+            let export = try await store.subjects.export(subject, scope: scope, progress: progress)
             return party.access.isScoped ? export.narrowed(to: party.access.activities) : export
         }
+    }
+
+    /// The subject a reference names, when the party may read it: checked before long work
+    /// starts for it elsewhere.
+    public func reachableSubjectID(_ reference: String, by party: Party) async throws -> String {
+        try await acting(by: party, needs: .readPersonalData) { try await reachableSubject(reference, by: party) }
     }
 }

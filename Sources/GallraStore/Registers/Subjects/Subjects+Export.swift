@@ -6,7 +6,11 @@ extension Subjects {
     /// Reads and decrypts everything held on the subject, for the subject (Art. 15, or Art. 20
     /// narrowed with `scope`); restricted data is included, as it may be given to the person.
     /// The read is audited.
-    public func export(_ reference: String, scope: SubjectExport.Scope = .access) async throws -> SubjectExport {
+    /// `progress` hears how far it has come (every 500 records, then each step after).
+    public func export(
+        _ reference: String, scope: SubjectExport.Scope = .access,
+        progress: (@Sendable (ExportProgress) -> Void)? = nil
+    ) async throws -> SubjectExport {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         let cipher = try await cipher(for: subject)
@@ -15,12 +19,15 @@ extension Subjects {
             try cipher.open($0, context: "\(subject)/name")
         }
         let identifiers = try await openedIdentifiers(of: subject)
-        let records = try await data.read.raw(
+        let rows = try await data.read.raw(
             """
             SELECT id, activity, category, system, value_sealed, collected_at, expires_at, waiting_for
             FROM records WHERE subject_id = \(bind: subject) ORDER BY collected_at, id
             """
-        ).all().compactMap { row -> SubjectExport.Record? in
+        ).all()
+        progress?(.records(done: 0, total: rows.count))
+        let records = try rows.enumerated().compactMap { index, row -> SubjectExport.Record? in
+            if index > 0 && index % 500 == 0 { progress?(.records(done: index, total: rows.count)) }
             let id = try row.decode(column: "id", as: String.self)
             guard let activity = register.activity(try row.decode(column: "activity", as: String.self)) else {
                 return nil
@@ -46,7 +53,9 @@ extension Subjects {
             SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
         }
         let calendar = try await calendar()
+        progress?(.connected)
         let connected = try await connectedRecords(of: identifiers, register: register, calendar: calendar)
+        progress?(.finishing)
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
             records: records + connected, events: events, consents: consents, limits: limits,

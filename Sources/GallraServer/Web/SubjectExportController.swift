@@ -1,0 +1,70 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// A subject's copy (JSON) from the admin UI: prepared on its own while its page shows how far it
+/// has come, then downloaded once by the person who asked for it.
+struct SubjectExportController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
+    let jobs: ExportJobs
+
+    func add(to admin: RouterGroup<Context>) {
+        admin.post("subjects/:id/export", use: start)
+        admin.get("exports/:job", use: progress)
+        admin.get("exports/:job/download", use: download)
+    }
+
+    /// POST /admin/subjects/{id}/export: whether the person may read the subject is settled here;
+    /// the copy is then prepared on its own.
+    @Sendable func start(_ request: Request, context: Context) async throws -> Response {
+        _ = try await context.form(request)
+        let person = try context.person()
+        let subject = try await gallra.reachableSubjectID(try context.parameters.require("id"), by: person.party)
+        let id = await jobs.start(gallra, subject: subject, owner: person.email, by: person.party)
+        return Response.redirect(to: "/admin/exports/\(id)", type: .normal)
+    }
+
+    /// GET /admin/exports/{job}: how far the copy has come; the page renews itself (no script)
+    /// until it is ready to download.
+    @Sendable func progress(_ request: Request, context: Context) async throws -> Response {
+        let words = UIText.words(context.language)
+        let id = try context.parameters.require("job")
+        guard let job = await jobs.job(id, owner: try context.person().email) else {
+            throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
+        }
+        var values: [String: Any] = ["navSubjects": true, "subject": job.subject, "running": job.running, "id": id]
+        switch job.progress {
+        case .records(let done, let total)?:
+            values["step"] = words["export_step_records"] ?? ""
+            values["done"] = done
+            values["total"] = max(total, 1)
+            values["counted"] = true
+        case .connected?: values["step"] = words["export_step_connected"] ?? ""
+        case .finishing?: values["step"] = words["export_step_finishing"] ?? ""
+        case nil: values["step"] = words["export_step_starting"] ?? ""
+        }
+        values["ready"] = job.body != nil
+        if let failure = job.failure { values["error"] = failure }
+        return Pages.shared.render(
+            "export", title: words["export_heading"] ?? "", values, language: context.language,
+            signedIn: context.view, refresh: job.running ? 1 : nil)
+    }
+
+    /// GET /admin/exports/{job}/download: the copy, once, to the person who asked for it.
+    @Sendable func download(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("job")
+        guard let copy = await jobs.take(id, owner: try context.person().email) else {
+            throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"subject-\(copy.subject).json\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: copy.body)))
+    }
+}

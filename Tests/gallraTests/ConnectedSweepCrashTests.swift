@@ -79,9 +79,11 @@ struct ConnectedSweepCrashTests {
     func killNine() async throws {
         let interrupted = try await Self.copy()
         let twin = try await Self.copy()
-        let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "100"]
+        // Batches of 10 rows: 600 transactions, a window wide enough to land in on a loaded machine
+        // (batches of 100 finished within the first kill's wait under the full test load).
+        let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "10"]
         let partial = try await GallraProcess.killMidRun(
-            sweep, environment: interrupted.environment, in: interrupted.directory, attempts: 8,
+            sweep, environment: interrupted.environment, in: interrupted.directory, attempts: 12,
             waitMilliseconds: 250, longerBy: 150
         ) {
             let left = try await interrupted.tickets().count

@@ -108,8 +108,11 @@ struct ConnectedRows {
         return query
     }
 
-    /// Sets one column of the rows found (a rectification, Art. 16), the value bound.
-    func set(_ column: String, to value: String, where condition: SQLQueryString) throws -> SQLQueryString {
+    /// Sets one column of the rows found, the value bound: a rectification (Art. 16), or the
+    /// table's `restrict` mark.
+    func set(_ column: String, to value: some Encodable & Sendable, where condition: SQLQueryString) throws
+        -> SQLQueryString
+    {
         var query = SQLQueryString("UPDATE ")
         query.appendInterpolation(try name)
         query.appendLiteral(" SET ")
@@ -126,15 +129,7 @@ struct ConnectedRows {
         guard let column = table.restrict else {
             throw GallraError.invalidInput("\(table.table) has no restrict column")
         }
-        var query = SQLQueryString("UPDATE ")
-        query.appendInterpolation(try name)
-        query.appendLiteral(" SET ")
-        query.appendInterpolation(try SQLName(column))
-        query.appendLiteral(" = ")
-        query.appendInterpolation(bind: restricted)
-        query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
-        return query
+        return try set(column, to: restricted, where: condition)
     }
 
     func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {

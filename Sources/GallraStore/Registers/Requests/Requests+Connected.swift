@@ -42,16 +42,10 @@ extension Requests {
         let changes = zip(rows, planned).filter { $0.1 != nil }.map { ($0.0, $0.1!) }
         guard !changes.isEmpty else { return [] }
         // The evidence first, so that no change goes unrecorded.
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "connected.request", subject: subject,
-                        detail: "request \(id): "
-                            + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(
-                                separator: ", "))
-                ], on: sql)
-        }
+        try await recordConnectedEvidence(
+            subject: subject,
+            detail: "request \(id): "
+                + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(separator: ", "))
         // Per system, one transaction: the rows that belong to others first, a statement per
         // table and action. Should a database refuse (a reference the file does not name), each
         // row is tried on its own: erased, else anonymised, else kept.
@@ -140,6 +134,16 @@ extension Requests {
     }
 }
 
+extension Requests {
+    /// What a request is about to do in the connected databases, in the audit chain and
+    /// committed before any of it is done (rows and columns, never values).
+    func recordConnectedEvidence(subject: String, detail: String) async throws {
+        try await data.transaction { sql in
+            try await self.audit([AuditEvent("connected.request", subject: subject, detail: detail)], on: sql)
+        }
+    }
+}
+
 extension ConnectedChange.Action {
     /// Whether carrying the action out changes the row in its database.
     var touchesRow: Bool { self == .erased || self == .anonymised || self == .restricted }
@@ -154,15 +158,10 @@ extension Requests {
         let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
             .filter { (activities?.contains($0.table.activity) ?? true) && $0.table.restrict != nil }
         guard !rows.isEmpty else { return 0 }
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "connected.request", subject: subject,
-                        detail: "request \(id): restriction lifted on "
-                            + rows.map { "\($0.system) \($0.reference)" }.joined(separator: ", "))
-                ], on: sql)
-        }
+        try await recordConnectedEvidence(
+            subject: subject,
+            detail: "request \(id): restriction lifted on "
+                + rows.map { "\($0.system) \($0.reference)" }.joined(separator: ", "))
         for system in systems.file.systems {
             let mine = rows.filter { $0.system == system.id }
             guard !mine.isEmpty else { continue }

@@ -93,16 +93,11 @@ extension Requests {
         guard let systems, request.kind == .rectification else { return [] }
         let corrections = try await connectedCorrections(of: request)
         guard !corrections.isEmpty else { return [] }
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "connected.request", subject: request.subject,
-                        detail: "request \(request.id): "
-                            + corrections.map { "\($0.system) \($0.row) \($0.column) corrected" }.joined(
-                                separator: ", ") + " (Art. 16; old values not kept)")
-                ], on: sql)
-        }
+        try await recordConnectedEvidence(
+            subject: request.subject,
+            detail: "request \(request.id): "
+                + corrections.map { "\($0.system) \($0.row) \($0.column) corrected" }.joined(separator: ", ")
+                + " (Art. 16; old values not kept)")
         var done: [ConnectedChange] = []
         for system in systems.file.systems {
             let mine = corrections.filter { $0.system == system.id }

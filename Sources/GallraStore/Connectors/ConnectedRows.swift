@@ -11,7 +11,22 @@ struct ConnectedRows {
     var name: SQLName { get throws { try SQLName(table.table) } }
 
     /// `(k1, k2) = (?, ?) OR …` for the rows with these keys.
+    /// On PostgreSQL a one-column key is one array bound (`k = ANY($1)`), so that a batch of ten
+    /// thousand keys is one value to send and to plan, not ten thousand.
     func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
+        if table.key.count == 1, !keys.isEmpty, connection.dialect == .postgres,
+            let values = KeyValue.homogeneous(keys.map { $0[0] })
+        {
+            var query = SQLQueryString("")
+            query.appendInterpolation(try SQLName(table.key[0]))
+            query.appendLiteral(" = ANY(")
+            switch values {
+            case .numbers(let numbers): query.appendInterpolation(bind: numbers)
+            case .texts(let texts): query.appendInterpolation(bind: texts)
+            }
+            query.appendLiteral(")")
+            return query
+        }
         if table.key.count == 1, !keys.isEmpty {
             var query = SQLQueryString("")
             query.appendInterpolation(try SQLName(table.key[0]))
@@ -90,14 +105,37 @@ struct ConnectedRows {
         }
     }
 
+    /// The table's event columns, each with the kind of time it holds.
+    var eventColumns: [(event: EventName, column: String, kind: TableSchema.ColumnKind)] {
+        table.events.compactMap { event, column in
+            schema.kind(of: column, dialect: connection.dialect).map { (event, column, $0) }
+        }
+    }
+
     /// The row's events as Gallra reads them.
     func events(of row: any SQLRow, calendar: ZonedCalendar) throws -> [EventName: Date] {
+        try events(of: row, columns: eventColumns, calendar: calendar)
+    }
+
+    /// The row's events, from the event columns found once for many rows.
+    func events(
+        of row: any SQLRow, columns: [(event: EventName, column: String, kind: TableSchema.ColumnKind)],
+        calendar: ZonedCalendar
+    ) throws -> [EventName: Date] {
         var events: [EventName: Date] = [:]
-        for (event, column) in table.events {
-            guard let kind = schema.kind(of: column, dialect: connection.dialect) else { continue }
+        for (event, column, kind) in columns {
             events[event] = try kind.instant(of: row, column: column, calendar: calendar)
         }
         return events
+    }
+
+    /// `SELECT count(*) AS n` of the rows found.
+    func count(where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT count(*) AS n FROM ")
+        query.appendInterpolation(try name)
+        query.appendLiteral(" WHERE ")
+        query.appendInterpolation(condition)
+        return query
     }
 
     func delete(where condition: SQLQueryString) throws -> SQLQueryString {

@@ -19,9 +19,29 @@ public struct ConnectedTableSweep: Sendable {
 }
 
 /// A key value of a connected table, bound with its own type.
-enum KeyValue: Encodable, Sendable, CustomStringConvertible {
+enum KeyValue: Encodable, Hashable, Sendable, CustomStringConvertible {
     case number(Int64)
     case text(String)
+
+    /// Values of one type, to bind as one array.
+    enum Homogeneous {
+        case numbers([Int64])
+        case texts([String])
+    }
+
+    /// The values as one array of their type; nil when the types are mixed.
+    static func homogeneous(_ values: [KeyValue]) -> Homogeneous? {
+        var numbers: [Int64] = []
+        var texts: [String] = []
+        for value in values {
+            switch value {
+            case .number(let number): numbers.append(number)
+            case .text(let text): texts.append(text)
+            }
+        }
+        if texts.isEmpty { return .numbers(numbers) }
+        return numbers.isEmpty ? .texts(texts) : nil
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -71,36 +91,43 @@ extension RetentionSweep {
                 var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
                     .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                 if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+                // The rows of people under a legal hold are left out of the sweep, and counted.
+                let heldKeys = Array(
+                    Set(
+                        held.filter {
+                            $0.system == system.id && $0.table == table.table
+                                && ($0.activity == nil || $0.activity == activity.id)
+                        }.map(\.key)))
+                if !heldKeys.isEmpty {
+                    let heldCondition = try rows.keyCondition(heldKeys)
+                    report.held =
+                        try await connection.sql.raw(try rows.count(where: heldCondition + " AND " + condition))
+                        .first()?.decode(column: "n", as: Int.self) ?? 0
+                    condition = condition + " AND NOT " + (SQLQueryString("(") + heldCondition + ")")
+                }
                 // One pass over the table for what has expired (as the hand-written DELETE would make),
                 // each row kept as its key and expiry; then batches by key, each re-checked.
                 // Streamed: only each row's key and expiry are kept, so memory grows with what has
                 // expired, not with the table.
-                let found = Mutex<(rows: [(key: [KeyValue], expiry: Date?)], held: Int, error: (any Error)?)>(
-                    ([], 0, nil))
+                let found = Mutex<(rows: [ExpiredRow], error: (any Error)?)>(([], nil))
                 let retention = activity.retention
-                let systemID = system.id
-                let activityID = activity.id
-                try await connection.sql.raw(try rows.select(where: condition, limit: nil, ordered: false)).run { row in
+                let events = rows.eventColumns
+                let select = try rows.select(where: condition, limit: nil, ordered: false)
+                try await connection.sql.raw(select).run { row in
                     do {
-                        let key = try rows.typedKey(of: row)
-                        let reference = "\(table.table):" + key.map(\.description).joined(separator: ",")
-                        if held.contains(HeldRow(system: systemID, row: reference, activity: activityID))
-                            || held.contains(HeldRow(system: systemID, row: reference, activity: nil))
-                        {
-                            found.withLock { $0.held += 1 }
-                            return
-                        }
-                        let expiry = retention.outcome(
-                            events: try rows.events(of: row, calendar: calendar), calendar: calendar
-                        ).expiry
-                        found.withLock { $0.rows.append((key, expiry)) }
+                        let expired = ExpiredRow(
+                            key: try rows.typedKey(of: row),
+                            expiry: retention.outcome(
+                                events: try rows.events(of: row, columns: events, calendar: calendar),
+                                calendar: calendar
+                            ).expiry)
+                        found.withLock { $0.rows.append(expired) }
                     } catch {
                         found.withLock { if $0.error == nil { $0.error = error } }
                     }
                 }
-                let (expired, heldCount, failure) = found.withLock { ($0.rows, $0.held, $0.error) }
+                let (expired, failure) = found.withLock { ($0.rows, $0.error) }
                 if let failure { throw failure }
-                report.held += heldCount
                 // A dry run reads what the sweep would take, and changes nothing.
                 if dryRun {
                     report.rows = expired.count
@@ -121,58 +148,13 @@ extension RetentionSweep {
         }
         return reports
     }
-
-    /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one
-    /// transaction of their database. A row another row still refers to is anonymised when the
-    /// table says how, else kept and counted.
-    private func sweepBatch(
-        _ batch: [(key: [KeyValue], expiry: Date?)], rows: ConnectedRows, system: String,
-        activity: ProcessingActivity, condition: SQLQueryString, calendar: ZonedCalendar
-    ) async throws -> (changed: Int, kept: Int) {
-        let keys = batch.map(\.key)
-        let evidence = batch.map { row in
-            "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
-        }
-        let action = rows.table.onExpiry
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "connected.\(action.rawValue)", activity: activity.id,
-                        detail: "system \(system), rule \(activity.retention): \(batch.count) rows: "
-                            + evidence.joined(separator: ", "))
-                ], on: sql)
-        }
-        let change = { (keys: [[KeyValue]]) throws -> SQLQueryString in
-            let which = try rows.keyCondition(keys) + " AND " + condition
-            return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)
-        }
-        do {
-            try await rows.connection.transaction { sql in try await sql.raw(try change(keys)).run() }
-            return (batch.count, 0)
-        } catch {
-            // One row at a time: those still referred to are anonymised, or kept.
-            var kept = 0
-            for key in keys {
-                do {
-                    try await rows.connection.transaction { sql in try await sql.raw(try change([key])).run() }
-                } catch  where action == .erase && !rows.table.anonymise.isEmpty {
-                    try await rows.connection.transaction { sql in
-                        try await sql.raw(try rows.anonymise(where: try rows.keyCondition([key]))).run()
-                    }
-                } catch {
-                    kept += 1
-                }
-            }
-            return (keys.count - kept, kept)
-        }
-    }
 }
 
 /// A row of a person under a legal hold: on one activity, or (nil) on all of them.
 struct HeldRow: Hashable {
     let system: String
-    let row: String
+    let table: String
+    let key: [KeyValue]
     let activity: String?
 }
 
@@ -187,7 +169,8 @@ extension RetentionSweep {
             let rows = try await store.connectedPeople.rows(of: identifiers)
             for hold in holds where hold.subject == subject {
                 for row in rows {
-                    held.insert(HeldRow(system: row.system, row: row.reference, activity: hold.activity))
+                    held.insert(
+                        HeldRow(system: row.system, table: row.table.table, key: row.key, activity: hold.activity))
                 }
             }
         }

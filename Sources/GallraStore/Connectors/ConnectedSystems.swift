@@ -3,11 +3,25 @@ import GallraCore
 import Logging
 import Synchronization
 
-/// The connections to the company's own databases: one per system, opened on first use (so a
-/// system that is never needed is never reached), with a time limit, and closed with the store.
-/// A system that cannot be reached is an error naming it, never a crash.
+/// The connections to the company's own databases, opened on first use (so a system that is
+/// never needed is never reached), each with a time limit, and closed with the store. A PostgreSQL
+/// system has a pool of up to `poolSize` connections, a new one opened only when every open one is
+/// busy; an SQLite file has one. A system that cannot be reached is an error naming it, never a crash.
 public final class ConnectedSystems: Sendable {
-    private let opened = Mutex<[String: Task<StoreConnection, any Error>]>([:])
+    /// One connection of a system's pool: opening, or open.
+    private struct Slot: Sendable {
+        let id = UUID()
+        let task: Task<StoreConnection, any Error>
+        var connection: StoreConnection?
+    }
+
+    private struct Pool: Sendable {
+        var slots: [Slot] = []
+        /// The slot handed out next when every connection is busy and the pool is full.
+        var next = 0
+    }
+
+    private let opened = Mutex<[String: Pool]>([:])
     /// Tables' schemas as read, by system and table, until a systems file is read anew.
     private let schemas = Mutex<[String: TableSchema]>([:])
     /// Variables to expand; nil: the process's environment at the time of connecting.
@@ -15,6 +29,8 @@ public final class ConnectedSystems: Sendable {
     let logger: Logger
     /// How long connecting may take.
     static let connectTimeout: Duration = .seconds(10)
+    /// Connections to one PostgreSQL system at most.
+    public static let poolSize = 4
 
     public init(
         environment: [String: String]? = nil,
@@ -24,25 +40,42 @@ public final class ConnectedSystems: Sendable {
         self.logger = logger
     }
 
-    /// The system's connection, opened the first time it is asked for.
+    /// A connection to the system: an open one that no one is using, else a new one while the pool
+    /// has room, else the pool's connections in turn (each statement waits for its connection).
     public func connection(for system: ConnectedSystem) async throws -> StoreConnection {
         let location = try location(of: system)
         // A system whose database changed (a new systems file, a new environment) is opened anew.
         let name = "\(system.id) \(location)"
-        let task = opened.withLock { opened in
-            if let task = opened[name] { return task }
-            let logger = self.logger
-            let task = Task {
-                try await Self.connect(location, system: system.id, logger: logger)
+        let limit: Int
+        if case .sqlite = location { limit = 1 } else { limit = Self.poolSize }
+        let logger = self.logger
+        let slot = opened.withLock { opened -> Slot in
+            var pool = opened[name] ?? Pool()
+            defer { opened[name] = pool }
+            if let idle = pool.slots.first(where: { $0.connection.map { !$0.gate.isBusy } ?? false }) {
+                return idle
             }
-            opened[name] = task
-            return task
+            if pool.slots.count < limit {
+                let slot = Slot(
+                    task: Task { try await Self.connect(location, system: system.id, logger: logger) },
+                    connection: nil)
+                pool.slots.append(slot)
+                return slot
+            }
+            pool.next = (pool.next + 1) % pool.slots.count
+            return pool.slots[pool.next]
         }
+        if let connection = slot.connection { return connection }
         do {
-            return try await task.value
+            let connection = try await slot.task.value
+            opened.withLock { opened in
+                guard let index = opened[name]?.slots.firstIndex(where: { $0.id == slot.id }) else { return }
+                opened[name]?.slots[index].connection = connection
+            }
+            return connection
         } catch {
             // Tried again next time (the database may come back).
-            _ = opened.withLock { $0.removeValue(forKey: name) }
+            opened.withLock { $0[name]?.slots.removeAll { $0.id == slot.id } }
             throw error
         }
     }
@@ -120,7 +153,7 @@ public final class ConnectedSystems: Sendable {
     public func close() async {
         let tasks = opened.withLock { opened in
             defer { opened = [:] }
-            return Array(opened.values)
+            return opened.values.flatMap { $0.slots.map(\.task) }
         }
         for task in tasks { await (try? task.value)?.close() }
     }

@@ -41,11 +41,12 @@ extension Requests {
         let planned = Self.plan(rows, actions: actions.mapValues { $0 })
         let changes = zip(rows, planned).filter { $0.1 != nil }.map { ($0.0, $0.1!) }
         guard !changes.isEmpty else { return [] }
-        // The evidence first, so that no change goes unrecorded.
-        try await recordConnectedEvidence(
-            subject: subject,
-            detail: "request \(id): "
-                + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(separator: ", "))
+        // The evidence first, so that no change goes unrecorded: it is written while the first
+        // database's statements run, and that transaction commits only once the evidence has.
+        let detail =
+            "request \(id): "
+            + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(separator: ", ")
+        let evidence = Task { try await recordConnectedEvidence(subject: subject, detail: detail) }
         // Per system, one transaction: the rows that belong to others first, a statement per
         // table and action. Should a database refuse (a reference the file does not name), each
         // row is tried on its own: erased, else anonymised, else kept.
@@ -78,8 +79,11 @@ extension Requests {
                         default: try await sql.raw(try rows.anonymise(where: which)).run()
                         }
                     }
+                    try await evidence.value
                 }
             } catch {
+                // Without its evidence nothing is changed.
+                try await evidence.value
                 for (row, action) in mine.reversed() where action == .erased || action == .anonymised {
                     guard
                         let schema = try await store.connectors.schema(
@@ -110,6 +114,7 @@ extension Requests {
                     action: outcome[$0.0.reference] ?? $0.1)
             }
         }
+        try await evidence.value
         return done
     }
 

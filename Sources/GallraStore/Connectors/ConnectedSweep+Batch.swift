@@ -1,0 +1,61 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A row the sweep found expired: its key, and its expiry by the Core evaluator.
+struct ExpiredRow: Sendable {
+    let key: [KeyValue]
+    let expiry: Date?
+}
+
+extension RetentionSweep {
+    /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one
+    /// transaction of their database. A row another row still refers to is anonymised when the
+    /// table says how, else kept and counted.
+    func sweepBatch(
+        _ batch: [ExpiredRow], rows: ConnectedRows, system: String,
+        activity: ProcessingActivity, condition: SQLQueryString, calendar: ZonedCalendar
+    ) async throws -> (changed: Int, kept: Int) {
+        let keys = batch.map(\.key)
+        let evidence = batch.map { row in
+            "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
+        }
+        let action = rows.table.onExpiry
+        try await data.transaction { sql in
+            try await self.audit(
+                [
+                    AuditEvent(
+                        "connected.\(action.rawValue)", activity: activity.id,
+                        detail: "system \(system), rule \(activity.retention): \(batch.count) rows: "
+                            + evidence.joined(separator: ", "))
+                ], on: sql)
+        }
+        let change = { (which: SQLQueryString) throws -> SQLQueryString in
+            let which = which + " AND " + condition
+            return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)
+        }
+        do {
+            try await rows.connection.transaction { sql in
+                try await sql.raw(try change(try rows.keyCondition(keys))).run()
+            }
+            return (batch.count, 0)
+        } catch {
+            // One row at a time: those still referred to are anonymised, or kept.
+            var kept = 0
+            for key in keys {
+                do {
+                    try await rows.connection.transaction { sql in
+                        try await sql.raw(try change(try rows.keyCondition([key]))).run()
+                    }
+                } catch  where action == .erase && !rows.table.anonymise.isEmpty {
+                    try await rows.connection.transaction { sql in
+                        try await sql.raw(try rows.anonymise(where: try rows.keyCondition([key]))).run()
+                    }
+                } catch {
+                    kept += 1
+                }
+            }
+            return (keys.count - kept, kept)
+        }
+    }
+}

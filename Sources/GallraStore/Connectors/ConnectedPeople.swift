@@ -38,31 +38,50 @@ extension ConnectedPeople {
                 schemas[table.table] = try await store.connectors.schema(of: table, in: system, on: connection)
             }
             var keysByTable: [String: [[KeyValue]]] = [:]
+            var lookups: [(rows: ConnectedRows, column: String, identifier: SubjectIdentifier)] = []
             for table in system.tables where !table.person.isEmpty {
                 guard let schema = schemas[table.table] else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
                 for (kind, column) in table.person {
                     for identifier in identifiers where identifier.kind == kind {
-                        let matches = try await connection.sql.raw(
-                            try rows.selectAll(whereIdentity: column, kind: kind, equals: identifier.value)
-                        ).all()
-                        for row in matches {
-                            // Only an exact match after the store's own normalisation counts.
-                            let value = try row.decode(column: column, as: String?.self) ?? ""
-                            guard
-                                (try? SubjectIdentifier(kind, value, today: calendar.localDate(of: Date())))?.value
-                                    == identifier.value
-                            else { continue }
-                            let key = try rows.typedKey(of: row)
-                            if keysByTable[table.table, default: []].contains(where: {
-                                $0.map(\.description) == key.map(\.description)
-                            }) {
-                                continue
-                            }
-                            keysByTable[table.table, default: []].append(key)
-                            found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
-                        }
+                        lookups.append((rows, column, identifier))
                     }
+                }
+            }
+            // The lookups by identity column do not depend on each other: side by side, on the
+            // system's pool of connections; their rows are then taken in the file's order.
+            let matched = try await withThrowingTaskGroup(of: (Int, [any SQLRow]).self) { group in
+                for (index, lookup) in lookups.enumerated() {
+                    group.addTask {
+                        let connection = try await store.connectors.connection(for: system)
+                        let query = try lookup.rows.selectAll(
+                            whereIdentity: lookup.column, kind: lookup.identifier.kind, equals: lookup.identifier.value)
+                        return (index, try await connection.sql.raw(query).all())
+                    }
+                }
+                var matched = [[any SQLRow]](repeating: [], count: lookups.count)
+                for try await (index, rows) in group { matched[index] = rows }
+                return matched
+            }
+            for (lookup, matches) in zip(lookups, matched) {
+                let (rows, column, identifier) = lookup
+                let table = rows.table
+                let kind = identifier.kind
+                for row in matches {
+                    // Only an exact match after the store's own normalisation counts.
+                    let value = try row.decode(column: column, as: String?.self) ?? ""
+                    guard
+                        (try? SubjectIdentifier(kind, value, today: calendar.localDate(of: Date())))?.value
+                            == identifier.value
+                    else { continue }
+                    let key = try rows.typedKey(of: row)
+                    if keysByTable[table.table, default: []].contains(where: {
+                        $0.map(\.description) == key.map(\.description)
+                    }) {
+                        continue
+                    }
+                    keysByTable[table.table, default: []].append(key)
+                    found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
                 }
             }
             // The rows that belong to those, down every chain of belongs_to.

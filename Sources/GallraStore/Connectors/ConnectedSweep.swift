@@ -106,43 +106,68 @@ extension RetentionSweep {
                     condition = condition + " AND NOT " + (SQLQueryString("(") + heldCondition + ")")
                 }
                 // One pass over the table for what has expired (as the hand-written DELETE would make),
-                // each row kept as its key and expiry; then batches by key, each re-checked.
-                // Streamed: only each row's key and expiry are kept, so memory grows with what has
-                // expired, not with the table.
-                let found = Mutex<(rows: [ExpiredRow], error: (any Error)?)>(([], nil))
+                // each row kept only as its key and expiry and handed on in batches as it streams
+                // in. The batches are changed by key, each re-checked, on another connection of the
+                // system's pool while the pass goes on (on SQLite, with its one connection, after
+                // it), so memory holds what the changes have not caught up with, not the table.
+                let (batches, pass) = AsyncStream<[ExpiredRow]>.makeStream()
+                let systemID = system.id
+                let predicate = condition
+                let changes = Task { () -> (changed: Int, kept: Int) in
+                    var total = (changed: 0, kept: 0)
+                    for await batch in batches {
+                        // A dry run counts what the sweep would take, and changes nothing.
+                        if dryRun {
+                            total.changed += batch.count
+                            continue
+                        }
+                        let connection = try await store.connectors.connection(for: system)
+                        let (changed, kept) = try await sweepBatch(
+                            batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
+                            system: systemID, activity: activity, condition: predicate, calendar: calendar)
+                        total.changed += changed
+                        total.kept += kept
+                        try afterBatch?(changed)
+                    }
+                    return total
+                }
+                let found = Mutex<(batch: [ExpiredRow], error: (any Error)?)>(([], nil))
                 let retention = activity.retention
                 let events = rows.eventColumns
-                let select = try rows.select(where: condition, limit: nil, ordered: false)
-                try await connection.sql.raw(select).run { row in
-                    do {
-                        let expired = ExpiredRow(
-                            key: try rows.typedKey(of: row),
-                            expiry: retention.outcome(
-                                events: try rows.events(of: row, columns: events, calendar: calendar),
-                                calendar: calendar
-                            ).expiry)
-                        found.withLock { $0.rows.append(expired) }
-                    } catch {
-                        found.withLock { if $0.error == nil { $0.error = error } }
+                let select = try rows.select(where: predicate, limit: nil, ordered: false)
+                do {
+                    try await connection.sql.raw(select).run { row in
+                        do {
+                            let expired = ExpiredRow(
+                                key: try rows.typedKey(of: row),
+                                expiry: retention.outcome(
+                                    events: try rows.events(of: row, columns: events, calendar: calendar),
+                                    calendar: calendar
+                                ).expiry)
+                            found.withLock { found in
+                                found.batch.append(expired)
+                                if found.batch.count >= batchSize {
+                                    pass.yield(found.batch)
+                                    found.batch = []
+                                }
+                            }
+                        } catch {
+                            found.withLock { if $0.error == nil { $0.error = error } }
+                        }
                     }
+                    let (rest, failure) = found.withLock { ($0.batch, $0.error) }
+                    if let failure { throw failure }
+                    if !rest.isEmpty { pass.yield(rest) }
+                    pass.finish()
+                } catch {
+                    pass.finish()
+                    changes.cancel()
+                    _ = try? await changes.value
+                    throw error
                 }
-                let (expired, failure) = found.withLock { ($0.rows, $0.error) }
-                if let failure { throw failure }
-                // A dry run reads what the sweep would take, and changes nothing.
-                if dryRun {
-                    report.rows = expired.count
-                    reports.append(report)
-                    continue
-                }
-                for first in stride(from: 0, to: expired.count, by: batchSize) {
-                    let batch = Array(expired[first..<min(first + batchSize, expired.count)])
-                    let (changed, kept) = try await sweepBatch(
-                        batch, rows: rows, system: system.id, activity: activity, condition: condition,
-                        calendar: calendar)
-                    report.rows += changed
-                    report.kept += kept
-                    try afterBatch?(changed)
-                }
+                let (changed, kept) = try await changes.value
+                report.rows += changed
+                report.kept += kept
                 reports.append(report)
             }
         }

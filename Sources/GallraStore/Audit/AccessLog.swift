@@ -1,13 +1,9 @@
 import GallraCore
 
-/// The audit entries of reads of personal data.
-///
-/// - Reads made while no other transaction holds the log wait for their entries to be written, but
-///   share one transaction with the reads that arrive meanwhile (group commit): sixteen callers
-///   exporting at once cost one commit, not sixteen in a row.
-/// - Reads made while a transaction (a sweep batch) holds the log do not wait: their entries are
-///   appended, in order and with the moment and party of the read, as soon as it commits. The
-///   store writes what is pending before it closes.
+/// The audit entries of reads of personal data made while a transaction (a sweep batch) holds the
+/// log: the reads do not wait, their entries are appended, in order and with the moment and party
+/// of the read, as soon as it commits. The store writes what is pending before it closes. (Reads
+/// made while no transaction holds the log wait for their entries, in a group commit.)
 actor AccessLog {
     private struct Pending {
         let events: [AuditEvent]
@@ -17,9 +13,6 @@ actor AccessLog {
 
     private var pending: [Pending] = []
     private var writer: Task<Void, Never>?
-    /// Entries whose reads wait for them, and whether a transaction is writing such a group now.
-    private var waiting: [(entry: Pending, done: CheckedContinuation<Void, any Error>)] = []
-    private var committing = false
     private let append: @Sendable ([(events: [AuditEvent], actor: String, at: Int64)]) async throws -> Void
     private let failed: @Sendable (any Error) -> Void
 
@@ -35,33 +28,6 @@ actor AccessLog {
     func enqueue(_ events: [AuditEvent], by party: Party) {
         pending.append(Pending(events: events, party: party, at: Clock.nowMillis()))
         if writer == nil { writer = Task { await self.writeAll() } }
-    }
-
-    /// Writes the entries of a read made by `party` now, together with those of the reads waiting
-    /// at the same moment; returns once they are committed.
-    func commit(_ events: [AuditEvent], by party: Party) async throws {
-        let entry = Pending(events: events, party: party, at: Clock.nowMillis())
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            waiting.append((entry, done))
-            if !committing {
-                committing = true
-                Task { await self.commitWaiting() }
-            }
-        }
-    }
-
-    private func commitWaiting() async {
-        while !waiting.isEmpty {
-            let group = waiting
-            waiting = []
-            do {
-                try await append(group.map { ($0.entry.events, $0.entry.party.description, $0.entry.at) })
-                for member in group { member.done.resume() }
-            } catch {
-                for member in group { member.done.resume(throwing: error) }
-            }
-        }
-        committing = false
     }
 
     /// Returns when everything queued so far is in the log.

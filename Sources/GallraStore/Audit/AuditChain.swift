@@ -19,9 +19,23 @@ enum AuditChain {
         _ events: [AuditEvent], actor: String, at: Int64 = Clock.nowMillis(), on sql: any SQLDatabase,
         copyingInto postgres: PostgresConnection?, logger: Logger
     ) async throws {
-        guard !events.isEmpty else { return }
-        let head = try await lockHead(on: sql)
-        let entries = chain(events, after: head, actor: actor, at: at)
+        try await append([(events, actor, at)], on: sql, copyingInto: postgres, logger: logger)
+    }
+
+    /// Appends the entries of several parties, each with its own moment, in order: one lock of the
+    /// head and one write for them all (the reads' entries queued while a transaction held the log).
+    static func append(
+        _ items: [(events: [AuditEvent], actor: String, at: Int64)], on sql: any SQLDatabase,
+        copyingInto postgres: PostgresConnection?, logger: Logger
+    ) async throws {
+        guard items.contains(where: { !$0.events.isEmpty }) else { return }
+        var head = try await lockHead(on: sql)
+        var entries: [AuditEntry] = []
+        for item in items {
+            let chained = chain(item.events, after: head, actor: item.actor, at: item.at)
+            if let last = chained.last { head = Head(seq: last.seq, hash: last.hash) }
+            entries += chained
+        }
         try await write(entries, on: sql, copyingInto: postgres, logger: logger)
     }
 

@@ -27,6 +27,8 @@ public final class Store: Sendable {
     let dataKeyCache = Mutex<[String: UnwrappedKey]>([:])
     /// Reads' audit entries that wait for a transaction holding the log.
     let accessLog: AccessLog
+    /// Writes of the moment (new records, reads' audit entries) committed together.
+    let groupCommit: GroupCommit
     /// This store's name on the sweep lock.
     let lockOwner = RetentionSweep.makeLockOwner()
     /// The company's own databases, reached as the systems file in force says.
@@ -40,14 +42,11 @@ public final class Store: Sendable {
         self.keyring = keyring
         self.masterKeys = Mutex(keys)
         self.index = IdentifierIndex(key: keys.indexKey)
+        self.groupCommit = GroupCommit(on: data)
         self.accessLog = AccessLog(
             append: { batch in
                 try await data.transaction { sql in
-                    for item in batch {
-                        try await AuditChain.append(
-                            item.events, actor: item.actor, at: item.at, on: sql, copyingInto: data.postgres,
-                            logger: data.logger)
-                    }
+                    try await AuditChain.append(batch, on: sql, copyingInto: data.postgres, logger: data.logger)
                 }
             },
             failed: { error in
@@ -105,8 +104,8 @@ public final class Store: Sendable {
 
     /// Appends the audit entries of a read of personal data. When another task's transaction (a
     /// sweep batch) holds the log, they are queued and written as it commits, so that the read does
-    /// not wait for it; otherwise they are written, with those of the reads made at the same
-    /// moment, before the read's answer is given.
+    /// not wait for it; otherwise they are written, with the writes of the same moment (a group
+    /// commit), before the read's answer is given.
     func auditRead(_ events: [AuditEvent]) async throws {
         let party = try Acting.required()
         if data.gate.isHeld {
@@ -114,7 +113,7 @@ public final class Store: Sendable {
         } else if data.gate.isBusy {
             await accessLog.enqueue(events, by: party)
         } else {
-            try await accessLog.commit(events, by: party)
+            try await groupCommit.commit { sql in try await self.audit(events, on: sql) }
         }
     }
 

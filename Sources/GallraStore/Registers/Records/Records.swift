@@ -24,12 +24,34 @@ extension Records {
 
     /// Stores a batch of records in one transaction (subjects given by id), each sealed under its
     /// subject's key, its expiry computed, and each audited. Returns the record ids, in order.
+    /// Inside a use case's transaction it joins that; otherwise it is committed with the writes of
+    /// the same moment (a group commit), so that many callers at once do not queue one by one.
     public func add(_ records: [NewRecord]) async throws -> [String] {
+        let rows = try await prepare(records)
+        if data.gate.isHeld {
+            try await data.transaction { sql in try await self.insert(rows, on: sql) }
+        } else {
+            try await store.groupCommit.commit { sql in try await self.insert(rows, on: sql) }
+        }
+        return rows.map(\.id)
+    }
+
+    /// A record ready to be written: sealed, its expiry computed.
+    struct PreparedRecord: Sendable {
+        let id: String
+        let record: NewRecord
+        let sealed: Data
+        let expiry: RetentionOutcome
+    }
+
+    /// Checks the records against the register and the consents in force, seals each and computes
+    /// its expiry, before any transaction is opened.
+    private func prepare(_ records: [NewRecord]) async throws -> [PreparedRecord] {
         let register = try await requireRegister()
         let calendar = try await calendar()
         for record in records { try Self.validate(record, in: register) }
         try await store.consents.requireConsent(for: records, in: register)
-        var rows: [(id: String, record: NewRecord, sealed: Data, expiry: RetentionOutcome)] = []
+        var rows: [PreparedRecord] = []
         let eventsBySubject = try await storedEvents(subjects: Array(Set(records.map(\.subject))))
         for record in records {
             let id = Store.newID()
@@ -39,48 +61,49 @@ extension Records {
                 eventsBySubject[record.subject] ?? [], activity: record.activity, record: id)
             let outcome = rule.outcome(
                 events: known.merging([.collected: record.collected]) { _, new in new }, calendar: calendar)
-            rows.append((id, record, sealed, outcome))
+            rows.append(PreparedRecord(id: id, record: record, sealed: sealed, expiry: outcome))
         }
+        return rows
+    }
+
+    /// Writes prepared records and their audit entries in the caller's transaction.
+    private func insert(_ rows: [PreparedRecord], on sql: any SQLDatabase) async throws {
         let now = Clock.nowMillis()
-        try await data.transaction { sql in
-            for chunk in rows.chunked(into: 500) {
-                var insert = sql.insert(into: "records").columns(
-                    "id", "subject_id", "activity", "category", "system", "value_sealed", "collected_at", "expires_at",
-                    "waiting_for", "created_at")
-                for row in chunk {
-                    insert = insert.values(
-                        SQLBind(row.id), SQLBind(row.record.subject), SQLBind(row.record.activity),
-                        SQLBind(row.record.category), SQLBind(row.record.system), SQLBind(row.sealed),
-                        SQLBind(row.record.collected.millis), SQLBind(row.expiry.expiry?.millis),
-                        SQLBind(row.expiry.waitingText), SQLBind(now))
-                }
-                try await insert.run()
+        for chunk in rows.chunked(into: 500) {
+            var insert = sql.insert(into: "records").columns(
+                "id", "subject_id", "activity", "category", "system", "value_sealed", "collected_at", "expires_at",
+                "waiting_for", "created_at")
+            for row in chunk {
+                insert = insert.values(
+                    SQLBind(row.id), SQLBind(row.record.subject), SQLBind(row.record.activity),
+                    SQLBind(row.record.category), SQLBind(row.record.system), SQLBind(row.sealed),
+                    SQLBind(row.record.collected.millis), SQLBind(row.expiry.expiry?.millis),
+                    SQLBind(row.expiry.waitingText), SQLBind(now))
             }
-            let waiting = rows.filter { $0.expiry.expiry == nil }.count
-            if waiting > 0 {
-                try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waiting) WHERE id = 1").run()
-            }
-            // One entry per subject and activity in the batch, naming every record it wrote.
-            var groups: [(key: String, subject: String, activity: String, records: [String])] = []
-            var positions: [String: Int] = [:]
-            for row in rows {
-                let key = row.record.subject + "/" + row.record.activity
-                if let position = positions[key] {
-                    groups[position].records.append("\(row.id) (\(row.record.category))")
-                } else {
-                    positions[key] = groups.count
-                    groups.append(
-                        (key, row.record.subject, row.record.activity, ["\(row.id) (\(row.record.category))"]))
-                }
-            }
-            try await self.audit(
-                groups.map {
-                    AuditEvent(
-                        "record.add", subject: $0.subject, activity: $0.activity,
-                        detail: "records " + $0.records.joined(separator: ", "))
-                }, on: sql)
+            try await insert.run()
         }
-        return rows.map(\.id)
+        let waiting = rows.filter { $0.expiry.expiry == nil }.count
+        if waiting > 0 {
+            try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waiting) WHERE id = 1").run()
+        }
+        // One entry per subject and activity in the batch, naming every record it wrote.
+        var groups: [(key: String, subject: String, activity: String, records: [String])] = []
+        var positions: [String: Int] = [:]
+        for row in rows {
+            let key = row.record.subject + "/" + row.record.activity
+            if let position = positions[key] {
+                groups[position].records.append("\(row.id) (\(row.record.category))")
+            } else {
+                positions[key] = groups.count
+                groups.append((key, row.record.subject, row.record.activity, ["\(row.id) (\(row.record.category))"]))
+            }
+        }
+        try await self.audit(
+            groups.map {
+                AuditEvent(
+                    "record.add", subject: $0.subject, activity: $0.activity,
+                    detail: "records " + $0.records.joined(separator: ", "))
+            }, on: sql)
     }
 
     /// Records events for a subject; the narrowest scope wins when they name the same event.

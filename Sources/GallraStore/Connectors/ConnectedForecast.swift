@@ -25,10 +25,8 @@ extension RetentionSweep {
                     var condition = try activity.retention.expiryPredicate(at: instant, calendar: calendar)
                         .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                     if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                    let query =
-                        SQLQueryString("SELECT COUNT(*) AS n FROM ") + SQLQueryString("\(try rows.name)")
-                        + " WHERE " + condition
-                    return try await connection.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+                    return try await connection.sql.raw(try rows.count(where: condition)).first()?.decode(
+                        column: "n", as: Int.self) ?? 0
                 }
                 var before = try await count(at: now)
                 overdue += before

@@ -131,15 +131,16 @@ struct ConnectedRows {
 
     /// `SELECT count(*) AS n` of the rows found.
     func count(where condition: SQLQueryString) throws -> SQLQueryString {
-        var query = SQLQueryString("SELECT count(*) AS n FROM ")
-        query.appendInterpolation(try name)
-        query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
-        return query
+        try onTable("SELECT count(*) AS n FROM ", where: condition)
     }
 
     func delete(where condition: SQLQueryString) throws -> SQLQueryString {
-        var query = SQLQueryString("DELETE FROM ")
+        try onTable("DELETE FROM ", where: condition)
+    }
+
+    /// `verb` followed by the table's name and `WHERE condition`.
+    private func onTable(_ verb: String, where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString(verb)
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(condition)

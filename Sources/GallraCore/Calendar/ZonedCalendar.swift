@@ -19,8 +19,12 @@ public struct ZonedCalendar: Sendable {
 
     /// The local date and the time of day (in seconds) of an instant.
     public func local(_ instant: Date) -> (date: CivilDate, secondOfDay: Double) {
-        let offset = Double(timeZone.secondsFromGMT(for: instant))
-        let localSeconds = instant.timeIntervalSince1970 + offset
+        local(instant, offset: timeZone.secondsFromGMT(for: instant))
+    }
+
+    /// `local(_:)` with the zone's offset at that instant known.
+    private func local(_ instant: Date, offset: Int) -> (date: CivilDate, secondOfDay: Double) {
+        let localSeconds = instant.timeIntervalSince1970 + Double(offset)
         let days = Int((localSeconds / 86_400).rounded(.down))
         return (CivilDate(daysSinceEpoch: days), localSeconds - Double(days) * 86_400)
     }
@@ -63,9 +67,10 @@ public struct ZonedCalendar: Sendable {
 
     /// RFC 3339 with the local offset, e.g. `2032-01-01T00:00:00+01:00`.
     public func rfc3339(_ instant: Date) -> String {
-        let (date, second) = local(instant)
-        let whole = Int(second.rounded(.down))
+        // The zone is asked once: it is the slow part, and a sweep writes this for every row.
         let offset = timeZone.secondsFromGMT(for: instant)
+        let (date, second) = local(instant, offset: offset)
+        let whole = Int(second.rounded(.down))
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset) / 60
         return "\(date)T\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"

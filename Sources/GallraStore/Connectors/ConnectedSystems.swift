@@ -22,6 +22,8 @@ public final class ConnectedSystems: Sendable {
     }
 
     private let opened = Mutex<[String: Pool]>([:])
+    /// Database settings as parsed: the variables each names, and each expanded URL's location.
+    private let parsed = Mutex<(variables: [String: [String]], locations: [String: DatabaseLocation])>(([:], [:]))
     /// Tables' schemas as read, by system and table, until a systems file is read anew.
     private let schemas = Mutex<[String: TableSchema]>([:])
     /// Variables to expand; nil: the process's environment at the time of connecting.
@@ -83,20 +85,31 @@ public final class ConnectedSystems: Sendable {
     /// The database URL with `${NAME}` expanded from the environment.
     func location(of system: ConnectedSystem) throws -> DatabaseLocation {
         var url = system.database
-        for match in system.database.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/) {
-            let name = String(match.1)
+        for name in variables(in: system.database) {
+            let token = "${\(name)}"
             guard let value = environment.map({ $0[name] }) ?? getenv(name).map({ String(cString: $0) }) else {
                 throw GallraError.unavailable(
-                    "System \"\(system.id)\": the environment variable \(match.1) its database names is not set.")
+                    "System \"\(system.id)\": the environment variable \(name) its database names is not set.")
             }
             // A part of a PostgreSQL URL (a password) is percent-encoded, so that its characters
             // cannot change the URL; a whole URL or an SQLite path is taken as it is.
-            let partOfURL = String(match.0) != system.database && system.database.hasPrefix("postgres")
+            let partOfURL = token != system.database && system.database.hasPrefix("postgres")
             let encoded =
                 partOfURL ? value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value : value
-            url = url.replacingOccurrences(of: String(match.0), with: encoded)
+            url = url.replacingOccurrences(of: token, with: encoded)
         }
-        return try DatabaseLocation(parsing: url)
+        if let known = parsed.withLock({ $0.locations[url] }) { return known }
+        let location = try DatabaseLocation(parsing: url)
+        parsed.withLock { $0.locations[url] = location }
+        return location
+    }
+
+    /// The names of the `${NAME}`s a database setting holds, found once (every request asks).
+    private func variables(in database: String) -> [String] {
+        if let known = parsed.withLock({ $0.variables[database] }) { return known }
+        let names = database.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/).map { String($0.1) }
+        parsed.withLock { $0.variables[database] = names }
+        return names
     }
 
     private static func connect(_ location: DatabaseLocation, system: String, logger: Logger) async throws

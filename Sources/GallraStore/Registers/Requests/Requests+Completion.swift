@@ -32,11 +32,16 @@ extension Requests {
         }
         try await requireTasksDone(id)
         // The subject's rows in the connected databases, read once for the decisions and the changes.
+        // Looked up while the rights context reads the store.
         let systems = try await store.systems.current()
-        let connectedRows =
+        let store = self.store
+        let lookup = Task {
             systems == nil
-            ? [] : try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
-        let context = try await rightsContext(for: request, connected: connectedRows)
+                ? []
+                : try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
+        }
+        let context = try await rightsContext(for: request, connected: { try await lookup.value })
+        let connectedRows = try await lookup.value
         let decisions = RightsEngine(context).decide(request.kind)
         let export: SubjectExport? =
             decisions.contains(where: { $0.action == .provide })
@@ -101,8 +106,11 @@ extension Requests {
                 removals.isEmpty
                 ? []
                 : try await store.sweep.remove(removals, at: now.millis, in: self.data, evidence: .eachRecord).emptied
-            try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
-            try await sql.raw("DELETE FROM request_connected_corrections WHERE request_id = \(bind: id)").run()
+            // Corrections are noted only on a rectification request.
+            if request.kind == .rectification {
+                try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
+                try await sql.raw("DELETE FROM request_connected_corrections WHERE request_id = \(bind: id)").run()
+            }
             try await sql.raw(
                 """
                 UPDATE requests SET status = \(bind: RequestStatus.completed.rawValue), completed_at = \(bind: now.millis),

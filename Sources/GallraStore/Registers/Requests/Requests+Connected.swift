@@ -200,7 +200,7 @@ extension Requests {
         let rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
         var decisions = known ?? []
         if known == nil {
-            decisions = RightsEngine(try await rightsContext(for: request, connected: rows)).decide(request.kind)
+            decisions = RightsEngine(try await rightsContext(for: request, connected: { rows })).decide(request.kind)
         }
         let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
         let planned = zip(rows, Self.plan(rows, actions: actions)).map { row, action in

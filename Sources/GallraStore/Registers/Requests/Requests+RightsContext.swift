@@ -4,11 +4,20 @@ import SQLKit
 
 extension Requests {
     /// What the rights engine needs to decide a request on the subject, read now.
-    /// `connected`: the subject's rows in the connected databases, when the caller has them.
-    func rightsContext(for request: DataSubjectRequest, connected: [ConnectedRow]? = nil) async throws -> RightsContext
-    {
+    /// `connected`: the subject's rows in the connected databases, when the caller looks them up
+    /// (nil: looked up here). They are looked up while the store is read.
+    func rightsContext(
+        for request: DataSubjectRequest, connected: (@Sendable () async throws -> [ConnectedRow])? = nil
+    ) async throws -> RightsContext {
         let subject = request.subject
         let now = Date()
+        let store = self.store
+        let lookup = Task {
+            if let connected { return try await connected() }
+            // The subject's identifiers are opened only when a systems file connects anything.
+            guard try await store.systems.current() != nil else { return [ConnectedRow]() }
+            return try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
+        }
         var holdings: [String: ActivityHolding] = [:]
         var waiting: Set<String> = []
         for row in try await data.read.raw(
@@ -25,29 +34,8 @@ extension Requests {
             if let expires, let latest = holding.expires, expires > latest { holding.expires = expires }
             holdings[activity] = holding
         }
-        // The person's rows in the company's own databases count as holdings of their activities.
         let calendar = try await calendar()
         let register = try await requireRegister()
-        // The subject's identifiers are opened only when a systems file connects anything.
-        var rows = connected ?? []
-        if connected == nil, try await store.systems.current() != nil {
-            rows = try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: subject))
-        }
-        for row in rows {
-            guard let rule = register.activity(row.table.activity)?.retention else { continue }
-            let outcome = rule.outcome(events: row.events, calendar: calendar)
-            let activity = row.table.activity
-            var holding = holdings[activity] ?? ActivityHolding(activity: activity, records: 0, expires: outcome.expiry)
-            holding.records += 1
-            holding.waitingFor.formUnion(outcome.waitingFor)
-            if let expires = outcome.expiry {
-                if let latest = holding.expires, expires > latest { holding.expires = expires }
-            } else {
-                waiting.insert(activity)
-            }
-            holdings[activity] = holding
-        }
-        for activity in waiting { holdings[activity]?.expires = nil }
         let holds = try await store.holds.legalHolds(subjects: [subject], at: now.millis).map {
             HoldScope(activity: $0.activity, until: $0.until)
         }
@@ -70,6 +58,22 @@ extension Requests {
                 corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
             }
         }
+        // The person's rows in the company's own databases count as holdings of their activities.
+        for row in try await lookup.value {
+            guard let rule = register.activity(row.table.activity)?.retention else { continue }
+            let outcome = rule.outcome(events: row.events, calendar: calendar)
+            let activity = row.table.activity
+            var holding = holdings[activity] ?? ActivityHolding(activity: activity, records: 0, expires: outcome.expiry)
+            holding.records += 1
+            holding.waitingFor.formUnion(outcome.waitingFor)
+            if let expires = outcome.expiry {
+                if let latest = holding.expires, expires > latest { holding.expires = expires }
+            } else {
+                waiting.insert(activity)
+            }
+            holdings[activity] = holding
+        }
+        for activity in waiting { holdings[activity]?.expires = nil }
         return RightsContext(
             register: register, calendar: calendar, holdings: Array(holdings.values),
             holds: holds, consentsInForce: Set(consents), compellingGrounds: Set(grounds), corrections: corrections,

@@ -131,32 +131,23 @@ extension RetentionSweep {
                     }
                     return total
                 }
-                let found = Mutex<(batch: [ExpiredRow], error: (any Error)?)>(([], nil))
+                let pending = Mutex<[ExpiredRow]>([])
                 let retention = activity.retention
-                let events = rows.eventColumns
-                let select = try rows.select(where: predicate, limit: nil, ordered: false)
                 do {
-                    try await connection.sql.raw(select).run { row in
-                        do {
-                            let expired = ExpiredRow(
-                                key: try rows.typedKey(of: row),
-                                expiry: retention.outcome(
-                                    events: try rows.events(of: row, columns: events, calendar: calendar),
-                                    calendar: calendar
-                                ).expiry)
-                            found.withLock { found in
-                                found.batch.append(expired)
-                                if found.batch.count >= batchSize {
-                                    pass.yield(found.batch)
-                                    found.batch = []
-                                }
+                    try await rows.keysAndEvents(
+                        try rows.select(where: predicate, limit: nil, ordered: false), calendar: calendar
+                    ) { key, events in
+                        let expired = ExpiredRow(
+                            key: key, expiry: retention.outcome(events: events, calendar: calendar).expiry)
+                        pending.withLock { batch in
+                            batch.append(expired)
+                            if batch.count >= batchSize {
+                                pass.yield(batch)
+                                batch = []
                             }
-                        } catch {
-                            found.withLock { if $0.error == nil { $0.error = error } }
                         }
                     }
-                    let (rest, failure) = found.withLock { ($0.batch, $0.error) }
-                    if let failure { throw failure }
+                    let rest = pending.withLock { $0 }
                     if !rest.isEmpty { pass.yield(rest) }
                     pass.finish()
                 } catch {

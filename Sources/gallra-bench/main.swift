@@ -189,8 +189,10 @@ func runBenchmark() async throws {
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let index = arguments.firstIndex(of: "--shop"), index + 1 < arguments.count {
     let samples = arguments.firstIndex(of: "--samples").flatMap { Int(arguments[$0 + 1]) } ?? 1_000
+    // Gallra's own SQLite page cache for writing: 64 MiB as the CLI opens it, 16 as `gallra serve` does.
+    let cacheMiB = arguments.firstIndex(of: "--writer-cache-mib").flatMap { Int(arguments[$0 + 1]) } ?? 64
     try await Acting.as(.system("bench")) {
-        try await ConnectorBench(shopURL: arguments[index + 1], samples: samples).run()
+        try await ConnectorBench(shopURL: arguments[index + 1], samples: samples, cacheMiB: cacheMiB).run()
     }
 } else {
     try await Acting.as(.system("bench")) { try await runBenchmark() }

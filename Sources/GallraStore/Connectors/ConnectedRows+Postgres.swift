@@ -7,18 +7,19 @@ import Synchronization
 extension ConnectedRows {
     /// Reads the rows `select(where:)` finds, each as its key and its events, and hands each on as it
     /// streams in. On PostgreSQL the cells are decoded by position (SQLKit's decoding by column name
-    /// costs more than the query, for every row of a sweep); elsewhere, or with a value PostgreSQL's
-    /// driver is not given here, through SQLKit.
+    /// costs more than the query, for every row of a sweep), and whenever `each` returns true the
+    /// reading waits for `pace`; elsewhere, or with a value PostgreSQL's driver is not given here,
+    /// through SQLKit, without a pause.
     func keysAndEvents(
-        _ select: SQLQueryString, calendar: ZonedCalendar,
-        _ each: @escaping @Sendable (_ key: [KeyValue], _ events: [EventName: Date]) throws -> Void
+        _ select: SQLQueryString, calendar: ZonedCalendar, pace: @escaping @Sendable () async -> Void,
+        _ each: @escaping @Sendable (_ key: [KeyValue], _ events: [EventName: Date]) throws -> Bool
     ) async throws {
         let columns = eventColumns
         guard let postgres = connection.postgres, let query = try postgresQuery(select) else {
             let failure = Mutex<(any Error)?>(nil)
             try await connection.sql.raw(select).run { row in
                 do {
-                    try each(try typedKey(of: row), try events(of: row, columns: columns, calendar: calendar))
+                    _ = try each(try typedKey(of: row), try events(of: row, columns: columns, calendar: calendar))
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
@@ -52,7 +53,7 @@ extension ConnectedRows {
                     case .unixSeconds, .other: continue
                     }
                 }
-                try each(key, events)
+                if try each(key, events) { await pace() }
             }
         }
     }

@@ -109,49 +109,65 @@ extension RetentionSweep {
                 // each row kept only as its key and expiry and handed on in batches as it streams
                 // in. The batches are changed by key, each re-checked, on another connection of the
                 // system's pool while the pass goes on (on SQLite, with its one connection, after
-                // it), so memory holds what the changes have not caught up with, not the table.
-                let (batches, pass) = AsyncStream<[ExpiredRow]>.makeStream()
+                // it). On PostgreSQL the pass waits while two batches wait for their change, so that
+                // memory holds a few batches, not what has expired.
+                let handover = BatchHandover<[ExpiredRow]>(limit: 2)
                 let systemID = system.id
                 let predicate = condition
                 let changes = Task { () -> (changed: Int, kept: Int) in
                     var total = (changed: 0, kept: 0)
-                    for await batch in batches {
-                        // A dry run counts what the sweep would take, and changes nothing.
-                        if dryRun {
-                            total.changed += batch.count
-                            continue
+                    do {
+                        while let batch = await handover.take() {
+                            // A dry run counts what the sweep would take, and changes nothing.
+                            if dryRun {
+                                total.changed += batch.count
+                                continue
+                            }
+                            let connection = try await store.connectors.connection(for: system)
+                            let (changed, kept) = try await sweepBatch(
+                                batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
+                                system: systemID, activity: activity, condition: predicate, calendar: calendar)
+                            total.changed += changed
+                            total.kept += kept
+                            try afterBatch?(changed)
                         }
-                        let connection = try await store.connectors.connection(for: system)
-                        let (changed, kept) = try await sweepBatch(
-                            batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
-                            system: systemID, activity: activity, condition: predicate, calendar: calendar)
-                        total.changed += changed
-                        total.kept += kept
-                        try afterBatch?(changed)
+                    } catch {
+                        await handover.abandon()
+                        throw error
                     }
                     return total
                 }
-                let pending = Mutex<[ExpiredRow]>([])
+                // Rows read, and the full batches not yet handed over.
+                let read = Mutex<(batch: [ExpiredRow], full: [[ExpiredRow]])>(([], []))
                 let retention = activity.retention
+                let handOverFull: @Sendable () async -> Void = {
+                    for batch in read.withLock({ read in
+                        defer { read.full = [] }; return read.full
+                    }) {
+                        await handover.give(batch)
+                    }
+                }
                 do {
                     try await rows.keysAndEvents(
-                        try rows.select(where: predicate, limit: nil, ordered: false), calendar: calendar
+                        try rows.select(where: predicate, limit: nil, ordered: false), calendar: calendar,
+                        pace: handOverFull
                     ) { key, events in
                         let expired = ExpiredRow(
                             key: key, expiry: retention.outcome(events: events, calendar: calendar).expiry)
-                        pending.withLock { batch in
-                            batch.append(expired)
-                            if batch.count >= batchSize {
-                                pass.yield(batch)
-                                batch = []
-                            }
+                        return read.withLock { read in
+                            read.batch.append(expired)
+                            guard read.batch.count >= batchSize else { return false }
+                            read.full.append(read.batch)
+                            read.batch = []
+                            return true
                         }
                     }
-                    let rest = pending.withLock { $0 }
-                    if !rest.isEmpty { pass.yield(rest) }
-                    pass.finish()
+                    await handOverFull()
+                    let rest = read.withLock { $0.batch }
+                    if !rest.isEmpty { await handover.give(rest) }
+                    await handover.finish()
                 } catch {
-                    pass.finish()
+                    await handover.finish()
                     changes.cancel()
                     _ = try? await changes.value
                     throw error

@@ -82,6 +82,16 @@ public final class ConnectedSystems: Sendable {
         }
     }
 
+    /// A connection to the system of the caller's own, outside the pool, to be closed by it: for a
+    /// long pass over a table that waits for other work on the system while it reads, which must
+    /// never wait for it in turn. An SQLite file, which has one connection, gives that one (and the
+    /// caller then does not wait while it reads).
+    func ownConnection(for system: ConnectedSystem) async throws -> (connection: StoreConnection, own: Bool) {
+        let location = try location(of: system)
+        if case .sqlite = location { return (try await connection(for: system), false) }
+        return (try await Self.connect(location, system: system.id, logger: logger), true)
+    }
+
     /// The database URL with `${NAME}` expanded from the environment.
     func location(of system: ConnectedSystem) throws -> DatabaseLocation {
         var url = system.database

@@ -1,0 +1,112 @@
+import Foundation
+import GallraCore
+import SQLKit
+import Synchronization
+
+extension RetentionSweep {
+    /// Sweeps one table (see `runConnected`).
+    func sweep(
+        _ table: ConnectedTable, of system: ConnectedSystem, activity: ProcessingActivity, now: Date, dryRun: Bool,
+        batchSize: Int, held: Set<HeldRow>, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
+    ) async throws -> ConnectedTableSweep {
+        // The pass over the table waits for the batches' changes while it reads: it reads on a
+        // connection of its own, so that no change ever waits for it.
+        let (connection, own) = try await store.connectors.ownConnection(for: system)
+        defer { if own { Task { await connection.close() } } }
+        guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
+        else {
+            throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")
+        }
+        let rows = ConnectedRows(table: table, schema: schema, connection: connection)
+        var report = ConnectedTableSweep(
+            system: system.id, table: table.table, activity: activity.id, action: table.onExpiry)
+        var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
+            .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
+        if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+        // The rows of people under a legal hold are left out of the sweep, and counted.
+        let heldKeys = Array(
+            Set(
+                held.filter {
+                    $0.system == system.id && $0.table == table.table
+                        && ($0.activity == nil || $0.activity == activity.id)
+                }.map(\.key)))
+        if !heldKeys.isEmpty {
+            let heldCondition = try rows.keyCondition(heldKeys)
+            report.held =
+                try await connection.sql.raw(try rows.count(where: heldCondition + " AND " + condition))
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            condition = condition + " AND NOT " + (SQLQueryString("(") + heldCondition + ")")
+        }
+        // One pass over the table for what has expired (as the hand-written DELETE would make),
+        // each row kept only as its key and expiry and handed on in batches as it streams
+        // in. The batches are changed by key, each re-checked, on another connection of the
+        // system's pool while the pass goes on (on SQLite, with its one connection, after
+        // it). On PostgreSQL the pass waits while two batches wait for their change, so that
+        // memory holds a few batches, not what has expired.
+        let handover = BatchHandover<[ExpiredRow]>(limit: 2)
+        let systemID = system.id
+        let predicate = condition
+        let changes = Task { () -> (changed: Int, kept: Int) in
+            var total = (changed: 0, kept: 0)
+            do {
+                while let batch = await handover.take() {
+                    // A dry run counts what the sweep would take, and changes nothing.
+                    if dryRun {
+                        total.changed += batch.count
+                        continue
+                    }
+                    let connection = try await store.connectors.connection(for: system)
+                    let (changed, kept) = try await sweepBatch(
+                        batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
+                        system: systemID, activity: activity, condition: predicate, calendar: calendar)
+                    total.changed += changed
+                    total.kept += kept
+                    try afterBatch?(changed)
+                }
+            } catch {
+                await handover.abandon()
+                throw error
+            }
+            return total
+        }
+        // Rows read, and the full batches not yet handed over.
+        let read = Mutex<(batch: [ExpiredRow], full: [[ExpiredRow]])>(([], []))
+        let retention = activity.retention
+        let handOverFull: @Sendable () async -> Void = {
+            for batch in read.withLock({ read in
+                defer { read.full = [] }; return read.full
+            }) {
+                await handover.give(batch)
+            }
+        }
+        do {
+            try await rows.keysAndEvents(
+                try rows.select(where: predicate, limit: nil, ordered: false), calendar: calendar,
+                pace: handOverFull
+            ) { key, events in
+                let expired = ExpiredRow(
+                    key: key, expiry: retention.outcome(events: events, calendar: calendar).expiry)
+                return read.withLock { read in
+                    read.batch.append(expired)
+                    guard read.batch.count >= batchSize else { return false }
+                    read.full.append(read.batch)
+                    read.batch = []
+                    return true
+                }
+            }
+            await handOverFull()
+            let rest = read.withLock { $0.batch }
+            if !rest.isEmpty { await handover.give(rest) }
+            await handover.finish()
+        } catch {
+            await handover.finish()
+            changes.cancel()
+            _ = try? await changes.value
+            throw error
+        }
+        let (changed, kept) = try await changes.value
+        report.rows += changed
+        report.kept += kept
+        return report
+    }
+}

@@ -76,6 +76,17 @@ final class Browser: @unchecked Sendable {
         try await evaluate("return document.body.innerText") as? String ?? ""
     }
 
+    /// Whether the page's text comes to hold `needle` within `limit`: for the page a click
+    /// navigates to, which a loaded machine may still be loading when the click returns.
+    func shows(_ needle: String, within limit: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            if try await text().contains(needle) { return true }
+            if ContinuousClock.now >= deadline { return false }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
     /// The path of the page shown.
     func path() async throws -> String {
         try await evaluate("return location.pathname + location.search") as? String ?? ""

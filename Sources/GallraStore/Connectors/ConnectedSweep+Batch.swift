@@ -21,15 +21,15 @@ extension RetentionSweep {
             "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
         }
         let action = rows.table.onExpiry
-        try await data.transaction { sql in
-            try await self.audit(
-                [
-                    AuditEvent(
-                        "connected.\(action.rawValue)", activity: activity.id,
-                        detail: "system \(system), rule \(activity.retention): \(batch.count) rows: "
-                            + evidence.joined(separator: ", "))
-                ], on: sql)
+        // An entry names at most as many rows as a sweep's entry names records, so that it stays
+        // under 100 kB; the batch's entries go in one transaction.
+        let entries = evidence.chunked(into: Removal.recordsPerEntry).map { rows in
+            AuditEvent(
+                "connected.\(action.rawValue)", activity: activity.id,
+                detail: "system \(system), rule \(activity.retention): \(rows.count) rows: "
+                    + rows.joined(separator: ", "))
         }
+        try await data.transaction { sql in try await self.audit(entries, on: sql) }
         let change = { (which: SQLQueryString) throws -> SQLQueryString in
             let which = which + " AND " + condition
             return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)

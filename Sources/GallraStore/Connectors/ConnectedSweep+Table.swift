@@ -4,15 +4,12 @@ import SQLKit
 import Synchronization
 
 extension RetentionSweep {
-    /// Sweeps one table (see `runConnected`).
+    /// Sweeps one table (see `runConnected`), its pass over the table reading on `reading`.
     func sweep(
-        _ table: ConnectedTable, of system: ConnectedSystem, activity: ProcessingActivity, now: Date, dryRun: Bool,
-        batchSize: Int, held: Set<HeldRow>, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
+        _ table: ConnectedTable, of system: ConnectedSystem, reading connection: StoreConnection,
+        activity: ProcessingActivity, now: Date, dryRun: Bool, batchSize: Int, held: Set<HeldRow>,
+        calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
     ) async throws -> ConnectedTableSweep {
-        // The pass over the table waits for the batches' changes while it reads: it reads on a
-        // connection of its own, so that no change ever waits for it.
-        let (connection, own) = try await store.connectors.ownConnection(for: system)
-        defer { if own { Task { await connection.close() } } }
         guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
         else {
             throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")

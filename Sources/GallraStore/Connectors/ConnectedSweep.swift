@@ -78,13 +78,22 @@ extension RetentionSweep {
         let held = try await heldRows(at: now)
         var reports: [ConnectedTableSweep] = []
         for system in systems.file.systems {
-            for table in system.tables {
-                guard let activity = register.activity(table.activity) else { continue }
-                reports.append(
-                    try await sweep(
-                        table, of: system, activity: activity, now: now, dryRun: dryRun, batchSize: batchSize,
-                        held: held, calendar: calendar, afterBatch: afterBatch))
+            // The passes over the tables wait for the batches' changes while they read: they read
+            // on a connection of their own, so that no change ever waits for them.
+            let (reading, own) = try await store.connectors.ownConnection(for: system)
+            do {
+                for table in system.tables {
+                    guard let activity = register.activity(table.activity) else { continue }
+                    reports.append(
+                        try await sweep(
+                            table, of: system, reading: reading, activity: activity, now: now, dryRun: dryRun,
+                            batchSize: batchSize, held: held, calendar: calendar, afterBatch: afterBatch))
+                }
+            } catch {
+                if own { await reading.close() }
+                throw error
             }
+            if own { await reading.close() }
         }
         return reports
     }

@@ -87,6 +87,29 @@ struct ExpiryPredicateTests {
         return rows
     }
 
+    /// Events a person might have in the store: at random (one of the events without any, and all),
+    /// and the predicate's first threshold met to the second and missed by one either side.
+    static func standIns(for predicate: ExpiryPredicate, near now: Date) -> [[EventName: Date]] {
+        let events: [EventName] = [.collected, "contract.end", "case.closed"]
+        func random() -> Date {
+            Date(
+                timeIntervalSince1970: (now.timeIntervalSince1970 - Double.random(in: 0...12 * 366 * 86_400)).rounded())
+        }
+        var result: [[EventName: Date]] = [Int.random(in: 0..<3), 3].map { skipped in
+            Dictionary(
+                uniqueKeysWithValues: events.enumerated().filter { $0.offset != skipped }.map { ($0.element, random()) }
+            )
+        }
+        for (event, threshold) in leaves(predicate).prefix(1) {
+            for offset in [-1.0, 0, 1] {
+                var standIns = Dictionary(uniqueKeysWithValues: events.map { ($0, random()) })
+                standIns[event] = threshold.addingTimeInterval(offset)
+                result.append(standIns)
+            }
+        }
+        return result
+    }
+
     static func leaves(_ predicate: ExpiryPredicate) -> [(EventName, Date)] {
         switch predicate {
         case .always, .never: return []
@@ -147,6 +170,7 @@ struct ExpiryPredicateTests {
         }
         let schema = try #require(try await TableSchema.read("shop rows", on: connection))
         var compared = 0
+        var standInsCompared = 0
         for now in nows {
             for text in Self.rules {
                 let rule = try RetentionRule(parsing: text)
@@ -166,9 +190,29 @@ struct ExpiryPredicateTests {
                     "\(text) at \(now): \(selected.symmetricDifference(expired).sorted().prefix(5))")
                 #expect(!expired.isEmpty && expired.count < rows.count || text == "none", "\(text) divides the rows")
                 compared += rows.count
+                // A person's events in Gallra's store standing in for the empty columns, a filled column winning.
+                for standIns in Self.standIns(for: predicate, near: now) {
+                    var query = SQLQueryString(#"SELECT id FROM "shop rows" WHERE "#)
+                    query.appendInterpolation(
+                        try predicate.sql(
+                            for: Self.table, schema: schema, dialect: connection.dialect, calendar: Self.calendar,
+                            standIns: standIns))
+                    let selected = Set(
+                        try await sql.raw(query).all().map { try $0.decode(column: "id", as: Int.self) })
+                    let expired = Set(
+                        // By the predicate's own meaning (which the next test holds to the evaluator's).
+                        rows.filter { predicate.holds(for: standIns.merging($0.events) { _, own in own }) }
+                            .map(\.id))
+                    #expect(
+                        selected == expired,
+                        "\(text) at \(now) with \(standIns): \(selected.symmetricDifference(expired).sorted().prefix(5))"
+                    )
+                    standInsCompared += 1
+                }
             }
         }
         #expect(compared > 100_000)
+        #expect(standInsCompared > 150)
         await connection.close()
     }
 

@@ -14,6 +14,7 @@ extension RetentionSweep {
         var expiring: [String: Int] = [:]
         var order: [(CivilDate, String)] = []
         let today = calendar.localDate(of: now)
+        let fromStore = try await storeEventRows(calendar: calendar)
         for system in systems.file.systems {
             let connection = try await store.connectors.connection(for: system)
             for table in system.tables {
@@ -21,12 +22,16 @@ extension RetentionSweep {
                     let schema = try await store.connectors.schema(of: table, in: system, on: connection)
                 else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
+                let byStore = fromStore.filter { $0.system == system.id && $0.table == table.table }
+                /// The rows expired at `instant`: by their columns, and by their person's events in the store.
                 func count(at instant: Date) async throws -> Int {
                     var condition = try activity.retention.expiryPredicate(at: instant, calendar: calendar)
                         .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                     if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                    return try await connection.sql.raw(try rows.count(where: condition)).first()?.decode(
-                        column: "n", as: Int.self) ?? 0
+                    let byColumns =
+                        try await connection.sql.raw(try rows.count(where: condition)).first()?.decode(
+                            column: "n", as: Int.self) ?? 0
+                    return byColumns + byStore.filter { $0.expiredByStoreEvents(at: instant) }.count
                 }
                 var before = try await count(at: now)
                 overdue += before

@@ -8,7 +8,7 @@ extension RetentionSweep {
     func sweep(
         _ table: ConnectedTable, of system: ConnectedSystem, reading connection: StoreConnection,
         activity: ProcessingActivity, now: Date, dryRun: Bool, batchSize: Int, held: Set<HeldRow>,
-        calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
+        fromStore: [StoreEventRow], calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
     ) async throws -> ConnectedTableSweep {
         guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
         else {
@@ -104,6 +104,17 @@ extension RetentionSweep {
         let (changed, kept) = try await changes.value
         report.rows += changed
         report.kept += kept
+        // Then the rows that the events of their person in Gallra's store have expired.
+        let heldSet = Set(heldKeys)
+        let due = fromStore.filter { $0.expiredByStoreEvents(at: now) }
+        report.held += due.filter { heldSet.contains($0.key) }.count
+        let byStore = try await sweepByStoreEvents(
+            due.filter { !heldSet.contains($0.key) },
+            rows: ConnectedRows(
+                table: table, schema: schema, connection: try await store.connectors.connection(for: system)),
+            system: system, activity: activity, now: now, dryRun: dryRun, calendar: calendar, afterBatch: afterBatch)
+        report.rows += byStore.changed
+        report.kept += byStore.kept
         return report
     }
 }

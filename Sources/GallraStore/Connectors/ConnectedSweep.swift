@@ -76,6 +76,7 @@ extension RetentionSweep {
         let register = try await requireRegister()
         let calendar = try await calendar()
         let held = try await heldRows(at: now)
+        let fromStore = try await storeEventRows(calendar: calendar)
         var reports: [ConnectedTableSweep] = []
         for system in systems.file.systems {
             // The passes over the tables wait for the batches' changes while they read: they read
@@ -87,7 +88,9 @@ extension RetentionSweep {
                     reports.append(
                         try await sweep(
                             table, of: system, reading: reading, activity: activity, now: now, dryRun: dryRun,
-                            batchSize: batchSize, held: held, calendar: calendar, afterBatch: afterBatch))
+                            batchSize: batchSize, held: held,
+                            fromStore: fromStore.filter { $0.system == system.id && $0.table == table.table },
+                            calendar: calendar, afterBatch: afterBatch))
                 }
             } catch {
                 if own { await reading.close() }

@@ -5,19 +5,32 @@ import SQLKit
 extension ExpiryPredicate {
     /// The predicate as an SQL condition on a connected table: columns quoted, instants bound, in
     /// the form each column's kind is compared in. A row whose event has not happened (NULL) does
-    /// not match, as in the store.
+    /// not match, as in the store, unless `standIns` gives the event (a person's events in
+    /// Gallra's store): then an empty column takes that instant, and a filled one wins.
     func sql(
-        for table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar
+        for table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar,
+        standIns: [EventName: Date] = [:]
     ) throws -> SQLQueryString {
         var query = SQLQueryString("")
-        try write(into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+        let form = Form(table: table, schema: schema, dialect: dialect, calendar: calendar, standIns: standIns)
+        try write(into: &query, form)
         return query
     }
 
-    private func write(
-        into query: inout SQLQueryString, table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect,
-        calendar: ZonedCalendar
-    ) throws {
+    /// What the condition is written for.
+    private struct Form {
+        let table: ConnectedTable
+        let schema: TableSchema
+        let dialect: StoreConnection.Dialect
+        let calendar: ZonedCalendar
+        let standIns: [EventName: Date]
+
+        var columnsOnly: Form {
+            Form(table: table, schema: schema, dialect: dialect, calendar: calendar, standIns: [:])
+        }
+    }
+
+    private func write(into query: inout SQLQueryString, _ form: Form) throws {
         switch self {
         case .always: query.appendLiteral("1 = 1")
         case .never: query.appendLiteral("1 = 0")
@@ -29,36 +42,40 @@ extension ExpiryPredicate {
             query.appendLiteral("(")
             for (index, part) in parts.enumerated() {
                 if index > 0 { query.appendLiteral(self == .all(parts) ? " AND " : " OR ") }
-                try part.write(into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+                try part.write(into: &query, form)
             }
             query.appendLiteral(")")
         case .atOrBefore(let event, let threshold):
-            try Self.compare(
-                event, "<=", threshold, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar
-            )
+            try Self.compare(event, "<=", threshold, into: &query, form)
         case .between(let event, let from, let to):
             query.appendLiteral("(")
-            try Self.compare(
-                event, ">=", from, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+            try Self.compare(event, ">=", from, into: &query, form)
             query.appendLiteral(" AND ")
-            try Self.compare(
-                event, "<=", to, into: &query, table: table, schema: schema, dialect: dialect, calendar: calendar)
+            try Self.compare(event, "<=", to, into: &query, form)
             query.appendLiteral(")")
         }
     }
 
     /// `column <= instant` or `column >= instant`, in the form the column's kind is compared in:
-    /// a day by its date (a day is its midnight), SQLite's times to the second.
+    /// a day by its date (a day is its midnight), SQLite's times to the second. With a stand-in
+    /// for the event that meets the comparison, an empty column meets it too.
     private static func compare(
-        _ event: EventName, _ operation: String, _ instant: Date, into query: inout SQLQueryString,
-        table: ConnectedTable,
-        schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar
+        _ event: EventName, _ operation: String, _ instant: Date, into query: inout SQLQueryString, _ form: Form
     ) throws {
+        let (table, schema, dialect, calendar) = (form.table, form.schema, form.dialect, form.calendar)
         guard let columnName = table.events[event] else {
             throw GallraError.invalidInput("Table \"\(table.table)\" gives no column for \(event).")
         }
         let column = try table.columnExpression(columnName)
         let upTo = operation == "<="
+        if let standIn = form.standIns[event], upTo ? standIn <= instant : standIn >= instant {
+            query.appendLiteral("(")
+            query.appendInterpolation(column)
+            query.appendLiteral(" IS NULL OR ")
+            try compare(event, operation, instant, into: &query, form.columnsOnly)
+            query.appendLiteral(")")
+            return
+        }
         let seconds = Int64(
             upTo ? instant.timeIntervalSince1970.rounded(.down) : instant.timeIntervalSince1970.rounded(.up))
         var day = calendar.localDate(of: instant)

@@ -11,15 +11,16 @@ struct StoredEvent: Sendable {
     let recorded: Int64
 
     /// The events that apply to one record: subject-wide, then the activity's, then the record's
-    /// own, each overriding the wider one; within a scope the latest recorded wins.
-    static func applicable(_ events: [StoredEvent], activity: String, record: String) -> [EventName: Date] {
+    /// own, each overriding the wider one; within a scope the latest recorded wins. Without a
+    /// record (a row of a connected table): the subject's and the activity's.
+    static func applicable(_ events: [StoredEvent], activity: String, record: String?) -> [EventName: Date] {
         var result: [EventName: Date] = [:]
         let ordered = events.sorted { $0.recorded < $1.recorded }
         for event in ordered where event.activity == nil && event.record == nil { result[event.name] = event.occurred }
         for event in ordered where event.activity == activity && event.record == nil {
             result[event.name] = event.occurred
         }
-        for event in ordered where event.record == record { result[event.name] = event.occurred }
+        for event in ordered where record != nil && event.record == record { result[event.name] = event.occurred }
         return result
     }
 }

@@ -58,10 +58,12 @@ extension Requests {
                 corrections[try row.decode(column: "activity", as: String.self), default: 0] += 1
             }
         }
-        // The person's rows in the company's own databases count as holdings of their activities.
+        // The person's rows in the company's own databases count as holdings of their activities,
+        // each expiring by its columns and the person's events in the store.
+        let stored = try await store.records.storedEvents(subject: subject)
         for row in try await lookup.value {
             guard let rule = register.activity(row.table.activity)?.retention else { continue }
-            let outcome = rule.outcome(events: row.events, calendar: calendar)
+            let outcome = rule.outcome(events: row.events(with: stored), calendar: calendar)
             let activity = row.table.activity
             var holding = holdings[activity] ?? ActivityHolding(activity: activity, records: 0, expires: outcome.expiry)
             holding.records += 1

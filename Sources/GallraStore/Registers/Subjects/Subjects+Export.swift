@@ -41,7 +41,8 @@ extension Subjects {
                 waitingFor: (try row.decode(column: "waiting_for", as: String?.self))?.split(separator: ",").map(
                     String.init) ?? [])
         }
-        let events = try await store.records.storedEvents(subject: subject).sorted { $0.occurred < $1.occurred }.map {
+        let stored = try await store.records.storedEvents(subject: subject)
+        let events = stored.sorted { $0.occurred < $1.occurred }.map {
             SubjectExport.Event(name: $0.name.rawValue, activity: $0.activity, record: $0.record, occurred: $0.occurred)
         }
         let consents = try await store.consents.list(subject: subject).map {
@@ -54,7 +55,8 @@ extension Subjects {
         }
         let calendar = try await calendar()
         progress?(.connected)
-        let connected = try await connectedRecords(of: identifiers, register: register, calendar: calendar)
+        let connected = try await connectedRecords(
+            of: identifiers, events: stored, register: register, calendar: calendar)
         progress?(.finishing)
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
@@ -71,16 +73,18 @@ extension Subjects {
 
 extension Subjects {
     /// The person's rows in the company's own databases, each personal column a record named
-    /// `TABLE:KEY`, with its activity's rule.
-    func connectedRecords(of identifiers: [SubjectExport.Identifier], register: Register, calendar: ZonedCalendar)
-        async throws -> [SubjectExport.Record]
-    {
+    /// `TABLE:KEY`, with its activity's rule (and its expiry by the row's columns and the
+    /// person's `events` in the store).
+    func connectedRecords(
+        of identifiers: [SubjectExport.Identifier], events stored: [StoredEvent], register: Register,
+        calendar: ZonedCalendar
+    ) async throws -> [SubjectExport.Record] {
         let today = calendar.localDate(of: Date())
         let known = identifiers.compactMap { $0.identifier(today: today) }
         guard !known.isEmpty else { return [] }
         return try await store.connectedPeople.rows(of: known).flatMap { row -> [SubjectExport.Record] in
             guard let activity = register.activity(row.table.activity) else { return [] }
-            let outcome = activity.retention.outcome(events: row.events, calendar: calendar)
+            let outcome = activity.retention.outcome(events: row.events(with: stored), calendar: calendar)
             let collected = row.events[.collected] ?? row.events.values.min() ?? Date()
             return row.values.map { value in
                 SubjectExport.Record(

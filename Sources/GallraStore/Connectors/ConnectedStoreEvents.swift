@@ -1,0 +1,109 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// A connected row whose rule needs an event its own column leaves empty (NULL) and the person's
+/// events in Gallra's store give: those stand in for the empty columns, and a filled column wins,
+/// as a record's own events win in the store (the narrowest scope wins).
+struct StoreEventRow: Sendable {
+    let subject: String
+    let system: String
+    let table: String
+    let key: [KeyValue]
+    /// The person's events that apply to the table's activity: subject-wide, then the activity's.
+    let standIns: [EventName: Date]
+    /// The row's expiry with the store's events, and by its own columns alone (nil: not yet).
+    let expiry: Date?
+    let ownExpiry: Date?
+
+    /// Whether the store's events make the row expired at `instant` where its columns alone do not.
+    func expiredByStoreEvents(at instant: Date) -> Bool {
+        guard let expiry, expiry <= instant else { return false }
+        return ownExpiry.map { $0 > instant } ?? true
+    }
+}
+
+extension ConnectedRow {
+    /// The row's events with the person's events in Gallra's store: subject-wide, then those for
+    /// the table's activity, then the row's own columns, each overriding the wider.
+    func events(with stored: [StoredEvent]) -> [EventName: Date] {
+        StoredEvent.applicable(stored, activity: table.activity, record: nil).merging(events) { _, own in own }
+    }
+}
+
+extension RetentionSweep {
+    /// The connected rows whose expiry the events of their person in Gallra's store change: the
+    /// rows of every subject with an event (subject-wide or for an activity) that a connected
+    /// table's rule names, found by the subject's identifiers.
+    func storeEventRows(calendar: ZonedCalendar) async throws -> [StoreEventRow] {
+        guard let systems = try await store.systems.current() else { return [] }
+        let register = try await requireRegister()
+        var needed: Set<String> = []
+        for table in systems.file.systems.flatMap(\.tables) {
+            needed.formUnion(register.activity(table.activity)?.retention.events.map(\.rawValue) ?? [])
+        }
+        guard !needed.isEmpty else { return [] }
+        let subjects = try await data.read.select().distinct().column("subject_id").from("events")
+            .where("record_id", .is, SQLLiteral.null).where("name", .in, Array(needed)).all()
+            .map { try $0.decode(column: "subject_id", as: String.self) }
+        var found: [StoreEventRow] = []
+        for chunk in subjects.chunked(into: 200) {
+            let stored = try await store.records.storedEvents(subjects: Array(chunk))
+            for subject in chunk {
+                // A person erased from the store has no identifiers left to find their rows by.
+                let identifiers = (try? await store.subjects.identifiers(of: subject)) ?? []
+                guard !identifiers.isEmpty else { continue }
+                for row in try await store.connectedPeople.rows(of: identifiers) {
+                    guard let rule = register.activity(row.table.activity)?.retention else { continue }
+                    let events = row.events(with: stored[subject] ?? [])
+                    guard rule.events.contains(where: { row.events[$0] == nil && events[$0] != nil }) else { continue }
+                    let expiry = rule.outcome(events: events, calendar: calendar).expiry
+                    let own = rule.outcome(events: row.events, calendar: calendar).expiry
+                    guard expiry != own else { continue }
+                    found.append(
+                        StoreEventRow(
+                            subject: subject, system: row.system, table: row.table.table, key: row.key,
+                            standIns: StoredEvent.applicable(
+                                stored[subject] ?? [], activity: row.table.activity, record: nil),
+                            expiry: expiry, ownExpiry: own))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Sweeps the rows of one table that the store's events have expired (see `storeEventRows`),
+    /// person by person: each person's rows re-read with the rule's predicate, the store's events
+    /// standing in for their empty columns, then changed as a batch.
+    func sweepByStoreEvents(
+        _ due: [StoreEventRow], rows: ConnectedRows, system: ConnectedSystem, activity: ProcessingActivity,
+        now: Date, dryRun: Bool, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
+    ) async throws -> (changed: Int, kept: Int) {
+        var total = (changed: 0, kept: 0)
+        let table = rows.table
+        for person in Dictionary(grouping: due, by: \.subject).values {
+            var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar).sql(
+                for: table, schema: rows.schema, dialect: rows.connection.dialect, calendar: calendar,
+                standIns: person[0].standIns)
+            if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+            // Only what the database agrees has expired (a row anonymised already, or given its
+            // event since, is not).
+            let expiries = Dictionary(person.map { ($0.key, $0.expiry) }) { first, _ in first }
+            let keys = try await rows.connection.sql.raw(
+                try rows.select(where: try rows.keyCondition(person.map(\.key)) + " AND " + condition, limit: nil)
+            ).all().map { try rows.typedKey(of: $0) }
+            guard !keys.isEmpty else { continue }
+            if dryRun {
+                total.changed += keys.count
+                continue
+            }
+            let batch = keys.map { ExpiredRow(key: $0, expiry: expiries[$0] ?? nil) }
+            let (changed, kept) = try await sweepBatch(
+                batch, rows: rows, system: system.id, activity: activity, condition: condition, calendar: calendar)
+            total.changed += changed
+            total.kept += kept
+            try afterBatch?(changed)
+        }
+        return total
+    }
+}

@@ -29,6 +29,11 @@ extension ConnectedPeople {
     /// address is not the person), and the rows that belong to those, table by table.
     public func rows(of identifiers: [SubjectIdentifier]) async throws -> [ConnectedRow] {
         guard let systems = try await store.systems.current() else { return [] }
+        return try await rows(of: identifiers, in: systems)
+    }
+
+    /// The rows of `rows(of:)`, in the systems file the caller has read.
+    func rows(of identifiers: [SubjectIdentifier], in systems: SystemsVersion) async throws -> [ConnectedRow] {
         let calendar = try await calendar()
         var found: [ConnectedRow] = []
         for system in systems.file.systems {

@@ -24,22 +24,24 @@ extension Requests {
         _ id: String, sent: String,
         deliver: (@Sendable (DataSubjectRequest, SubjectExport?) async throws -> Void)? = nil
     ) async throws -> RequestCompletion {
+        // The work by hand is checked while the request is read.
+        async let tasksDone: Void = requireTasksDone(id)
         let request = try await pendingRequest(id)
         guard request.verifiedAt != nil else {
             throw GallraError.invalidInput(
                 "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"
             )
         }
-        try await requireTasksDone(id)
         // The subject's rows in the connected databases, read once for the decisions and the changes.
-        // Looked up while the rights context reads the store.
+        // Looked up while the rest is checked and the rights context reads the store.
         let systems = try await store.systems.current()
         let store = self.store
         let lookup = Task {
-            systems == nil
-                ? []
-                : try await store.connectedPeople.rows(of: try await store.subjects.identifiers(of: request.subject))
+            guard let systems else { return [ConnectedRow]() }
+            return try await store.connectedPeople.rows(
+                of: try await store.subjects.identifiers(of: request.subject), in: systems)
         }
+        try await tasksDone
         let context = try await rightsContext(for: request, connected: { try await lookup.value })
         let connectedRows = try await lookup.value
         let decisions = RightsEngine(context).decide(request.kind)
@@ -64,14 +66,13 @@ extension Requests {
             ).expiry
         }
         let erased = try await data.transaction { sql -> Bool in
-            var removals: [Removal] = []
+            let removals = try await self.removals(
+                of: request.subject, request: id,
+                decisions: decisions.filter { $0.action == .erase || $0.action == .anonymise }, on: sql)
             for decision in decisions {
-                let evidence = "request \(id), \(decision.article)"
                 switch decision.action {
                 case .erase, .anonymise:
-                    removals += try await self.removals(
-                        of: request.subject, activity: decision.activity, action: decision.action, evidence: evidence,
-                        on: sql)
+                    break
                 case .restrict:
                     try await self.placeLimit(
                         .restriction, subject: request.subject, activity: decision.activity, request: id,
@@ -134,12 +135,18 @@ extension Requests {
             connected: connected)
     }
 
-    /// The subject's records of one activity as removals; activity-wide events go with them.
+    /// The subject's records of the activities these decisions erase or anonymise, as removals;
+    /// the activities' own events go with them. One statement each, whatever the decisions.
     private func removals(
-        of subject: String, activity: String, action: DecisionAction, evidence: String, on sql: any SQLDatabase
+        of subject: String, request id: String, decisions: [RightsDecision], on sql: any SQLDatabase
     ) async throws -> [Removal] {
+        guard !decisions.isEmpty else { return [] }
+        let activities = decisions.map(\.activity)
         let rows = try await sql.raw(
-            "SELECT id, expires_at FROM records WHERE subject_id = \(bind: subject) AND activity = \(bind: activity)"
+            """
+            SELECT id, activity, expires_at FROM records WHERE subject_id = \(bind: subject)
+            AND \(sql.member("activity", of: activities))
+            """
         ).all()
         let waiting = try rows.filter { try $0.decode(column: "expires_at", as: Int64?.self) == nil }.count
         if waiting > 0 {
@@ -147,15 +154,23 @@ extension Requests {
         }
         try await sql.raw(
             """
-            DELETE FROM events WHERE subject_id = \(bind: subject) AND activity = \(bind: activity) AND record_id IS NULL
+            DELETE FROM events WHERE subject_id = \(bind: subject) AND \(sql.member("activity", of: activities))
+            AND record_id IS NULL
             """
         ).run()
-        return try rows.map { row in
-            let record = try row.decode(column: "id", as: String.self)
-            return Removal(
-                record: record, subject: subject, activity: activity,
-                action: action == .anonymise ? .anonymise : .erase,
-                grounds: evidence)
+        let records = try rows.map {
+            (
+                id: try $0.decode(column: "id", as: String.self),
+                activity: try $0.decode(column: "activity", as: String.self)
+            )
+        }
+        return decisions.flatMap { decision in
+            records.filter { $0.activity == decision.activity }.map { record in
+                Removal(
+                    record: record.id, subject: subject, activity: decision.activity,
+                    action: decision.action == .anonymise ? .anonymise : .erase,
+                    grounds: "request \(id), \(decision.article)")
+            }
         }
     }
 

@@ -69,12 +69,14 @@ extension SystemsVersions {
     /// version is parsed once per register version; asking costs a look-up of the newest numbers.
     public func current() async throws -> SystemsVersion? {
         guard
-            let row = try await data.read.raw("SELECT MAX(version) AS v FROM systems_versions").first(),
+            let row = try await data.read.raw(
+                """
+                SELECT (SELECT MAX(version) FROM systems_versions) AS v, (SELECT MAX(version) FROM register_versions) AS r
+                """
+            ).first(),
             let newest = try row.decode(column: "v", as: Int64?.self)
         else { return nil }
-        let registerVersion =
-            try await data.read.raw("SELECT MAX(version) AS v FROM register_versions").first()?
-            .decode(column: "v", as: Int64?.self) ?? 0
+        let registerVersion = try row.decode(column: "r", as: Int64?.self) ?? 0
         if let cached = store.parsedSystems.withLock({ $0 }), cached.version == newest,
             cached.register == registerVersion
         {

@@ -1,6 +1,7 @@
 import Foundation
 import GallraCore
 import GallraStore
+import Glibc
 import SQLKit
 
 /// The connector benchmark (`gallra-bench --shop postgres://…/shop [--samples N]`): the shop
@@ -142,6 +143,7 @@ struct ConnectorBench {
         var handRuns: [Double] = []
         var gallraRuns: [Double] = []
         for _ in 0..<2 {
+            print(memoryLine("before the hand-written DELETEs"))
             var start = ContinuousClock.now
             try await shop.transaction { sql in
                 try await sql.raw("DELETE FROM orders WHERE created_at <= \(bind: cutOrders)").run()
@@ -150,8 +152,10 @@ struct ConnectorBench {
             handRuns.append(seconds(start))
             try await restore()
             start = ContinuousClock.now
+            print(memoryLine("before the sweep"))
             let swept = try await store.sweep.runConnected(now: now, dryRun: false)
             gallraRuns.append(seconds(start))
+            print(memoryLine("after the sweep"))
             let rows = swept.reduce(0) { $0 + $1.rows }
             precondition(rows == expired, "swept \(rows), expected \(expired)")
             try await restore()
@@ -268,4 +272,21 @@ func peakResidentMiB() -> Double {
         let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
     else { return 0 }
     return kib / 1024
+}
+
+/// The process's memory now: resident; with GALLRA_BENCH_MALLOC_STATS set, malloc's own account
+/// (glibc's `malloc_stats`, on stderr: the bytes its arenas hold and those in use).
+func memoryLine(_ when: String) -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let rss =
+        status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap {
+            Double($0.split(separator: " ").dropFirst().first ?? "")
+        } ?? 0
+    if ProcessInfo.processInfo.environment["GALLRA_BENCH_MALLOC_STATS"] != nil,
+        let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_stats")
+    {
+        FileHandle.standardError.write(Data("malloc \(when):\n".utf8))
+        unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)()
+    }
+    return String(format: "  memory %@: resident %.1f MiB", when, rss / 1024)
 }

@@ -30,6 +30,9 @@ extension RetentionSweep {
                     + rows.joined(separator: ", "))
         }
         try await data.transaction { sql in try await self.audit(entries, on: sql) }
+        // The evidence's pages are not read again: SQLite's page cache lets them go, so that the
+        // process's memory does not grow with what a sweep of a large database writes.
+        try await data.releaseCachedPages()
         let change = { (which: SQLQueryString) throws -> SQLQueryString in
             let which = which + " AND " + condition
             return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)

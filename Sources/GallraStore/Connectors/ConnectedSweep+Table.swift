@@ -5,11 +5,14 @@ import Synchronization
 
 extension RetentionSweep {
     /// Sweeps one table (see `runConnected`), its pass over the table reading on `reading`.
-    func sweep(
+    /// Returns once the pass is done, with the task that finishes the table's changes: the next
+    /// table's pass may read while they are made (its own changes wait for them: `previous`).
+    func startSweep(
         _ table: ConnectedTable, of system: ConnectedSystem, reading connection: StoreConnection,
         activity: ProcessingActivity, now: Date, dryRun: Bool, batchSize: Int, held: Set<HeldRow>,
-        fromStore: [StoreEventRow], calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
-    ) async throws -> ConnectedTableSweep {
+        fromStore: [StoreEventRow], calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?,
+        after previous: Task<ConnectedTableSweep, any Error>?
+    ) async throws -> Task<ConnectedTableSweep, any Error> {
         guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
         else {
             throw GallraError.unavailable("System \"\(system.id)\" has no table \"\(table.table)\" any more.")
@@ -46,6 +49,9 @@ extension RetentionSweep {
         let changes = Task { () -> (changed: Int, kept: Int) in
             var total = (changed: 0, kept: 0)
             do {
+                // The previous table's changes first, whatever this pass reads meanwhile: rows
+                // that refer to each other change in the file's order, as in a sweep table by table.
+                _ = try await previous?.value
                 while let batch = await handover.take() {
                     // A dry run counts what the sweep would take, and changes nothing.
                     if dryRun {
@@ -101,20 +107,24 @@ extension RetentionSweep {
             _ = try? await changes.value
             throw error
         }
-        let (changed, kept) = try await changes.value
-        report.rows += changed
-        report.kept += kept
-        // Then the rows that the events of their person in Gallra's store have expired.
-        let heldSet = Set(heldKeys)
-        let due = fromStore.filter { $0.expiredByStoreEvents(at: now) }
-        report.held += due.filter { heldSet.contains($0.key) }.count
-        let byStore = try await sweepByStoreEvents(
-            due.filter { !heldSet.contains($0.key) },
-            rows: ConnectedRows(
-                table: table, schema: schema, connection: try await store.connectors.connection(for: system)),
-            system: system, activity: activity, now: now, dryRun: dryRun, calendar: calendar, afterBatch: afterBatch)
-        report.rows += byStore.changed
-        report.kept += byStore.kept
-        return report
+        return Task { [report] in
+            var report = report
+            let (changed, kept) = try await changes.value
+            report.rows += changed
+            report.kept += kept
+            // Then the rows that the events of their person in Gallra's store have expired.
+            let heldSet = Set(heldKeys)
+            let due = fromStore.filter { $0.expiredByStoreEvents(at: now) }
+            report.held += due.filter { heldSet.contains($0.key) }.count
+            let byStore = try await sweepByStoreEvents(
+                due.filter { !heldSet.contains($0.key) },
+                rows: ConnectedRows(
+                    table: table, schema: schema, connection: try await store.connectors.connection(for: system)),
+                system: system, activity: activity, now: now, dryRun: dryRun, calendar: calendar,
+                afterBatch: afterBatch)
+            report.rows += byStore.changed
+            report.kept += byStore.kept
+            return report
+        }
     }
 }

@@ -81,18 +81,30 @@ extension RetentionSweep {
         for system in systems.file.systems {
             // The passes over the tables wait for the batches' changes while they read: they read
             // on a connection of their own, so that no change ever waits for them.
+            // A table's last changes are made while the next table's pass reads (the next
+            // table's changes wait for them).
             let (reading, own) = try await store.connectors.ownConnection(for: system)
+            var finishing: Task<ConnectedTableSweep, any Error>?
             do {
                 for table in system.tables {
                     guard let activity = register.activity(table.activity) else { continue }
-                    reports.append(
-                        try await sweep(
-                            table, of: system, reading: reading, activity: activity, now: now, dryRun: dryRun,
-                            batchSize: batchSize, held: held,
-                            fromStore: fromStore.filter { $0.system == system.id && $0.table == table.table },
-                            calendar: calendar, afterBatch: afterBatch))
+                    let next = try await startSweep(
+                        table, of: system, reading: reading, activity: activity, now: now, dryRun: dryRun,
+                        batchSize: batchSize, held: held,
+                        fromStore: fromStore.filter { $0.system == system.id && $0.table == table.table },
+                        calendar: calendar, afterBatch: afterBatch, after: finishing)
+                    let previous = finishing
+                    finishing = next
+                    if let previous { reports.append(try await previous.value) }
+                }
+                if let last = finishing {
+                    finishing = nil
+                    reports.append(try await last.value)
                 }
             } catch {
+                // Nothing goes on after the sweep has stopped.
+                finishing?.cancel()
+                _ = try? await finishing?.value
                 if own { await reading.close() }
                 throw error
             }

@@ -107,4 +107,55 @@ struct ConnectedStoreEventTests {
         #expect(try await shop.ids("customer").contains(7), "customer 7's contract ended yesterday by the CRM")
         await shop.close()
     }
+
+    @Test(
+        "Many people's rows are found at once, each person's own and those that belong to them",
+        arguments: TestBackend.available)
+    func manyPeople(backend: TestBackend) async throws {
+        let shop = try await ConnectorTests.shop(backend)
+        let count = 1_100  // more than one query's 1,000 values
+        try await shop.company.transaction { sql in
+            for id in 1...count {
+                try await sql.raw(
+                    """
+                    INSERT INTO customer (id, email, name, address, created_at)
+                    VALUES (\(bind: id), \(bind: "Kund\(id)@Example.se"), \(bind: "Kund \(id)"), 'Gatan 1',
+                    \(ConnectorTests.time(Self.ago(days: 10), shop.backend)))
+                    """
+                ).run()
+                if id % 2 == 0 {
+                    try await sql.raw(
+                        """
+                        INSERT INTO orders (id, customer_id, total, created_at)
+                        VALUES (\(bind: id), \(bind: id), 100, \(ConnectorTests.time(Self.ago(days: 1), shop.backend)))
+                        """
+                    ).run()
+                }
+            }
+        }
+        _ = try await shop.store.systems.apply(yaml: shop.systemsYAML, file: "systems.yaml")
+        let systems = try #require(try await shop.store.systems.current())
+        let today = ZonedCalendar.stockholm.localDate(of: Date())
+        var people: [String: [SubjectIdentifier]] = [:]
+        for id in 1...count {
+            people["person \(id)"] = [try SubjectIdentifier(.email, "kund\(id)@example.se", today: today)]
+        }
+        // One person named twice (by two spellings of one address) and one the shop does not know.
+        people["person 7"]?.append(try SubjectIdentifier(.email, "KUND7@example.se", today: today))
+        people["stranger"] = [try SubjectIdentifier(.email, "kund1@example.se.invalid", today: today)]
+        let found = try await shop.store.connectedPeople.rows(ofEach: people, in: systems)
+        #expect(found["stranger"] == nil)
+        for id in 1...count {
+            let references = (found["person \(id)"] ?? []).map(\.reference)
+            let expected = id % 2 == 0 ? ["customer:\(id)", "orders:\(id)"] : ["customer:\(id)"]
+            #expect(references == expected, "person \(id)")
+        }
+        // The same rows as each person looked up alone.
+        for id in [1, 2, 7, 1_000, 1_099, 1_100] {
+            let alone = try await shop.store.connectedPeople.rows(of: people["person \(id)"]!)
+            #expect(alone.map(\.reference) == (found["person \(id)"] ?? []).map(\.reference))
+            #expect(alone.last?.parent == (id % 2 == 0 ? "customer:\(id)" : nil))
+        }
+        await shop.close()
+    }
 }

@@ -34,22 +34,38 @@ extension ConnectedPeople {
 
     /// The rows of `rows(of:)`, in the systems file the caller has read.
     func rows(of identifiers: [SubjectIdentifier], in systems: SystemsVersion) async throws -> [ConnectedRow] {
+        try await rows(ofEach: ["": identifiers], in: systems)[""] ?? []
+    }
+
+    /// The rows of many people at once, by person (any name of the caller's for each): one query
+    /// per identity column and up to 1,000 of the people's values, and per link of `belongs_to`,
+    /// whether one person is looked up or thousands.
+    func rows(ofEach people: [String: [SubjectIdentifier]], in systems: SystemsVersion) async throws
+        -> [String: [ConnectedRow]]
+    {
         let calendar = try await calendar()
-        var found: [ConnectedRow] = []
+        let today = calendar.localDate(of: Date())
+        // Who has each identifier, by kind and value as the store normalises it.
+        var owners: [SubjectIdentifier.Kind: [String: [String]]] = [:]
+        for (person, identifiers) in people.sorted(by: { $0.key < $1.key }) {
+            for identifier in identifiers where owners[identifier.kind]?[identifier.value]?.contains(person) != true {
+                owners[identifier.kind, default: [:]][identifier.value, default: []].append(person)
+            }
+        }
+        var found: [String: [ConnectedRow]] = [:]
         for system in systems.file.systems {
             let connection = try await store.connectors.connection(for: system)
             var schemas: [String: TableSchema] = [:]
             for table in system.tables {
                 schemas[table.table] = try await store.connectors.schema(of: table, in: system, on: connection)
             }
-            var keysByTable: [String: [[KeyValue]]] = [:]
-            var lookups: [(rows: ConnectedRows, column: String, identifier: SubjectIdentifier)] = []
+            var lookups: [(rows: ConnectedRows, column: String, kind: SubjectIdentifier.Kind, values: [String])] = []
             for table in system.tables where !table.person.isEmpty {
                 guard let schema = schemas[table.table] else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
                 for (kind, column) in table.person {
-                    for identifier in identifiers where identifier.kind == kind {
-                        lookups.append((rows, column, identifier))
+                    for values in (owners[kind]?.keys.sorted() ?? []).chunked(into: 1_000) {
+                        lookups.append((rows, column, kind, Array(values)))
                     }
                 }
             }
@@ -60,7 +76,7 @@ extension ConnectedPeople {
                     group.addTask {
                         let connection = try await store.connectors.connection(for: system)
                         let query = try lookup.rows.selectAll(
-                            whereIdentity: lookup.column, kind: lookup.identifier.kind, equals: lookup.identifier.value)
+                            whereIdentity: lookup.column, kind: lookup.kind, in: lookup.values)
                         return (index, try await connection.sql.raw(query).all())
                     }
                 }
@@ -68,54 +84,52 @@ extension ConnectedPeople {
                 for try await (index, rows) in group { matched[index] = rows }
                 return matched
             }
+            // Each person's rows by table and key, so that a row found twice is taken once; and
+            // the people each found row belongs to, for the rows that belong to it in turn.
+            var seen: [String: Set<String>] = [:]
+            var frontier: [String: [String: (key: KeyValue, people: [String])]] = [:]
+            func take(_ row: ConnectedRow, for people: [String]) {
+                var taken: [String] = []
+                for person in people where seen[person, default: []].insert(row.reference).inserted {
+                    found[person, default: []].append(row)
+                    taken.append(person)
+                }
+                guard !taken.isEmpty, let first = row.key.first else { return }
+                frontier[row.table.table, default: [:]][first.description, default: (first, [])].people += taken
+            }
             for (lookup, matches) in zip(lookups, matched) {
-                let (rows, column, identifier) = lookup
-                let table = rows.table
-                let kind = identifier.kind
                 for row in matches {
                     // Only an exact match after the store's own normalisation counts.
-                    let value = try row.decode(column: column, as: String?.self) ?? ""
-                    guard
-                        (try? SubjectIdentifier(kind, value, today: calendar.localDate(of: Date())))?.value
-                            == identifier.value
+                    let value = try row.decode(column: lookup.column, as: String?.self) ?? ""
+                    guard let normal = (try? SubjectIdentifier(lookup.kind, value, today: today))?.value,
+                        let people = owners[lookup.kind]?[normal]
                     else { continue }
-                    let key = try rows.typedKey(of: row)
-                    if keysByTable[table.table, default: []].contains(where: {
-                        $0.map(\.description) == key.map(\.description)
-                    }) {
-                        continue
-                    }
-                    keysByTable[table.table, default: []].append(key)
-                    found.append(try rows.connectedRow(row, system: system.id, calendar: calendar))
+                    take(try lookup.rows.connectedRow(row, system: system.id, calendar: calendar), for: people)
                 }
             }
             // The rows that belong to those, down every chain of belongs_to.
-            var frontier = keysByTable
             while !frontier.isEmpty {
-                var next: [String: [[KeyValue]]] = [:]
+                let parents = frontier
+                frontier = [:]
                 for table in system.tables {
-                    guard let parent = table.belongsTo, let parentKeys = frontier[parent.table], !parentKeys.isEmpty,
+                    guard let parent = table.belongsTo, let keys = parents[parent.table], !keys.isEmpty,
                         let schema = schemas[table.table]
                     else { continue }
                     let rows = ConnectedRows(table: table, schema: schema, connection: connection)
-                    let children = try await connection.sql.raw(
-                        try rows.selectAll(whereColumn: parent.column, in: parentKeys.map { $0[0] })
-                    ).all()
-                    for row in children {
-                        let key = try rows.typedKey(of: row)
-                        if keysByTable[table.table, default: []].contains(where: {
-                            $0.map(\.description) == key.map(\.description)
-                        }) {
-                            continue
+                    for chunk in keys.keys.sorted().chunked(into: 1_000) {
+                        let children = try await connection.sql.raw(
+                            try rows.selectAll(whereColumn: parent.column, in: chunk.compactMap { keys[$0]?.key })
+                        ).all()
+                        for row in children {
+                            guard let reference = ConnectedRows.text(row, parent.column),
+                                let people = keys[reference]?.people
+                            else { continue }
+                            var child = try rows.connectedRow(row, system: system.id, calendar: calendar)
+                            child.parent = "\(parent.table):\(reference)"
+                            take(child, for: people)
                         }
-                        keysByTable[table.table, default: []].append(key)
-                        next[table.table, default: []].append(key)
-                        var child = try rows.connectedRow(row, system: system.id, calendar: calendar)
-                        child.parent = ConnectedRows.text(row, parent.column).map { "\(parent.table):\($0)" }
-                        found.append(child)
                     }
                 }
-                frontier = next
             }
         }
         return found
@@ -123,7 +137,7 @@ extension ConnectedPeople {
 }
 
 extension ConnectedRows {
-    func selectAll(whereIdentity column: String, kind: SubjectIdentifier.Kind, equals value: String) throws
+    func selectAll(whereIdentity column: String, kind: SubjectIdentifier.Kind, in values: [String]) throws
         -> SQLQueryString
     {
         var query = try table.selectAllColumns()
@@ -134,12 +148,16 @@ extension ConnectedRows {
             // Addresses differ in case; the exact comparison follows in Swift.
             query.appendLiteral("lower(")
             query.appendInterpolation(try SQLName(column))
-            query.appendLiteral(") = ")
+            query.appendLiteral(")")
         } else {
             query.appendInterpolation(try SQLName(column))
-            query.appendLiteral(" = ")
         }
-        query.appendInterpolation(bind: value)
+        if values.count == 1 {
+            query.appendLiteral(" = ")
+            query.appendInterpolation(bind: values[0])
+        } else {
+            query.appendList(values.map(KeyValue.text))
+        }
         return query
     }
 

@@ -47,13 +47,14 @@ extension RetentionSweep {
             .where("record_id", .is, SQLLiteral.null).where("name", .in, Array(needed)).all()
             .map { try $0.decode(column: "subject_id", as: String.self) }
         var found: [StoreEventRow] = []
-        for chunk in subjects.chunked(into: 200) {
+        for chunk in subjects.chunked(into: 1_000) {
             let stored = try await store.records.storedEvents(subjects: Array(chunk))
+            // A person erased from the store has no identifiers left to find their rows by.
+            var people: [String: [SubjectIdentifier]] = [:]
+            for subject in chunk { people[subject] = (try? await store.subjects.identifiers(of: subject)) ?? [] }
+            let rowsByPerson = try await store.connectedPeople.rows(ofEach: people, in: systems)
             for subject in chunk {
-                // A person erased from the store has no identifiers left to find their rows by.
-                let identifiers = (try? await store.subjects.identifiers(of: subject)) ?? []
-                guard !identifiers.isEmpty else { continue }
-                for row in try await store.connectedPeople.rows(of: identifiers) {
+                for row in rowsByPerson[subject] ?? [] {
                     guard let rule = register.activity(row.table.activity)?.retention else { continue }
                     let events = row.events(with: stored[subject] ?? [])
                     guard rule.events.contains(where: { row.events[$0] == nil && events[$0] != nil }) else { continue }

@@ -127,10 +127,13 @@ extension RetentionSweep {
     func heldRows(at now: Date) async throws -> Set<HeldRow> {
         var held: Set<HeldRow> = []
         let holds = try await store.holds.allInForce(at: now.millis)
+        guard !holds.isEmpty, let systems = try await store.systems.current() else { return [] }
+        var people: [String: [SubjectIdentifier]] = [:]
         for subject in Set(holds.map(\.subject)) {
-            let identifiers = (try? await store.subjects.identifiers(of: subject)) ?? []
-            guard !identifiers.isEmpty else { continue }
-            let rows = try await store.connectedPeople.rows(of: identifiers)
+            people[subject] = (try? await store.subjects.identifiers(of: subject)) ?? []
+        }
+        let rowsByPerson = try await store.connectedPeople.rows(ofEach: people, in: systems)
+        for (subject, rows) in rowsByPerson {
             for hold in holds where hold.subject == subject {
                 for row in rows {
                     held.insert(

@@ -173,8 +173,34 @@ struct ConnectorBench {
                 format: "peak resident memory of this process: %.0f MiB (%.0f MiB before the sweep)", peakResidentMiB(),
                 peakBeforeSweep))
         try await shop.sql.raw("DROP TABLE IF EXISTS bench_orders, bench_tickets").run()
+        try await peopleWithEvents(store, customers: customers, now: now)
         await shop.close()
         await store.close()
+    }
+
+    /// The forecast and a dry run once many people have an event in Gallra's store, which their
+    /// connected rows reckon with: each person's rows are looked up, a thousand at a time.
+    func peopleWithEvents(_ store: Store, customers: Int, now: Date) async throws {
+        let people = min(5_000, customers)
+        var start = ContinuousClock.now
+        _ = try await store.sweep.forecastConnected(from: now, days: 30)
+        let without = seconds(start)
+        let ids = try await store.subjects.add(
+            (1...people).map { NewSubject(email: "user\($0 * (customers / people))@example.com") })
+        for id in ids {
+            try await store.records.addEvents(subject: id, scope: .subject, events: [("case.closed", now)])
+        }
+        start = ContinuousClock.now
+        _ = try await store.sweep.forecastConnected(from: now, days: 30)
+        let forecast = seconds(start)
+        start = ContinuousClock.now
+        _ = try await store.sweep.runConnected(now: now, dryRun: true)
+        let dry = seconds(start)
+        print(
+            String(
+                format:
+                    "with %d people who have an event in Gallra's store: forecast of the connected tables %.2f s (%.2f s without them), dry run %.2f s",
+                people, forecast, without, dry))
     }
 
     func report(_ what: String, _ times: [Double], floor: [Double]) {

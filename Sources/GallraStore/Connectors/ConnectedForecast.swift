@@ -23,28 +23,31 @@ extension RetentionSweep {
                 else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
                 let byStore = fromStore.filter { $0.system == system.id && $0.table == table.table }
-                /// The rows expired at `instant`: by their columns, and by their person's events in the store.
-                func count(at instant: Date) async throws -> Int {
-                    var condition = try activity.retention.expiryPredicate(at: instant, calendar: calendar)
-                        .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
-                    if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
-                    let byColumns =
-                        try await connection.sql.raw(try rows.count(where: condition)).first()?.decode(
-                            column: "n", as: Int.self) ?? 0
-                    return byColumns + byStore.filter { $0.expiredByStoreEvents(at: instant) }.count
-                }
-                var before = try await count(at: now)
-                overdue += before
-                for offset in 0..<days {
-                    let day = today.adding(days: offset)
-                    let end = calendar.startOfDay(day.adding(days: 1)).addingTimeInterval(-1e-6)
-                    let after = try await count(at: end)
-                    if after > before {
-                        let key = "\(day) \(activity.id)"
-                        if expiring[key] == nil { order.append((day, activity.id)) }
-                        expiring[key, default: 0] += after - before
+                // The rows expired now and at the end of each day, in one pass over the table
+                // (a rule's predicate holds from some instant on, so each count takes in the one before).
+                let instants =
+                    [now]
+                    + (0..<days).map {
+                        calendar.startOfDay(today.adding(days: $0 + 1)).addingTimeInterval(-1e-6)
                     }
-                    before = after
+                let conditions = try instants.map {
+                    try activity.retention.expiryPredicate(at: $0, calendar: calendar)
+                        .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
+                }
+                var within = conditions[conditions.count - 1]
+                if table.onExpiry == .anonymise { within = within + " AND " + (try rows.notAnonymised()) }
+                let row = try await connection.sql.raw(try rows.counts(conditions, where: within)).first()
+                // By their columns, and by their person's events in the store.
+                let counts = try instants.enumerated().map { index, instant in
+                    (try row?.decode(column: "n\(index)", as: Int?.self) ?? 0)
+                        + byStore.filter { $0.expiredByStoreEvents(at: instant) }.count
+                }
+                overdue += counts[0]
+                for (offset, (before, after)) in zip(counts, counts.dropFirst()).enumerated() where after > before {
+                    let day = today.adding(days: offset)
+                    let key = "\(day) \(activity.id)"
+                    if expiring[key] == nil { order.append((day, activity.id)) }
+                    expiring[key, default: 0] += after - before
                 }
             }
         }

@@ -134,6 +134,18 @@ struct ConnectedRows {
         try onTable("SELECT count(*) AS n FROM ", where: condition)
     }
 
+    /// How many of the rows found meet each condition, as `n0`, `n1`, … of one row.
+    func counts(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT ")
+        for (index, each) in conditions.enumerated() {
+            query.appendLiteral(index == 0 ? "SUM(CASE WHEN " : ", SUM(CASE WHEN ")
+            query.appendInterpolation(each)
+            query.appendLiteral(" THEN 1 ELSE 0 END) AS n\(index)")
+        }
+        query.appendLiteral(" FROM ")
+        return query + (try onTable("", where: condition))
+    }
+
     func delete(where condition: SQLQueryString) throws -> SQLQueryString {
         try onTable("DELETE FROM ", where: condition)
     }

@@ -9,7 +9,10 @@ struct PhraseTokenizer: @unchecked Sendable {
     private let fillerEndings: [String]
 
     init(languages: Set<Language>, declaredEvents: [EventDefinition]) {
-        fillerWords = languages.reduce(into: Set<String>()) { $0.formUnion(PhraseLexicon.fillerWords[$1] ?? []) }
+        fillerWords = languages.reduce(into: Set<String>()) {
+            $0.formUnion(PhraseLexicon.fillerWords[$1] ?? [])
+            $0.formUnion(PhraseLexicon.dataWords[$1] ?? [])
+        }
         fillerEndings = languages.contains(.sv) ? PhraseLexicon.fillerEndings : []
         let declared = declaredEvents.flatMap(PhraseTokenizer.patterns(for:))
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }

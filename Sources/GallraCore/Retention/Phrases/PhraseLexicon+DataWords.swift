@@ -1,7 +1,9 @@
 /// Names of kinds of personal data and of the people and places they come from: they say what is
 /// kept, never for how long. English from the personal data taxonomy of W3C DPV 2.3 (`pd:`, split
-/// into words; those that could name a time, such as "birth", "age" or "status", left out), Swedish
-/// from the names of Gallra's own vocabulary of categories and data subjects.
+/// into words; those that could name a time, such as "birth", "age" or "status", left out) and a
+/// few met in published wording (bookings, forms, savings, clubs, gyms, documentation); Swedish
+/// from the names of Gallra's own vocabulary of categories and data subjects, with bookings,
+/// accounts, forms and services.
 extension PhraseLexicon {
     static let dataWords: [Language: Set<String>] = [
         .sv: [

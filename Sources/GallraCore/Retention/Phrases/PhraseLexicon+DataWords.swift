@@ -7,6 +7,9 @@
 extension PhraseLexicon {
     static let dataWords: [Language: Set<String>] = [
         .sv: [
+            // What the data is about, and the authorities whose rules keep it.
+            "inkommande", "utgående", "relaterade", "gällande", "avseende", "rörande", "myndighet", "myndigheter",
+            "myndighetens",
             "anställd", "ansökningshandlingar", "användare", "användningsdata",
             "arbetssökande", "befattning", "befattningar", "biometriska", "bokning", "bokningar",
             "cookie-id", "deltagare", "etniskt", "fackförening", "film", "formulär", "formuläret", "födelsedatum",
@@ -18,6 +21,9 @@ extension PhraseLexicon {
             "ursprung", "webbplats", "webbplatsen", "ärendeuppgifter", "åsikter", "övertygelse",
         ],
         .en: [
+            // What the data is about, and the authorities whose rules keep it.
+            "related", "relating", "regarding", "concerning", "incoming", "outgoing", "captured", "financial",
+            "conduct", "authority", "authorities", "regulator", "regulators", "keeping",
             "accent", "accents", "acquaintance", "acquaintances", "affiliation", "affiliations", "agent", "agents",
             "apartment", "apartments", "application", "applications", "association", "associations", "attitude",
             "attitudes", "authenticating", "authentication", "authentications", "bank", "banks", "behaviour",

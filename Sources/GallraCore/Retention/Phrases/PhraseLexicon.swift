@@ -188,10 +188,10 @@ struct PhraseLexicon {
             "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
             .fiscalYearEnd),
         sv(
-            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
+            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
+            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",

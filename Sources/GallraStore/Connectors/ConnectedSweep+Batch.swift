@@ -33,6 +33,7 @@ extension RetentionSweep {
         // The evidence's pages are not read again: SQLite's page cache lets them go, so that the
         // process's memory does not grow with what a sweep of a large database writes.
         try await data.releaseCachedPages()
+        defer { ProcessMemory.releaseFree() }
         let change = { (which: SQLQueryString) throws -> SQLQueryString in
             let which = which + " AND " + condition
             return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)

@@ -13,7 +13,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         try await store.withStore { store in
             // Opening the store ran what was missing.
-            let ran = await store.migrationsRun
+            let ran = store.migrationsRun
             print(ran == 0 ? "The database is up to date." : "Ran \(ran) migrations.")
         }
     }

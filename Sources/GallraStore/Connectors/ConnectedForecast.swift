@@ -23,8 +23,9 @@ extension RetentionSweep {
                 else { continue }
                 let rows = ConnectedRows(table: table, schema: schema, connection: connection)
                 let byStore = fromStore.filter { $0.system == system.id && $0.table == table.table }
-                // The rows expired now and at the end of each day, in one pass over the table
-                // (a rule's predicate holds from some instant on, so each count takes in the one before).
+                // The rows expired now and at the end of each day, in one pass over the table:
+                // a rule's predicate holds from some instant on, so each row is counted at the
+                // first of those instants, and the counts add up.
                 let instants =
                     [now]
                     + (0..<days).map {
@@ -36,11 +37,17 @@ extension RetentionSweep {
                 }
                 var within = conditions[conditions.count - 1]
                 if table.onExpiry == .anonymise { within = within + " AND " + (try rows.notAnonymised()) }
-                let row = try await connection.sql.raw(try rows.counts(conditions, where: within)).first()
-                // By their columns, and by their person's events in the store.
-                let counts = try instants.enumerated().map { index, instant in
-                    (try row?.decode(column: "n\(index)", as: Int?.self) ?? 0)
-                        + byStore.filter { $0.expiredByStoreEvents(at: instant) }.count
+                var firsts = [Int](repeating: 0, count: instants.count)
+                for row in try await connection.sql.raw(try rows.countsByFirst(conditions, where: within)).all() {
+                    guard let first = try row.decode(column: "first", as: Int?.self) else { continue }
+                    firsts[first] = try row.decode(column: "n", as: Int.self)
+                }
+                // By their columns (running totals of the first instant each row is expired at), and by
+                // their person's events in the store.
+                var total = 0
+                let counts = instants.enumerated().map { index, instant in
+                    total += firsts[index]
+                    return total + byStore.filter { $0.expiredByStoreEvents(at: instant) }.count
                 }
                 overdue += counts[0]
                 for (offset, (before, after)) in zip(counts, counts.dropFirst()).enumerated() where after > before {

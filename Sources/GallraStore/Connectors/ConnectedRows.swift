@@ -134,16 +134,17 @@ struct ConnectedRows {
         try onTable("SELECT count(*) AS n FROM ", where: condition)
     }
 
-    /// How many of the rows found meet each condition, as `n0`, `n1`, … of one row.
-    func counts(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString {
-        var query = SQLQueryString("SELECT ")
+    /// The rows found, counted by the first of `conditions` each meets (columns `first` and `n`;
+    /// conditions that hold from some instant on, in order, so each row is counted once).
+    func countsByFirst(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString {
+        var query = SQLQueryString("SELECT first, count(*) AS n FROM (SELECT CASE")
         for (index, each) in conditions.enumerated() {
-            query.appendLiteral(index == 0 ? "SUM(CASE WHEN " : ", SUM(CASE WHEN ")
+            query.appendLiteral(" WHEN ")
             query.appendInterpolation(each)
-            query.appendLiteral(" THEN 1 ELSE 0 END) AS n\(index)")
+            query.appendLiteral(" THEN \(index)")
         }
-        query.appendLiteral(" FROM ")
-        return query + (try onTable("", where: condition))
+        query.appendLiteral(" END AS first FROM ")
+        return query + (try onTable("", where: condition)) + ") firsts GROUP BY first"
     }
 
     func delete(where condition: SQLQueryString) throws -> SQLQueryString {

@@ -58,6 +58,7 @@ struct PhraseReaderCorpusTests {
         ("2 år efter senaste köp", "last-activity + 2y"),
         ("24 mån efter senaste aktivitet", "last-activity + 24mo"),
         ("Efter två års inaktivitet", "last-activity + 2y"),
+        ("Uppgifterna raderas när kunden inte har varit aktiv på 2 år", "last-activity + 2y"),
         ("Så länge du har ett konto", "account.closed"),
         ("Ett år efter att kontot stängts", "account.closed + 1y"),
         ("10 år efter att incidenten avslutats", "incident.closed + 10y"),
@@ -97,6 +98,8 @@ struct PhraseReaderCorpusTests {
         ("Until the end of the contract", "contract.end"),
         ("the duration of the contract plus 1 year", "contract.end + 1y"),
         ("12 months after the last login", "last-activity + 12mo"),
+        ("six years after the end of the year in which the contract ended", "end-of-year(contract.end) + 6y"),
+        ("deleted when the account has not been used for 2 years", "last-activity + 2y"),
         ("until consent is withdrawn", "consent.withdrawn"),
         ("until you unsubscribe", "objection"),
         ("as long as you are a customer and for 3 years thereafter", "relationship.end + 3y"),
@@ -163,6 +166,8 @@ struct PhraseReaderCorpusTests {
 
     /// Wording that does not fix a day: refused, never guessed.
     static let refused: [String] = [
+        // "The end of the year" alone names no year's end the rule can count from.
+        "kept until the end of the year",
         "så länge det är nödvändigt",
         "så länge det behövs för ändamålet",
         "när de inte längre behövs",

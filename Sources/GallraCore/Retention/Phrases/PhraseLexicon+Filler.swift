@@ -7,7 +7,7 @@ extension PhraseLexicon {
             "enligt|i enlighet med|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
-            "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
+            "as required by|required by|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
             .filler("")),
         // A law's number, "(1999:1078)", and the year of an act.
         .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
@@ -49,7 +49,7 @@ extension PhraseLexicon {
             "foton", "fotografier", "video", "videor", "ip-adress", "ip-adresser", "kakor", "cookies", "betyg",
             "intyg", "referenser", "anteckningar", "fakturor", "kvitton", "beställningar", "order", "köphistorik",
             "historik", "meddelanden", "chatt", "chattar", "chatthistorik", "kommentarer", "recensioner", "svar",
-            "enkätsvar", "filer", "kopior", "kund", "kunder", "kundens", "medlemmar", "anställda", "besökare",
+            "enkätsvar", "filer", "kopior", "kund", "kunden", "kunder", "kundens", "medlemmar", "anställda", "besökare",
             "sökande", "kandidater", "personligt",
             // How an event is said to happen: "avslutad anställning", "kampanjens slut".
             "avslutad", "avslutat", "avslutade", "avslutats", "avslutas", "avslut", "slut", "slutet", "upphört",

@@ -132,7 +132,9 @@ struct PhraseLexicon {
         sv(
             "(?:utgången|slutet) av (?:det )?kalenderår\\w*|kalenderårets (?:slut|utgång)|det kalenderår",
             .calendarYearEnd),
-        en("(?:the )?end of the calendar year|calendar year end", .calendarYearEnd),
+        en(
+            "(?:the )?end of the calendar year|calendar year end|(?:the )?end of the year (?:in|during) which",
+            .calendarYearEnd),
     ]
 
     static let events: [Entry] = [
@@ -191,7 +193,7 @@ struct PhraseLexicon {
             "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?last (?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",

@@ -100,6 +100,7 @@ struct PhraseReaderCorpusTests {
         ("12 months after the last login", "last-activity + 12mo"),
         ("six years after the end of the year in which the contract ended", "end-of-year(contract.end) + 6y"),
         ("deleted when the account has not been used for 2 years", "last-activity + 2y"),
+        ("messages are deleted 30 days after they were sent", "collected + 30d"),
         ("until consent is withdrawn", "consent.withdrawn"),
         ("until you unsubscribe", "objection"),
         ("as long as you are a customer and for 3 years thereafter", "relationship.end + 3y"),

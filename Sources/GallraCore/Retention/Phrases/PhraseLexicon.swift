@@ -207,9 +207,9 @@ struct PhraseLexicon {
             "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) medlem(?: (?:i|av) (?:föreningen|klubben))?|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
             .membershipEnd),
         en("(?:your |the )?membership|you are a member", .membershipEnd),
-        sv("insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*", .collected),
+        sv("insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats", .collected),
         en(
-            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made)",
+            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
             .collected),
     ]
 }

@@ -25,7 +25,7 @@ struct SweepCommand: AsyncParsableCommand {
             let calendar = try await gallra.calendar()
             let instant = try await instant(now, what: "instant", in: gallra)
             let report = try await gallra.sweep(
-                now: instant, dryRun: dryRun, batchSize: max(1, batchSize), by: store.party)
+                now: instant, dryRun: dryRun, batchSize: max(1, batchSize), listing: true, by: store.party)
             print(json ? report.json(calendar) : Self.text(report, calendar))
         }
     }
@@ -45,6 +45,10 @@ struct SweepCommand: AsyncParsableCommand {
             text +=
                 "\n  \(table.system).\(table.table) (\(table.activity)): \(rows) \(report.dryRun ? "to be " : "")\(verb)"
             if table.kept > 0 { text += ", \(table.kept) kept: other rows still refer to them" }
+            for item in table.items {
+                text += "\n    \(item.action.rawValue.padded(to: 9)) \(item.record)  expired "
+                text += item.expired.map(calendar.rfc3339) ?? "?"
+            }
         }
         // A line per record, appended piece by piece: a sweep may list a great many.
         text.reserveCapacity(text.utf8.count + report.items.count * 128)

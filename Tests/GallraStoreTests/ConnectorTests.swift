@@ -165,8 +165,21 @@ struct ConnectorTests {
         #expect(dry.map { "\($0.table):\($0.rows)" } == ["customer:3", "orders:1", "ticket:2"])
         #expect(try await shop.ids("customer") == [1, 2, 3, 4, 5], "a dry run changes nothing")
 
-        let swept = try await shop.store.sweep.runConnected(now: Self.now, dryRun: false)
+        let swept = try await shop.store.sweep.runConnected(now: Self.now, dryRun: false, listing: true)
         #expect(swept.map { "\($0.table):\($0.rows)" } == ["customer:3", "orders:1", "ticket:2"])
+        // Listed, each row says what was done to it: customers 1 and 5 anonymised instead.
+        #expect(
+            swept.flatMap { $0.items.map { "\($0.action.rawValue) \($0.record)" } }.sorted() == [
+                "anonymise customer:1", "anonymise customer:5", "erase customer:2", "erase orders:2", "erase ticket:1",
+                "erase ticket:2",
+            ])
+        #expect(dry.allSatisfy { $0.items.isEmpty }, "a sweep not asked to list keeps no rows")
+        // In `gallra sweep --json`, each row is an item with its system and table (systems.md).
+        var report = SweepReport(now: Self.now, dryRun: false)
+        report.connected = swept
+        let json = report.json(.stockholm).description
+        #expect(json.contains(#""record": "ticket:1", "activity": "customer-files", "expired": ""#))
+        #expect(json.contains(#""action": "anonymise", "system": "crm", "table": "customer""#))
         // Customer 2 had nothing left; 1 and 5 are still referred to by orders, so anonymised.
         #expect(try await shop.ids("customer") == [1, 3, 4, 5])
         let anonymised = try await shop.rows("SELECT id, email, name FROM customer WHERE id IN (1, 5) ORDER BY id")

@@ -82,6 +82,18 @@ struct ConnectedSweepCrashTests {
         // Batches of 10 rows: 600 transactions, a window wide enough to land in on a loaded machine
         // (batches of 100 finished within the first kill's wait under the full test load).
         let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "10"]
+        // A dry run's JSON lists each row: `TABLE:KEY` with its system and table (systems.md).
+        let dry = try GallraProcess.run(
+            sweep + ["--dry-run", "--json"], environment: twin.environment, in: twin.directory)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any]
+        let rows = (report?["items"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == "support" }
+        #expect(rows.count == 6_000)
+        #expect(
+            rows.allSatisfy {
+                $0["table"] as? String == "ticket" && ($0["record"] as? String)?.hasPrefix("ticket:") == true
+                    && $0["activity"] as? String == "customer-files" && $0["action"] as? String == "erase"
+            })
         let partial = try await GallraProcess.killMidRun(
             sweep, environment: interrupted.environment, in: interrupted.directory, attempts: 12,
             waitMilliseconds: 250, longerBy: 150

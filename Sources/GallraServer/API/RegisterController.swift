@@ -44,7 +44,8 @@ struct RegisterController: Sendable {
     @Sendable func sweep(_ request: Request, context: Context) async throws -> JSONResponse {
         let body = try await request.decodeStrictly(SweepBody.self)
         let calendar = try await gallra.calendar()
-        let report = try await gallra.sweep(now: Date(), dryRun: body.dryRun ?? false, by: try context.actingParty())
+        let report = try await gallra.sweep(
+            now: Date(), dryRun: body.dryRun ?? false, listing: true, by: try context.actingParty())
         return JSONResponse(report.json(calendar))
     }
 

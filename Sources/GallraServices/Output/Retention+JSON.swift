@@ -19,7 +19,18 @@ extension SweepReport {
                             ("record", .string($0.record)), ("activity", .string($0.activity)),
                             ("expired", .string(calendar.rfc3339($0.expired))), ("action", .string($0.action.rawValue)),
                         ])
-                    })
+                    }
+                        // A connected table's rows: `TABLE:KEY`, with their system and table (systems.md).
+                        + report.connected.flatMap { table in
+                            table.items.map {
+                                .object([
+                                    ("record", .string($0.record)), ("activity", .string(table.activity)),
+                                    ("expired", $0.expired.map { .string(calendar.rfc3339($0)) } ?? .null),
+                                    ("action", .string($0.action.rawValue)), ("system", .string(table.system)),
+                                    ("table", .string(table.table)),
+                                ])
+                            }
+                        })
             ),
             (
                 "connected",

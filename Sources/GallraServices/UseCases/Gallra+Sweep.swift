@@ -4,16 +4,18 @@ import GallraStore
 
 extension Gallra {
     /// The sweep (its batches are transactions of their own): erases or anonymises what expired at
-    /// `now`; with `dryRun`, says what it would do and changes nothing.
+    /// `now`; with `dryRun`, says what it would do and changes nothing. With `listing`, the report
+    /// names each row of the connected tables too (for an output that lists them).
     public func sweep(
-        now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, by party: Party,
-        progress: (@Sendable (Int) -> Void)? = nil
+        now: Date, dryRun: Bool = false, batchSize: Int = RetentionSweep.sweepBatchSize, listing: Bool = false,
+        by party: Party, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> SweepReport {
         try await acting(by: party, needs: .sweep) {
             var report = try await store.sweep.run(now: now, dryRun: dryRun, batchSize: batchSize, progress: progress)
             // Then the company's own databases, where the systems file connects them.
             report.connected = try await store.sweep.runConnected(
-                now: now, dryRun: dryRun, batchSize: min(batchSize, RetentionSweep.connectedBatchSize))
+                now: now, dryRun: dryRun, batchSize: min(batchSize, RetentionSweep.connectedBatchSize),
+                listing: listing)
             return report
         }
     }

@@ -79,8 +79,8 @@ extension RetentionSweep {
     func sweepByStoreEvents(
         _ due: [StoreEventRow], rows: ConnectedRows, system: ConnectedSystem, activity: ProcessingActivity,
         now: Date, dryRun: Bool, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
-    ) async throws -> (changed: Int, kept: Int) {
-        var total = (changed: 0, kept: 0)
+    ) async throws -> (changed: Int, kept: Int, items: [ConnectedTableSweep.Item]) {
+        var total = (changed: 0, kept: 0, items: [ConnectedTableSweep.Item]())
         let table = rows.table
         for person in Dictionary(grouping: due, by: \.subject).values {
             var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar).sql(
@@ -94,16 +94,19 @@ extension RetentionSweep {
                 try rows.select(where: try rows.keyCondition(person.map(\.key)) + " AND " + condition, limit: nil)
             ).all().map { try rows.typedKey(of: $0) }
             guard !keys.isEmpty else { continue }
+            let batch = keys.map { ExpiredRow(key: $0, expiry: expiries[$0] ?? nil) }
             if dryRun {
                 total.changed += keys.count
+                total.items += BatchOutcome(actions: Array(repeating: table.onExpiry, count: batch.count))
+                    .items(batch, table: table.table)
                 continue
             }
-            let batch = keys.map { ExpiredRow(key: $0, expiry: expiries[$0] ?? nil) }
-            let (changed, kept) = try await sweepBatch(
+            let outcome = try await sweepBatch(
                 batch, rows: rows, system: system.id, activity: activity, condition: condition, calendar: calendar)
-            total.changed += changed
-            total.kept += kept
-            try afterBatch?(changed)
+            total.changed += outcome.changed
+            total.kept += outcome.kept
+            total.items += outcome.items(batch, table: table.table)
+            try afterBatch?(outcome.changed)
         }
         return total
     }

@@ -8,6 +8,24 @@ struct ExpiredRow: Sendable {
     let expiry: Date?
 }
 
+/// What a batch did: how many rows it changed and kept, and to each row (nil: kept).
+struct BatchOutcome: Sendable {
+    var changed = 0
+    var kept = 0
+    var actions: [ExpiryAction?] = []
+
+    /// The batch's rows as report items, `TABLE:KEY`, those kept left out.
+    func items(_ batch: [ExpiredRow], table: String) -> [ConnectedTableSweep.Item] {
+        zip(batch, actions).compactMap { row, action in
+            action.map {
+                ConnectedTableSweep.Item(
+                    record: "\(table):" + row.key.map(\.description).joined(separator: ","), expired: row.expiry,
+                    action: $0)
+            }
+        }
+    }
+}
+
 extension RetentionSweep {
     /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one
     /// transaction of their database. A row another row still refers to is anonymised when the
@@ -15,7 +33,7 @@ extension RetentionSweep {
     func sweepBatch(
         _ batch: [ExpiredRow], rows: ConnectedRows, system: String,
         activity: ProcessingActivity, condition: SQLQueryString, calendar: ZonedCalendar
-    ) async throws -> (changed: Int, kept: Int) {
+    ) async throws -> BatchOutcome {
         let keys = batch.map(\.key)
         let evidence = batch.map { row in
             "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
@@ -42,24 +60,28 @@ extension RetentionSweep {
             try await rows.connection.transaction { sql in
                 try await sql.raw(try change(try rows.keyCondition(keys))).run()
             }
-            return (batch.count, 0)
+            return BatchOutcome(changed: batch.count, actions: Array(repeating: action, count: batch.count))
         } catch {
             // One row at a time: those still referred to are anonymised, or kept.
-            var kept = 0
+            var outcome = BatchOutcome()
             for key in keys {
                 do {
                     try await rows.connection.transaction { sql in
                         try await sql.raw(try change(try rows.keyCondition([key]))).run()
                     }
+                    outcome.actions.append(action)
                 } catch  where action == .erase && !rows.table.anonymise.isEmpty {
                     try await rows.connection.transaction { sql in
                         try await sql.raw(try rows.anonymise(where: try rows.keyCondition([key]))).run()
                     }
+                    outcome.actions.append(.anonymise)
                 } catch {
-                    kept += 1
+                    outcome.actions.append(nil)
+                    outcome.kept += 1
                 }
             }
-            return (keys.count - kept, kept)
+            outcome.changed = keys.count - outcome.kept
+            return outcome
         }
     }
 }

@@ -10,8 +10,8 @@ extension RetentionSweep {
     func startSweep(
         _ table: ConnectedTable, of system: ConnectedSystem, reading connection: StoreConnection,
         activity: ProcessingActivity, now: Date, dryRun: Bool, batchSize: Int, held: Set<HeldRow>,
-        fromStore: [StoreEventRow], calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?,
-        after previous: Task<ConnectedTableSweep, any Error>?
+        fromStore: [StoreEventRow], calendar: ZonedCalendar, listing: Bool,
+        afterBatch: (@Sendable (Int) throws -> Void)?, after previous: Task<ConnectedTableSweep, any Error>?
     ) async throws -> Task<ConnectedTableSweep, any Error> {
         guard let schema = try await store.connectors.schema(of: table, in: system, on: connection)
         else {
@@ -46,25 +46,28 @@ extension RetentionSweep {
         let handover = BatchHandover<[ExpiredRow]>(limit: 2)
         let systemID = system.id
         let predicate = condition
-        let changes = Task { () -> (changed: Int, kept: Int) in
-            var total = (changed: 0, kept: 0)
+        let changes = Task { () -> (changed: Int, kept: Int, items: [ConnectedTableSweep.Item]) in
+            var total = (changed: 0, kept: 0, items: [ConnectedTableSweep.Item]())
             do {
                 // The previous table's changes first, whatever this pass reads meanwhile: rows
                 // that refer to each other change in the file's order, as in a sweep table by table.
                 _ = try await previous?.value
                 while let batch = await handover.take() {
                     // A dry run counts what the sweep would take, and changes nothing.
+                    let outcome: BatchOutcome
                     if dryRun {
-                        total.changed += batch.count
-                        continue
+                        outcome = BatchOutcome(
+                            changed: batch.count, actions: Array(repeating: table.onExpiry, count: batch.count))
+                    } else {
+                        let connection = try await store.connectors.connection(for: system)
+                        outcome = try await sweepBatch(
+                            batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
+                            system: systemID, activity: activity, condition: predicate, calendar: calendar)
                     }
-                    let connection = try await store.connectors.connection(for: system)
-                    let (changed, kept) = try await sweepBatch(
-                        batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
-                        system: systemID, activity: activity, condition: predicate, calendar: calendar)
-                    total.changed += changed
-                    total.kept += kept
-                    try afterBatch?(changed)
+                    total.changed += outcome.changed
+                    total.kept += outcome.kept
+                    if listing { total.items += outcome.items(batch, table: table.table) }
+                    if !dryRun { try afterBatch?(outcome.changed) }
                 }
             } catch {
                 await handover.abandon()
@@ -109,9 +112,10 @@ extension RetentionSweep {
         }
         return Task { [report] in
             var report = report
-            let (changed, kept) = try await changes.value
+            let (changed, kept, items) = try await changes.value
             report.rows += changed
             report.kept += kept
+            report.items = items
             // Then the rows that the events of their person in Gallra's store have expired.
             let heldSet = Set(heldKeys)
             let due = fromStore.filter { $0.expiredByStoreEvents(at: now) }
@@ -124,6 +128,7 @@ extension RetentionSweep {
                 afterBatch: afterBatch)
             report.rows += byStore.changed
             report.kept += byStore.kept
+            if listing { report.items += byStore.items }
             return report
         }
     }

@@ -16,6 +16,15 @@ public struct ConnectedTableSweep: Sendable {
     public var kept = 0
     /// Expired rows of people under a legal hold (Art. 17(3)(e)): kept.
     public var held = 0
+    /// Each row erased or anonymised (with a dry run: to be), when the sweep was asked to list them.
+    public var items: [Item] = []
+
+    /// A row of the table: `TABLE:KEY`, when it expired, and what was done to it.
+    public struct Item: Sendable {
+        public let record: String
+        public let expired: Date?
+        public let action: ExpiryAction
+    }
 }
 
 /// A key value of a connected table, bound with its own type.
@@ -67,9 +76,10 @@ extension RetentionSweep {
     /// they have expired at `now`. Each batch is one transaction in that database, its evidence
     /// (system, table, key, rule, expiry) written to Gallra's audit chain first; a sweep killed
     /// halfway, run again, ends where the whole run would have. With `dryRun`, counts and changes
-    /// nothing. `afterBatch` is told each batch's rows (and may stop the sweep by throwing).
+    /// nothing. With `listing`, each table's report lists its rows (memory then grows with them).
+    /// `afterBatch` is told each batch's rows (and may stop the sweep by throwing).
     public func runConnected(
-        now: Date, dryRun: Bool, batchSize: Int = connectedBatchSize,
+        now: Date, dryRun: Bool, batchSize: Int = connectedBatchSize, listing: Bool = false,
         afterBatch: (@Sendable (Int) throws -> Void)? = nil
     ) async throws -> [ConnectedTableSweep] {
         guard let systems = try await store.systems.current() else { return [] }
@@ -92,7 +102,7 @@ extension RetentionSweep {
                         table, of: system, reading: reading, activity: activity, now: now, dryRun: dryRun,
                         batchSize: batchSize, held: held,
                         fromStore: fromStore.filter { $0.system == system.id && $0.table == table.table },
-                        calendar: calendar, afterBatch: afterBatch, after: finishing)
+                        calendar: calendar, listing: listing, afterBatch: afterBatch, after: finishing)
                     let previous = finishing
                     finishing = next
                     if let previous { reports.append(try await previous.value) }

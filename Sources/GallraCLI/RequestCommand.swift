@@ -72,7 +72,13 @@ struct RequestCommand: AsyncParsableCommand {
                 let details = try await gallra.requestDetails(id, by: store.party)
                 let calendar = try await gallra.calendar()
                 if json {
-                    print(details.request.json(decisions: details.decisions, lang, calendar))
+                    // What completing it would do in the connected databases, while it is open.
+                    let plan =
+                        details.request.status == .completed
+                        ? [] : try await gallra.connectedPlan(id, decisions: details.decisions, by: store.party)
+                    print(
+                        details.request.json(decisions: details.decisions, lang, calendar)
+                            .adding("connected", .array(plan.map(\.json))))
                 } else {
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, lang, calendar),
@@ -169,6 +175,8 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "How the answer goes to the person: web, email, phone or letter.") var sentVia = "email"
         @Flag(help: "Show the decisions and what they would do in the connected databases; change nothing.")
         var dryRun = false
+        @Flag(help: "Print JSON: the request, its decisions, and each row of the connected databases.") var json =
+            false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -176,10 +184,17 @@ struct RequestCommand: AsyncParsableCommand {
                 if dryRun {
                     let details = try await gallra.requestDetails(id, by: store.party)
                     let calendar = try await gallra.calendar()
+                    let plan = try await gallra.connectedPlan(id, decisions: details.decisions, by: store.party)
+                    if json {
+                        print(
+                            details.request.json(decisions: details.decisions, .en, calendar)
+                                .adding("connected", .array(plan.map(\.json))))
+                        return
+                    }
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, .en, calendar),
                         terminator: "")
-                    for change in try await gallra.connectedPlan(id, decisions: details.decisions, by: store.party) {
+                    for change in plan {
                         print("would be \(change.action.rawValue): \(change.system) \(change.row) (\(change.activity))")
                     }
                     print("Nothing was changed.")
@@ -205,6 +220,13 @@ struct RequestCommand: AsyncParsableCommand {
                     }
                 }
                 let calendar = try await gallra.calendar()
+                if json {
+                    print(
+                        completion.request.json(decisions: completion.decisions, .en, calendar)
+                            .adding("connected", .array(completion.connected.map(\.json)))
+                            .adding("subject_erased", .bool(completion.subjectErased)))
+                    return
+                }
                 print(
                     RequestText.text(completion.request, completion.decisions, grounds: [:], .en, calendar),
                     terminator: "")

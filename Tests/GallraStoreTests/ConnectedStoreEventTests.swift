@@ -75,6 +75,9 @@ struct ConnectedStoreEventTests {
         let export = try await gallra.exportSubject(kund7, by: dpo)
         let row = try #require(export.records.first { $0.table == "customer" })
         #expect(row.id == "customer:7" && row.expires == expiry7)
+        #expect(
+            export.json.description.contains(#""system": "crm", "table": "customer", "record": "customer:7""#),
+            "in the export's JSON, a connected row names its system, table and TABLE:KEY")
 
         let dry = try await shop.store.sweep.runConnected(now: Self.now, dryRun: true)
         #expect(dry.first { $0.table == "customer" }?.rows == 4)

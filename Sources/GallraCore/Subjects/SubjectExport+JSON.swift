@@ -92,17 +92,20 @@ extension SubjectExport {
         ])
     }
 
+    /// A record; a row of a connected table also names itself `TABLE:KEY` as `record` (systems.md).
     private func recordJSON(_ record: Record) -> JSONText {
-        .object([
-            ("id", .string(record.id)),
-            ("category", .string(record.category)),
-            ("system", .optional(record.system)),
-            ("table", .optional(record.table)),
-            ("value", .string(record.value)),
-            ("collected", instant(record.collected)),
-            ("expires", instant(record.expires)),
-            ("waiting_for", .array(record.waitingFor.map(JSONText.string))),
-        ])
+        .object(
+            [
+                ("id", .string(record.id)),
+                ("category", .string(record.category)),
+                ("system", .optional(record.system)),
+                ("table", .optional(record.table)),
+            ] + (record.table == nil ? [] : [("record", .string(record.id))]) + [
+                ("value", .string(record.value)),
+                ("collected", instant(record.collected)),
+                ("expires", instant(record.expires)),
+                ("waiting_for", .array(record.waitingFor.map(JSONText.string))),
+            ])
     }
 
     private func consentJSON(_ consent: Consent) -> JSONText {

@@ -177,6 +177,7 @@ struct ConnectorTests {
         // In `gallra sweep --json`, each row is an item with its system and table (systems.md).
         var report = SweepReport(now: Self.now, dryRun: false)
         report.connected = swept
+        #expect(report.erased == 4 && report.anonymised == 2, "the sweep's counts take in the connected rows")
         let json = report.json(.stockholm).description
         #expect(json.contains(#""record": "ticket:1", "activity": "customer-files", "expired": ""#))
         #expect(json.contains(#""action": "anonymise", "system": "crm", "table": "customer""#))

@@ -79,8 +79,8 @@ extension RetentionSweep {
     func sweepByStoreEvents(
         _ due: [StoreEventRow], rows: ConnectedRows, system: ConnectedSystem, activity: ProcessingActivity,
         now: Date, dryRun: Bool, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
-    ) async throws -> (changed: Int, kept: Int, items: [ConnectedTableSweep.Item]) {
-        var total = (changed: 0, kept: 0, items: [ConnectedTableSweep.Item]())
+    ) async throws -> (changed: Int, kept: Int, instead: Int, items: [ConnectedTableSweep.Item]) {
+        var total = (changed: 0, kept: 0, instead: 0, items: [ConnectedTableSweep.Item]())
         let table = rows.table
         for person in Dictionary(grouping: due, by: \.subject).values {
             var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar).sql(
@@ -105,6 +105,7 @@ extension RetentionSweep {
                 batch, rows: rows, system: system.id, activity: activity, condition: condition, calendar: calendar)
             total.changed += outcome.changed
             total.kept += outcome.kept
+            total.instead += outcome.anonymisedInstead(by: table.onExpiry)
             total.items += outcome.items(batch, table: table.table)
             try afterBatch?(outcome.changed)
         }

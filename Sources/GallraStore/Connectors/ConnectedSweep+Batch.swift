@@ -14,6 +14,11 @@ struct BatchOutcome: Sendable {
     var kept = 0
     var actions: [ExpiryAction?] = []
 
+    /// Rows anonymised where the table erases (another row still refers to them).
+    func anonymisedInstead(by action: ExpiryAction) -> Int {
+        action == .erase ? actions.count { $0 == .anonymise } : 0
+    }
+
     /// The batch's rows as report items, `TABLE:KEY`, those kept left out.
     func items(_ batch: [ExpiredRow], table: String) -> [ConnectedTableSweep.Item] {
         zip(batch, actions).compactMap { row, action in

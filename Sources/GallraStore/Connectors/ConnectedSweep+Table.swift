@@ -46,8 +46,8 @@ extension RetentionSweep {
         let handover = BatchHandover<[ExpiredRow]>(limit: 2)
         let systemID = system.id
         let predicate = condition
-        let changes = Task { () -> (changed: Int, kept: Int, items: [ConnectedTableSweep.Item]) in
-            var total = (changed: 0, kept: 0, items: [ConnectedTableSweep.Item]())
+        let changes = Task { () -> (changed: Int, kept: Int, instead: Int, items: [ConnectedTableSweep.Item]) in
+            var total = (changed: 0, kept: 0, instead: 0, items: [ConnectedTableSweep.Item]())
             do {
                 // The previous table's changes first, whatever this pass reads meanwhile: rows
                 // that refer to each other change in the file's order, as in a sweep table by table.
@@ -66,6 +66,7 @@ extension RetentionSweep {
                     }
                     total.changed += outcome.changed
                     total.kept += outcome.kept
+                    total.instead += outcome.anonymisedInstead(by: table.onExpiry)
                     if listing { total.items += outcome.items(batch, table: table.table) }
                     if !dryRun { try afterBatch?(outcome.changed) }
                 }
@@ -112,9 +113,10 @@ extension RetentionSweep {
         }
         return Task { [report] in
             var report = report
-            let (changed, kept, items) = try await changes.value
+            let (changed, kept, instead, items) = try await changes.value
             report.rows += changed
             report.kept += kept
+            report.anonymisedInstead += instead
             report.items = items
             // Then the rows that the events of their person in Gallra's store have expired.
             let heldSet = Set(heldKeys)
@@ -128,6 +130,7 @@ extension RetentionSweep {
                 afterBatch: afterBatch)
             report.rows += byStore.changed
             report.kept += byStore.kept
+            report.anonymisedInstead += byStore.instead
             if listing { report.items += byStore.items }
             return report
         }

@@ -16,8 +16,13 @@ public struct ConnectedTableSweep: Sendable {
     public var kept = 0
     /// Expired rows of people under a legal hold (Art. 17(3)(e)): kept.
     public var held = 0
+    /// Rows of a table that erases that were anonymised instead: another row still refers to them.
+    public var anonymisedInstead = 0
     /// Each row erased or anonymised (with a dry run: to be), when the sweep was asked to list them.
     public var items: [Item] = []
+
+    public var erased: Int { action == .erase ? rows - anonymisedInstead : 0 }
+    public var anonymised: Int { action == .anonymise ? rows : anonymisedInstead }
 
     /// A row of the table: `TABLE:KEY`, when it expired, and what was done to it.
     public struct Item: Sendable {

@@ -32,8 +32,12 @@ public struct SweepReport: Sendable {
     /// The tables of the company's own databases the systems file connects.
     public var connected: [ConnectedTableSweep] = []
 
-    public var erased: Int { items.count { $0.action == .erase } }
-    public var anonymised: Int { items.count { $0.action == .anonymise } }
+    /// Records erased, and rows of the connected tables.
+    public var erased: Int { items.count { $0.action == .erase } + connected.reduce(0) { $0 + $1.erased } }
+    /// Records anonymised, and rows of the connected tables (those another row still needed included).
+    public var anonymised: Int {
+        items.count { $0.action == .anonymise } + connected.reduce(0) { $0 + $1.anonymised }
+    }
 }
 
 /// The retention sweep: erases or anonymises what the register's rules say has expired, in

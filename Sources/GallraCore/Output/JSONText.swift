@@ -13,6 +13,12 @@ public indirect enum JSONText: Hashable, Sendable, CustomStringConvertible {
 
     public static func optional(_ text: String?) -> JSONText { text.map(JSONText.string) ?? .null }
 
+    /// This object with one more field (anything else unchanged).
+    public func adding(_ name: String, _ value: JSONText) -> JSONText {
+        guard case .object(let fields) = self else { return self }
+        return .object(fields + [(name, value)])
+    }
+
     public var description: String {
         switch self {
         case .string(let text): return JSONText.quoted(text)

@@ -17,11 +17,3 @@ extension ConnectedChange {
         return .object(fields)
     }
 }
-
-extension JSONText {
-    /// This object with one more field (anything else unchanged).
-    public func adding(_ name: String, _ value: JSONText) -> JSONText {
-        guard case .object(let fields) = self else { return self }
-        return .object(fields + [(name, value)])
-    }
-}

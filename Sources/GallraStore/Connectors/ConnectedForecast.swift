@@ -35,8 +35,8 @@ extension RetentionSweep {
                     try activity.retention.expiryPredicate(at: $0, calendar: calendar)
                         .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
                 }
-                var within = conditions[conditions.count - 1]
-                if table.onExpiry == .anonymise { within = within + " AND " + (try rows.notAnonymised()) }
+                let within = try rows.expired(
+                    by: activity.retention, at: instants[instants.count - 1], calendar: calendar)
                 var firsts = [Int](repeating: 0, count: instants.count)
                 for row in try await connection.sql.raw(try rows.countsByFirst(conditions, where: within)).all() {
                     guard let first = try row.decode(column: "first", as: Int?.self) else { continue }

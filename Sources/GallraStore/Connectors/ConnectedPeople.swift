@@ -15,7 +15,7 @@ public struct ConnectedRow: Sendable {
     public var parent: String?
 
     /// `TABLE:KEY`, as the record of an export names it.
-    public var reference: String { "\(table.table):" + key.map(\.description).joined(separator: ",") }
+    public var reference: String { table.reference(key) }
 }
 
 /// A person's rows in the company's own databases.

@@ -129,6 +129,16 @@ struct ConnectedRows {
         return events
     }
 
+    /// The rows that have expired at `instant` by `rule` (a table that anonymises: and are not
+    /// anonymised yet); `standIns`, a person's events in the store for the empty columns.
+    func expired(
+        by rule: RetentionRule, at instant: Date, calendar: ZonedCalendar, standIns: [EventName: Date] = [:]
+    ) throws -> SQLQueryString {
+        let condition = try rule.expiryPredicate(at: instant, calendar: calendar)
+            .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar, standIns: standIns)
+        return table.onExpiry == .anonymise ? condition + " AND " + (try notAnonymised()) : condition
+    }
+
     /// `SELECT count(*) AS n` of the rows found.
     func count(where condition: SQLQueryString) throws -> SQLQueryString {
         try onTable("SELECT count(*) AS n FROM ", where: condition)
@@ -227,6 +237,11 @@ extension SQLQueryString {
 }
 
 extension ConnectedTable {
+    /// A row of the table named `TABLE:KEY`, as exports, reports and the evidence name it.
+    func reference(_ key: [KeyValue]) -> String {
+        "\(table):" + key.map(\.description).joined(separator: ",")
+    }
+
     /// A column of the row, or `TABLE.COLUMN` of the row it belongs to, read by the key.
     func columnExpression(_ column: String) throws -> SQLQueryString {
         var query = SQLQueryString("")

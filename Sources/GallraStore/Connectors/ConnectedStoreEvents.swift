@@ -75,18 +75,16 @@ extension RetentionSweep {
 
     /// Sweeps the rows of one table that the store's events have expired (see `storeEventRows`),
     /// person by person: each person's rows re-read with the rule's predicate, the store's events
-    /// standing in for their empty columns, then changed as a batch.
+    /// standing in for their empty columns, then changed as a batch, counted into `report`.
     func sweepByStoreEvents(
-        _ due: [StoreEventRow], rows: ConnectedRows, system: ConnectedSystem, activity: ProcessingActivity,
-        now: Date, dryRun: Bool, calendar: ZonedCalendar, afterBatch: (@Sendable (Int) throws -> Void)?
-    ) async throws -> (changed: Int, kept: Int, instead: Int, items: [ConnectedTableSweep.Item]) {
-        var total = (changed: 0, kept: 0, instead: 0, items: [ConnectedTableSweep.Item]())
+        _ due: [StoreEventRow], into report: inout ConnectedTableSweep, rows: ConnectedRows,
+        system: ConnectedSystem, activity: ProcessingActivity, now: Date, dryRun: Bool, calendar: ZonedCalendar,
+        listing: Bool, afterBatch: (@Sendable (Int) throws -> Void)?
+    ) async throws {
         let table = rows.table
         for person in Dictionary(grouping: due, by: \.subject).values {
-            var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar).sql(
-                for: table, schema: rows.schema, dialect: rows.connection.dialect, calendar: calendar,
-                standIns: person[0].standIns)
-            if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+            let condition = try rows.expired(
+                by: activity.retention, at: now, calendar: calendar, standIns: person[0].standIns)
             // Only what the database agrees has expired (a row anonymised already, or given its
             // event since, is not).
             let expiries = Dictionary(person.map { ($0.key, $0.expiry) }) { first, _ in first }
@@ -96,19 +94,13 @@ extension RetentionSweep {
             guard !keys.isEmpty else { continue }
             let batch = keys.map { ExpiredRow(key: $0, expiry: expiries[$0] ?? nil) }
             if dryRun {
-                total.changed += keys.count
-                total.items += BatchOutcome(actions: Array(repeating: table.onExpiry, count: batch.count))
-                    .items(batch, table: table.table)
+                report.add(.dryRun(batch, table.onExpiry), of: batch, in: table, listing: listing)
                 continue
             }
             let outcome = try await sweepBatch(
                 batch, rows: rows, system: system.id, activity: activity, condition: condition, calendar: calendar)
-            total.changed += outcome.changed
-            total.kept += outcome.kept
-            total.instead += outcome.anonymisedInstead(by: table.onExpiry)
-            total.items += outcome.items(batch, table: table.table)
+            report.add(outcome, of: batch, in: table, listing: listing)
             try afterBatch?(outcome.changed)
         }
-        return total
     }
 }

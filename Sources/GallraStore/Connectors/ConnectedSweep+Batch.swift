@@ -14,19 +14,21 @@ struct BatchOutcome: Sendable {
     var kept = 0
     var actions: [ExpiryAction?] = []
 
-    /// Rows anonymised where the table erases (another row still refers to them).
-    func anonymisedInstead(by action: ExpiryAction) -> Int {
-        action == .erase ? actions.count { $0 == .anonymise } : 0
+    /// A dry run's: every row would get the table's action.
+    static func dryRun(_ batch: [ExpiredRow], _ action: ExpiryAction) -> BatchOutcome {
+        BatchOutcome(changed: batch.count, actions: Array(repeating: action, count: batch.count))
     }
+}
 
-    /// The batch's rows as report items, `TABLE:KEY`, those kept left out.
-    func items(_ batch: [ExpiredRow], table: String) -> [ConnectedTableSweep.Item] {
-        zip(batch, actions).compactMap { row, action in
-            action.map {
-                ConnectedTableSweep.Item(
-                    record: "\(table):" + row.key.map(\.description).joined(separator: ","), expired: row.expiry,
-                    action: $0)
-            }
+extension ConnectedTableSweep {
+    /// Counts in what a batch did; with `listing`, names its rows too (those kept left out).
+    mutating func add(_ outcome: BatchOutcome, of batch: [ExpiredRow], in table: ConnectedTable, listing: Bool) {
+        rows += outcome.changed
+        kept += outcome.kept
+        if action == .erase { anonymisedInstead += outcome.actions.count { $0 == .anonymise } }
+        guard listing else { return }
+        items += zip(batch, outcome.actions).compactMap { row, done in
+            done.map { Item(record: table.reference(row.key), expired: row.expiry, action: $0) }
         }
     }
 }
@@ -41,7 +43,7 @@ extension RetentionSweep {
     ) async throws -> BatchOutcome {
         let keys = batch.map(\.key)
         let evidence = batch.map { row in
-            "\(rows.table.table):\(row.key.map(\.description).joined(separator: ",")) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
+            "\(rows.table.reference(row.key)) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
         }
         let action = rows.table.onExpiry
         // An entry names at most as many rows as a sweep's entry names records, so that it stays

@@ -20,9 +20,7 @@ extension RetentionSweep {
         let rows = ConnectedRows(table: table, schema: schema, connection: connection)
         var report = ConnectedTableSweep(
             system: system.id, table: table.table, activity: activity.id, action: table.onExpiry)
-        var condition = try activity.retention.expiryPredicate(at: now, calendar: calendar)
-            .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
-        if table.onExpiry == .anonymise { condition = condition + " AND " + (try rows.notAnonymised()) }
+        var condition = try rows.expired(by: activity.retention, at: now, calendar: calendar)
         // The rows of people under a legal hold are left out of the sweep, and counted.
         let heldKeys = Array(
             Set(
@@ -46,8 +44,8 @@ extension RetentionSweep {
         let handover = BatchHandover<[ExpiredRow]>(limit: 2)
         let systemID = system.id
         let predicate = condition
-        let changes = Task { () -> (changed: Int, kept: Int, instead: Int, items: [ConnectedTableSweep.Item]) in
-            var total = (changed: 0, kept: 0, instead: 0, items: [ConnectedTableSweep.Item]())
+        let changes = Task { [report] () -> ConnectedTableSweep in
+            var report = report
             do {
                 // The previous table's changes first, whatever this pass reads meanwhile: rows
                 // that refer to each other change in the file's order, as in a sweep table by table.
@@ -56,25 +54,21 @@ extension RetentionSweep {
                     // A dry run counts what the sweep would take, and changes nothing.
                     let outcome: BatchOutcome
                     if dryRun {
-                        outcome = BatchOutcome(
-                            changed: batch.count, actions: Array(repeating: table.onExpiry, count: batch.count))
+                        outcome = .dryRun(batch, table.onExpiry)
                     } else {
                         let connection = try await store.connectors.connection(for: system)
                         outcome = try await sweepBatch(
                             batch, rows: ConnectedRows(table: table, schema: schema, connection: connection),
                             system: systemID, activity: activity, condition: predicate, calendar: calendar)
                     }
-                    total.changed += outcome.changed
-                    total.kept += outcome.kept
-                    total.instead += outcome.anonymisedInstead(by: table.onExpiry)
-                    if listing { total.items += outcome.items(batch, table: table.table) }
+                    report.add(outcome, of: batch, in: table, listing: listing)
                     if !dryRun { try afterBatch?(outcome.changed) }
                 }
             } catch {
                 await handover.abandon()
                 throw error
             }
-            return total
+            return report
         }
         // Rows read, and the full batches not yet handed over.
         let read = Mutex<(batch: [ExpiredRow], full: [[ExpiredRow]])>(([], []))
@@ -111,27 +105,18 @@ extension RetentionSweep {
             _ = try? await changes.value
             throw error
         }
-        return Task { [report] in
-            var report = report
-            let (changed, kept, instead, items) = try await changes.value
-            report.rows += changed
-            report.kept += kept
-            report.anonymisedInstead += instead
-            report.items = items
+        return Task {
+            var report = try await changes.value
             // Then the rows that the events of their person in Gallra's store have expired.
             let heldSet = Set(heldKeys)
             let due = fromStore.filter { $0.expiredByStoreEvents(at: now) }
             report.held += due.filter { heldSet.contains($0.key) }.count
-            let byStore = try await sweepByStoreEvents(
-                due.filter { !heldSet.contains($0.key) },
+            try await sweepByStoreEvents(
+                due.filter { !heldSet.contains($0.key) }, into: &report,
                 rows: ConnectedRows(
                     table: table, schema: schema, connection: try await store.connectors.connection(for: system)),
-                system: system, activity: activity, now: now, dryRun: dryRun, calendar: calendar,
+                system: system, activity: activity, now: now, dryRun: dryRun, calendar: calendar, listing: listing,
                 afterBatch: afterBatch)
-            report.rows += byStore.changed
-            report.kept += byStore.kept
-            report.anonymisedInstead += byStore.instead
-            if listing { report.items += byStore.items }
             return report
         }
     }

@@ -21,6 +21,7 @@ public struct ConnectedTableSweep: Sendable {
     /// Each row erased or anonymised (with a dry run: to be), when the sweep was asked to list them.
     public var items: [Item] = []
 
+    /// Rows erased (to be, in a dry run), and anonymised (those anonymised instead included).
     public var erased: Int { action == .erase ? rows - anonymisedInstead : 0 }
     public var anonymised: Int { action == .anonymise ? rows : anonymisedInstead }
 

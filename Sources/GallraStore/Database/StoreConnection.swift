@@ -154,8 +154,6 @@ public final class StoreConnection: Sendable {
         }
     }
 
-    /// Runs `body` alone on the connection, for statements sent past SQLKit (PostgreSQL's COPY and
-    /// typed reads).
     /// Lets SQLite's page cache go of the pages no statement holds (`PRAGMA shrink_memory`): after
     /// writing much that is not read again. PostgreSQL keeps its cache in its own processes.
     func releaseCachedPages() async throws {
@@ -163,6 +161,8 @@ public final class StoreConnection: Sendable {
         try await sql.raw("PRAGMA shrink_memory").run()
     }
 
+    /// Runs `body` alone on the connection, for statements sent past SQLKit (PostgreSQL's COPY and
+    /// typed reads).
     nonisolated(nonsending) func alone<T>(_ body: () async throws -> T) async throws -> T {
         try await gate.hold(body)
     }

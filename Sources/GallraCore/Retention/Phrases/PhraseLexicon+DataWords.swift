@@ -9,7 +9,8 @@ extension PhraseLexicon {
         .sv: [
             // What the data is about, and the authorities whose rules keep it.
             "inkommande", "utgående", "relaterade", "gällande", "avseende", "rörande", "myndighet", "myndigheter",
-            "myndighetens",
+            "myndighetens", "namnet", "internetleverantör", "säkerhetsskäl", "föreningen", "klubben", "hans", "hennes",
+            "deras", "sin", "sina", "sitt", "papperskorg", "papperskorgen",
             "anställd", "ansökningshandlingar", "användare", "användningsdata",
             "arbetssökande", "befattning", "befattningar", "biometriska", "bokning", "bokningar",
             "cookie-id", "deltagare", "etniskt", "fackförening", "film", "formulär", "formuläret", "födelsedatum",
@@ -24,6 +25,8 @@ extension PhraseLexicon {
             // What the data is about, and the authorities whose rules keep it.
             "related", "relating", "regarding", "concerning", "incoming", "outgoing", "captured", "financial",
             "conduct", "authority", "authorities", "regulator", "regulators", "keeping",
+            "invoice", "analytics", "council", "trash", "bin", "recorded", "person", "persons", "people", "member", "co-op", "unrecoverable",
+            "process", "processes", "processing", "we'll", "we're", "we've", "you're", "you'll", "it's", "they'll",
             "accent", "accents", "acquaintance", "acquaintances", "affiliation", "affiliations", "agent", "agents",
             "apartment", "apartments", "application", "applications", "association", "associations", "attitude",
             "attitudes", "authenticating", "authentication", "authentications", "bank", "banks", "behaviour",

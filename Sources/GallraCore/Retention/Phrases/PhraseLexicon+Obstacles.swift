@@ -55,10 +55,10 @@ extension PhraseLexicon {
         sv("kvartal\\w*|läsår\\w*|terminer?|minut\\w*|sekund\\w*", .notAUnit),
         en("quarters?|school years?|academic years?|terms?|minutes?|seconds?", .notAUnit),
         sv(
-            "\\w*(?:början|start)\\w*|tecknande\\w*|ingående|undertecknande|garanti\\w*|reklamation\\w*", .unknownMoment
-        ),
+            "\\w*(?:början|start)\\w*|tecknande\\w*|ingående|undertecknande|garanti\\w*|reklamation\\w*|begäran",
+            .unknownMoment),
         en(
-            "(?:the )?(?:start|beginning|signing|commencement|conclusion) of (?:the|your|our) \\w+|(?:the )?date of signing|(?:the )?(?:warranty|guarantee) period|warranty|guarantee|concluded",
+            "(?:the )?(?:start|beginning|signing|commencement|conclusion) of (?:the|your|our) \\w+|(?:the )?date of signing|(?:the )?(?:warranty|guarantee) period|warranty|guarantee|concluded|(?:(?:deletion|erasure|your|a|the) )?requests?",
             .unknownMoment),
         .init(languages: both, pattern: ">|<|≥|≤", meaning: .obstacle(.minimum)),
     ]

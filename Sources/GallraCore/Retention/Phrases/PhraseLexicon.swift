@@ -102,10 +102,10 @@ struct PhraseLexicon {
         sv("när|då|så snart|vid", .when),
         en("when|once|upon", .when),
         sv(
-            "max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än",
+            "max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än|(?:inte|ej) (?:behandlas|sparas|lagras|bevaras|förvaras|finnas kvar|sparas kvar) längre än",
             .cap),
         en(
-            "but (?:no|not) (?:longer|more) than|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
+            "but (?:no|not) (?:longer|more) than|not (?:be )?(?:kept|retained|stored|held|processed) (?:for )?(?:any )?longer than|at (?:the )?(?:very )?latest|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
             .cap),
         sv("alternativt|eller", .either),
         en("or|alternatively", .either),
@@ -117,7 +117,7 @@ struct PhraseLexicon {
             .firstOf),
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
-        sv("tills|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?", .until),
+        sv("tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?", .until),
         en("until|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
         en(
@@ -171,8 +171,13 @@ struct PhraseLexicon {
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
             .caseClosed),
         en("(?:the )?(?:support )?(?:case|ticket|inquiry|enquiry|query)", .caseClosed),
-        sv("begäran", .requestClosed),
-        en("(?:your |the )?request", .requestClosed),
+        // A request's completion is the event; its arrival ("efter din begäran") is not.
+        sv(
+            "(?:din |en )?begäran (?:har |är )?(?:avslutats|avslutad|avslutas|slutförts|slutförd|besvarats|besvarad|hanterats|verkställts|verkställd)|(?:att )?begäran avslutats",
+            .requestClosed),
+        en(
+            "(?:your |the )?request (?:was |is |has been )?(?:completed|closed|resolved|fulfilled|answered|handled)|(?:the )?(?:completion|closing|fulfilment|fulfillment) of (?:the|your) request",
+            .requestClosed),
         sv("\\w*samtycke\\w*|återkalla\\w*", .consentWithdrawn),
         en("consent|withdraw\\w*", .consentWithdrawn),
         sv("invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter", .objection),

@@ -39,6 +39,10 @@ enum PhrasePiece: Hashable, Sendable {
     case comma
     /// Words on the closed list of wording that carries no meaning for the day ("sparas", "the").
     case filler(String)
+    /// Words of a purpose clause ("för att kunna svara på frågor"): why data is kept, not until when.
+    case purpose(String)
+    /// "over" after inactivity ("dormant for over two years"): how long the inactivity lasts.
+    case inactivityThreshold(String)
     /// Words the reader does not know: a phrase holding any is refused, naming them.
     case text(String)
 
@@ -52,7 +56,7 @@ enum PhrasePiece: Hashable, Sendable {
     /// Whether the piece carries structure or meaning (not filler, not a comma).
     var isMeaningful: Bool {
         switch self {
-        case .filler, .text, .comma: return false
+        case .filler, .purpose, .inactivityThreshold, .text, .comma: return false
         default: return true
         }
     }

@@ -53,13 +53,15 @@ struct PhraseTokenizer: @unchecked Sendable {
             cursor = match.range.location + match.range.length
         }
         appendWords(text, from: cursor, to: (text as NSString).length, into: &tokens)
-        return tokens
+        return PhraseTokenizer.readingClauses(tokens)
     }
 
     static func normalise(_ phrase: String) -> String {
         let lowered = phrase.lowercased()
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "+", with: " + ")
+            // An apostrophe inside a word ("we’ll", "candidate’s") is not a quotation mark.
+            .replacingOccurrences(of: "(?<=\\p{L})[’‘](?=\\p{L})", with: "'", options: .regularExpression)
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

@@ -172,8 +172,12 @@ struct PhraseInterpretation {
             throw PhraseRefusal(reason: "it names no period and no event to count from")
         }
         if expressions.count == 1 { return first }
-        return .earliest(
-            expressions.flatMap { if case .earliest(let inner) = $0 { return inner } else { return [$0] } })
+        let caps = expressions.flatMap { if case .earliest(let inner) = $0 { return inner } else { return [$0] } }
+        // "Inactive accounts: up to 2 years after last activity": an event capped by a period
+        // counted from that same event would be the event itself; the bare event names the data.
+        let counted = Set(caps.compactMap { if case .shifted(.event(let name), _) = $0 { return name } else { return nil } })
+        let kept = caps.filter { if case .event(let name) = $0 { return !counted.contains(name) } else { return true } }
+        return kept.count == 1 ? kept[0] : .earliest(kept)
     }
 
     /// Drops markers that carry no structure here: "därefter som längst 36 månader" is a plain
@@ -278,6 +282,8 @@ extension PhrasePiece {
         case .conflict: return "the words and the digits disagree: refused"
         case .comma: return "punctuation"
         case .filler: return "carries no meaning for the day"
+        case .purpose: return "the purpose: carries no meaning for the day"
+        case .inactivityThreshold: return "how long the inactivity lasts"
         case .text: return "not understood: refused"
         }
     }

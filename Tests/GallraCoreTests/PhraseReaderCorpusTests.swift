@@ -28,6 +28,11 @@ struct PhraseReaderCorpusTests {
         ("högst 2 år", "collected + 2y"),
         ("5 år från insamling", "collected + 5y"),
         ("3 år efter att ärendet avslutats", "case.closed + 3y"),
+        // A purpose says why, not until when; "mer än" after inactivity is its length.
+        ("sparas i sex månader för att kunna svara på frågor från den som sökt, därefter raderas de", "collected + 6mo"),
+        ("Konton som varit inaktiva i mer än två år raderas", "last-activity + 2y"),
+        ("får inte behandlas längre än ett år efter att ärendet avslutats", "case.closed + 1y"),
+        ("30 dagar efter att din begäran har besvarats", "request.closed + 30d"),
         ("Under anställningstiden + 2 år", "employment.end + 2y"),
         ("ett år efter att avtalet upphört", "contract.end + 1y"),
         ("36 mån", "collected + 36mo"),
@@ -163,12 +168,26 @@ struct PhraseReaderCorpusTests {
         ("5 years from the date of collection", "collected + 5y"),
         ("1-3 years", "collected + 3y"),
         ("between 6 and 12 months", "collected + 12mo"),
+        ("kept for 2 years in order to answer questions from applicants", "collected + 2y"),
+        ("accounts that are dormant for over two years are deleted", "last-activity + 2y"),
+        ("Inactive accounts: up to 2 years after last activity", "last-activity + 2y"),
+        ("deleted within 30 days after your request was completed", "request.closed + 30d"),
+        ("within 3 months at the latest", "collected + 3mo"),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.
     static let refused: [String] = [
         // "The end of the year" alone names no year's end the rule can count from.
         "kept until the end of the year",
+        // A purpose that names an event or a bound is left to the reader, which refuses it.
+        "kept for 2 years to answer questions after the contract ends",
+        // A minimum before the period is a minimum, even of inactive accounts.
+        "inactive accounts are kept for at least 2 years",
+        // "Upon" with no event after it: counting from collection would be a guess.
+        "Upon deletion your account will be unrecoverable after a period of fourteen days",
+        // A request's arrival is not its completion.
+        "deleted within 30 days after your deletion request",
+        "raderas inom 30 dagar från din begäran",
         "så länge det är nödvändigt",
         "så länge det behövs för ändamålet",
         "när de inte längre behövs",

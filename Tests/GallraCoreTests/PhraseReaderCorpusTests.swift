@@ -33,6 +33,12 @@ struct PhraseReaderCorpusTests {
         ("Konton som varit inaktiva i mer än två år raderas", "last-activity + 2y"),
         ("får inte behandlas längre än ett år efter att ärendet avslutats", "case.closed + 1y"),
         ("30 dagar efter att din begäran har besvarats", "request.closed + 30d"),
+        // Compound names of what is kept, a misspelt word of the closed list, "extra" before data.
+        ("Samtalsloggar sparas 2 år i produktionsplattformen", "collected + 2y"),
+        ("Inkommande e-post sparas 2 månader", "collected + 2mo"),
+        ("Inkommand e-post sparas 2 månader", "collected + 2mo"),
+        ("Samtalsdetaljer (extra data, endast för felsökning) sparas 2 månader", "collected + 2mo"),
+        ("60 dagar och ytterligare 30 dagar", "collected + 60d + 30d"),
         ("Under anställningstiden + 2 år", "employment.end + 2y"),
         ("ett år efter att avtalet upphört", "contract.end + 1y"),
         ("36 mån", "collected + 36mo"),
@@ -188,6 +194,8 @@ struct PhraseReaderCorpusTests {
         // A request's arrival is not its completion.
         "deleted within 30 days after your deletion request",
         "raderas inom 30 dagar från din begäran",
+        // A word of time is never read as the name of something kept.
+        "uppsägningstiden + 3 månader",
         "så länge det är nödvändigt",
         "så länge det behövs för ändamålet",
         "när de inte längre behövs",

@@ -61,7 +61,7 @@ extension PhraseLexicon {
             "keep", "keeps", "kept", "retain", "retains", "retained", "store", "stores", "stored", "hold", "holds",
             "held", "delete", "deletes", "deleted", "erase", "erased", "remove", "removes", "removed", "removal",
             "deletion", "destroy", "destroyed", "anonymise", "anonymised", "anonymize", "anonymized", "purge",
-            "purged", "wipe", "wiped", "incinerated", "processed", "retention", "automatically", "securely",
+            "purged", "wipe", "wiped", "incinerated", "processed", "retention", "maintain", "maintains", "maintained", "automatically", "securely",
             "permanently", "finally", "then",
             // Grammar.
             "is", "are", "be", "been", "being", "was", "were", "will", "shall", "may", "can", "must", "would",
@@ -84,13 +84,20 @@ extension PhraseLexicon {
             "newsletters", "mailings",
             // How an event is said to happen: "after the end of employment", "the case is closed".
             "end", "ends", "ended", "closed", "completed", "finished", "finishes", "terminated", "expires", "expired",
-            "ceases", "ceased", "withdrawn", "obligation", "obligations", "occurred",
+            "ceases", "ceased", "withdrawn", "obligation", "obligations", "occurred", "termination", "cancellation",
         ],
     ]
 
     /// Compound Swedish data nouns: "kunduppgifter", "betalningsuppgifterna", "jobbansökningar".
+    /// Only names of things kept: never a word of time ("tiden"), which would let
+    /// "uppsägningstiden" pass as filler.
     static let fillerEndings = [
         "uppgifter", "uppgifterna", "uppgiften", "ansökningar", "ansökan", "handlingar", "handlingarna", "information",
-        "informationen", "data", "system", "systemet", "systemen",
+        "informationen", "data", "system", "systemet", "systemen", "loggar", "loggarna", "statistik", "statistiken",
+        "detaljer", "detaljerna", "plattform", "plattformen", "bilagor", "bilagorna", "bilaga", "inspelningar",
+        "inspelningarna", "inspelning", "filer", "filerna", "dokument", "dokumenten", "listor", "listan", "register",
+        "registret", "underlag", "underlaget", "materialet", "historik", "historiken", "adresser", "nummer",
+        "meddelanden", "korrespondens", "anteckningar", "journaler", "journalen", "kopior", "bilder", "bilderna",
+        "fotografier", "skäl", "sökning",
     ]
 }

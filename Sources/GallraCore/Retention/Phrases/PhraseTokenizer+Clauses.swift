@@ -4,7 +4,7 @@ import Foundation
 extension PhraseTokenizer {
     /// Applies the neighbour-dependent readings to the tokens of a phrase.
     static func readingClauses(_ tokens: [PhraseToken]) -> [PhraseToken] {
-        unnamedMoments(inactivityThresholds(purposeClauses(tokens)))
+        unnamedMoments(inactivityThresholds(purposeClauses(addedThings(tokens))))
     }
 
     /// "för att kunna svara på frågor från den som sökt", "in order to answer questions": a
@@ -98,6 +98,20 @@ extension PhraseTokenizer {
                 let words = shown.joined(separator: " ") + (next > index + 3 ? " …" : "")
                 result[index] = .init(piece: .obstacle(.unknownMoment, words), words: result[index].words)
             }
+        }
+        return result
+    }
+
+    /// "extra data", "additional copies": "extra" adds a period only when one follows it
+    /// ("an extra 30 days"); before the name of something kept it says what is kept.
+    static func addedThings(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices where result[index].piece == .plus {
+            guard ["extra", "additional", "further", "ytterligare", "tillkommande"].contains(result[index].words),
+                index + 1 < result.count, case .filler = result[index + 1].piece,
+                !["a", "an", "en", "ett"].contains(result[index + 1].words)
+            else { continue }
+            result[index] = .init(piece: .filler(result[index].words), words: result[index].words)
         }
         return result
     }

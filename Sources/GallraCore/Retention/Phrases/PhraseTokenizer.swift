@@ -75,8 +75,34 @@ struct PhraseTokenizer: @unchecked Sendable {
             let word = part.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
             guard !word.isEmpty else { continue }
             let known = fillerWords.contains(word) || fillerEndings.contains { word.hasSuffix($0) }
-            tokens.append(.init(piece: known ? .filler(word) : .text(word), words: word))
+            if known {
+                tokens.append(.init(piece: .filler(word), words: word))
+            } else if let intended = misspelledFiller(word) {
+                tokens.append(.init(piece: .misspelling(of: intended), words: word))
+            } else {
+                tokens.append(.init(piece: .text(word), words: word))
+            }
         }
+    }
+
+    /// "inkommand" for "inkommande": a long word one letter away from a word of the closed list
+    /// is that word misspelt. Only the closed list's words are matched, so a misspelt word of time
+    /// or of a rule's grammar is never read as something it is not.
+    private func misspelledFiller(_ word: String) -> String? {
+        guard word.count >= 8 else { return nil }
+        return fillerWords.filter { abs($0.count - word.count) <= 1 && $0.count >= 7 }.sorted().first {
+            PhraseTokenizer.oneEditApart(Array(word), Array($0))
+        }
+    }
+
+    /// Whether one letter inserted, removed or replaced turns one word into the other.
+    static func oneEditApart(_ lhs: [Character], _ rhs: [Character]) -> Bool {
+        let (short, long) = lhs.count <= rhs.count ? (lhs, rhs) : (rhs, lhs)
+        guard long.count - short.count <= 1, lhs != rhs else { return false }
+        var index = 0
+        while index < short.count && short[index] == long[index] { index += 1 }
+        if short.count == long.count { return short[(index + 1)...] == long[(index + 1)...] }
+        return short[index...] == long[(index + 1)...]
     }
 
     private func piece(for meaning: PhraseLexicon.Meaning, _ match: NSTextCheckingResult, in text: String)

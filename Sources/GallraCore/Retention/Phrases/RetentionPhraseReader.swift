@@ -284,6 +284,7 @@ extension PhrasePiece {
         case .filler: return "carries no meaning for the day"
         case .purpose: return "the purpose: carries no meaning for the day"
         case .inactivityThreshold: return "how long the inactivity lasts"
+        case .misspelling(let word): return "\"\(word)\" misspelt: carries no meaning for the day"
         case .text: return "not understood: refused"
         }
     }

@@ -179,6 +179,8 @@ struct PhraseReaderCorpusTests {
         ("Inactive accounts: up to 2 years after last activity", "last-activity + 2y"),
         ("deleted within 30 days after your request was completed", "request.closed + 30d"),
         ("within 3 months at the latest", "collected + 3mo"),
+        ("kept for the duration of your subscription", "contract.end"),
+        ("stored while the subscription is active and for 90 days thereafter", "contract.end + 90d"),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.

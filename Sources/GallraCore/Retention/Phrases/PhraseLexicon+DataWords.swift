@@ -25,7 +25,7 @@ extension PhraseLexicon {
             // What the data is about, and the authorities whose rules keep it.
             "related", "relating", "regarding", "concerning", "incoming", "outgoing", "captured", "financial",
             "conduct", "authority", "authorities", "regulator", "regulators", "keeping",
-            "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "large", "amount", "amounts", "recorded", "person", "persons", "people", "member", "co-op", "unrecoverable",
+            "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "logged", "large", "amount", "amounts", "backup", "backups", "recorded", "person", "persons", "people", "member", "co-op", "unrecoverable",
             "process", "processes", "processing", "we'll", "we're", "we've", "you're", "you'll", "it's", "they'll",
             "accent", "accents", "acquaintance", "acquaintances", "affiliation", "affiliations", "agent", "agents",
             "apartment", "apartments", "application", "applications", "association", "associations", "attitude",

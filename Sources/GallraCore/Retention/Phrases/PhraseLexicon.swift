@@ -150,6 +150,13 @@ struct PhraseLexicon {
         en(
             "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?",
             .contractEnd),
+        // A subscription is a contract; "for the duration of your subscription" is read whole.
+        en(
+            "(?:for )?(?:the )?(?:duration|term|lifetime) of (?:the |your )?subscription|(?:the |your |a )?subscription (?:is (?:active|no longer active|cancell?ed)|ends|has ended|expires|has expired|period)",
+            .contractEnd),
+        sv(
+            "(?:din |en )?prenumeration(?:en)? (?:pågår|är aktiv|gäller|upphör|har upphört|avslutas|har avslutats|löper ut)|prenumerationens (?:slut|upphörande|löptid)|prenumerationsti(?:d|den)",
+            .contractEnd),
         en(
             "(?:the|our|your) (?:contract|agreement)(?: (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs))?|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
             .contractEnd),

@@ -29,7 +29,10 @@ struct PhraseReaderCorpusTests {
         ("5 år från insamling", "collected + 5y"),
         ("3 år efter att ärendet avslutats", "case.closed + 3y"),
         // A purpose says why, not until when; "mer än" after inactivity is its length.
-        ("sparas i sex månader för att kunna svara på frågor från den som sökt, därefter raderas de", "collected + 6mo"),
+        (
+            "sparas i sex månader för att kunna svara på frågor från den som sökt, därefter raderas de",
+            "collected + 6mo"
+        ),
         ("Konton som varit inaktiva i mer än två år raderas", "last-activity + 2y"),
         ("får inte behandlas längre än ett år efter att ärendet avslutats", "case.closed + 1y"),
         ("30 dagar efter att din begäran har besvarats", "request.closed + 30d"),

@@ -31,7 +31,8 @@ extension PhraseLexicon {
             "förstör", "makuleras", "anonymiseras", "anonymiserar", "avidentifieras", "behandlas", "behandlar",
             "behandla", "finns", "kvar", "visas", "hålls", "tas", "bort",
             // Grammar.
-            "har", "ha", "hade", "är", "var", "vara", "varit", "kunna", "blir", "bli", "kommer", "ska", "skall", "får", "kan", "måste",
+            "har", "ha", "hade", "är", "var", "vara", "varit", "kunna", "blir", "bli", "kommer", "ska", "skall", "får",
+            "kan", "måste",
             "gäller", "kräver", "vi", "du", "ni", "dig", "din", "dina", "ditt", "er", "era", "ert", "oss", "vår",
             "våra", "vårt", "de", "dem", "den", "det", "denna", "detta", "dessa", "man", "en", "ett", "i", "på", "med",
             "av", "hos",
@@ -61,7 +62,8 @@ extension PhraseLexicon {
             "keep", "keeps", "kept", "retain", "retains", "retained", "store", "stores", "stored", "hold", "holds",
             "held", "delete", "deletes", "deleted", "erase", "erased", "remove", "removes", "removed", "removal",
             "deletion", "destroy", "destroyed", "anonymise", "anonymised", "anonymize", "anonymized", "purge",
-            "purged", "wipe", "wiped", "incinerated", "processed", "retention", "maintain", "maintains", "maintained", "automatically", "securely",
+            "purged", "wipe", "wiped", "incinerated", "processed", "retention", "maintain", "maintains", "maintained",
+            "automatically", "securely",
             "permanently", "finally", "then",
             // Grammar.
             "is", "are", "be", "been", "being", "was", "were", "will", "shall", "may", "can", "must", "would",

@@ -117,7 +117,9 @@ struct PhraseLexicon {
             .firstOf),
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
-        sv("tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?", .until),
+        sv(
+            "tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
+            .until),
         en("until|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
         en(

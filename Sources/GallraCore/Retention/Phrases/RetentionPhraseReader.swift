@@ -175,7 +175,8 @@ struct PhraseInterpretation {
         let caps = expressions.flatMap { if case .earliest(let inner) = $0 { return inner } else { return [$0] } }
         // "Inactive accounts: up to 2 years after last activity": an event capped by a period
         // counted from that same event would be the event itself; the bare event names the data.
-        let counted = Set(caps.compactMap { if case .shifted(.event(let name), _) = $0 { return name } else { return nil } })
+        let counted = Set(
+            caps.compactMap { if case .shifted(.event(let name), _) = $0 { return name } else { return nil } })
         let kept = caps.filter { if case .event(let name) = $0 { return !counted.contains(name) } else { return true } }
         return kept.count == 1 ? kept[0] : .earliest(kept)
     }

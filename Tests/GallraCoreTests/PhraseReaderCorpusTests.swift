@@ -40,6 +40,7 @@ struct PhraseReaderCorpusTests {
         ("Samtalsloggar sparas 2 år i produktionsplattformen", "collected + 2y"),
         ("Inkommande e-post sparas 2 månader", "collected + 2mo"),
         ("Inkommand e-post sparas 2 månader", "collected + 2mo"),
+        ("sparas i 3 år efter sista köpet", "last-activity + 3y"),
         ("Samtalsdetaljer (extra data, endast för felsökning) sparas 2 månader", "collected + 2mo"),
         ("60 dagar och ytterligare 30 dagar", "collected + 60d + 30d"),
         ("Under anställningstiden + 2 år", "employment.end + 2y"),
@@ -183,6 +184,8 @@ struct PhraseReaderCorpusTests {
         ("deleted within 30 days after your request was completed", "request.closed + 30d"),
         ("within 3 months at the latest", "collected + 3mo"),
         ("kept for the duration of your subscription", "contract.end"),
+        ("kept for 30 days, after which it is deleted", "collected + 30d"),
+        ("If you close your account, we delete your data within 30 days", "account.closed + 30d"),
         ("stored while the subscription is active and for 90 days thereafter", "contract.end + 90d"),
     ]
 
@@ -201,6 +204,8 @@ struct PhraseReaderCorpusTests {
         "raderas inom 30 dagar från din begäran",
         // A word of time is never read as the name of something kept.
         "uppsägningstiden + 3 månader",
+        // "If" before a state is a condition, not a moment.
+        "If you are a customer, we keep your data for 3 years",
         "så länge det är nödvändigt",
         "så länge det behövs för ändamålet",
         "när de inte längre behövs",

@@ -96,7 +96,9 @@ struct PhraseLexicon {
         .init(languages: both, pattern: "\\+", meaning: .piece(.plus)),
         .init(languages: both, pattern: ",|;", meaning: .piece(.comma)),
         sv("plus|ytterligare|därefter|därutöver|och sedan|sedan|tillkommande", .plus),
-        en("plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra", .plus),
+        en(
+            "plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
+            .plus),
         sv("efter|från|räknat från|fr\\.?o\\.?m\\.?|efter det att|efter att", .after),
         en("after|from|since|following|beyond", .after),
         sv("när|då|så snart|vid", .when),
@@ -204,7 +206,7 @@ struct PhraseLexicon {
             "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
             .fiscalYearEnd),
         sv(
-            "senaste (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
+            "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
             "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
@@ -213,7 +215,7 @@ struct PhraseLexicon {
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",
             .accountClosed),
         en(
-            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
+            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete|cancel) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
             .accountClosed),
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),

@@ -4,7 +4,7 @@ import Foundation
 extension PhraseTokenizer {
     /// Applies the neighbour-dependent readings to the tokens of a phrase.
     static func readingClauses(_ tokens: [PhraseToken]) -> [PhraseToken] {
-        unnamedMoments(inactivityThresholds(purposeClauses(addedThings(tokens))))
+        unnamedMoments(inactivityThresholds(purposeClauses(addedThings(conditionsThatAreMoments(tokens)))))
     }
 
     /// "för att kunna svara på frågor från den som sökt", "in order to answer questions": a
@@ -115,4 +115,22 @@ extension PhraseTokenizer {
         }
         return result
     }
+
+    /// "If you close your account, …": "if" before a moment Gallra knows (closing, cancelling,
+    /// withdrawing, unsubscribing) is "when" that moment comes. Before a state ("if you are a
+    /// customer") it stays a condition, and the phrase is refused.
+    static func conditionsThatAreMoments(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices.dropLast() {
+            guard case .obstacle(.condition, "if") = result[index].piece,
+                case .event = result[index + 1].piece,
+                result[index + 1].words.range(of: momentVerbs, options: .regularExpression) != nil
+            else { continue }
+            result[index] = .init(piece: .when, words: result[index].words)
+        }
+        return result
+    }
+
+    private static let momentVerbs =
+        "^(?:you )?(?:close|delete|cancel|withdraw|unsubscribe|opt out|object)\\b"
 }

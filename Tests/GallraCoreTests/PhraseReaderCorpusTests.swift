@@ -185,6 +185,8 @@ struct PhraseReaderCorpusTests {
         ("within 3 months at the latest", "collected + 3mo"),
         ("kept for the duration of your subscription", "contract.end"),
         ("kept for 30 days, after which it is deleted", "collected + 30d"),
+        ("records older than 7 years are deleted", "collected + 7y"),
+        ("deleted no later than 30 days after the account is closed", "account.closed + 30d"),
         ("If you close your account, we delete your data within 30 days", "account.closed + 30d"),
         ("stored while the subscription is active and for 90 days thereafter", "contract.end + 90d"),
     ]
@@ -206,6 +208,9 @@ struct PhraseReaderCorpusTests {
         "uppsägningstiden + 3 månader",
         // "If" before a state is a condition, not a moment.
         "If you are a customer, we keep your data for 3 years",
+        // A cycle is not a period, and a negation is not filler.
+        "footage is overwritten every 30 days",
+        "we will not delete your data for 2 years",
         "så länge det är nödvändigt",
         "så länge det behövs för ändamålet",
         "när de inte längre behövs",

@@ -93,14 +93,14 @@ struct PhraseReaderPublishedCorpusTests {
 
     /// The held-back part is scored, never listed: it stays unseen while the reader is tuned.
     /// The target is 90% right; the reader reached 84% (93 of 110) when it was first scored and
-    /// 86% (95) after its purpose clauses and inactivity thresholds, so that is the floor this
+    /// 88% (97) after its purpose clauses, inactivity thresholds and wider closed list, so that is the floor this
     /// test holds until the reader improves on unseen wording.
     @Test("The held-back part: no more than 1% guesses, and no fall below the first score")
     func heldBack() {
         let result = Self.score("held-back")
         #expect(result.entries >= 100)
         #expect(result.guesses.count * 100 <= result.entries, "guesses on the held-back part")
-        #expect(result.right >= 95, "the held-back part reads worse than when it was first scored")
+        #expect(result.right >= 97, "the held-back part reads worse than when it was first scored")
     }
 
     @Test("Every phrase names its source")

@@ -107,7 +107,7 @@ struct PhraseLexicon {
             "max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än|(?:inte|ej) (?:behandlas|sparas|lagras|bevaras|förvaras|finnas kvar|sparas kvar) längre än",
             .cap),
         en(
-            "but (?:no|not) (?:longer|more) than|not (?:be )?(?:kept|retained|stored|held|processed) (?:for )?(?:any )?longer than|at (?:the )?(?:very )?latest|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
+            "but (?:no|not) (?:longer|more) than|(?:no|not) later than|not (?:be )?(?:kept|retained|stored|held|processed) (?:for )?(?:any )?longer than|at (?:the )?(?:very )?latest|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
             .cap),
         sv("alternativt|eller", .either),
         en("or|alternatively", .either),

@@ -7,6 +7,8 @@ struct PhraseTokenizer: @unchecked Sendable {
     private let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
     private let fillerWords: Set<String>
     private let fillerEndings: [String]
+    /// The closed list's words a misspelt word may stand for: long enough, in a fixed order.
+    private let misspellable: [String]
 
     init(languages: Set<Language>, declaredEvents: [EventDefinition]) {
         fillerWords = languages.reduce(into: Set<String>()) {
@@ -14,6 +16,7 @@ struct PhraseTokenizer: @unchecked Sendable {
             $0.formUnion(PhraseLexicon.dataWords[$1] ?? [])
         }
         fillerEndings = languages.contains(.sv) ? PhraseLexicon.fillerEndings : []
+        misspellable = fillerWords.filter { $0.count >= 7 }.sorted()
         let declared = declaredEvents.flatMap(PhraseTokenizer.patterns(for:))
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
         entries = (declared + lexicon).compactMap { entry in
@@ -90,9 +93,8 @@ struct PhraseTokenizer: @unchecked Sendable {
     /// or of a rule's grammar is never read as something it is not.
     private func misspelledFiller(_ word: String) -> String? {
         guard word.count >= 8 else { return nil }
-        return fillerWords.filter { abs($0.count - word.count) <= 1 && $0.count >= 7 }.sorted().first {
-            PhraseTokenizer.oneEditApart(Array(word), Array($0))
-        }
+        let letters = Array(word)
+        return misspellable.first { PhraseTokenizer.oneEditApart(letters, Array($0)) }
     }
 
     /// Whether one letter inserted, removed or replaced turns one word into the other.

@@ -104,6 +104,10 @@ struct PhraseReaderCorpusTests {
         ("Fem (5) år", "collected + 5y"),
         ("femton månader", "collected + 15mo"),
         ("tjugofyra månader", "collected + 24mo"),
+        ("Uppgifterna raderas senast tre månader efter utträde", "membership.end + 3mo"),
+        ("Sparas tills du inte längre vill ha vårt nyhetsbrev", "objection"),
+        ("Sparas i sju år inklusive innevarande år", "end-of-year(collected) + 6y"),
+        ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
     static let english: [(String, String)] = [
@@ -189,6 +193,24 @@ struct PhraseReaderCorpusTests {
         ("deleted no later than 30 days after the account is closed", "account.closed + 30d"),
         ("If you close your account, we delete your data within 30 days", "account.closed + 30d"),
         ("stored while the subscription is active and for 90 days thereafter", "contract.end + 90d"),
+        ("Billing records may be retained for up to 7 (seven) years", "collected + 7y"),
+        (
+            "deleted when the assignment ends, and within 3 months at the latest",
+            "contract.end + 3mo"
+        ),
+        ("until you unsubscribe and at most 2 years", "min(objection, collected + 2y)"),
+        (
+            "as long as you are a customer and up to 3 years after the customer relationship ends",
+            "relationship.end + 3y"
+        ),
+        (
+            "until such time as you tell us that you no longer wish to receive marketing communications from us",
+            "objection"
+        ),
+        ("the file(s) are kept for 7 years from the date your matter is finalised", "case.closed + 7y"),
+        ("kept for 10 years after the date an animal was last seen", "last-activity + 10y"),
+        ("deleted five years after our business relationship with you has come to an end", "relationship.end + 5y"),
+        ("CCTV images are stored on a hard drive for 30 days", "collected + 30d"),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.
@@ -250,6 +272,13 @@ struct PhraseReaderCorpusTests {
         "7 years after the end of the calendar year of the event (the Swedish Accounting Act)",
         "Avtalstiden + 1 år eller 2 år",
         "the data is kept for as long as it is relevant",
+        // Two events with no word on how they combine: the later, the earlier, or only one?
+        "kept for the duration of the client relationship and up to 7 years after the contract ends",
+        // The period holds for one outcome only.
+        "We will store your application data for 12 months for unsuccessful candidates",
+        // The number in words and in digits must agree, and an estimate stays an estimate.
+        "retained for 7 (eight) years",
+        "kept for about 7 (seven) years",
     ]
 
     @Test("Swedish wording", arguments: swedish)

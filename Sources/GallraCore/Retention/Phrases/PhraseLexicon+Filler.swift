@@ -7,7 +7,7 @@ extension PhraseLexicon {
             "enligt|i enlighet med|så att|äldre än|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
-            "as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
+            "as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:has |have |had )?(?:come|comes|came) to an end|(?:that|which) possibly contains?|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
             .filler("")),
         // A law's number, "(1999:1078)", and the year of an act.
         .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
@@ -36,7 +36,8 @@ extension PhraseLexicon {
             "gäller", "kräver", "vi", "du", "ni", "dig", "din", "dina", "ditt", "er", "era", "ert", "oss", "vår",
             "våra", "vårt", "de", "dem", "den", "det", "denna", "detta", "dessa", "man", "en", "ett", "i", "på", "med",
             "av", "hos",
-            "för", "om", "att", "som", "även", "också", "endast", "bara", "enbart", "dock", "automatiskt", "helt",
+            "för", "om", "att", "som", "ur", "respektive", "även", "också", "endast", "bara", "enbart", "dock",
+            "automatiskt", "helt",
             "säkert", "där", "alla", "all", "allt", "hela", "tillhörande", "ev", "eventuella", "eventuellt",
             // What is kept.
             "uppgifter", "uppgifterna", "uppgift", "uppgiften", "personuppgifter", "personuppgifterna",
@@ -83,7 +84,8 @@ extension PhraseLexicon {
             "period", "time", "date", "legal", "law", "laws", "legislation", "requirement", "requirements",
             "statutory", "regulatory", "tax", "accounting", "compliance", "comply", "purposes", "purpose", "rules",
             "act", "uk", "eu", "swedish", "dutch", "british", "hmrc", "companies", "discrimination", "newsletter",
-            "newsletters", "mailings",
+            "newsletters", "mailings", "about", "policy", "policies", "guidelines", "guideline", "schedule",
+            "destruction", "currently", "means", "complete", "without", "tell", "told",
             // How an event is said to happen: "after the end of employment", "the case is closed".
             "end", "ends", "ended", "closed", "completed", "finished", "finishes", "terminated", "expires", "expired",
             "ceases", "ceased", "withdrawn", "obligation", "obligations", "occurred", "termination", "cancellation",
@@ -100,6 +102,6 @@ extension PhraseLexicon {
         "inspelningarna", "inspelning", "filer", "filerna", "dokument", "dokumenten", "listor", "listan", "register",
         "registret", "underlag", "underlaget", "materialet", "historik", "historiken", "adresser", "nummer",
         "meddelanden", "korrespondens", "anteckningar", "journaler", "journalen", "kopior", "bilder", "bilderna",
-        "fotografier", "skäl", "sökning",
+        "fotografier", "skäl", "sökning", "material", "föreningen", "föreningens",
     ]
 }

@@ -9,7 +9,7 @@ extension PhraseLexicon {
 
     /// A number and a unit follow ("about 2 years", "ca 6 mån").
     private static let quantity =
-        "(?=\\s+(?:\\d+|\\p{L}+)\\s*(?:\\(\\d+\\)\\s*)?(?:years?|months?|weeks?|days?|hours?|år|månader|månad|mån|veckor|vecka|dagar|dag))"
+        "(?=\\s+(?:\\d+|\\p{L}+)\\s*(?:\\(\\s*[\\p{L}\\p{N}-]+\\s*\\)\\s*)?(?:years?|months?|weeks?|days?|hours?|år|månader|månad|mån|veckor|vecka|dagar|dag))"
 
     static let obstacles: [Entry] = [
         sv(
@@ -38,7 +38,7 @@ extension PhraseLexicon {
             "om (?:du|ni|vi|man|det|den|de|kunden|medlemmen|eleven|uppgifterna|personen|någon|sökande)|ifall|i de fall|i fall|vid behov|i särskilda fall|i vissa fall|beroende på|enskilda fall",
             .condition),
         en(
-            "if|where|in case|in the event(?: of| that)?|depending on|subject to|provided that|when necessary|where necessary|in some cases|in certain cases|case-by-case|differing|varies by|varying",
+            "if|where|in case|(?:un)?successful|rejected|in the event(?: of| that)?|depending on|subject to|provided that|when necessary|where necessary|in some cases|in certain cases|case-by-case|differing|varies by|varying",
             .condition),
         sv(
             "(?:inte|ej) längre (?:behövs|är nödvändig\\w*|krävs)|behövs|behövas|behöver|så länge (?:det )?krävs|som krävs|nödvändig\\w*|varierande|varierar|skälig\\w*|rimlig\\w*|tills vidare|ändamålet|syftet|(?:uppgifterna|informationen|de|det|dessa) är relevant\\w*|relevant\\w*|inaktualitet|in aktualitet|inaktuell\\w*|så snart vi kan|preskription\\w*|gällande (?:lag|regler|lagstiftning)\\w*|lagkrav\\w*|lagstadgad\\w*|rättslig\\w* anspråk|rättsliga förhållanden",

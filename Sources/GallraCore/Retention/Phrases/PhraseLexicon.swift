@@ -4,7 +4,8 @@ struct PhraseLexicon {
     enum Meaning {
         case piece(PhrasePiece)
         case event(EventName)
-        /// A number and a unit: groups 1 (number), 2 (digits in parentheses, optional), 3 (unit).
+        /// A number and a unit: groups 1 (number), 2 (the number again in parentheses, in digits or
+        /// words: "fem (5) år", "7 (seven) years"; optional), 3 (unit).
         case duration
         /// A range "1-365 dagar": groups 1 and 2 (numbers), 3 (unit); the upper bound is kept.
         case range
@@ -60,7 +61,9 @@ struct PhraseLexicon {
         let ordinals = (Array(PhraseNumbers.swedishOrdinals.keys) + PhraseNumbers.englishOrdinals.keys).joined(
             separator: "|")
         let structural: [Entry] = [
-            .init(languages: both, pattern: "\(number)\\s*(?:\\(\\s*(\\d+)\\s*\\)\\s*)?\(unit)", meaning: .duration),
+            .init(
+                languages: both, pattern: "\(number)\\s*(?:\\(\\s*(\\d+|\\p{L}+(?:-\\p{L}+)?)\\s*\\)\\s*)?\(unit)",
+                meaning: .duration),
             .init(languages: both, pattern: "\(number)\\s*(?:-|till|to)\\s*\(number)\\s*\(unit)", meaning: .range),
             .init(
                 languages: both, pattern: "(?:mellan|between)\\s+\(number)\\s+(?:och|and)\\s+\(number)\\s+\(unit)",
@@ -122,7 +125,7 @@ struct PhraseLexicon {
         sv(
             "tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
             .until),
-        en("until|up until|up till", .until),
+        en("until(?: such time (?:as|that))?|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
         en(
             "as long as|during|while|for the duration of|throughout|for as long as|(?:the )?life(?:time)? of", .asLongAs
@@ -152,7 +155,7 @@ struct PhraseLexicon {
             "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)",
             .contractEnd),
         en(
-            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?",
+            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?|(?:the )?assignment (?:ends|has ended|is completed|is complete|is finished)|(?:the )?end of (?:the|your|our) assignment",
             .contractEnd),
         // A subscription is a contract; "for the duration of your subscription" is read whole.
         en(
@@ -177,11 +180,15 @@ struct PhraseLexicon {
             "(?:(?:the )?(?:term|period|duration) of )?(?:the |your )?employment(?: (?:ends|ended|finishes|finished|terminates|has ended))?|you are employed",
             .employmentEnd),
         sv("(?:avslutad |avslutade )?rekrytering\\w*", .recruitmentEnd),
-        en("(?:the )?(?:end of the )?(?:recruitment|hiring|application) process|recruitment", .recruitmentEnd),
+        en(
+            "(?:the )?(?:end of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment",
+            .recruitmentEnd),
         sv(
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
             .caseClosed),
-        en("(?:the )?(?:support )?(?:case|ticket|inquiry|enquiry|query)", .caseClosed),
+        en(
+            "(?:the )?(?:support )?(?:case|ticket|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter",
+            .caseClosed),
         // A request's completion is the event; its arrival ("efter din begäran") is not.
         sv(
             "(?:din |en )?begäran (?:har |är )?(?:avslutats|avslutad|avslutas|slutförts|slutförd|besvarats|besvarad|hanterats|verkställts|verkställd)|(?:att )?begäran avslutats",
@@ -191,8 +198,12 @@ struct PhraseLexicon {
             .requestClosed),
         sv("\\w*samtycke\\w*|återkalla\\w*", .consentWithdrawn),
         en("consent|withdraw\\w*", .consentWithdrawn),
-        sv("invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter", .objection),
-        en("object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing", .objection),
+        sv(
+            "invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter|(?:du )?inte längre (?:vill|önskar) (?:ha|få|ta emot|motta)(?: våra| vårt| vår)? (?:nyhetsbrev(?:et)?|utskick(?:en)?|marknadsföring(?:en)?|erbjudanden)",
+            .objection),
+        en(
+            "object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing|(?:you )?no longer wish(?:es)? to (?:receive|hear from us|be contacted)(?: (?:direct )?marketing)?(?: (?:communications|emails|e-mails|messages|newsletters|mailings))?(?: from us)?",
+            .objection),
         sv("evenemang\\w*|seminari\\w*|webb?inari\\w*|konferens\\w*", .eventEnd),
         en("(?:the )?end of the event|(?:the )?event(?! of)|seminar\\w*|webinar\\w*|conference", .eventEnd),
         sv("kampanj\\w*|aktuell(?:a)? marknadsföring|marknadsföringsperiod\\w*", .campaignEnd),
@@ -209,7 +220,7 @@ struct PhraseLexicon {
             "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",
@@ -220,12 +231,12 @@ struct PhraseLexicon {
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),
         sv(
-            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) medlem(?: (?:i|av) (?:föreningen|klubben))?|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
+            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
             .membershipEnd),
         en("(?:your |the )?membership|you are a member", .membershipEnd),
         sv("insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats", .collected),
         en(
-            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
+            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:application )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
             .collected),
     ]
 }

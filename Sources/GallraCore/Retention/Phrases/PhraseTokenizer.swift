@@ -65,6 +65,8 @@ struct PhraseTokenizer: @unchecked Sendable {
             .replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "+", with: " + ")
             // An apostrophe inside a word ("we’ll", "candidate’s") is not a quotation mark.
             .replacingOccurrences(of: "(?<=\\p{L})[’‘](?=\\p{L})", with: "'", options: .regularExpression)
+            // A plural in parentheses is the plural: "file(s)".
+            .replacingOccurrences(of: "(?<=\\p{L})\\((e?s)\\)", with: "$1", options: .regularExpression)
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
@@ -130,7 +132,7 @@ struct PhraseTokenizer: @unchecked Sendable {
             guard let amount = group(1).flatMap(PhraseNumbers.value(of:)),
                 let unit = group(3).flatMap(PhraseLexicon.unit(_:))
             else { return .text(matched) }
-            if let digits = group(2), Int(digits) != amount { return .conflict(matched) }
+            if let again = group(2), PhraseNumbers.value(of: again) != amount { return .conflict(matched) }
             return amount <= RetentionRule.maximumAmount ? .duration(.init(amount, unit)) : .obstacle(.forever, matched)
         case .range:
             guard let low = group(1).flatMap(PhraseNumbers.value(of:)),

@@ -163,10 +163,20 @@ struct PhraseInterpretation {
 
     /// Clauses split at "at most", each a group split at "or"; the caps take the earliest.
     private func combined() throws(PhraseRefusal) -> RetentionExpression {
-        let parts = split(cleaned(), at: [.cap])
+        let pieces = cleaned()
+        let parts = split(pieces, at: [.cap])
+        let staged = secondStages(pieces)
         var expressions: [RetentionExpression] = []
-        for part in parts where part.contains(where: \.isContent) {
-            expressions.append(try alternatives(part))
+        var previousPart: [PhrasePiece] = []
+        for (index, part) in parts.enumerated() where part.contains(where: \.isContent) {
+            if staged.contains(index), let previous = expressions.last,
+                let stage = try secondStage(part, after: previous, introducedBy: previousPart)
+            {
+                expressions[expressions.count - 1] = stage
+            } else {
+                expressions.append(try alternatives(part))
+            }
+            previousPart = part
         }
         guard let first = expressions.first else {
             throw PhraseRefusal(reason: "it names no period and no event to count from")
@@ -179,6 +189,41 @@ struct PhraseInterpretation {
             caps.compactMap { if case .shifted(.event(let name), _) = $0 { return name } else { return nil } })
         let kept = caps.filter { if case .event(let name) = $0 { return !counted.contains(name) } else { return true } }
         return kept.count == 1 ? kept[0] : .earliest(kept)
+    }
+
+    /// The parts (as split at "at most") that follow "and" before their bound: "deleted when the
+    /// assignment ends, and within 3 months at the latest" adds a second stage to what came before
+    /// rather than bounding it.
+    private func secondStages(_ pieces: [PhrasePiece]) -> Set<Int> {
+        var staged: Set<Int> = []
+        var part = 0
+        for (index, piece) in pieces.enumerated() where piece == .cap {
+            part += 1
+            if pieces[..<index].last(where: { $0 != .comma }) == .and { staged.insert(part) }
+        }
+        return staged
+    }
+
+    /// A second stage, or nil where the part bounds what came before after all. Its period counts
+    /// from the event before it when that event says when data is erased ("deleted when the
+    /// assignment ends, and within 3 months at the latest"); "until you unsubscribe and at most
+    /// 2 years" bounds instead. Named again, the same event counts ("as long as you are a customer
+    /// and up to 3 years after the relationship ends"); collection bounds; another event leaves
+    /// open which of the two counts.
+    private func secondStage(
+        _ part: [PhrasePiece], after previous: RetentionExpression, introducedBy previousPart: [PhrasePiece]
+    ) throws(PhraseRefusal) -> RetentionExpression? {
+        let events = Set(part.compactMap { if case .event(let name) = $0 { return name } else { return nil } })
+        guard case .event(let anchor) = previous, events != [.collected] else { return nil }
+        if events.isEmpty {
+            return previousPart.contains(.when) ? try alternatives([.event(anchor), .plus] + part) : nil
+        }
+        guard events == [anchor] else {
+            let names = ([anchor] + events.sorted { $0.rawValue < $1.rawValue }).map(\.rawValue)
+            throw PhraseRefusal(
+                reason: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
+        }
+        return try alternatives(part)
     }
 
     /// Drops markers that carry no structure here: "därefter som längst 36 månader" is a plain

@@ -107,6 +107,7 @@ struct PhraseReaderCorpusTests {
         ("Uppgifterna raderas senast tre månader efter utträde", "membership.end + 3mo"),
         ("Sparas tills du inte längre vill ha vårt nyhetsbrev", "objection"),
         ("Sparas i sju år inklusive innevarande år", "end-of-year(collected) + 6y"),
+        ("Raderas vid avlutat avtal", "contract.end"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -211,6 +212,11 @@ struct PhraseReaderCorpusTests {
         ("kept for 10 years after the date an animal was last seen", "last-activity + 10y"),
         ("deleted five years after our business relationship with you has come to an end", "relationship.end + 5y"),
         ("CCTV images are stored on a hard drive for 30 days", "collected + 30d"),
+        (
+            "Retained until consent is withdrawn or after 3 years of inactivity",
+            "min(consent.withdrawn, last-activity + 3y)"
+        ),
+        ("kept as long as you use our services", "last-activity"),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.
@@ -279,6 +285,8 @@ struct PhraseReaderCorpusTests {
         // The number in words and in digits must agree, and an estimate stays an estimate.
         "retained for 7 (eight) years",
         "kept for about 7 (seven) years",
+        // "Or" between a period and a moment says neither whichever comes first nor last.
+        "kept for 2 years or after the account is closed",
     ]
 
     @Test("Swedish wording", arguments: swedish)

@@ -25,6 +25,7 @@ extension PhraseLexicon {
             // Examples, references and pronouns: "t.ex.", "bland annat", "vilka", "övriga".
             "t.ex", "bl.a", "m.m", "etc", "exempelvis", "såsom", "dvs", "d.v.s", "bland", "annat", "sig", "här",
             "vilket", "vilka", "vars", "både", "andra", "annan", "övriga", "samma", "egen", "egna", "ut", "upp",
+            "observera", "notera", "utlämnad", "utlämnade",
             "totalt",
             "anställd", "ansökningshandlingar", "användare", "användningsdata",
             "arbetssökande", "befattning", "befattningar", "biometriska", "bokning", "bokningar",
@@ -43,7 +44,9 @@ extension PhraseLexicon {
             "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "logged", "large", "amount",
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",
             "drives", "disk", "disks", "reference", "clinical", "animal", "animals", "pet", "pets", "matter", "matters",
-            "billing", "create", "use", "part", "assignment", "contains", "contain",
+            "billing", "create", "use", "part", "assignment", "contains", "contain", "charts", "scans", "settings",
+            "security", "fraud", "hashed",
+            "encrypted",
             "candidate", "applicant", "employee", "client", "clients", "patient", "patients", "student", "students",
             "pupil", "pupils", "guest", "guests", "visitor", "supplier", "suppliers", "partner", "partners", "vendor",
             "vendors", "contractor", "contractors", "volunteer", "volunteers", "donor", "donors", "child", "children",

@@ -102,6 +102,6 @@ extension PhraseLexicon {
         "inspelningarna", "inspelning", "filer", "filerna", "dokument", "dokumenten", "listor", "listan", "register",
         "registret", "underlag", "underlaget", "materialet", "historik", "historiken", "adresser", "nummer",
         "meddelanden", "korrespondens", "anteckningar", "journaler", "journalen", "kopior", "bilder", "bilderna",
-        "fotografier", "skäl", "sökning", "material", "föreningen", "föreningens",
+        "fotografier", "skäl", "sökning", "funktionen", "funktion", "material", "föreningen", "föreningens",
     ]
 }

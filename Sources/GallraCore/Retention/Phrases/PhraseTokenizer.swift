@@ -90,11 +90,11 @@ struct PhraseTokenizer: @unchecked Sendable {
         }
     }
 
-    /// "inkommand" for "inkommande": a long word one letter away from a word of the closed list
+    /// "inkommand" for "inkommande", "avlutat" for "avslutat": a word of seven letters or more one letter away from a word of the closed list
     /// is that word misspelt. Only the closed list's words are matched, so a misspelt word of time
     /// or of a rule's grammar is never read as something it is not.
     private func misspelledFiller(_ word: String) -> String? {
-        guard word.count >= 8 else { return nil }
+        guard word.count >= 7 else { return nil }
         let letters = Array(word)
         return misspellable.first { PhraseTokenizer.oneEditApart(letters, Array($0)) }
     }

@@ -257,7 +257,10 @@ struct PhraseInterpretation {
             if piece == .either {
                 let next = pieces[(index + 1)...].first { $0 != .comma }
                 let leftHasContent = result.contains { $0.isContent }
-                let rightHasContent = next.map { $0.isContent || $0 == .until || $0 == .asLongAs } ?? false
+                // "until consent is withdrawn or after 3 years of inactivity": a second moment.
+                let opensMoment = next.map { [.until, .asLongAs, .after, .when].contains($0) } ?? false
+                let rightHasContent =
+                    (next?.isContent ?? false) || (opensMoment && Self.contentFollows(pieces[(index + 1)...]))
                 if !leftHasContent || !rightHasContent { continue }
             }
             result.append(piece)

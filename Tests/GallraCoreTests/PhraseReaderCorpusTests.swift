@@ -108,6 +108,18 @@ struct PhraseReaderCorpusTests {
         ("Sparas tills du inte längre vill ha vårt nyhetsbrev", "objection"),
         ("Sparas i sju år inklusive innevarande år", "end-of-year(collected) + 6y"),
         ("Raderas vid avlutat avtal", "contract.end"),
+        ("sparas under pågående ärende och två år efter att ärendet avslutats", "case.closed + 2y"),
+        ("sparas i 30 dagar efter att du avslutat ditt konto", "account.closed + 30d"),
+        ("raderas 90 dagar efter kontots avslut", "account.closed + 90d"),
+        ("raderas när du avslutar ditt konto", "account.closed"),
+        ("raderas efter 12 månaders inaktivitet", "last-activity + 12mo"),
+        ("sparas till avtalets slut", "contract.end"),
+        ("sparas i 6 månader efter att tjänsten tillsatts", "recruitment.end + 6mo"),
+        ("sparas i högst 12 månader från det att ansökan kom in", "collected + 12mo"),
+        ("sparas så länge du är aktiv medlem", "membership.end"),
+        ("sparas under anställningen och två år efter dess upphörande", "employment.end + 2y"),
+        ("innevarande år plus sju år", "end-of-year(collected) + 7y"),
+        ("Historiken är begränsad till 18 månader", "collected + 18mo"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -217,6 +229,17 @@ struct PhraseReaderCorpusTests {
             "min(consent.withdrawn, last-activity + 3y)"
         ),
         ("kept as long as you use our services", "last-activity"),
+        ("data is kept for the lifetime of your account", "account.closed"),
+        (
+            "we keep your data for as long as your account is open, and for 30 days after closure",
+            "account.closed + 30d"
+        ),
+        ("kept for the current year plus 6 years", "end-of-year(collected) + 6y"),
+        ("deleted within one month of the end of the contract", "contract.end + 1mo"),
+        ("kept for 12 months from the date of your application", "collected + 12mo"),
+        ("kept for 12 months from receipt", "collected + 12mo"),
+        ("kept for 30 days after termination of the contract", "contract.end + 30d"),
+        ("the history is limited to 18 months", "collected + 18mo"),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.
@@ -287,6 +310,12 @@ struct PhraseReaderCorpusTests {
         "kept for about 7 (seven) years",
         // "Or" between a period and a moment says neither whichever comes first nor last.
         "kept for 2 years or after the account is closed",
+        // "After termination" with no event named before it: the end of what?
+        "Data is deleted 30 days after termination",
+        "sparas i 3 år efter avslut",
+        "Sparas i tio år därefter",
+        // "Till" before a moment that is not the end of an event is not "until" here.
+        "sparas till slutet av året",
     ]
 
     @Test("Swedish wording", arguments: swedish)

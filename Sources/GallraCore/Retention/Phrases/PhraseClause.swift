@@ -4,17 +4,27 @@ struct PhraseClause {
 
     func expression() throws(PhraseRefusal) -> RetentionExpression {
         var events: [(name: EventName, index: Int)] = []
+        var lastIndex: [EventName: Int] = [:]
         var durations: [(duration: RetentionDuration, index: Int)] = []
         for (index, piece) in pieces.enumerated() {
             switch piece {
-            case .event(let name) where !events.contains(where: { $0.name == name }): events.append((name, index))
+            case .event(let name):
+                if !events.contains(where: { $0.name == name }) { events.append((name, index)) }
+                lastIndex[name] = index
             case .duration(let duration): durations.append((duration, index))
             default: continue
             }
         }
         switch events.count {
         case 0: return try bareDurations(durations)
-        case 1: return try counted(from: events[0], durations)
+        case 1:
+            // "under pågående ärende och två år efter att ärendet avslutats": the event named again
+            // after the period is the one it counts from.
+            let again = (name: events[0].name, index: lastIndex[events[0].name] ?? events[0].index)
+            if again.index != events[0].index, durations.allSatisfy({ $0.index > events[0].index }) {
+                return try counted(from: again, durations)
+            }
+            return try counted(from: events[0], durations)
         default: return try joined(events.map(\.name), hasDurations: !durations.isEmpty)
         }
     }
@@ -29,7 +39,7 @@ struct PhraseClause {
         if pieces[..<first.index].contains(.plus) {
             throw PhraseRefusal(reason: "it adds \(first.duration) to nothing it names")
         }
-        if pieces[(last.index + 1)...].contains(.after) {
+        if pieces[(last.index + 1)...].contains(where: { $0 == .after || $0 == .plus }) {
             throw PhraseRefusal(reason: "it counts \(last.duration) from nothing it names")
         }
         // Periods add up only when joined as one length: "1 år och 6 månader", "60 dagar, plus två".

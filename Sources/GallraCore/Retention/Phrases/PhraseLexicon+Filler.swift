@@ -56,7 +56,7 @@ extension PhraseLexicon {
             // How an event is said to happen: "avslutad anställning", "kampanjens slut".
             "avslutad", "avslutat", "avslutade", "avslutats", "avslutas", "avslut", "slut", "slutet", "upphört",
             "upphör", "upphörande", "upphörandet", "stängts", "stängs", "stängt", "utgång", "utgången", "pågår",
-            "återkallas", "återkallats", "återkallat", "avslutades", "öppet", "öppen",
+            "återkallas", "återkallats", "återkallat", "avslutades", "öppet", "öppen", "pågående",
         ],
         .en: [
             // Keeping and erasing.

@@ -28,8 +28,10 @@ struct PhraseLexicon {
         var units: [String] = []
         if languages.contains(.sv) {
             units += [
-                "år", "åren", "års", "månader", "månaderna", "månad", "mån", "mnd", "veckor", "vecka", "dagar",
-                "dagarna", "dag", "dygn", "kalenderdagar", "timmar", "timme", "tim",
+                "år", "åren", "års", "månader", "månaderna", "månaders", "månad", "mån", "mnd", "veckor", "veckors",
+                "vecka",
+                "dagar", "dagars", "dagarna", "dag", "dygn", "dygns", "kalenderdagar", "timmar", "timmars", "timme",
+                "tim",
             ]
         }
         if languages.contains(.en) {
@@ -46,11 +48,12 @@ struct PhraseLexicon {
     static func unit(_ word: String) -> RetentionDuration.Unit? {
         switch word {
         case "år", "åren", "års", "years", "year", "yrs", "yr", "y": return .years
-        case "månader", "månaderna", "månad", "mån", "mnd", "months", "month", "mths", "mo": return .months
-        case "veckor", "vecka", "weeks", "week", "wks", "w": return .weeks
-        case "dagar", "dagarna", "dag", "dygn", "kalenderdagar", "calendar days", "calendar day", "days", "day", "d":
+        case "månader", "månaderna", "månaders", "månad", "mån", "mnd", "months", "month", "mths", "mo": return .months
+        case "veckor", "veckors", "vecka", "weeks", "week", "wks", "w": return .weeks
+        case "dagar", "dagars", "dagarna", "dag", "dygn", "dygns", "kalenderdagar", "calendar days", "calendar day",
+            "days", "day", "d":
             return .days
-        case "timmar", "timme", "tim", "hours", "hour", "hrs", "h": return .hours
+        case "timmar", "timmars", "timme", "tim", "hours", "hour", "hrs", "h": return .hours
         default: return nil
         }
     }
@@ -78,6 +81,13 @@ struct PhraseLexicon {
             .init(
                 languages: [.en], pattern: "\(number) (?:years?|yrs) (?:plus|\\+) (?:the )?current(?: year)?",
                 meaning: .calendarYears(offset: 0)),
+            .init(
+                languages: [.en],
+                pattern: "(?:the )?current (?:calendar )?year (?:plus|\\+|and) \(number) (?:years?|yrs)",
+                meaning: .calendarYears(offset: 0)),
+            .init(
+                languages: [.sv], pattern: "(?:det )?innevarande (?:kalender)?år (?:plus|\\+|och) \(number) år",
+                meaning: .calendarYears(offset: 0)),
         ]
         return structural + markers + events + obstacles + fillerPhrases
     }
@@ -99,18 +109,27 @@ struct PhraseLexicon {
         .init(languages: both, pattern: "\\+", meaning: .piece(.plus)),
         .init(languages: both, pattern: ",|;", meaning: .piece(.comma)),
         sv("plus|ytterligare|därefter|därutöver|och sedan|sedan|tillkommande", .plus),
+        // "… och 30 dagar efter avslut": after the end of the event already named.
+        sv("efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)", .plus),
+        en(
+            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)",
+            .plus),
         en(
             "plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
             .plus),
         sv("efter|från|räknat från|fr\\.?o\\.?m\\.?|efter det att|efter att", .after),
         en("after|from|since|following|beyond", .after),
+        // "within one month of the end of the contract": "of" after a period, before a moment.
+        en(
+            "(?<=(?:days?|weeks?|months?|years?) )of(?= (?:the |your )?(?:end|termination|expiry|expiration|closure|cancell?ation|closing|completion|date) )",
+            .after),
         sv("när|då|så snart|vid", .when),
         en("when|once|upon", .when),
         sv(
-            "max\\.?|maximalt|högst|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än|(?:inte|ej) (?:behandlas|sparas|lagras|bevaras|förvaras|finnas kvar|sparas kvar) längre än",
+            "max\\.?|maximalt|högst|(?:är |vara )?begränsa(?:d|t|de|s) till|som längst|som mest|längst|upp till|maximum|inom|senast(?: inom)?|inte längre än|ej längre än|(?:inte|ej) (?:behandlas|sparas|lagras|bevaras|förvaras|finnas kvar|sparas kvar) längre än",
             .cap),
         en(
-            "but (?:no|not) (?:longer|more) than|(?:no|not) later than|not (?:be )?(?:kept|retained|stored|held|processed) (?:for )?(?:any )?longer than|at (?:the )?(?:very )?latest|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
+            "but (?:no|not) (?:longer|more) than|(?:is |are |be )?(?:limited|restricted) to|(?:no|not) later than|not (?:be )?(?:kept|retained|stored|held|processed) (?:for )?(?:any )?longer than|at (?:the )?(?:very )?latest|at most|at the most|up to|max\\.?|maximum|no longer than|not longer than|a maximum of|for a maximum of|no more than|not more than|within|not to exceed",
             .cap),
         sv("alternativt|eller", .either),
         en("or|alternatively", .either),
@@ -123,7 +142,7 @@ struct PhraseLexicon {
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
         sv(
-            "tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
+            "till(?= \\p{L}+s (?:slut|upphörande|utgång|avslut)\\b)|tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
             .until),
         en("until(?: such time (?:as|that))?|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
@@ -179,9 +198,11 @@ struct PhraseLexicon {
         en(
             "(?:(?:the )?(?:term|period|duration) of )?(?:the |your )?employment(?: (?:ends|ended|finishes|finished|terminates|has ended))?|you are employed",
             .employmentEnd),
-        sv("(?:avslutad |avslutade )?rekrytering\\w*", .recruitmentEnd),
+        sv(
+            "(?:avslutad |avslutade )?rekrytering\\w*|(?:att )?tjänsten (?:har )?tillsatts|tillsättning(?:en)?",
+            .recruitmentEnd),
         en(
-            "(?:the )?(?:end of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment",
+            "(?:the )?(?:end of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment|(?:the )?(?:position|post|role|vacancy) (?:has been|is|was) filled",
             .recruitmentEnd),
         sv(
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
@@ -223,20 +244,22 @@ struct PhraseLexicon {
             "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
-            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto",
+            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
             .accountClosed),
         en(
-            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete|cancel) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account is active|(?:your |the )?account expires",
+            "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete|cancel) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account (?:is|remains) (?:active|open)|(?:your |the )?account expires|(?:the )?(?:life(?:time)?|existence|duration) of (?:your|the) account",
             .accountClosed),
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),
         sv(
-            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
+            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) (?:aktiv )?medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
             .membershipEnd),
         en("(?:your |the )?membership|you are a member", .membershipEnd),
-        sv("insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats", .collected),
+        sv(
+            "insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats|(?:ansökan|anmälan|förfrågan|beställningen|uppgifterna) (?:kom in|inkom|mottogs|togs emot|registrerades)",
+            .collected),
         en(
-            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:application )?(?:enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
+            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:application |(?:application|enquiry|inquiry) )?(?:application|receipt|enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|receipt|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
             .collected),
     ]
 }

@@ -63,6 +63,9 @@ struct PhraseTokenizer: @unchecked Sendable {
         let lowered = phrase.lowercased()
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "+", with: " + ")
+            // A comma or semicolon after a word is punctuation of its own ("30 days, after which"),
+            // a decimal comma ("1,5") is not.
+            .replacingOccurrences(of: "(?<!\\d)([,;])|([,;])(?!\\d)", with: " $1$2 ", options: .regularExpression)
             // An apostrophe inside a word ("we’ll", "candidate’s") is not a quotation mark.
             .replacingOccurrences(of: "(?<=\\p{L})[’‘](?=\\p{L})", with: "'", options: .regularExpression)
             // A plural in parentheses is the plural: "file(s)".

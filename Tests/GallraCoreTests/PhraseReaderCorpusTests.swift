@@ -120,6 +120,15 @@ struct PhraseReaderCorpusTests {
         ("sparas under anställningen och två år efter dess upphörande", "employment.end + 2y"),
         ("innevarande år plus sju år", "end-of-year(collected) + 7y"),
         ("Historiken är begränsad till 18 månader", "collected + 18mo"),
+        ("30 dgr", "collected + 30d"),
+        ("Avtalstid + 10 år (preskription)", "contract.end + 10y"),
+        ("Så länge kontot är aktivt", "account.closed"),
+        ("Kontot raderas efter 24 månaders inaktivitet", "last-activity + 24mo"),
+        ("Sparas tills kontot raderas", "account.closed"),
+        ("Sparas 1 år efter eventet", "event.end + 1y"),
+        ("Fem år efter kundförhållandets upphörande enligt penningtvättslagen", "relationship.end + 5y"),
+        ("Fem år efter att affärsförbindelsen upphört", "relationship.end + 5y"),
+        ("Ärendets handläggning + 2 år", "case.closed + 2y"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -240,6 +249,13 @@ struct PhraseReaderCorpusTests {
         ("kept for 12 months from receipt", "collected + 12mo"),
         ("kept for 30 days after termination of the contract", "contract.end + 30d"),
         ("the history is limited to 18 months", "collected + 18mo"),
+        ("the account is deleted after 2 years of inactivity", "last-activity + 2y"),
+        ("kept until the account is deleted", "account.closed"),
+        ("6 years after you leave our employment", "employment.end + 6y"),
+        (
+            "5 years after the business relationship ends, under the Money Laundering Regulations",
+            "relationship.end + 5y"
+        ),
     ]
 
     /// Wording that does not fix a day: refused, never guessed.
@@ -316,6 +332,10 @@ struct PhraseReaderCorpusTests {
         "Sparas i tio år därefter",
         // "Till" before a moment that is not the end of an event is not "until" here.
         "sparas till slutet av året",
+        // A law cited alone sets its own starting point, which the phrase does not name.
+        "Fem år enligt penningtvättslagen",
+        "10 år (preskription)",
+        "5 years under the Money Laundering Regulations",
     ]
 
     @Test("Swedish wording", arguments: swedish)

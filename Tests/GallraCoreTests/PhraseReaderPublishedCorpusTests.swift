@@ -92,15 +92,15 @@ struct PhraseReaderPublishedCorpusTests {
     }
 
     /// The held-back part is scored, never listed: it stays unseen while the reader is tuned.
-    /// The target is 90% right; the reader reached 84% (93 of 110) when it was first scored and
-    /// 88% (97) after its purpose clauses, inactivity thresholds and wider closed list, so that is the floor this
-    /// test holds until the reader improves on unseen wording.
-    @Test("The held-back part: no more than 1% guesses, and no fall below the first score")
+    /// The target is 90% right with no more than 1% guesses. The reader read 84% (93 of 110) when
+    /// it was first scored, 88% (97) after its purpose clauses, inactivity thresholds and wider
+    /// closed list, and 90% (99) after the common wording of a fresh sample; the test holds that.
+    @Test("The held-back part: at least 90% right, no more than 1% guesses")
     func heldBack() {
         let result = Self.score("held-back")
         #expect(result.entries >= 100)
         #expect(result.guesses.count * 100 <= result.entries, "guesses on the held-back part")
-        #expect(result.right >= 97, "the held-back part reads worse than when it was first scored")
+        #expect(result.right * 10 >= result.entries * 9, "the held-back part reads below 90%")
     }
 
     @Test("Every phrase names its source")

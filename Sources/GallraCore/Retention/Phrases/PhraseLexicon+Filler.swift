@@ -4,10 +4,10 @@ extension PhraseLexicon {
     /// Fixed expressions that carry no meaning for the day.
     static let fillerPhrases: [Entry] = [
         sv(
-            "enligt|i enlighet med|så att|äldre än|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
+            "enligt (?!bokföringslag)\\p{L}+lag(?:en|ens)?|\\((?:pga |på grund av |enligt )?preskription\\w*\\)|enligt|i enlighet med|så att|äldre än|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
-            "as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:has |have |had )?(?:come|comes|came) to an end|(?:that|which) possibly contains?|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
+            "(?:the )?(?:anti-)?money laundering (?:regulations?|act|rules|law)|\\((?:the )?(?:statute of limitations|limitation period)\\)|as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:has |have |had )?(?:come|comes|came) to an end|(?:that|which) possibly contains?|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
             .filler("")),
         // A law's number, "(1999:1078)", and the year of an act.
         .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
@@ -56,7 +56,8 @@ extension PhraseLexicon {
             // How an event is said to happen: "avslutad anställning", "kampanjens slut".
             "avslutad", "avslutat", "avslutade", "avslutats", "avslutas", "avslut", "slut", "slutet", "upphört",
             "upphör", "upphörande", "upphörandet", "stängts", "stängs", "stängt", "utgång", "utgången", "pågår",
-            "återkallas", "återkallats", "återkallat", "avslutades", "öppet", "öppen", "pågående",
+            "återkallas", "återkallats", "återkallat", "avslutades", "öppet", "öppen", "pågående", "handläggning",
+            "handläggningen",
         ],
         .en: [
             // Keeping and erasing.

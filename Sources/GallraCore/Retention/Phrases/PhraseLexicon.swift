@@ -30,7 +30,8 @@ struct PhraseLexicon {
             units += [
                 "år", "åren", "års", "månader", "månaderna", "månaders", "månad", "mån", "mnd", "veckor", "veckors",
                 "vecka",
-                "dagar", "dagars", "dagarna", "dag", "dygn", "dygns", "kalenderdagar", "timmar", "timmars", "timme",
+                "dagar", "dagars", "dagarna", "dag", "dgr", "dygn", "dygns", "kalenderdagar", "timmar", "timmars",
+                "timme",
                 "tim",
             ]
         }
@@ -50,7 +51,8 @@ struct PhraseLexicon {
         case "år", "åren", "års", "years", "year", "yrs", "yr", "y": return .years
         case "månader", "månaderna", "månaders", "månad", "mån", "mnd", "months", "month", "mths", "mo": return .months
         case "veckor", "veckors", "vecka", "weeks", "week", "wks", "w": return .weeks
-        case "dagar", "dagars", "dagarna", "dag", "dygn", "dygns", "kalenderdagar", "calendar days", "calendar day",
+        case "dagar", "dagars", "dagarna", "dag", "dgr", "dygn", "dygns", "kalenderdagar", "calendar days",
+            "calendar day",
             "days", "day", "d":
             return .days
         case "timmar", "timmars", "timme", "tim", "hours", "hour", "hrs", "h": return .hours
@@ -187,16 +189,16 @@ struct PhraseLexicon {
             "(?:the|our|your) (?:contract|agreement)(?: (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs))?|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
             .contractEnd),
         sv(
-            "(?:avslutat |avslutad |avslutade )?(?:kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsrelation\\w*|leverantörsförhållande\\w*)(?: (?:har )?(?:upphört|upphör|avslutats|avslutas|pågår))?|(?:du|ni) är kund\\w*(?: eller leverantör)?",
+            "(?:avslutat |avslutad |avslutade )?(?:kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsförbindelse\\w*|affärsrelation\\w*|leverantörsförhållande\\w*)(?: (?:har )?(?:upphört|upphör|avslutats|avslutas|pågår))?|(?:du|ni) är kund\\w*(?: eller leverantör)?",
             .relationshipEnd),
         en(
             "(?:the )?(?:customer|client|business|supplier) relation(?:ship)?(?: (?:has )?(?:ended|ends|ceased|ceases))?|you are (?:a|our) (?:customer|client|supplier)|relationship with (?:us|you)|(?:they|you) (?:cease|stop) (?:being|to be) (?:our |a )?customers?|active customers?",
             .relationshipEnd),
         sv(
-            "anställning\\w*(?: (?:har )?(?:upphört|upphör|avslutats|avslutas))?|(?:du är|är) anställd|(?:en |den )?anställd (?:har )?slutat(?: på företaget)?",
+            "anställning\\w*(?: (?:har )?(?:upphört|upphör|avslutats|avslutas))?|(?:du är|är) anställd|(?:en |den )?anställd (?:har )?slutat(?: på företaget)?|(?:du )?(?:har )?(?:slutat|lämnat) (?:din anställning|anställningen|företaget)",
             .employmentEnd),
         en(
-            "(?:(?:the )?(?:term|period|duration) of )?(?:the |your )?employment(?: (?:ends|ended|finishes|finished|terminates|has ended))?|you are employed",
+            "(?:(?:the )?(?:term|period|duration) of )?(?:the |your )?employment(?: (?:ends|ended|finishes|finished|terminates|has ended))?|you are employed|(?:you )?(?:leave|left|have left) (?:our employment|(?:the|our) (?:company|organi[sz]ation|firm))",
             .employmentEnd),
         sv(
             "(?:avslutad |avslutade )?rekrytering\\w*|(?:att )?tjänsten (?:har )?tillsatts|tillsättning(?:en)?",
@@ -225,7 +227,7 @@ struct PhraseLexicon {
         en(
             "object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing|(?:you )?no longer wish(?:es)? to (?:receive|hear from us|be contacted)(?: (?:direct )?marketing)?(?: (?:communications|emails|e-mails|messages|newsletters|mailings))?(?: from us)?",
             .objection),
-        sv("evenemang\\w*|seminari\\w*|webb?inari\\w*|konferens\\w*", .eventEnd),
+        sv("evenemang\\w*|event(?:et|en)?|seminari\\w*|webb?inari\\w*|konferens\\w*", .eventEnd),
         en("(?:the )?end of the event|(?:the )?event(?! of)|seminar\\w*|webinar\\w*|conference", .eventEnd),
         sv("kampanj\\w*|aktuell(?:a)? marknadsföring|marknadsföringsperiod\\w*", .campaignEnd),
         en("(?:the )?(?:marketing )?campaign\\w*", .campaignEnd),
@@ -244,7 +246,7 @@ struct PhraseLexicon {
             "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
-            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
+            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
             .accountClosed),
         en(
             "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete|cancel) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account (?:is|remains) (?:active|open)|(?:your |the )?account expires|(?:the )?(?:life(?:time)?|existence|duration) of (?:your|the) account",

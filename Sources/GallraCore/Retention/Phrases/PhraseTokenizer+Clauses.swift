@@ -4,7 +4,9 @@ import Foundation
 extension PhraseTokenizer {
     /// Applies the neighbour-dependent readings to the tokens of a phrase.
     static func readingClauses(_ tokens: [PhraseToken]) -> [PhraseToken] {
-        unnamedMoments(inactivityThresholds(purposeClauses(addedThings(conditionsThatAreMoments(tokens)))))
+        unnamedMoments(
+            inactivityThresholds(
+                purposeClauses(addedThings(citedLaws(erasedAccounts(conditionsThatAreMoments(tokens)))))))
     }
 
     /// "för att kunna svara på frågor från den som sökt", "in order to answer questions": a
@@ -101,6 +103,46 @@ extension PhraseTokenizer {
         }
         return result
     }
+
+    /// "Kontot raderas efter 24 månaders inaktivitet", "the account is deleted after 2 years of
+    /// inactivity": the account's erasure before "after", "when" or a period is what the rule
+    /// does, not the moment it counts from.
+    static func erasedAccounts(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices where result[index].piece == .event(.accountClosed) {
+            guard result[index].words.range(of: accountErasure, options: .regularExpression) != nil else { continue }
+            var next = index + 1
+            while next < result.count, !result[next].piece.isMeaningful { next += 1 }
+            guard next < result.count,
+                [.after, .when, .cap].contains(result[next].piece) || result[next].piece.isDuration
+            else { continue }
+            result[index] = .init(piece: .filler(result[index].words), words: result[index].words)
+        }
+        return result
+    }
+
+    private static let accountErasure =
+        "^(?:kontot (?:raderas|tas bort)|(?:your |the )?account (?:is )?(?:deleted|removed|erased))$"
+
+    /// "enligt penningtvättslagen", "(preskription)", "under the Money Laundering Regulations": a
+    /// law cited beside a moment Gallra knows says why ("fem år efter kundförhållandets upphörande
+    /// enligt penningtvättslagen"); cited alone, the law sets its own starting point, which the
+    /// phrase does not name ("fem år enligt penningtvättslagen").
+    static func citedLaws(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        let namesMoment = tokens.contains {
+            if case .event(let name) = $0.piece { return name != .collected }
+            return false
+        }
+        guard !namesMoment else { return tokens }
+        return tokens.map { token in
+            guard case .filler = token.piece, token.words.range(of: citation, options: .regularExpression) != nil
+            else { return token }
+            return .init(piece: .obstacle(.noFixedDay, token.words), words: token.words)
+        }
+    }
+
+    private static let citation =
+        "^(?:enligt \\p{L}+lag(?:en|ens)?|\\(.*(?:preskription|limitation).*\\)|(?:the )?(?:anti-)?money laundering .*)$"
 
     /// "extra data", "additional copies": "extra" adds a period only when one follows it
     /// ("an extra 30 days"); before the name of something kept it says what is kept.

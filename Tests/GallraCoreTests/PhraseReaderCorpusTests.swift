@@ -252,6 +252,7 @@ struct PhraseReaderCorpusTests {
         ("the account is deleted after 2 years of inactivity", "last-activity + 2y"),
         ("kept until the account is deleted", "account.closed"),
         ("6 years after you leave our employment", "employment.end + 6y"),
+        ("Call recordings are retained for 90 days", "collected + 90d"),
         (
             "5 years after the business relationship ends, under the Money Laundering Regulations",
             "relationship.end + 5y"
@@ -336,6 +337,8 @@ struct PhraseReaderCorpusTests {
         "Fem år enligt penningtvättslagen",
         "10 år (preskription)",
         "5 years under the Money Laundering Regulations",
+        // What someone deleted is counted from that deletion, not from collection.
+        "Deleted content is removed from our servers within 60 days",
     ]
 
     @Test("Swedish wording", arguments: swedish)

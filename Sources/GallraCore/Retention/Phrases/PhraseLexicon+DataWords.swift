@@ -45,7 +45,7 @@ extension PhraseLexicon {
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",
             "drives", "disk", "disks", "reference", "clinical", "animal", "animals", "pet", "pets", "matter", "matters",
             "billing", "create", "use", "part", "assignment", "contains", "contain", "charts", "scans", "settings",
-            "team", "teams",
+            "team", "teams", "call", "expire",
             "security", "fraud", "hashed",
             "encrypted",
             "candidate", "applicant", "employee", "client", "clients", "patient", "patients", "student", "students",

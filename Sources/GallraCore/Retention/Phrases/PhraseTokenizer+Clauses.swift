@@ -6,7 +6,8 @@ extension PhraseTokenizer {
     static func readingClauses(_ tokens: [PhraseToken]) -> [PhraseToken] {
         unnamedMoments(
             inactivityThresholds(
-                purposeClauses(addedThings(citedLaws(erasedAccounts(conditionsThatAreMoments(tokens)))))))
+                purposeClauses(addedThings(citedLaws(deletedThings(erasedAccounts(conditionsThatAreMoments(tokens)))))))
+        )
     }
 
     /// "för att kunna svara på frågor från den som sökt", "in order to answer questions": a
@@ -123,6 +124,31 @@ extension PhraseTokenizer {
 
     private static let accountErasure =
         "^(?:kontot (?:raderas|tas bort)|(?:your |the )?account (?:is )?(?:deleted|removed|erased))$"
+
+    /// "Deleted content is removed from our servers within 60 days", "raderade filer sparas i 30
+    /// dagar": what someone deleted is counted from that deletion, a moment Gallra does not know,
+    /// not from collection.
+    static func deletedThings(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices.dropLast() {
+            guard case .filler = result[index].piece, deletedWords.contains(result[index].words),
+                case .filler = result[index + 1].piece, deletedThings.contains(result[index + 1].words)
+            else { continue }
+            let words = result[index].words + " " + result[index + 1].words
+            result[index] = .init(piece: .obstacle(.unknownMoment, words), words: result[index].words)
+        }
+        return result
+    }
+
+    private static let deletedWords: Set<String> = [
+        "deleted", "removed", "erased", "raderade", "raderad", "raderat", "borttagna", "borttagen", "borttaget",
+    ]
+    private static let deletedThings: Set<String> = [
+        "content", "data", "files", "file", "messages", "items", "emails", "e-mails", "email", "photos", "images",
+        "videos", "posts", "comments", "accounts", "account", "information", "records", "documents", "chats",
+        "profiles", "users", "uppgifter", "uppgifterna", "filer", "filerna", "meddelanden", "konton", "kontot",
+        "konto", "bilder", "dokument", "information", "data", "e-post",
+    ]
 
     /// "enligt penningtvättslagen", "(preskription)", "under the Money Laundering Regulations": a
     /// law cited beside a moment Gallra knows says why ("fem år efter kundförhållandets upphörande

@@ -129,6 +129,15 @@ struct PhraseReaderCorpusTests {
         ("Fem år efter kundförhållandets upphörande enligt penningtvättslagen", "relationship.end + 5y"),
         ("Fem år efter att affärsförbindelsen upphört", "relationship.end + 5y"),
         ("Ärendets handläggning + 2 år", "case.closed + 2y"),
+        (
+            "Dina uppgifter sparas under tiden du är prenumerant och raderas när du avslutar prenumerationen",
+            "contract.end"
+        ),
+        ("Bilder från kameraövervakningen raderas efter 72 timmar", "collected + 72h"),
+        ("Uppgifter om medlemmar sparas under medlemstiden och ett år därefter", "membership.end + 1y"),
+        ("Sparas i 10 år efter avslutat uppdrag på grund av preskriptionstiden", "contract.end + 10y"),
+        ("Uppgifterna sparas så länge du har ett aktivt konto hos oss", "account.closed"),
+        ("Om du inte har loggat in på 24 månader raderas ditt konto", "last-activity + 24mo"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -253,6 +262,7 @@ struct PhraseReaderCorpusTests {
         ("kept until the account is deleted", "account.closed"),
         ("6 years after you leave our employment", "employment.end + 6y"),
         ("Call recordings are retained for 90 days", "collected + 90d"),
+        ("If you have not logged in for 2 years, your account will be deleted", "last-activity + 2y"),
         (
             "5 years after the business relationship ends, under the Money Laundering Regulations",
             "relationship.end + 5y"
@@ -339,6 +349,9 @@ struct PhraseReaderCorpusTests {
         "5 years under the Money Laundering Regulations",
         // What someone deleted is counted from that deletion, not from collection.
         "Deleted content is removed from our servers within 60 days",
+        "Sparas i 10 år på grund av preskriptionstiden",
+        // "If" before a state, not a moment, stays a condition.
+        "Om du är kund sparas uppgifterna i 3 år",
     ]
 
     @Test("Swedish wording", arguments: swedish)

@@ -25,6 +25,7 @@ extension PhraseLexicon {
             // Examples, references and pronouns: "t.ex.", "bland annat", "vilka", "övriga".
             "t.ex", "bl.a", "m.m", "etc", "exempelvis", "såsom", "dvs", "d.v.s", "bland", "annat", "sig", "här",
             "vilket", "vilka", "vars", "både", "andra", "annan", "övriga", "samma", "egen", "egna", "ut", "upp",
+            "inspelat", "inspelade",
             "observera", "notera", "utlämnad", "utlämnade",
             "totalt",
             "anställd", "ansökningshandlingar", "användare", "användningsdata",

@@ -4,7 +4,7 @@ extension PhraseLexicon {
     /// Fixed expressions that carry no meaning for the day.
     static let fillerPhrases: [Entry] = [
         sv(
-            "enligt (?!bokföringslag)\\p{L}+lag(?:en|ens)?|\\((?:pga |på grund av |enligt )?preskription\\w*\\)|enligt|i enlighet med|så att|äldre än|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
+            "enligt (?!bokföringslag)\\p{L}+lag(?:en|ens)?|\\((?:pga |på grund av |enligt )?preskription\\w*\\)|(?:på grund av|pga\\.?|med hänsyn till) (?:den )?(?:allmänna )?preskription\\w*|enligt|i enlighet med|så att|äldre än|(?:har )?ägt rum|äger rum|eller återlämnas|på grund av|i syfte att|för att|eller anonymiseras|eller avidentifieras|tas bort|har kvar|\\p{L}+-(?:,| (?:och|eller))",
             .filler("")),
         en(
             "(?:the )?(?:anti-)?money laundering (?:regulations?|act|rules|law)|\\((?:the )?(?:statute of limitations|limitation period)\\)|as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:has |have |had )?(?:come|comes|came) to an end|(?:that|which) possibly contains?|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
@@ -103,6 +103,7 @@ extension PhraseLexicon {
         "inspelningarna", "inspelning", "filer", "filerna", "dokument", "dokumenten", "listor", "listan", "register",
         "registret", "underlag", "underlaget", "materialet", "historik", "historiken", "adresser", "nummer",
         "meddelanden", "korrespondens", "anteckningar", "journaler", "journalen", "kopior", "bilder", "bilderna",
-        "fotografier", "skäl", "sökning", "funktionen", "funktion", "material", "föreningen", "föreningens",
+        "fotografier", "skäl", "sökning", "övervakningen", "övervakning", "bevakningen", "funktionen", "funktion",
+        "material", "föreningen", "föreningens",
     ]
 }

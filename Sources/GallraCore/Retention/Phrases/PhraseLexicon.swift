@@ -183,7 +183,7 @@ struct PhraseLexicon {
             "(?:for )?(?:the )?(?:duration|term|lifetime) of (?:the |your )?subscription|(?:the |your |a )?subscription (?:is (?:active|no longer active|cancell?ed)|ends|has ended|expires|has expired|period)",
             .contractEnd),
         sv(
-            "(?:din |en )?prenumeration(?:en)? (?:pågår|är aktiv|gäller|upphör|har upphört|avslutas|har avslutats|löper ut)|prenumerationens (?:slut|upphörande|löptid)|prenumerationsti(?:d|den)",
+            "(?:din |en )?prenumeration(?:en)? (?:pågår|är aktiv|gäller|upphör|har upphört|avslutas|har avslutats|löper ut)|prenumerationens (?:slut|upphörande|löptid)|prenumerationsti(?:d|den)|(?:du )?(?:avslutar|säger upp|har avslutat|har sagt upp) (?:din |er )?prenumeration(?:en)?|(?:du är|är) prenumerant",
             .contractEnd),
         en(
             "(?:the|our|your) (?:contract|agreement)(?: (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs))?|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
@@ -243,10 +243,10 @@ struct PhraseLexicon {
             "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
-            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
+            "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?(?:aktivt )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
             .accountClosed),
         en(
             "(?:your |the )?account (?:is |has been )?(?:closed|deleted|terminated|cancell?ed)|(?:the )?(?:closure|cancell?ation|deletion|termination) of (?:your|the) account|account (?:closure|deletion)|(?:you )?(?:close|delete|cancel) (?:your|the) account|(?:you have|you hold) (?:an )?account|(?:your |the )?account (?:is|remains) (?:active|open)|(?:your |the )?account expires|(?:the )?(?:life(?:time)?|existence|duration) of (?:your|the) account",
@@ -254,7 +254,7 @@ struct PhraseLexicon {
         sv("incident\\w*", .incidentClosed),
         en("(?:the )?incident", .incidentClosed),
         sv(
-            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) (?:aktiv )?medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
+            "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) (?:aktiv )?medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemsti(?:d|den)|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
             .membershipEnd),
         en("(?:your |the )?membership|you are a member", .membershipEnd),
         sv(

@@ -168,7 +168,7 @@ extension PhraseTokenizer {
     }
 
     private static let citation =
-        "^(?:enligt \\p{L}+lag(?:en|ens)?|\\(.*(?:preskription|limitation).*\\)|(?:the )?(?:anti-)?money laundering .*)$"
+        "^(?:enligt \\p{L}+lag(?:en|ens)?|.*(?:preskription|limitation).*|(?:the )?(?:anti-)?money laundering .*)$"
 
     /// "extra data", "additional copies": "extra" adds a period only when one follows it
     /// ("an extra 30 days"); before the name of something kept it says what is kept.
@@ -185,14 +185,17 @@ extension PhraseTokenizer {
     }
 
     /// "If you close your account, …": "if" before a moment Gallra knows (closing, cancelling,
-    /// withdrawing, unsubscribing) is "when" that moment comes. Before a state ("if you are a
+    /// withdrawing, unsubscribing) is "when" that moment comes, and so is "om du" before
+    /// inactivity ("om du inte har loggat in på 24 månader"). Before a state ("if you are a
     /// customer") it stays a condition, and the phrase is refused.
     static func conditionsThatAreMoments(_ tokens: [PhraseToken]) -> [PhraseToken] {
         var result = tokens
         for index in result.indices.dropLast() {
-            guard case .obstacle(.condition, "if") = result[index].piece,
-                case .event = result[index + 1].piece,
-                result[index + 1].words.range(of: momentVerbs, options: .regularExpression) != nil
+            guard case .obstacle(.condition, let words) = result[index].piece,
+                ["if", "om du", "om ni"].contains(words),
+                case .event(let event) = result[index + 1].piece,
+                event == .lastActivity
+                    || result[index + 1].words.range(of: momentVerbs, options: .regularExpression) != nil
             else { continue }
             result[index] = .init(piece: .when, words: result[index].words)
         }

@@ -138,6 +138,7 @@ struct PhraseReaderCorpusTests {
         ("Sparas i 10 år efter avslutat uppdrag på grund av preskriptionstiden", "contract.end + 10y"),
         ("Uppgifterna sparas så länge du har ett aktivt konto hos oss", "account.closed"),
         ("Om du inte har loggat in på 24 månader raderas ditt konto", "last-activity + 24mo"),
+        ("sparas under avtalstiden och 12 månader efter", "contract.end + 12mo"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -263,6 +264,8 @@ struct PhraseReaderCorpusTests {
         ("6 years after you leave our employment", "employment.end + 6y"),
         ("Call recordings are retained for 90 days", "collected + 90d"),
         ("If you have not logged in for 2 years, your account will be deleted", "last-activity + 2y"),
+        ("kept during the contract, and up to 12 months after", "contract.end + 12mo"),
+        ("until you unsubscribe and at most 2 years thereafter", "objection + 2y"),
         (
             "5 years after the business relationship ends, under the Money Laundering Regulations",
             "relationship.end + 5y"
@@ -352,6 +355,8 @@ struct PhraseReaderCorpusTests {
         "Sparas i 10 år på grund av preskriptionstiden",
         // "If" before a state, not a moment, stays a condition.
         "Om du är kund sparas uppgifterna i 3 år",
+        // "After" that ends the phrase adds to the moment before it, and there is none here.
+        "kept for 12 months after",
     ]
 
     @Test("Swedish wording", arguments: swedish)

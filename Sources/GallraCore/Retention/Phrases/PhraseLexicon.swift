@@ -111,6 +111,8 @@ struct PhraseLexicon {
         .init(languages: both, pattern: "\\+", meaning: .piece(.plus)),
         .init(languages: both, pattern: ",|;", meaning: .piece(.comma)),
         sv("plus|ytterligare|därefter|därutöver|och sedan|sedan|tillkommande", .plus),
+        // "during the contract, and up to 12 months after": an "after" that ends the phrase.
+        .init(languages: both, pattern: "(?:efter|after)(?=\\s*[.!]?\\s*$)", meaning: .piece(.plus)),
         // "… och 30 dagar efter avslut": after the end of the event already named.
         sv("efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)", .plus),
         en(

@@ -216,7 +216,9 @@ struct PhraseInterpretation {
         let events = Set(part.compactMap { if case .event(let name) = $0 { return name } else { return nil } })
         guard case .event(let anchor) = previous, events != [.collected] else { return nil }
         if events.isEmpty {
-            return previousPart.contains(.when) ? try alternatives([.event(anchor), .plus] + part) : nil
+            // "… and up to 12 months after", "… and at most 2 years thereafter" say so themselves.
+            let counts = previousPart.contains(.when) || part.contains(.plus)
+            return counts ? try alternatives([.event(anchor), .plus] + part.filter { $0 != .plus }) : nil
         }
         guard events == [anchor] else {
             let names = ([anchor] + events.sorted { $0.rawValue < $1.rawValue }).map(\.rawValue)

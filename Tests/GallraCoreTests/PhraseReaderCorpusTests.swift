@@ -139,6 +139,7 @@ struct PhraseReaderCorpusTests {
         ("Uppgifterna sparas så länge du har ett aktivt konto hos oss", "account.closed"),
         ("Om du inte har loggat in på 24 månader raderas ditt konto", "last-activity + 24mo"),
         ("sparas under avtalstiden och 12 månader efter", "contract.end + 12mo"),
+        ("Ärenden sparas i 2 år efter att de avslutats", "case.closed + 2y"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -266,6 +267,10 @@ struct PhraseReaderCorpusTests {
         ("If you have not logged in for 2 years, your account will be deleted", "last-activity + 2y"),
         ("kept during the contract, and up to 12 months after", "contract.end + 12mo"),
         ("until you unsubscribe and at most 2 years thereafter", "objection + 2y"),
+        ("Support tickets are kept for 3 years after they are closed", "case.closed + 3y"),
+        ("Personal data collected through the contact form is deleted after 6 months", "collected + 6mo"),
+        ("Your CV will be kept for 12 months from the date we receive it", "collected + 12mo"),
+        ("Personal data will be kept during your membership and for 2 years after it ends", "membership.end + 2y"),
         (
             "5 years after the business relationship ends, under the Money Laundering Regulations",
             "relationship.end + 5y"
@@ -357,6 +362,7 @@ struct PhraseReaderCorpusTests {
         "Om du är kund sparas uppgifterna i 3 år",
         // "After" that ends the phrase adds to the moment before it, and there is none here.
         "kept for 12 months after",
+        "Data is kept 2 years after it ends",
     ]
 
     @Test("Swedish wording", arguments: swedish)

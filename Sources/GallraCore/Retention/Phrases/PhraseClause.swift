@@ -66,8 +66,10 @@ struct PhraseClause {
             // "Avtalstiden + 1 år", "under kundförhållandet och tio (10) år därefter"; "när avtalet
             // upphört raderas de efter 12 månader", "efter avslutat hyresavtal … i upp till två år".
             // "inaktiv i 5 år": inactive for the period, counted from the last activity.
+            // "Data collected through the form is deleted after 6 months" counts from collection.
             let introduced =
                 pieces[..<event.index].contains { $0 == .when || $0 == .after } || event.name == .lastActivity
+                || event.name == .collected
             guard pieces[(event.index + 1)...].contains(.plus) || introduced else {
                 throw PhraseRefusal(
                     reason: "it does not say how \(list) relates to \(event.name) (add \"+\", \"efter\" or \"after\")")

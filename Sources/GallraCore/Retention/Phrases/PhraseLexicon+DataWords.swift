@@ -46,7 +46,7 @@ extension PhraseLexicon {
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",
             "drives", "disk", "disks", "reference", "clinical", "animal", "animals", "pet", "pets", "matter", "matters",
             "billing", "create", "use", "part", "assignment", "contains", "contain", "charts", "scans", "settings",
-            "team", "teams", "call", "expire",
+            "team", "teams", "call", "expire", "search", "searches", "through",
             "security", "fraud", "hashed",
             "encrypted",
             "candidate", "applicant", "employee", "client", "clients", "patient", "patients", "student", "students",

@@ -114,9 +114,11 @@ struct PhraseLexicon {
         // "during the contract, and up to 12 months after": an "after" that ends the phrase.
         .init(languages: both, pattern: "(?:efter|after)(?=\\s*[.!]?\\s*$)", meaning: .piece(.plus)),
         // "… och 30 dagar efter avslut": after the end of the event already named.
-        sv("efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)", .plus),
+        sv(
+            "efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)|efter att (?:det|den|de) (?:har )?(?:avslutats|stängts|upphört|löpt ut)",
+            .plus),
         en(
-            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)",
+            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)|(?:after|once) (?:it|they) (?:(?:is|are|has been|have been|was|were) (?:closed|resolved|completed|finished|terminated|cancell?ed|over)|ends?|ended|has ended|have ended|expires?|has expired)",
             .plus),
         en(
             "plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
@@ -212,7 +214,7 @@ struct PhraseLexicon {
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
             .caseClosed),
         en(
-            "(?:the )?(?:support )?(?:case|ticket|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter",
+            "(?:the )?(?:support )?(?:case|tickets?|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter",
             .caseClosed),
         // A request's completion is the event; its arrival ("efter din begäran") is not.
         sv(
@@ -263,7 +265,7 @@ struct PhraseLexicon {
             "insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats|(?:ansökan|anmälan|förfrågan|beställningen|uppgifterna) (?:kom in|inkom|mottogs|togs emot|registrerades)",
             .collected),
         en(
-            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:application |(?:application|enquiry|inquiry) )?(?:application|receipt|enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|receipt|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent",
+            "(?:the )?(?:date of )?collection|(?:were|was) collected|collected|creation|(?:the )?date (?:of )?(?:your |the )?(?:application |(?:application|enquiry|inquiry) )?(?:application|receipt|enquiry|inquiry|registration|sign-?up|capture|creation|recording)|(?:the )?date (?:they|it) (?:were|was) (?:made|created|captured|recorded|collected)|(?:the )?time of recording|receipt|when (?:they|it) (?:were|was) (?:captured|recorded|collected|created|made|sent)|(?:they|it) (?:were|was) sent|(?:the date )?we (?:receive|received|collect|collected) (?:it|them|the data|your (?:data|application|cv))",
             .collected),
     ]
 }

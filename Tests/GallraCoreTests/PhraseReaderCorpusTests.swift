@@ -140,6 +140,7 @@ struct PhraseReaderCorpusTests {
         ("Om du inte har loggat in på 24 månader raderas ditt konto", "last-activity + 24mo"),
         ("sparas under avtalstiden och 12 månader efter", "contract.end + 12mo"),
         ("Ärenden sparas i 2 år efter att de avslutats", "case.closed + 2y"),
+        ("Uppgifterna raderas efter två år utan kontakt", "last-activity + 2y"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -268,6 +269,8 @@ struct PhraseReaderCorpusTests {
         ("kept during the contract, and up to 12 months after", "contract.end + 12mo"),
         ("until you unsubscribe and at most 2 years thereafter", "objection + 2y"),
         ("Support tickets are kept for 3 years after they are closed", "case.closed + 3y"),
+        ("removed after 10 years of no incoming contact", "last-activity + 10y"),
+        ("deleted one year past the end of the contract", "contract.end + 1y"),
         ("Personal data collected through the contact form is deleted after 6 months", "collected + 6mo"),
         ("Your CV will be kept for 12 months from the date we receive it", "collected + 12mo"),
         ("Personal data will be kept during your membership and for 2 years after it ends", "membership.end + 2y"),
@@ -363,6 +366,8 @@ struct PhraseReaderCorpusTests {
         // "After" that ends the phrase adds to the moment before it, and there is none here.
         "kept for 12 months after",
         "Data is kept 2 years after it ends",
+        // "No" and "not" stay off the closed list: only "no contact" and its like are inactivity.
+        "data is not deleted for 2 years",
     ]
 
     @Test("Swedish wording", arguments: swedish)

@@ -25,7 +25,8 @@ extension PhraseLexicon {
             // Examples, references and pronouns: "t.ex.", "bland annat", "vilka", "övriga".
             "t.ex", "bl.a", "m.m", "etc", "exempelvis", "såsom", "dvs", "d.v.s", "bland", "annat", "sig", "här",
             "vilket", "vilka", "vars", "både", "andra", "annan", "övriga", "samma", "egen", "egna", "ut", "upp",
-            "inspelat", "inspelade",
+            "inspelat", "inspelade", "mäklare", "mäklaren", "mäklarens", "säljare", "säljaren", "köpare", "köparen",
+            "uppdragsgivare", "uppdragsgivaren", "budgivare", "spekulanter", "granskas", "fliken", "priser",
             "observera", "notera", "utlämnad", "utlämnade",
             "totalt",
             "anställd", "ansökningshandlingar", "användare", "användningsdata",
@@ -46,7 +47,7 @@ extension PhraseLexicon {
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",
             "drives", "disk", "disks", "reference", "clinical", "animal", "animals", "pet", "pets", "matter", "matters",
             "billing", "create", "use", "part", "assignment", "contains", "contain", "charts", "scans", "settings",
-            "team", "teams", "call", "expire", "search", "searches", "through",
+            "team", "teams", "call", "expire", "search", "searches", "through", "technicalities",
             "security", "fraud", "hashed",
             "encrypted",
             "candidate", "applicant", "employee", "client", "clients", "patient", "patients", "student", "students",

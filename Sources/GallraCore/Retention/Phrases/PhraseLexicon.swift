@@ -124,7 +124,7 @@ struct PhraseLexicon {
             "plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
             .plus),
         sv("efter|från|räknat från|fr\\.?o\\.?m\\.?|efter det att|efter att", .after),
-        en("after|from|since|following|beyond", .after),
+        en("after|from|since|following|beyond|past", .after),
         // "within one month of the end of the contract": "of" after a period, before a moment.
         en(
             "(?<=(?:days?|weeks?|months?|years?) )of(?= (?:the |your )?(?:end|termination|expiry|expiration|closure|cancell?ation|closing|completion|date) )",
@@ -244,10 +244,10 @@ struct PhraseLexicon {
             "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
             .fiscalYearEnd),
         sv(
-            "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
+            "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|utan (?:någon )?(?:kontakt|aktivitet|inloggning)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?(?:aktivt )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",

@@ -23,6 +23,9 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
     case notAUnit
     /// A moment that is not an event Gallra knows ("avtalets tecknande", "the warranty period").
     case unknownMoment
+    /// A law cited with no moment beside it ("fem år enligt penningtvättslagen"): the law counts
+    /// its period from a moment the phrase does not name.
+    case lawWithoutMoment
 
     func reason(_ words: String) -> String {
         switch self {
@@ -40,6 +43,9 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
         case .unknownMoment:
             return
                 "\"\(words)\" is not an event Gallra knows; declare it as an event of the register, or reword the retention"
+        case .lawWithoutMoment:
+            return
+                "\"\(words)\" counts the period from a moment the phrase does not name; name it (\"efter att kundförhållandet upphört\")"
         }
     }
 
@@ -57,6 +63,7 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
         case .missingNumber: return "a unit without a number"
         case .notAUnit: return "not a unit"
         case .unknownMoment: return "an unknown moment"
+        case .lawWithoutMoment: return "a law without its moment"
         }
     }
 }

@@ -43,6 +43,8 @@ enum PhrasePiece: Hashable, Sendable {
     case purpose(String)
     /// A long word one letter away from a word of the closed list ("inkommand").
     case misspelling(of: String)
+    /// "kontot raderas" before its period: the erasure the rule performs, not a moment.
+    case erasure(String)
     /// "over" after inactivity ("dormant for over two years"): how long the inactivity lasts.
     case inactivityThreshold(String)
     /// Words the reader does not know: a phrase holding any is refused, naming them.
@@ -58,7 +60,7 @@ enum PhrasePiece: Hashable, Sendable {
     /// Whether the piece carries structure or meaning (not filler, not a comma).
     var isMeaningful: Bool {
         switch self {
-        case .filler, .purpose, .inactivityThreshold, .misspelling, .text, .comma: return false
+        case .filler, .purpose, .inactivityThreshold, .misspelling, .erasure, .text, .comma: return false
         default: return true
         }
     }

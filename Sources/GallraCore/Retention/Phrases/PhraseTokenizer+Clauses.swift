@@ -117,7 +117,7 @@ extension PhraseTokenizer {
             guard next < result.count,
                 [.after, .when, .cap].contains(result[next].piece) || result[next].piece.isDuration
             else { continue }
-            result[index] = .init(piece: .filler(result[index].words), words: result[index].words)
+            result[index] = .init(piece: .erasure(result[index].words), words: result[index].words)
         }
         return result
     }
@@ -163,7 +163,7 @@ extension PhraseTokenizer {
         return tokens.map { token in
             guard case .filler = token.piece, token.words.range(of: citation, options: .regularExpression) != nil
             else { return token }
-            return .init(piece: .obstacle(.noFixedDay, token.words), words: token.words)
+            return .init(piece: .obstacle(.lawWithoutMoment, token.words), words: token.words)
         }
     }
 

@@ -314,7 +314,7 @@ extension PhrasePiece {
         switch self {
         case .duration(let duration): return "a period of \(duration)"
         case .event(let name): return "the event \(name)"
-        case .plus: return "adds the period that follows"
+        case .plus: return "adds a period to the moment before it"
         case .after: return "counts from what follows"
         case .when: return "the event that follows starts the count"
         case .cap: return "an upper bound"
@@ -335,6 +335,7 @@ extension PhrasePiece {
         case .filler: return "carries no meaning for the day"
         case .purpose: return "the purpose: carries no meaning for the day"
         case .inactivityThreshold: return "how long the inactivity lasts"
+        case .erasure: return "the erasure itself, not a moment: carries no meaning for the day"
         case .misspelling(let word): return "\"\(word)\" misspelt: carries no meaning for the day"
         case .text: return "not understood: refused"
         }

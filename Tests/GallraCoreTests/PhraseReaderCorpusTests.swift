@@ -268,6 +268,7 @@ struct PhraseReaderCorpusTests {
         ("If you have not logged in for 2 years, your account will be deleted", "last-activity + 2y"),
         ("kept during the contract, and up to 12 months after", "contract.end + 12mo"),
         ("until you unsubscribe and at most 2 years thereafter", "objection + 2y"),
+        ("until you unsubscribe and at most 1 year plus 6 months", "min(objection, collected + 1y + 6mo)"),
         ("Support tickets are kept for 3 years after they are closed", "case.closed + 3y"),
         ("removed after 10 years of no incoming contact", "last-activity + 10y"),
         ("deleted one year past the end of the contract", "contract.end + 1y"),

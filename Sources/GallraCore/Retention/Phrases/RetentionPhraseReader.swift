@@ -216,9 +216,15 @@ struct PhraseInterpretation {
         let events = Set(part.compactMap { if case .event(let name) = $0 { return name } else { return nil } })
         guard case .event(let anchor) = previous, events != [.collected] else { return nil }
         if events.isEmpty {
-            // "… and up to 12 months after", "… and at most 2 years thereafter" say so themselves.
-            let counts = previousPart.contains(.when) || part.contains(.plus)
-            return counts ? try alternatives([.event(anchor), .plus] + part.filter { $0 != .plus }) : nil
+            // "… and up to 12 months after", "… and at most 2 years thereafter" say so themselves;
+            // "at most 1 year plus 6 months" is one length.
+            let trailingPlus = part.lastIndex(of: .plus).flatMap { plus in
+                part[plus...].contains(where: \.isDuration) ? nil : plus
+            }
+            guard previousPart.contains(.when) || trailingPlus != nil else { return nil }
+            var stage = part
+            if let trailingPlus { stage.remove(at: trailingPlus) }
+            return try alternatives([.event(anchor), .plus] + stage)
         }
         guard events == [anchor] else {
             let names = ([anchor] + events.sorted { $0.rawValue < $1.rawValue }).map(\.rawValue)

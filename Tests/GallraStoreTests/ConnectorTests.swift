@@ -315,6 +315,16 @@ struct ConnectorTests {
         }
         #expect(try await shop.store.systems.current() == nil, "a refused file changes nothing")
 
+        // A key that is personal data would reach the audit log in clear text.
+        let personalKey = try await shop.store.systems.check(
+            yaml: shop.systemsYAML.replacingOccurrences(
+                of: "- table: ticket\n        key: [id]", with: "- table: ticket\n        key: [requester_email]"))
+        #expect(
+            personalKey.contains {
+                $0.line == 21 && $0.severity == .error
+                    && $0.message.contains("the key column \"requester_email\" of table \"ticket\" holds personal data")
+            })
+
         // A password written into the file; a database that is not there.
         let secret = try await shop.store.systems.check(
             yaml: shop.systemsYAML.replacingOccurrences(

@@ -160,6 +160,15 @@ struct SystemsParse {
             columns[column] = category
         }
 
+        // The audit log names each row it erases or anonymises by its key (`TABLE:KEY`).
+        let personal = Set(person.map(\.column)).union(columns.keys)
+        for (column, line) in key where personal.contains(column) {
+            nodes.error(
+                line,
+                "the key column \"\(column)\" of \(what) holds personal data; the audit log names each row it erases by its key, which would keep that data in clear: give \(what) a key that is not personal data"
+            )
+        }
+
         let belongsTo = parent(fields, what: what)
         if let parent = belongsTo { lines[parent.column] = fields["belongs_to"]?.line ?? fields.line }
         if person.isEmpty && belongsTo == nil {

@@ -369,6 +369,9 @@ struct PhraseReaderCorpusTests {
         "Data is kept 2 years after it ends",
         // "No" and "not" stay off the closed list: only "no contact" and its like are inactivity.
         "data is not deleted for 2 years",
+        // A period for part of the data only: the rest is kept for another.
+        "Part of the data is kept for 7 years",
+        "Delar av uppgifterna sparas i 7 år",
     ]
 
     @Test("Swedish wording", arguments: swedish)

@@ -30,7 +30,7 @@ extension PhraseLexicon {
             // Words of the seed documents that say what is done with the data, never when.
             "behandling", "behandlingen", "marknadsföring", "lagring", "hantering", "hanteringen", "används",
             "använder",
-            "använda", "samlar", "samlas", "samla", "lämnar", "lämnas", "lämna", "delas", "delar", "tillgång",
+            "använda", "samlar", "samlas", "samla", "lämnar", "lämnas", "lämna", "delas", "tillgång",
             "produkter", "produkt", "kategorier", "registrerar", "registrerade", "leverans", "kontakt", "personer",
             "parter", "tredje", "sociala", "servrar", "molnet", "kunderna", "analys", "uppföljning", "utveckling",
             "kryptering", "krypterade", "direktreklam", "erbjudanden", "nyheter", "kundreskontra",
@@ -54,7 +54,7 @@ extension PhraseLexicon {
             "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "logged", "large", "amount",
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",
             "drives", "disk", "disks", "reference", "clinical", "animal", "animals", "pet", "pets", "matter", "matters",
-            "billing", "create", "use", "part", "assignment", "contains", "contain", "charts", "scans", "settings",
+            "billing", "create", "use", "assignment", "contains", "contain", "charts", "scans", "settings",
             "team", "teams", "call", "expire", "search", "searches", "through", "technicalities", "company", "send",
             "sent", "questions", "categories", "category",
             "activities", "storage", "department", "identification", "proof",

@@ -141,6 +141,7 @@ struct PhraseReaderCorpusTests {
         ("sparas under avtalstiden och 12 månader efter", "contract.end + 12mo"),
         ("Ärenden sparas i 2 år efter att de avslutats", "case.closed + 2y"),
         ("Uppgifterna raderas efter två år utan kontakt", "last-activity + 2y"),
+        ("Dessa loggar raderas efter 2 veckor och används inte i något annat syfte", "collected + 2w"),
         ("Bokföringsmaterial, t.ex. betalningar, sparas i sju (7) år", "collected + 7y"),
     ]
 
@@ -272,6 +273,7 @@ struct PhraseReaderCorpusTests {
         ("Support tickets are kept for 3 years after they are closed", "case.closed + 3y"),
         ("removed after 10 years of no incoming contact", "last-activity + 10y"),
         ("deleted one year past the end of the contract", "contract.end + 1y"),
+        ("Backups: encrypted (KMS), 30-day rolling retention", "collected + 30d"),
         ("Personal data collected through the contact form is deleted after 6 months", "collected + 6mo"),
         ("Your CV will be kept for 12 months from the date we receive it", "collected + 12mo"),
         ("Personal data will be kept during your membership and for 2 years after it ends", "membership.end + 2y"),
@@ -372,6 +374,8 @@ struct PhraseReaderCorpusTests {
         // A period for part of the data only: the rest is kept for another.
         "Part of the data is kept for 7 years",
         "Delar av uppgifterna sparas i 7 år",
+        // "Något" before a unit is an estimate, as "några" and "ett antal" are.
+        "sparas något år",
     ]
 
     @Test("Swedish wording", arguments: swedish)

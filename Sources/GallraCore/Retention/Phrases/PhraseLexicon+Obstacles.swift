@@ -18,7 +18,9 @@ extension PhraseLexicon {
         en(
             "at least|a minimum of|minimum|no less than|not less than|or longer|or more|more than|over(?! ?written)|longer than|\\d+\\+",
             .minimum),
-        sv("ungefär|uppskattningsvis|omkring|några|något|ett par|flera|ett antal|lång tid", .estimate),
+        sv(
+            "ungefär|uppskattningsvis|omkring|några|något(?= (?:år|månad|vecka|dygn|dag))|ett par|flera|ett antal|lång tid",
+            .estimate),
         en("approximately|roughly|some|a few|several|a couple of|a number of|a long time", .estimate),
         .init(
             languages: both, pattern: "(?:about|around|ca\\.?|circa|cirka|runt)" + quantity,

@@ -67,7 +67,8 @@ struct PhraseLexicon {
             separator: "|")
         let structural: [Entry] = [
             .init(
-                languages: both, pattern: "\(number)\\s*(?:\\(\\s*(\\d+|\\p{L}+(?:-\\p{L}+)?)\\s*\\)\\s*)?\(unit)",
+                languages: both,
+                pattern: "\(number)(?:\\s*|-)(?:\\(\\s*(\\d+|\\p{L}+(?:-\\p{L}+)?)\\s*\\)\\s*)?\(unit)",
                 meaning: .duration),
             .init(languages: both, pattern: "\(number)\\s*(?:-|till|to)\\s*\(number)\\s*\(unit)", meaning: .range),
             .init(

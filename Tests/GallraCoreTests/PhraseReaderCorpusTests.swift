@@ -120,6 +120,7 @@ struct PhraseReaderCorpusTests {
         ("sparas under anställningen och två år efter dess upphörande", "employment.end + 2y"),
         ("innevarande år plus sju år", "end-of-year(collected) + 7y"),
         ("Historiken är begränsad till 18 månader", "collected + 18mo"),
+        ("sparas till dess att kontot raderas, dock högst 3 år", "min(account.closed, collected + 3y)"),
         ("30 dgr", "collected + 30d"),
         ("Avtalstid + 10 år (preskription)", "contract.end + 10y"),
         ("Så länge kontot är aktivt", "account.closed"),
@@ -376,6 +377,10 @@ struct PhraseReaderCorpusTests {
         "Delar av uppgifterna sparas i 7 år",
         // "Något" before a unit is an estimate, as "några" and "ett antal" are.
         "sparas något år",
+        // "Until you tell us" names no moment Gallra knows; a bound after it does not make one.
+        "kept until you tell us, at most 3 years",
+        // Two moments joined before a bound, and nothing says which counts.
+        "kept for 2 years after collection, and up to 5 years after the contract ends",
     ]
 
     @Test("Swedish wording", arguments: swedish)

@@ -86,7 +86,7 @@ extension PhraseLexicon {
             "statutory", "regulatory", "tax", "accounting", "compliance", "comply", "purposes", "purpose", "rules",
             "act", "uk", "eu", "swedish", "dutch", "british", "hmrc", "companies", "discrimination", "newsletter",
             "newsletters", "mailings", "about", "policy", "policies", "guidelines", "guideline", "schedule",
-            "destruction", "currently", "means", "complete", "without", "tell", "told",
+            "destruction", "currently", "means", "complete", "without",
             // How an event is said to happen: "after the end of employment", "the case is closed".
             "end", "ends", "ended", "closed", "completed", "finished", "finishes", "terminated", "expires", "expired",
             "ceases", "ceased", "withdrawn", "obligation", "obligations", "occurred", "termination", "cancellation",

@@ -230,7 +230,7 @@ struct PhraseLexicon {
             "invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter|(?:du )?inte längre (?:vill|önskar) (?:ha|få|ta emot|motta)(?: våra| vårt| vår)? (?:nyhetsbrev(?:et)?|utskick(?:en)?|marknadsföring(?:en)?|erbjudanden)",
             .objection),
         en(
-            "object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing|(?:you )?no longer wish(?:es)? to (?:receive|hear from us|be contacted)(?: (?:direct )?marketing)?(?: (?:communications|emails|e-mails|messages|newsletters|mailings))?(?: from us)?",
+            "object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing|(?:(?:you )?(?:tell|inform|notify) us (?:that )?)?(?:you )?no longer wish(?:es)? to (?:receive|hear from us|be contacted)(?: (?:direct )?marketing)?(?: (?:communications|emails|e-mails|messages|newsletters|mailings))?(?: from us)?",
             .objection),
         sv("evenemang\\w*|event(?:et|en)?|seminari\\w*|webb?inari\\w*|konferens\\w*", .eventEnd),
         en("(?:the )?end of the event|(?:the )?event(?! of)|seminar\\w*|webinar\\w*|conference", .eventEnd),

@@ -30,8 +30,11 @@ extension PhraseTokenizer {
         var result = tokens
         for index in result.indices where result[index].piece == .event(.accountClosed) {
             guard result[index].words.range(of: accountErasure, options: .regularExpression) != nil else { continue }
+            // "tills kontot raderas, dock högst 3 år": after "until" it is the moment after all.
+            let before = result[..<index].last { $0.piece.isMeaningful }?.piece
+            if let before, [.until, .asLongAs, .after, .when, .and, .either].contains(before) { continue }
             var next = index + 1
-            while next < result.count, !result[next].piece.isMeaningful { next += 1 }
+            while next < result.count, !result[next].piece.isMeaningful, result[next].piece != .comma { next += 1 }
             guard next < result.count,
                 [.after, .when, .cap].contains(result[next].piece) || result[next].piece.isDuration
             else { continue }

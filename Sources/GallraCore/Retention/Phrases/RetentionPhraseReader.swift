@@ -214,7 +214,16 @@ struct PhraseInterpretation {
         _ part: [PhrasePiece], after previous: RetentionExpression, introducedBy previousPart: [PhrasePiece]
     ) throws(PhraseRefusal) -> RetentionExpression? {
         let events = Set(part.compactMap { if case .event(let name) = $0 { return name } else { return nil } })
-        guard case .event(let anchor) = previous, events != [.collected] else { return nil }
+        guard events != [.collected] else { return nil }
+        guard case .event(let anchor) = previous else {
+            // "2 years after collection, and up to 5 years after the contract ends": two moments,
+            // and nothing says which counts.
+            let earlier = Set(previous.events).subtracting([.collected])
+            guard !events.isEmpty, !events.isSubset(of: earlier) else { return nil }
+            let names = Set(previous.events).union(events).map(\.rawValue).sorted()
+            throw PhraseRefusal(
+                reason: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
+        }
         if events.isEmpty {
             // "… and up to 12 months after", "… and at most 2 years thereafter" say so themselves;
             // "at most 1 year plus 6 months" is one length.

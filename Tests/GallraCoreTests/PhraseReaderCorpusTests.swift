@@ -379,6 +379,8 @@ struct PhraseReaderCorpusTests {
         "sparas något år",
         // "Until you tell us" names no moment Gallra knows; a bound after it does not make one.
         "kept until you tell us, at most 3 years",
+        // "Until" a moment Gallra does not know is refused, not dropped for the period after it.
+        "we keep data until the order is complete, then 30 days",
         // Two moments joined before a bound, and nothing says which counts.
         "kept for 2 years after collection, and up to 5 years after the contract ends",
     ]

@@ -3,17 +3,24 @@ import Foundation
 /// Readings of the moments a phrase names or implies, which depend on a word's neighbours.
 extension PhraseTokenizer {
     /// "upon deletion … after fourteen days": "upon", "once", "when", "när" introduce the moment
-    /// the count starts. When no event or period follows, the moment is one Gallra does not
-    /// know, and reading on would count from collection instead.
+    /// the count starts, and "until", "as long as" the moment it ends ("until the order is
+    /// complete, then 30 days"). When no event or period follows, the moment is one Gallra does
+    /// not know, and reading on would count from collection instead. Swedish "under" is also "for"
+    /// ("under fliken", "under 2 år"), so it is left to the reader.
     static func unnamedMoments(_ tokens: [PhraseToken]) -> [PhraseToken] {
         var result = tokens
-        for index in result.indices where result[index].piece == .when {
-            guard ["upon", "once", "when", "när"].contains(result[index].words) else { continue }
+        for index in result.indices where [.when, .until, .asLongAs].contains(result[index].piece) {
+            if result[index].piece == .when, !["upon", "once", "when", "när"].contains(result[index].words) {
+                continue
+            }
+            if result[index].words.hasPrefix("under") { continue }
             var next = index + 1
             while next < result.count, !result[next].piece.isMeaningful, result[next].piece != .comma { next += 1 }
             let following = next < result.count ? result[next].piece : nil
             switch following {
-            case .event, .duration, .none, .obstacle, .conflict: continue
+            case .event, .duration, .none, .obstacle, .conflict, .calendarYearEnd, .ordinalYear, .calendarYears,
+                .accountingAct:
+                continue
             default:
                 let shown = result[index..<min(next, index + 3)].map(\.words)
                 let words = shown.joined(separator: " ") + (next > index + 3 ? " …" : "")

@@ -13,7 +13,7 @@ final class DemoServer: @unchecked Sendable {
     init(_ extra: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        port = 20_000 + Int.random(in: 0..<20_000)
+        port = try GallraProcess.freeLoopbackPort()
         process = Process()
         process.executableURL = GallraProcess.executable
         process.arguments =
@@ -53,13 +53,19 @@ final class DemoServer: @unchecked Sendable {
     }
 
     /// Waits until the server answers.
+    /// Waits until the server answers: up to a minute, as a loaded machine running the other
+    /// tests beside it may need, and no longer than the server runs.
     func ready() async throws {
-        for _ in 0..<100 {
+        for _ in 0..<600 {
             let result = try GallraProcess.runTool("/usr/bin/curl", ["-sf", "\(url)/ready"])
             if result.status == 0 { return }
+            guard process.isRunning else {
+                throw WebDriverError(
+                    description: "the demo server exited (\(process.terminationStatus)) before it was ready")
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw WebDriverError(description: "the demo server did not become ready")
+        throw WebDriverError(description: "the demo server did not become ready within a minute")
     }
 
     /// Kills the server at once (SIGKILL), as a crash would; the directory stays.

@@ -28,6 +28,21 @@ struct GallraProcess {
     }
 
     /// Runs any program, capturing what it prints.
+    /// A loopback port nothing listens on now, as the system hands out: far less likely to be
+    /// taken by another test's server than one picked at random.
+    static func freeLoopbackPort() throws -> Int {
+        let result = try runTool(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()",
+            ])
+        guard let port = Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw WebDriverError(description: "no free loopback port: \(result.stdout)")
+        }
+        return port
+    }
+
     static func runTool(
         _ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> Result {

@@ -61,7 +61,7 @@ struct MailDeliveryTests {
             let mailbox = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "gallra-smtp-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: mailbox, withIntermediateDirectories: true)
-            let port = 20_000 + Int.random(in: 20_000..<25_000)
+            let port = try GallraProcess.freeLoopbackPort()
             let smtp = Process()
             smtp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             smtp.arguments = [

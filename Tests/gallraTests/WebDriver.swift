@@ -20,7 +20,7 @@ final class Browser: @unchecked Sendable {
 
     init(width: Int, height: Int) async throws {
         let path = try #require(Browser.driverPath, "chromedriver is not installed")
-        let port = try Browser.freePort()
+        let port = try GallraProcess.freeLoopbackPort()
         driver = Process()
         driver.executableURL = URL(fileURLWithPath: path)
         driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
@@ -161,16 +161,6 @@ final class Browser: @unchecked Sendable {
         let json = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] ?? [:]
         if status >= 400 { throw WebDriverError(description: "\(url.path): \(status) \(json)") }
         return json
-    }
-
-    private static func freePort() throws -> Int {
-        let result = try GallraProcess.runTool(
-            "/usr/bin/env",
-            [
-                "python3", "-c",
-                "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()",
-            ])
-        return try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }
 

@@ -110,6 +110,8 @@ struct PhraseReaderCorpusTests {
         ("Raderas vid avlutat avtal", "contract.end"),
         ("sparas under pågående ärende och två år efter att ärendet avslutats", "case.closed + 2y"),
         ("sparas i 30 dagar efter att du avslutat ditt konto", "account.closed + 30d"),
+        ("60 dagar plus 30 dagar", "collected + 60d + 30d"),
+        ("sparas i 2 år, därefter i arkiv i 5 år", "collected + 2y + 5y"),
         ("raderas 90 dagar efter kontots avslut", "account.closed + 90d"),
         ("raderas när du avslutar ditt konto", "account.closed"),
         ("raderas efter 12 månaders inaktivitet", "last-activity + 12mo"),
@@ -381,6 +383,11 @@ struct PhraseReaderCorpusTests {
         "kept until you tell us, at most 3 years",
         // "Until" a moment Gallra does not know is refused, not dropped for the period after it.
         "we keep data until the order is complete, then 30 days",
+        // Periods side by side are for parts of the data unless joined as one length.
+        "30 days, 90 days for backups",
+        "kept for 1 year; invoices 7 years",
+        "Kunddata: 2 år, fakturor: 7 år",
+        "efter avtalets slut: 30 dagar, 90 dagar för backup",
         // Two moments joined before a bound, and nothing says which counts.
         "kept for 2 years after collection, and up to 5 years after the contract ends",
     ]

@@ -42,17 +42,36 @@ struct PhraseClause {
         if pieces[(last.index + 1)...].contains(where: { $0 == .after || $0 == .plus }) {
             throw PhraseRefusal(reason: "it counts \(last.duration) from nothing it names")
         }
-        // Periods add up only when joined as one length: "1 år och 6 månader", "60 dagar, plus två".
+        try joinedAsOneLength(durations)
+        return durations.map(\.duration).reduce(RetentionExpression.event(.collected), +)
+    }
+
+    /// Periods add up only when joined as one length: "1 år och 6 månader" (a smaller unit after
+    /// "and"), "60 dagar plus 30 dagar", "tre år, därefter i arkiv i fem år". "30 days, 90 days for
+    /// backups" and "2 years and 7 years" are two periods, for parts of the data.
+    private func joinedAsOneLength(_ durations: [(duration: RetentionDuration, index: Int)]) throws(PhraseRefusal) {
         for (left, right) in zip(durations, durations.dropFirst()) {
             let between = pieces[(left.index + 1)..<right.index]
-            if between.contains(where: { ![.and, .plus, .comma].contains($0) }) {
+            let added = between.contains(.plus)
+            let smallerAfterAnd =
+                between.contains(.and) && Self.size(left.duration.unit) > Self.size(right.duration.unit)
+            if between.contains(where: { ![.and, .plus, .comma].contains($0) }) || !(added || smallerAfterAnd) {
                 throw PhraseRefusal(
                     reason:
                         "it names two periods (\(left.duration) and \(right.duration)); if they apply to parts of the data, split the activity"
                 )
             }
         }
-        return durations.map(\.duration).reduce(RetentionExpression.event(.collected), +)
+    }
+
+    private static func size(_ unit: RetentionDuration.Unit) -> Int {
+        switch unit {
+        case .hours: return 0
+        case .days: return 1
+        case .weeks: return 2
+        case .months: return 3
+        case .years: return 4
+        }
     }
 
     private func counted(
@@ -62,6 +81,7 @@ struct PhraseClause {
         guard !durations.isEmpty else { return base }
         let amounts = durations.map(\.duration)
         let list = amounts.map(\.description).joined(separator: " + ")
+        try joinedAsOneLength(durations)
         if durations.allSatisfy({ $0.index > event.index }) {
             // "Avtalstiden + 1 år", "under kundförhållandet och tio (10) år därefter"; "när avtalet
             // upphört raderas de efter 12 månader", "efter avslutat hyresavtal … i upp till två år".

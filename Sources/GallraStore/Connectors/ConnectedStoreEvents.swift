@@ -27,7 +27,17 @@ extension ConnectedRow {
     /// The row's events with the person's events in Gallra's store: subject-wide, then those for
     /// the table's activity, then the row's own columns, each overriding the wider.
     func events(with stored: [StoredEvent]) -> [EventName: Date] {
-        StoredEvent.applicable(stored, activity: table.activity, record: nil).merging(events) { _, own in own }
+        events(standingIn: standIns(stored))
+    }
+
+    /// The person's events that apply to the row: subject-wide, then those for its activity.
+    func standIns(_ stored: [StoredEvent]) -> [EventName: Date] {
+        StoredEvent.applicable(stored, activity: table.activity, record: nil)
+    }
+
+    /// The row's own columns, with `standIns` for those it leaves empty.
+    func events(standingIn standIns: [EventName: Date]) -> [EventName: Date] {
+        standIns.merging(events) { _, own in own }
     }
 }
 
@@ -56,7 +66,8 @@ extension RetentionSweep {
             for subject in chunk {
                 for row in rowsByPerson[subject] ?? [] {
                     guard let rule = register.activity(row.table.activity)?.retention else { continue }
-                    let events = row.events(with: stored[subject] ?? [])
+                    let standIns = row.standIns(stored[subject] ?? [])
+                    let events = row.events(standingIn: standIns)
                     guard rule.events.contains(where: { row.events[$0] == nil && events[$0] != nil }) else { continue }
                     let expiry = rule.outcome(events: events, calendar: calendar).expiry
                     let own = rule.outcome(events: row.events, calendar: calendar).expiry
@@ -64,9 +75,7 @@ extension RetentionSweep {
                     found.append(
                         StoreEventRow(
                             subject: subject, system: row.system, table: row.table.table, key: row.key,
-                            standIns: StoredEvent.applicable(
-                                stored[subject] ?? [], activity: row.table.activity, record: nil),
-                            expiry: expiry, ownExpiry: own))
+                            standIns: standIns, expiry: expiry, ownExpiry: own))
                 }
             }
         }

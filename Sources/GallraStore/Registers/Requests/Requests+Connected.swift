@@ -20,9 +20,22 @@ public struct ConnectedChange: Sendable {
 
     public let system: String
     /// `TABLE:KEY`.
-    public let row: String
+    public let record: String
+    /// The column a correction changes.
+    public var column: String? = nil
     public let activity: String
     public let action: Action
+
+    public init(system: String, record: String, column: String? = nil, activity: String, action: Action) {
+        self.system = system
+        self.record = record
+        self.column = column
+        self.activity = activity
+        self.action = action
+    }
+
+    /// `TABLE:KEY`, and the column a correction changes after a space.
+    public var row: String { column.map { "\(record) \($0)" } ?? record }
 }
 
 extension Requests {
@@ -110,7 +123,7 @@ extension Requests {
             }
             done += mine.map {
                 ConnectedChange(
-                    system: system.id, row: $0.0.reference, activity: $0.0.table.activity,
+                    system: system.id, record: $0.0.reference, activity: $0.0.table.activity,
                     action: outcome[$0.0.reference] ?? $0.1)
             }
         }
@@ -205,10 +218,11 @@ extension Requests {
         let actions = Dictionary(decisions.map { ($0.activity, $0.action) }, uniquingKeysWith: { first, _ in first })
         let planned = zip(rows, Self.plan(rows, actions: actions)).map { row, action in
             ConnectedChange(
-                system: row.system, row: row.reference, activity: row.table.activity, action: action ?? .kept)
+                system: row.system, record: row.reference, activity: row.table.activity, action: action ?? .kept)
         }
         let corrections = try await connectedCorrections(of: request).map {
-            ConnectedChange(system: $0.system, row: "\($0.row) \($0.column)", activity: $0.activity, action: .corrected)
+            ConnectedChange(
+                system: $0.system, record: $0.row, column: $0.column, activity: $0.activity, action: .corrected)
         }
         return planned + corrections
     }

@@ -115,7 +115,8 @@ extension Requests {
                     ).run()
                     done.append(
                         ConnectedChange(
-                            system: system.id, row: correction.row, activity: correction.activity, action: .corrected))
+                            system: system.id, record: correction.row, activity: correction.activity, action: .corrected
+                        ))
                 }
             }
         }

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gallra", targets: ["gallra"]),
         .library(name: "GallraCore", targets: ["GallraCore"]),
+        .library(name: "GallraImport", targets: ["GallraImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -29,6 +30,12 @@ let package = Package(
             name: "GallraCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Reading the company's own ROPA file (a workbook, CSV, TSV or pasted table) into a draft
+        // register, within fixed bounds: outside input, so apart for fuzzing.
+        .target(
+            name: "GallraImport",
+            dependencies: ["GallraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Persistence: SQLite and PostgreSQL through SQLKit, per-subject encryption, the audit chain.
         .target(
             name: "GallraStore",
@@ -46,11 +53,10 @@ let package = Package(
         .target(
             name: "GallraServices",
             dependencies: [
-                "GallraCore", "GallraStore",
+                "GallraCore", "GallraStore", "GallraImport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // HTTP (Hummingbird): the JSON API and the admin UI (server-rendered with swift-mustache).

@@ -19,7 +19,7 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
             guard !path.isEmpty else { throw GallraError.invalidInput("The database URL \"sqlite:\" names no file.") }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
-            self = .postgres(url: text)
+            self = .postgres(url: try Self.passwordInUserinfo(text))
         } else {
             throw GallraError.invalidInput("The database URL must start with sqlite: or postgres://.")
         }
@@ -38,9 +38,7 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url):
-            guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://") else { return url }
-            return String(url[..<scheme.upperBound]) + "…" + String(url[at...])
+        case .postgres(let url): return Self.withoutSecrets(url)
         }
     }
 }

@@ -39,9 +39,11 @@ public struct KeyFile: Sendable {
     }
 
     public static func read(path: String) throws(GallraError) -> KeyFile {
+        try checkPermissions(path: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GallraError.unavailable("Cannot read the key file \"\(path)\".")
         }
+        // try?: a key file that does not decode is refused just below as damaged
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data),
             let index = Data(base64Encoded: stored.indexKey), index.count == 32
         else { throw GallraError.unavailable("The key file \"\(path)\" is damaged.") }
@@ -99,6 +101,7 @@ public struct KeyFile: Sendable {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        // try?: a key file that cannot be encoded is refused just below, nothing written
         guard let data = try? encoder.encode(stored) else {
             throw GallraError.unavailable("Cannot encode the key file.")
         }

@@ -66,6 +66,8 @@ public final class StoreConnection: Sendable {
     ) async throws -> StoreConnection {
         switch location {
         case .sqlite(let path):
+            // The store's own files are created readable by their owner only.
+            if !foreign && !reading { try SQLiteFile.createPrivately(path) }
             let connection: SQLiteConnection
             do {
                 connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
@@ -92,6 +94,7 @@ public final class StoreConnection: Sendable {
             } catch {
                 // Closed before it goes: SQLite's connection must not be dropped open (a cancelled
                 // task, say, while a reader was being opened).
+                // try?: closing a connection being given up; nothing is written through it
                 try? await connection.close().get()
                 throw error
             }
@@ -129,6 +132,7 @@ public final class StoreConnection: Sendable {
         }
         if !wasClosed {
             await readers?.close()
+            // try?: closing on the way out; nothing is written through it
             try? await closer()
         }
     }
@@ -148,6 +152,7 @@ public final class StoreConnection: Sendable {
                 // Rolled back even when the task was cancelled: a new task does not inherit that
                 // (it does inherit holding the gate).
                 let sql = self.sql
+                // try?: a rollback that fails leaves the transaction to the server, which rolls it back when the connection goes
                 await Task { try? await sql.raw("ROLLBACK").run() }.value
                 throw error
             }

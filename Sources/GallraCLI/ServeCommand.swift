@@ -38,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
             "A directory of the controller's own wording of the e-mails, files like confirm.sv.txt (confirm, receipt, unsubscribed, report; sv, en): \"Subject: …\", an empty line, the text with {{placeholders}}."
     )
     var mailTemplates: String?
+    @Option(
+        help:
+            "A reverse proxy in front of the server (an address or range, e.g. 127.0.0.1 or 10.0.0.0/8; repeatable): only its X-Forwarded-For names the client that sign-in and request limits count."
+    )
+    var trustedProxy: [String] = []
     @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
@@ -49,6 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
             }
             if mailDir != nil && sendmail != nil { throw CLIError("Give --mail-dir or --sendmail, not both.") }
             let templates = try mailTemplates.map(MailTemplates.overriding(from:)) ?? .builtIn
+            let proxies: TrustedProxies
+            do {
+                proxies = try TrustedProxies(parsing: trustedProxy)
+            } catch {
+                throw CLIError("--trusted-proxy: \(error)")
+            }
             var options = store
             if demo { options = try DemoStore.prepare(options) }
             // A smaller writer cache than the command line's: the server stays within its memory
@@ -61,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
                     adminsNeedSecondFactor: adminTwoFactor)
                 configuration.baseURL = url
                 configuration.mailTemplates = templates
+                configuration.trustedProxies = proxies
                 if let mailFrom {
                     configuration.mailFrom = mailFrom
                 } else {
@@ -104,6 +116,7 @@ enum DemoStore {
         for file in [database, database + ".keyring", database + "-wal", database + "-shm", keyFile]
             + [database + ".keyring-wal", database + ".keyring-shm"]
         {
+            // try?: a demo file that cannot be removed is found again below, and the demo refuses a store that holds a register
             try? FileManager.default.removeItem(atPath: file)
         }
         options.database = "sqlite:\(database)"
@@ -114,6 +127,7 @@ enum DemoStore {
 
     static func load(into store: Store, register: String, as party: Party, url: String) async throws {
         let gallra = Gallra(store: store)
+        // try?: only the demo store: a register that cannot be read is loaded over by nothing, the load refuses
         if (try? await gallra.register(by: party)) != nil {
             throw CLIError("The database given already holds a register; --demo loads only into an empty store.")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GallraCore
 import GallraStore
 
@@ -19,6 +20,27 @@ extension Gallra {
             throw refused
         }
         return subject
+    }
+
+    /// The subject a write by `party` is for. A caller limited to some activities writes for a
+    /// subject within them, or for a person it names by an identifier: registered when unknown,
+    /// and taken as they are when known under other activities, so that the answer is the same
+    /// either way. What it may read stays what its activities hold (`SubjectExport.narrowed`).
+    func subjectForWrite(_ reference: String, by party: Party) async throws -> String {
+        guard party.access.isScoped else { return try await store.subjects.resolve(reference) }
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if UUID(uuidString: trimmed) != nil { return try await reachableSubject(trimmed, by: party) }
+        return try await store.subjects.register([NewSubject(identifier: try identifier(trimmed))])[0]
+    }
+
+    /// The identifier a reference gives, or a refusal that says what a reference is.
+    func identifier(_ reference: String) async throws -> SubjectIdentifier {
+        let today = try await calendar().localDate(of: Date())
+        guard let identifier = SubjectIdentifier(guessing: reference, today: today) else {
+            throw GallraError.invalidInput(
+                "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")
+        }
+        return identifier
     }
 
     /// Refuses a request outside the party's reach: for a caller limited to some activities, a

@@ -25,6 +25,14 @@ public struct NewSubject: Sendable {
         self.personalNumber = personalNumber
     }
 
+    /// A subject known by one identifier, as it was normalised.
+    public init(identifier: SubjectIdentifier) {
+        self.init(
+            email: identifier.kind == .email ? identifier.value : nil,
+            phone: identifier.kind == .phone ? identifier.value : nil,
+            personalNumber: identifier.kind == .personalNumber ? identifier.value : nil)
+    }
+
     /// The subject's identifiers, each checked and normalised; at least one.
     public func identifiers(today: CivilDate) throws -> [SubjectIdentifier] {
         var identifiers: [SubjectIdentifier] = []

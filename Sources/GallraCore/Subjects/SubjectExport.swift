@@ -155,11 +155,20 @@ public struct SubjectExport: Sendable {
     }
 
     /// What a caller limited to some activities (support) may see: the records, events, consents
-    /// and limits of those activities; no incidents, which span every activity.
-    public func narrowed(to reach: Set<String>) -> SubjectExport {
-        SubjectExport(
-            scope: scope, generated: generated, register: register, subject: subject, name: name,
-            identifiers: identifiers, records: records.filter { reach.contains($0.activity.id) },
+    /// and limits of those activities; no incidents, which span every activity. The name and the
+    /// identifiers belong to the person, not to an activity, and may have been given under
+    /// others: only the identifier the caller named them by (`known`) is shown.
+    public func narrowed(to reach: Set<String>, known reference: String) -> SubjectExport {
+        let given = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        let today = calendar.localDate(of: generated)
+        let named = SubjectIdentifier(guessing: given, today: today)
+        return SubjectExport(
+            scope: scope, generated: generated, register: register, subject: subject, name: nil,
+            identifiers: identifiers.filter { identifier in
+                guard let named, identifier.kind == named.kind.rawValue else { return false }
+                // try?: an identifier that does not read as the kind named is not shown
+                return (try? SubjectIdentifier(named.kind, identifier.value, today: today)) == named
+            }, records: records.filter { reach.contains($0.activity.id) },
             events: events.filter { $0.activity.map(reach.contains) ?? true },
             consents: consents.filter { reach.contains($0.activity) },
             limits: limits.filter { $0.activity.map(reach.contains) ?? true }, incidents: [], calendar: calendar)

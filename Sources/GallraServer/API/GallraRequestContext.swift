@@ -10,8 +10,9 @@ public struct GallraRequestContext: RequestContext {
     /// The person signed in to the admin UI, set by the session middleware.
     public var signedIn: SignedIn?
 
-    /// The client's address, for counting failed sign-ins (never logged).
-    public let clientAddress: String
+    /// The client's address, for counting failed sign-ins (never logged): the peer, or behind a
+    /// trusted proxy the client it names (`ClientAddressMiddleware`).
+    public var clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

@@ -56,21 +56,19 @@ struct PrivacyController: Sendable {
                 request: request, language: language, error: words["door_choose"], status: .unprocessableContent)
         }
         let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        // try?: an address that does not read is refused just below
         guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
             return try await formPage(
                 request: request, language: language, error: words["door_email"], status: .unprocessableContent)
         }
-        if await perClient.isBlocked(["client:\(context.clientAddress)"]) {
+        guard await perClient.admit(["client:\(context.clientAddress)"]) else {
             return try await formPage(
                 request: request, language: language, error: words["door_throttled"], status: .tooManyRequests)
         }
-        await perClient.recordFailure(["client:\(context.clientAddress)"])
         // A filled-in trap field (a robot) and an address asked too often get the same page as
         // everyone else; only no mail goes.
         let robot = !(fields["website"] ?? "").isEmpty
-        let flooded = await perAddress.isBlocked(["address:\(email)"])
-        if !robot && !flooded {
-            await perAddress.recordFailure(["address:\(email)"])
+        if !robot, await perAddress.admit(["address:\(email)"]) {
             try await gallra.submitPublicRequest(
                 kind, email: email, language: language, details: fields["details"], settings: settings)
         }
@@ -142,19 +140,21 @@ struct PrivacyController: Sendable {
             "link:" + Data(SHA256.hash(data: Data(token.utf8))).base64EncodedString(),
             "client:\(context.clientAddress)",
         ]
-        if await perLink.isBlocked(keys) {
+        // Counted before the check, in one step; forgiven when the address matches.
+        guard await perLink.admit(keys) else {
             return try await downloadForm(
                 token: token, language: language, error: words["door_download_throttled"], status: .tooManyRequests)
         }
         switch try await gallra.downloadReport(token: token, email: fields["email"] ?? "") {
         case .invalid:
+            await perLink.forgive(keys)
             return try await invalidLink(language)
         case .mismatch:
-            await perLink.recordFailure(keys)
             return try await downloadForm(
                 token: token, language: language, error: words["door_download_mismatch"],
                 status: .unprocessableContent)
         case .file(let name, let contentType, let body):
+            await perLink.forgive(keys)
             guard contentType.hasPrefix("text/html") else {
                 return Response(
                     status: .ok,

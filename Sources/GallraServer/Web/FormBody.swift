@@ -16,15 +16,7 @@ extension Request {
         } else {
             buffer = try await boundedBody("The form")
         }
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
-            func decode(_ text: String) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-        }
-        return fields
+        return FormEncoding.fields(buffer.readableBytesView)
     }
 }
 

@@ -37,8 +37,11 @@ struct SignInController: Sendable {
                 language: language, error: UIText.words(language)["sign_in_failed"], email: "", status: .forbidden)
         }
         let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let keys = ["login:\(email)", "address:\(context.clientAddress)"]
-        if await throttle.isBlocked(keys) {
+        // Counted before the password is checked, in one step: parallel attempts each count. Five
+        // per account, and twenty per client (the proxy's client when one is trusted), so that one
+        // account's lockout never locks another out.
+        let keys = ["account:\(email)": 5, "client:\(context.clientAddress)": 20]
+        guard await throttle.admit(keys) else {
             return page(
                 language: language, error: UIText.words(language)["sign_in_throttled"], email: email,
                 status: .tooManyRequests)
@@ -48,12 +51,12 @@ struct SignInController: Sendable {
                 email: email, password: fields["password"] ?? "", code: fields["code"] ?? "",
                 adminsNeedSecondFactor: adminsNeedSecondFactor)
         else {
-            await throttle.recordFailure(keys)
             return page(
                 language: language, error: UIText.words(language)["sign_in_failed"], email: email,
                 status: .unauthorized)
         }
-        await throttle.reset(["login:\(email)"])
+        await throttle.forgive(Array(keys.keys))
+        await throttle.reset(["account:\(email)"])
         var response = Response.redirect(to: "/admin", type: .normal)
         response.setCookie(
             Cookie(

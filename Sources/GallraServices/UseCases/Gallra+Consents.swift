@@ -8,9 +8,10 @@ extension Gallra {
         subject: String, activity: String, wordingVersion: String, channel: String, at instant: Date, by party: Party
     ) async throws -> String {
         try party.access.require(activity: activity)
-        return try await acting(by: party, needs: .writePersonalData) {
+        return try await writing(by: party, needs: .writePersonalData) {
             try await store.consents.give(
-                subject: subject, activity: activity, wordingVersion: wordingVersion, channel: channel, at: instant)
+                subject: try await subjectForWrite(subject, by: party), activity: activity,
+                wordingVersion: wordingVersion, channel: channel, at: instant)
         }
     }
 
@@ -20,6 +21,7 @@ extension Gallra {
     {
         try party.access.require(activity: activity)
         try await acting(by: party, needs: .writePersonalData) {
+            let subject = party.access.isScoped ? try await reachableSubject(subject, by: party) : subject
             try await store.consents.withdraw(subject: subject, activity: activity, channel: channel, at: instant)
         }
     }

@@ -12,13 +12,13 @@ extension Gallra {
     /// Stores records all together or none of them (an import); returns their ids in order. Their
     /// subjects are subject ids or identifiers.
     public func addRecords(_ records: [NewRecord], by party: Party) async throws -> [String] {
-        try await acting(by: party, needs: .writePersonalData) {
+        try await writing(by: party, needs: .writePersonalData) {
             var subjects: [String: String] = [:]
             var resolved = records
             for index in resolved.indices {
                 try party.access.require(activity: resolved[index].activity)
                 let reference = resolved[index].subject
-                if subjects[reference] == nil { subjects[reference] = try await store.subjects.resolve(reference) }
+                if subjects[reference] == nil { subjects[reference] = try await subjectForWrite(reference, by: party) }
                 resolved[index].subject = subjects[reference]!
             }
             return try await store.records.add(resolved)
@@ -37,6 +37,8 @@ extension Gallra {
             try party.access.require(activity: activity)
         }
         try await acting(by: party, needs: .writePersonalData) {
+            // A subject outside the party's activities is refused as an unknown one is.
+            let subject = party.access.isScoped ? try await reachableSubject(subject, by: party) : subject
             try await store.records.addEvents(subject: subject, scope: scope, events: events)
         }
     }

@@ -47,7 +47,12 @@ extension Gallra {
     ) async throws -> String {
         let activities = activities ?? (party.access.isScoped ? party.access.activities.sorted() : nil)
         for activity in activities ?? [] { try party.access.require(activity: activity) }
-        return try await acting(by: party, needs: .writePersonalData) {
+        // Refused before anything is written: a request of no activity reaches nothing.
+        if let activities, activities.isEmpty {
+            throw GallraError.invalidInput(
+                "A request concerns at least one activity; name one, or leave them out for all.")
+        }
+        return try await writing(by: party, needs: .writePersonalData) {
             if party.access.isScoped { _ = try await reachableSubject(subject, by: party) }
             let reference = try await subjectFindingConnected(subject)
             return try await store.requests.open(
@@ -185,6 +190,7 @@ extension Gallra {
     {
         try await acting(by: party, needs: .readPersonalData) {
             let pending = try await store.requests.pending(overdueOn: overdueOnly ? day : nil).filter {
+                // try?: a request out of reach is left out of the list
                 (try? requireReach($0, by: party)) != nil
             }
             guard let dueWithin else { return pending }

@@ -36,7 +36,11 @@ extension Gallra {
         var secondFactorHolds = false
         if let user {
             if let secret = try store.users.secondFactor(of: user) {
-                secondFactorHolds = Self.codeMatches(code, secret: secret, at: Date())
+                // The step is taken only with the right password, so that a wrong one cannot use
+                // up the owner's code.
+                if let step = Self.matchingStep(code, secret: secret, at: Date()), matches {
+                    secondFactorHolds = try await store.users.takeSecondFactorStep(user: user.id, step: step)
+                }
             } else {
                 secondFactorHolds = !(adminsNeedSecondFactor && user.access.role == .admin)
             }
@@ -81,12 +85,16 @@ extension Gallra {
         }
     }
 
-    /// A six-digit code of this or the neighbouring 30-second step (clocks drift).
-    static func codeMatches(_ code: String, secret: String, at now: Date) -> Bool {
-        let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let given = Int(digits) else { return false }
+    /// The 30-second step (RFC 6238) whose six-digit code was given: this one or a neighbour
+    /// (clocks drift); nil when none.
+    static func matchingStep(_ code: String, secret: String, at now: Date) -> Int64? {
+        let digits = code.filter { $0.isASCII && $0.isNumber }
+        guard digits.count == 6, let given = Int(digits) else { return nil }
         let totp = TOTP(secret: secret)
-        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == given }
+        for offset in [-30.0, 0, 30] where totp.compute(date: now.addingTimeInterval(offset)) == given {
+            return Int64((now.timeIntervalSince1970 + offset) / 30)
+        }
+        return nil
     }
 
     /// Ends a session.

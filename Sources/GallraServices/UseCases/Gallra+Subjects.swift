@@ -11,7 +11,11 @@ extension Gallra {
 
     /// Adds subjects all together or none of them (an import); returns their ids in order.
     public func addSubjects(_ subjects: [NewSubject], by party: Party) async throws -> [String] {
-        try await acting(by: party, needs: .writePersonalData) { try await store.subjects.add(subjects) }
+        // A caller limited to some activities gets the same answer for a person known under others
+        // as for a new one: see `Subjects.register`.
+        try await acting(by: party, needs: .writePersonalData) {
+            party.access.isScoped ? try await store.subjects.register(subjects) : try await store.subjects.add(subjects)
+        }
     }
 
     /// Everything held on a subject (Art. 15), or what Art. 20 covers; the read is audited. A
@@ -23,7 +27,7 @@ extension Gallra {
         try await acting(by: party, needs: .readPersonalData) {
             let subject = try await reachableSubject(reference, by: party)
             let export = try await store.subjects.export(subject, scope: scope, progress: progress)
-            return party.access.isScoped ? export.narrowed(to: party.access.activities) : export
+            return party.access.isScoped ? export.narrowed(to: party.access.activities, known: reference) : export
         }
     }
 

@@ -120,6 +120,7 @@ extension RetentionSweep {
             } catch {
                 // Nothing goes on after the sweep has stopped.
                 finishing?.cancel()
+                // try?: waiting for the cancelled batch to stop; the sweep's own error is thrown
                 _ = try? await finishing?.value
                 if own { await reading.close() }
                 throw error
@@ -145,8 +146,16 @@ extension RetentionSweep {
         let holds = try await store.holds.allInForce(at: now.millis)
         guard !holds.isEmpty, let systems = try await store.systems.current() else { return [] }
         var people: [String: [SubjectIdentifier]] = [:]
+        // Fails closed: without a held person's identifiers their rows cannot be told apart, and
+        // the sweep would erase them despite the hold.
         for subject in Set(holds.map(\.subject)) {
-            people[subject] = (try? await store.subjects.identifiers(of: subject)) ?? []
+            do {
+                people[subject] = try await store.subjects.identifiers(of: subject)
+            } catch {
+                throw GallraError.unavailable(
+                    "The sweep of the connected systems stopped: the identifiers of subject \(subject), under a legal hold, could not be read (\(error)), so their rows could not be kept. Nothing in the connected systems was changed."
+                )
+            }
         }
         let rowsByPerson = try await store.connectedPeople.rows(ofEach: people, in: systems)
         for (subject, rows) in rowsByPerson {

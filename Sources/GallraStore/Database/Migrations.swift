@@ -60,7 +60,14 @@ enum Migrations {
         systemsVersions,
         requestTasks,
         connectedCorrections,
+        secondFactorSteps,
+        keyedAudit,
     ]
+
+    /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.
+    static let secondFactorSteps = Migration(version: 14) { _ in
+        ["ALTER TABLE users ADD COLUMN totp_last_step BIGINT"]
+    }
 
     /// Art. 16 in the company's own databases: the corrected value of a column of one of the
     /// subject's rows there, sealed with the subject's key until the request is completed.

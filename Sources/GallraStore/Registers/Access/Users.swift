@@ -90,6 +90,21 @@ public struct Users: StoreRegister {
         try user.secondFactorSealed.map { try store.keys.staffCipher().open($0, context: "user/\(user.id)/totp") }
     }
 
+    /// Takes the time step of a code that signs a user in, once: false when that step or a later
+    /// one was taken already (RFC 6238 §5.2), so a code seen over a shoulder cannot be used again.
+    /// One statement, so that two sign-ins with the same code cannot both be taken.
+    public func takeSecondFactorStep(user id: String, step: Int64) async throws -> Bool {
+        try await data.transaction { sql in
+            try await sql.raw(
+                """
+                UPDATE users SET totp_last_step = \(bind: step)
+                WHERE id = \(bind: id) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step))
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
     /// Gives a user a second factor: the secret their authenticator app shares, stored sealed.
     public func setSecondFactor(user id: String, secret: String) async throws {
         let sealed = try store.keys.staffCipher().seal(secret, context: "user/\(id)/totp")

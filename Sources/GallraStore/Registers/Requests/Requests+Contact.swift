@@ -43,7 +43,11 @@ extension Requests {
             ).first()
         else { return nil }
         let subject = try row.decode(column: "subject_id", as: String.self)
-        guard let cipher = try? await cipher(for: subject) else { return nil }
+        // Erased, their key is gone with the address; any other failure is an error, not "no one
+        // to answer".
+        let exists = try await data.read.raw("SELECT id FROM subjects WHERE id = \(bind: subject)").first() != nil
+        guard exists else { return nil }
+        let cipher = try await cipher(for: subject)
         return RequestContact(
             address: try cipher.open(
                 try row.decode(column: "address_sealed", as: Data.self), context: "contact/\(id)/address"),

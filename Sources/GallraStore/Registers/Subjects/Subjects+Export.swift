@@ -98,11 +98,15 @@ extension Subjects {
 
 extension Subjects {
     /// The subject's identifiers, opened, as stored.
+    /// None for a subject erased, whose identifiers went with them: their key is not needed then.
+    /// A subject who has identifiers but whose key cannot be read is an error, never "no one".
     func openedIdentifiers(of subject: String) async throws -> [SubjectExport.Identifier] {
-        let cipher = try await cipher(for: subject)
-        return try await data.read.raw(
+        let rows = try await data.read.raw(
             "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
-        ).all().map { row in
+        ).all()
+        guard !rows.isEmpty else { return [] }
+        let cipher = try await cipher(for: subject)
+        return try rows.map { row in
             let kind = try row.decode(column: "kind", as: String.self)
             return SubjectExport.Identifier(
                 kind: kind,
@@ -121,6 +125,7 @@ extension Subjects {
 extension SubjectExport.Identifier {
     /// The identifier as the store normalises it; nil for a kind it does not know.
     func identifier(today: CivilDate) -> SubjectIdentifier? {
+        // try?: an identifier of a kind this version does not read is not used to find rows
         SubjectIdentifier.Kind(rawValue: kind).flatMap { try? SubjectIdentifier($0, value, today: today) }
     }
 }

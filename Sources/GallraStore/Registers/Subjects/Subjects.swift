@@ -70,6 +70,26 @@ extension Subjects {
         return prepared.map(\.id)
     }
 
+    /// Adds the subjects not yet known and finds those who are, by the first of their identifiers
+    /// registered: for a caller limited to some activities, whose answer must not tell whether a
+    /// person is known under others. A known subject is taken as they are: neither the name nor
+    /// the other identifiers given change them.
+    public func register(_ subjects: [NewSubject]) async throws -> [String] {
+        let today = try await calendar().localDate(of: Date())
+        var ids: [String?] = []
+        var unknown: [NewSubject] = []
+        for subject in subjects {
+            var known: String?
+            for identifier in try subject.identifiers(today: today) where known == nil {
+                known = try await subjectID(for: identifier)
+            }
+            ids.append(known)
+            if known == nil { unknown.append(subject) }
+        }
+        var added = try await add(unknown).makeIterator()
+        return ids.map { $0 ?? added.next()! }
+    }
+
     /// The subject a reference names: their id, or an identifier found through the lookup index.
     public func resolve(_ reference: String) async throws -> String {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)

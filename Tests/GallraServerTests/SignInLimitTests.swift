@@ -1,0 +1,132 @@
+import Foundation
+import GallraCore
+import GallraServer
+import GallraServices
+import GallraStore
+import GallraTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Sign-in limits over real HTTP: counted in one step with the check, per account and per client,
+/// the client read from X-Forwarded-For only when a trusted proxy sends it.
+@Suite("Sign-in limits", .acting())
+struct SignInLimitTests {
+    static func attempt(
+        _ client: some TestClientProtocol, email: String, password: String, forwardedFor: String? = nil
+    ) async throws -> HTTPResponse.Status {
+        let page = try await client.execute(uri: "/admin/login", method: .get)
+        let token = try #require(String(buffer: page.body).firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+        let cookie = try #require(page.headers[.setCookie]?.split(separator: ";").first)
+        let body = [("csrf", String(token)), ("email", email), ("password", password)]
+            .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        var headers: HTTPFields = [.cookie: String(cookie), .contentType: "application/x-www-form-urlencoded"]
+        if let forwardedFor { headers[.init("X-Forwarded-For")!] = forwardedFor }
+        return try await client.execute(
+            uri: "/admin/login", method: .post, headers: headers, body: ByteBuffer(string: body)
+        ).status
+    }
+
+    static func server(trusting proxies: [String] = []) async throws -> (Store, some ApplicationProtocol) {
+        let test = try await TestStore.make(.sqlite)
+        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        for name in ["anna", "bo"] {
+            _ = try await Gallra(store: store).addUser(
+                email: "\(name)@example.se", access: Access(role: .privacyOfficer), password: SignInTests.password,
+                by: .user("setup"))
+        }
+        var configuration = ServerConfiguration()
+        configuration.trustedProxies = try TrustedProxies(parsing: proxies)
+        return (store, buildApplication(store: store, configuration: configuration))
+    }
+
+    @Test("Forty sign-ins at once, the right password among them: five are checked, the rest refused unchecked")
+    func parallel() async throws {
+        let (store, app) = try await Self.server()
+        try await app.test(.live) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await Self.attempt(
+                            client, email: "anna@example.se",
+                            password: index == 39 ? SignInTests.password : "wrong password \(index)")
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let checked = statuses.filter { $0 != .tooManyRequests }
+            #expect(checked.count == 5, "\(statuses.map(\.code))")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 35)
+        }
+        await store.close()
+    }
+
+    @Test("Behind a trusted proxy: one client's failures lock that account, not another account nor another client")
+    func behindProxy() async throws {
+        let (store, app) = try await Self.server(trusting: ["127.0.0.1", "::1"])
+        try await app.test(.live) { client in
+            for _ in 0..<5 {
+                #expect(
+                    try await Self.attempt(
+                        client, email: "anna@example.se", password: "wrong", forwardedFor: "203.0.113.7")
+                        == .unauthorized)
+            }
+            #expect(
+                try await Self.attempt(client, email: "anna@example.se", password: "wrong", forwardedFor: "203.0.113.7")
+                    == .tooManyRequests)
+            // Another account from the same client, and from another client, still signs in.
+            #expect(
+                try await Self.attempt(
+                    client, email: "bo@example.se", password: SignInTests.password, forwardedFor: "203.0.113.7")
+                    == .seeOther)
+            #expect(
+                try await Self.attempt(
+                    client, email: "bo@example.se", password: SignInTests.password, forwardedFor: "198.51.100.2")
+                    == .seeOther)
+            // A client trying many accounts is stopped after twenty, another client is not.
+            for index in 0..<20 {
+                _ = try await Self.attempt(
+                    client, email: "nobody\(index)@example.se", password: "wrong", forwardedFor: "192.0.2.9")
+            }
+            #expect(
+                try await Self.attempt(
+                    client, email: "bo@example.se", password: SignInTests.password, forwardedFor: "192.0.2.9")
+                    == .tooManyRequests)
+            #expect(
+                try await Self.attempt(
+                    client, email: "bo@example.se", password: SignInTests.password, forwardedFor: "198.51.100.3")
+                    == .seeOther)
+        }
+        await store.close()
+    }
+
+    @Test("Without a trusted proxy, X-Forwarded-For is ignored: a forged header escapes nothing")
+    func forgedHeader() async throws {
+        let (store, app) = try await Self.server()
+        try await app.test(.live) { client in
+            for index in 0..<20 {
+                _ = try await Self.attempt(
+                    client, email: "nobody\(index)@example.se", password: "wrong", forwardedFor: "192.0.2.\(index)")
+            }
+            #expect(
+                try await Self.attempt(
+                    client, email: "bo@example.se", password: SignInTests.password, forwardedFor: "198.51.100.3")
+                    == .tooManyRequests)
+        }
+        await store.close()
+    }
+
+    @Test("The client behind proxies: the last address not a trusted proxy; ranges parsed or refused by name")
+    func forwardedFor() throws {
+        let proxies = try TrustedProxies(parsing: ["10.0.0.0/8", "::1"])
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: ["198.51.100.1, 203.0.113.5"]) == "203.0.113.5")
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: ["203.0.113.5, 10.9.9.9"]) == "203.0.113.5")
+        #expect(proxies.client(peer: "192.0.2.1", forwardedFor: ["203.0.113.5"]) == "192.0.2.1")
+        #expect(proxies.client(peer: "::1", forwardedFor: ["not an address"]) == "::1")
+        #expect(proxies.client(peer: "::ffff:10.0.0.1", forwardedFor: ["2001:db8::1"]) == "2001:db8:0:0:0:0:0:1")
+        for bad in ["10.0.0.0/33", "example.se", "10.0.0.0/", "/8", "10.0.0.0/8/8", "", "1.2.3.4/+8"] {
+            #expect(throws: TrustedProxyError.self) { try TrustedProxies(parsing: [bad]) }
+        }
+    }
+}

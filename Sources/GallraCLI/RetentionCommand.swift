@@ -29,6 +29,7 @@ struct RetentionCommand: ParsableCommand {
             try reportingErrors {
                 let text = phrase.joined(separator: " ")
                 // A rule in the language is printed canonically; anything else is read as wording.
+                // try?: not a rule in the language: the text is read as a phrase instead
                 if let rule = try? RetentionRule(parsing: text),
                     rule.events.allSatisfy(EventDefinition.builtInNames.contains)
                 {

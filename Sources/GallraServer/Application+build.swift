@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var mail: MailTransport?
     /// The wording of the public pages' e-mails: Gallra's own, or the controller's.
     public var mailTemplates: MailTemplates = .builtIn
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    public var trustedProxies = TrustedProxies()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false,
@@ -64,6 +66,7 @@ public func buildRouter(
         baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
         sender: configuration.mailFrom ?? "privacy@\(configuration.host)", templates: configuration.mailTemplates)
     let router = Router(context: GallraRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware())
@@ -91,6 +94,7 @@ public func buildRouter(
     PrivacyController(gallra: gallra, settings: door, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { _, _ in
+        // try?: a gauge of the outbox left as it was when the outbox cannot be read
         if let depth = try? await store.outbox.depth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -33,6 +33,7 @@ struct ConcurrentLookups {
         let finished = Finished()
         if let task {
             Task {
+                // try?: a benchmark: a failed lookup is counted by its absence
                 _ = try? await task.value
                 await finished.set()
             }

@@ -296,6 +296,7 @@ struct ConnectorBench {
 
 /// The process's peak resident set (VmHWM), in MiB.
 func peakResidentMiB() -> Double {
+    // try?: a benchmark's memory reading: none where /proc is missing
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
         let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
@@ -306,6 +307,7 @@ func peakResidentMiB() -> Double {
 /// The process's memory now: resident; with GALLRA_BENCH_MALLOC_STATS set, malloc's own account
 /// (glibc's `malloc_stats`, on stderr: the bytes its arenas hold and those in use).
 func memoryLine(_ when: String) -> String {
+    // try?: a benchmark's memory reading: none where /proc is missing
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let rss =
         status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap {

@@ -17,6 +17,7 @@ extension Request {
     /// is not one) with only the fields `T` takes (422 naming the others), decoded as `T`.
     func decodeStrictly<T: JSONBody>(_ type: T.Type) async throws -> T {
         let data = Data(buffer: try await boundedBody("The request body"))
+        // try?: a body that is not a JSON object is refused just below with a 400
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw HTTPError(.badRequest, message: "The request body is not a JSON object.")
         }

@@ -22,12 +22,14 @@ public struct OutboxSender: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             await sendDue()
+            // try?: the pause between rounds ends early when the server stops
             try? await Task.sleep(for: .seconds(2))
         }
     }
 
     /// Sends every message due now; what fails waits for its next attempt.
     public func sendDue() async {
+        // try?: nothing is sent this round; the messages wait for the next
         guard let due = try? await store.outbox.due() else { return }
         for message in due {
             do {
@@ -40,6 +42,7 @@ public struct OutboxSender: Service {
                 logger.warning(
                     "a message could not be sent",
                     metadata: ["outbox": "\(message.id)", "attempt": "\(attempt)", "error": "\(error)"])
+                // try?: a failure not recorded leaves the message due: it is tried again, never reported sent
                 try? await store.outbox.markAttemptFailed(message.id, error: "\(error)", retry: retry)
             }
         }

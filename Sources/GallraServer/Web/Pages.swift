@@ -14,6 +14,7 @@ struct Pages: Sendable {
         guard let root = Bundle.module.resourceURL else { fatalError("GallraServer's resources are missing") }
         var library = MustacheLibrary()
         let templates = root.appendingPathComponent("Templates")
+        // try?: missing templates fail every page render with a 500, loudly, not silently
         let names = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []
         for name in names where name.hasSuffix(".mustache") {
             do {
@@ -23,6 +24,7 @@ struct Pages: Sendable {
                 fatalError("The template \(name) does not parse: \(error)")
             }
         }
+        // try?: a missing stylesheet or script leaves the pages unstyled, not wrong
         let css = (try? Data(contentsOf: root.appendingPathComponent("Static/gallra.css"))) ?? Data()
         let js = (try? Data(contentsOf: root.appendingPathComponent("Static/gallra.js"))) ?? Data()
         return Pages(library: library, stylesheet: ByteBuffer(bytes: css), script: ByteBuffer(bytes: js))

@@ -20,6 +20,7 @@ extension Gallra {
     {
         try await writing(by: party, needs: .changeRegister) {
             let version = try await store.versions.apply(yaml: yaml, file: file)
+            // try?: only the demo: a person not found is loaded
             let known = (try? await store.subjects.resolve(DemoPeople.anna)) != nil
             if !known {
                 try await DemoPeople(store: store).load()

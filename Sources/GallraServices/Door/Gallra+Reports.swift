@@ -73,6 +73,7 @@ extension Gallra {
             return .invalid
         }
         let payload = try JSONDecoder().decode(ReportPayload.self, from: Data(text.utf8))
+        // try?: an address that does not read matches no one: the download is refused
         let given = (try? SubjectIdentifier.normalisedEmail(email)) ?? ""
         let matches = Secret.digest(given) == Secret.digest(payload.email)
         try await Acting.as(Self.door) {

@@ -58,6 +58,7 @@ public struct MailTemplates: Sendable {
                 let known = builtInTexts.keys.sorted().map { "\($0).txt" }.joined(separator: ", ")
                 throw GallraError.invalidInput("\(directory)/\(file): no message has this name; use one of \(known).")
             }
+            // try?: a template that cannot be read is refused just below, naming the file
             guard let text = try? String(contentsOf: url.appendingPathComponent(file), encoding: .utf8) else {
                 throw GallraError.invalidInput("\(directory)/\(file): not readable as UTF-8 text.")
             }

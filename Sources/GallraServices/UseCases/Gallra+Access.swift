@@ -20,6 +20,7 @@ extension Gallra {
         email: String, access: Access, language: String = "sv", password: String? = nil, by party: Party
     ) async throws -> CreatedUser {
         try party.access.require(.manageAccess)
+        // try?: a login that is not an e-mail address is refused just below
         guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
             throw GallraError.invalidInput("The login given is not an e-mail address; a user signs in with theirs.")
         }

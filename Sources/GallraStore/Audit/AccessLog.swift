@@ -48,6 +48,7 @@ actor AccessLog {
                 failures += 1
                 failed(error)
                 if failures < 300 { pending = batch + pending }
+                // try?: the pause ends early when the store closes; what is queued is written then
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }

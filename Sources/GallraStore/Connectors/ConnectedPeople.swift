@@ -101,6 +101,7 @@ extension ConnectedPeople {
                 for row in matches {
                     // Only an exact match after the store's own normalisation counts.
                     let value = try row.decode(column: lookup.column, as: String?.self) ?? ""
+                    // try?: a value that is not an identifier of this kind is not this person's
                     guard let normal = (try? SubjectIdentifier(lookup.kind, value, today: today))?.value,
                         let people = owners[lookup.kind]?[normal]
                     else { continue }
@@ -184,6 +185,7 @@ extension ConnectedRows {
 
     /// A column's value as text, whatever its type.
     static func text(_ row: any SQLRow, _ column: String) -> String? {
+        // try?: probing the column's type: each type not held is tried as the next, the last refuses
         if let number = try? row.decode(column: column, as: Int64?.self) { return String(number) }
         if let text = try? row.decode(column: column, as: String?.self) { return text }
         if let number = try? row.decode(column: column, as: Double?.self) { return String(number) }

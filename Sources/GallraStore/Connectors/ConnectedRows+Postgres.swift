@@ -36,6 +36,7 @@ extension ConnectedRows {
                 var key: [KeyValue] = []
                 key.reserveCapacity(keyCount)
                 for index in 0..<keyCount {
+                    // try?: probing the key's type: a key not a number is read as text
                     if let number = try? cells[index].decode(Int64.self) {
                         key.append(.number(number))
                     } else {

@@ -98,6 +98,7 @@ struct ConnectedRows {
     /// A row's key, each value with its type.
     func typedKey(of row: any SQLRow) throws -> [KeyValue] {
         try table.key.map { column in
+            // try?: probing the key's type: a key not a number is read as text, and neither refuses
             if let number = try? row.decode(column: column, as: Int64.self) { return .number(number) }
             if let text = try? row.decode(column: column, as: String.self) { return .text(text) }
             throw GallraError.invalidInput(

@@ -102,6 +102,7 @@ extension RetentionSweep {
         } catch {
             await handover.finish()
             changes.cancel()
+            // try?: waiting for the cancelled changes to stop; the sweep's own error is thrown
             _ = try? await changes.value
             throw error
         }

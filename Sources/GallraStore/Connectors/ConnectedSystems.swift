@@ -178,6 +178,7 @@ public final class ConnectedSystems: Sendable {
             defer { opened = [:] }
             return opened.values.flatMap { $0.slots.map(\.task) }
         }
+        // try?: closing pools of a connection that failed to open: nothing to close
         for task in tasks { await (try? task.value)?.close() }
     }
 }

@@ -123,10 +123,12 @@ extension TableSchema.ColumnKind {
     func instant(of row: any SQLRow, column: String, calendar: ZonedCalendar) throws -> Date? {
         switch self {
         case .instant:
+            // try?: probing the column's type: a value not a timestamp is read as ISO text
             if let date = try? row.decode(column: column, as: Date?.self) { return date }
             guard let text = try row.decode(column: column, as: String?.self) else { return nil }
             return Self.iso(text)
         case .day:
+            // try?: probing the column's type: a value not a timestamp is read as ISO text
             if let date = try? row.decode(column: column, as: Date?.self) {
                 return calendar.startOfDay(CivilDate(utc: date))
             }

@@ -97,6 +97,7 @@ public struct TableSchema: Sendable {
             for index in try await sql.raw("PRAGMA index_list(\(name))").all() {
                 let indexName = try SQLName(try index.decode(column: "name", as: String.self))
                 let first = try await sql.raw("PRAGMA index_info(\(indexName))").all()
+                    // try?: an index row without a position is not an index's first column
                     .first { (try? $0.decode(column: "seqno", as: Int.self)) == 0 }
                 if let column = try first?.decode(column: "name", as: String?.self) {
                     schema.indexedLeading.insert(column)

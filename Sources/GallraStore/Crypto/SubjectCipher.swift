@@ -14,6 +14,7 @@ struct SubjectCipher: Sendable {
     }
 
     func open(_ sealed: Data, context: String) throws(GallraError) -> String {
+        // try?: a box that does not open is refused just below as an integrity error
         guard let box = try? AES.GCM.SealedBox(combined: sealed),
             let plain = try? AES.GCM.open(box, using: dataKey, authenticating: Data(context.utf8))
         else {
@@ -33,6 +34,7 @@ struct SubjectCipher: Sendable {
     static func unwrap(_ wrapped: Data, with masterKey: SymmetricKey, subject: String) throws(GallraError)
         -> SymmetricKey
     {
+        // try?: a key that does not unwrap is refused just below as an integrity error
         guard let box = try? AES.GCM.SealedBox(combined: wrapped),
             let key = try? AES.GCM.open(box, using: masterKey, authenticating: Data("subject-key:\(subject)".utf8))
         else { throw GallraError.integrity("The data key of subject \(subject) does not unwrap with its master key.") }

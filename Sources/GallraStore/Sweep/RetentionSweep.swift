@@ -120,6 +120,7 @@ extension RetentionSweep {
             }
         } catch {
             await reader.close()
+            // try?: the lock of a failed sweep expires; the sweep's own error is thrown
             if !dryRun { try? await releaseSweepLock() }
             throw error
         }

@@ -21,6 +21,7 @@ struct PhraseTokenizer: @unchecked Sendable {
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
         entries = (declared + lexicon).compactMap { entry in
             let bounded = "(?<![\\p{L}\\p{N}])(?:\(entry.pattern))(?![\\p{L}\\p{N}])"
+            // try?: the patterns are Gallra's own constants; one that does not compile is reported below
             guard let regex = try? NSRegularExpression(pattern: bounded, options: [.caseInsensitive]) else {
                 assertionFailure("bad phrase pattern \(entry.pattern)")
                 return nil

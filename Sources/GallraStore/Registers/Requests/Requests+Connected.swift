@@ -105,6 +105,7 @@ extension Requests {
                     let rows = ConnectedRows(table: row.table, schema: schema, connection: connection)
                     let which = try rows.keyCondition([row.key])
                     if action == .erased,
+                        // try?: an erasure that fails falls back to anonymising, then to keeping: never to more than was decided
                         (try? await connection.transaction({ sql in
                             try await sql.raw(try rows.delete(where: which)).run()
                         })) != nil

@@ -173,28 +173,6 @@ struct EventCommand: AsyncParsableCommand {
     }
 }
 
-struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "The tamper-evident audit log.", subcommands: [Verify.self])
-
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "verify",
-            abstract: "Check the whole audit chain; names the first entry altered, removed or reordered.")
-
-        @OptionGroup var store: StoreOptions
-
-        func run() async throws {
-            try await store.withGallra { gallra in
-                switch try await gallra.verifyAudit(by: store.party) {
-                case .intact(let entries): print("The audit log is intact: \(entries) entries.")
-                case .broken(_, let reason): throw CLIError("The audit log is broken: \(reason).")
-                }
-            }
-        }
-    }
-}
-
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Master keys.", subcommands: [Rotate.self, RemoveRetired.self])

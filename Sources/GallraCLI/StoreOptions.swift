@@ -20,6 +20,12 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         help:
+            "The file of the audit log's signed checkpoints, outside the database (env GALLRA_AUDIT_CHECKPOINTS; default: the key file's path + .audit-checkpoints)."
+    )
+    var auditCheckpoints: String?
+
+    @Option(
+        help:
             "Who is acting, written on every audit entry: user:NAME, token:NAME or system:NAME (env GALLRA_ACTOR; default user:$USER)."
     )
     var actor: String?
@@ -39,6 +45,7 @@ struct StoreOptions: ParsableArguments {
         return try await Store.open(
             database: location, keyring: keyringLocation,
             keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key",
+            auditCheckpoints: auditCheckpoints ?? environment["GALLRA_AUDIT_CHECKPOINTS"],
             readers: location.isPostgres ? readersOnPostgres : 4, writerCacheMiB: writerCacheMiB)
     }
 

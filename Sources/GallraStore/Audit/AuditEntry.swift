@@ -15,10 +15,12 @@ public struct AuditEntry: Hashable, Sendable {
     public var previousHash: String
     public var hash: String
 
-    /// The SHA-256 of the previous entry's hash and this entry's fields.
+    /// The hash of the previous entry's hash and this entry's fields: HMAC-SHA256 under the audit
+    /// key (`keyed`, a prepared HMAC that is copied for each entry), or plain SHA-256 for entries
+    /// written before the chain was keyed (`keyed` nil).
     static func digest(
         seq: Int64, at: Int64, actor: String, action: String, subject: String?, activity: String?, detail: String,
-        previousHash: String
+        previousHash: String, keyed: HMAC<SHA256>?
     ) -> String {
         let fields = [previousHash, String(seq), String(at), actor, action, subject ?? "", activity ?? "", detail]
         // Lengths before fields, so that no two different entries serialise alike:
@@ -31,13 +33,16 @@ public struct AuditEntry: Hashable, Sendable {
             canonical.append(UInt8(ascii: ":"))
             canonical.append(contentsOf: field.utf8)
         }
-        return Hex.encode(SHA256.hash(data: canonical))
+        guard var mac = keyed else { return Hex.encode(SHA256.hash(data: canonical)) }
+        mac.update(data: canonical)
+        return Hex.encode(mac.finalize())
     }
 
-    public var computedHash: String {
+    /// The hash this entry's contents call for, keyed or (before the chain was keyed) plain.
+    func computedHash(keyed: HMAC<SHA256>?) -> String {
         Self.digest(
             seq: seq, at: at, actor: actor, action: action, subject: subject, activity: activity, detail: detail,
-            previousHash: previousHash)
+            previousHash: previousHash, keyed: keyed)
     }
 }
 

@@ -21,6 +21,10 @@ public final class Store: Sendable {
     /// The master keys: the key file, changed by rotation.
     let masterKeys: Mutex<KeyFile>
     let index: IdentifierIndex
+    /// The audit chain's key and the checkpoints' signing key, derived from the key file.
+    let auditKeys: AuditKeys
+    /// Where the audit log's signed checkpoints are appended, outside the database.
+    public let auditCheckpointsPath: String
     /// The newest register version parsed so far.
     let parsedRegister = Mutex<(version: Int64, register: Register)?>(nil)
     /// Subjects' data keys unwrapped so far.
@@ -37,16 +41,20 @@ public final class Store: Sendable {
     let parsedSystems = Mutex<(version: Int64, register: Int64, systems: SystemsVersion)?>(nil)
     private let migrationCount = Mutex(0)
 
-    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile) {
+    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile, auditCheckpoints: String? = nil) {
         self.data = data
         self.keyring = keyring
         self.masterKeys = Mutex(keys)
         self.index = IdentifierIndex(key: keys.indexKey)
+        let auditKeys = AuditKeys(indexKey: keys.indexKey)
+        self.auditKeys = auditKeys
+        self.auditCheckpointsPath = auditCheckpoints ?? keys.path + ".audit-checkpoints"
         self.groupCommit = GroupCommit(on: data)
         self.accessLog = AccessLog(
             append: { batch in
                 try await data.transaction { sql in
-                    try await AuditChain.append(batch, on: sql, copyingInto: data.postgres, logger: data.logger)
+                    try await AuditChain.append(
+                        batch, key: auditKeys.chain, on: sql, copyingInto: data.postgres, logger: data.logger)
                 }
             },
             failed: { error in
@@ -60,9 +68,11 @@ public final class Store: Sendable {
     /// not wait for a sweep batch.
     /// `writerCacheMiB`: the SQLite writer's page cache (a server under load peaked at 100 MiB with
     /// 64 and 4 readers; `gallra serve` asks for 16).
+    /// `auditCheckpoints`: the file of the audit log's signed checkpoints (default: beside the key
+    /// file, `<key file>.audit-checkpoints`).
     public static func open(
-        database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, readers: Int = 4,
-        writerCacheMiB: Int = 64, logger: Logger = Logger(label: "gallra.store")
+        database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, auditCheckpoints: String? = nil,
+        readers: Int = 4, writerCacheMiB: Int = 64, logger: Logger = Logger(label: "gallra.store")
     ) async throws -> Store {
         let keys = try KeyFile.openOrCreate(path: keyFile)
         let data = try await StoreConnection.open(
@@ -70,8 +80,10 @@ public final class Store: Sendable {
         let keyringLocation = keyring ?? database.defaultKeyring
         let keyringConnection =
             keyringLocation == database ? data : try await StoreConnection.open(keyringLocation, logger: logger)
-        let store = Store(data: data, keyring: keyringConnection, keys: keys)
+        let store = Store(
+            data: data, keyring: keyringConnection, keys: keys, auditCheckpoints: auditCheckpoints)
         try await store.migrate()
+        try await store.requests.sealLegacyText()
         return store
     }
 
@@ -122,12 +134,8 @@ public final class Store: Sendable {
     func audit(_ events: [AuditEvent], on sql: any SQLDatabase) async throws {
         let party = try Acting.required()
         try await AuditChain.append(
-            events, actor: party.description, on: sql, copyingInto: data.postgres, logger: data.logger)
-    }
-
-    /// Checks the whole audit chain; names the first entry altered, removed or reordered.
-    public func verifyAudit() async throws -> AuditVerification {
-        try await AuditChain.verify(on: data.read)
+            events, actor: party.description, key: auditKeys.chain, on: sql, copyingInto: data.postgres,
+            logger: data.logger)
     }
 
     /// A new id: a UUID version 7 (RFC 9562), time-ordered so that new rows land at the end of

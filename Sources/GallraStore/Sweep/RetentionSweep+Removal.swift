@@ -1,3 +1,4 @@
+@preconcurrency import Crypto
 import Foundation
 import GallraCore
 import PostgresKit
@@ -35,17 +36,19 @@ extension RetentionSweep {
     ) async throws -> RemovalOutcome {
         let sql = connection.sql
         let actor = try Acting.required().description
-        let (head, at) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis())
+        let (head, at, key) = (try await AuditChain.lockHead(on: sql), Clock.nowMillis(), store.auditKeys.chain)
         // The evidence is hashed (and on PostgreSQL, when it goes by COPY, encoded) on another
         // thread while the database deletes.
         let encode = connection.postgres != nil
-        async let hashed = Self.evidence(of: removals, as: form, after: head, actor: actor, at: at, encoded: encode)
+        async let hashed = Self.evidence(
+            of: removals, as: form, after: head, actor: actor, at: at, key: key, encoded: encode)
         let deletion = try await deleteRecords(removals, at: nowMillis, in: connection)
         var (entries, lines) = await hashed
         var removed = removals
         if !deletion.left.isEmpty {
             removed = removals.filter { !deletion.left.contains($0.record) }
-            (entries, lines) = Self.evidence(of: removed, as: form, after: head, actor: actor, at: at, encoded: false)
+            (entries, lines) = Self.evidence(
+                of: removed, as: form, after: head, actor: actor, at: at, key: key, encoded: false)
         }
         let emptied = deletion.emptied
         if !emptied.isEmpty {
@@ -64,7 +67,7 @@ extension RetentionSweep {
                     "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
             }
             let last = entries.last.map { AuditChain.Head(seq: $0.seq, hash: $0.hash) } ?? head
-            let more = AuditChain.chain(erasures, after: last, actor: actor, at: at)
+            let more = AuditChain.chain(erasures, after: last, actor: actor, at: at, key: key)
             entries += more
             lines?.writeImmutableBuffer(AuditCopy.lines(more))
         }
@@ -77,9 +80,10 @@ extension RetentionSweep {
     /// and they are many enough to go by COPY.
     private static func evidence(
         of removals: [Removal], as form: EvidenceForm, after head: AuditChain.Head, actor: String, at: Int64,
-        encoded: Bool
+        key: SymmetricKey, encoded: Bool
     ) -> (entries: [AuditEntry], lines: ByteBuffer?) {
-        let entries = AuditChain.chain(Removal.evidence(of: removals, as: form), after: head, actor: actor, at: at)
+        let entries = AuditChain.chain(
+            Removal.evidence(of: removals, as: form), after: head, actor: actor, at: at, key: key)
         return (entries, encoded && entries.count >= AuditCopy.threshold ? AuditCopy.lines(entries) : nil)
     }
 }

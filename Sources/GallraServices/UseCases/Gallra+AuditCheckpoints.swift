@@ -1,0 +1,16 @@
+import GallraCore
+import GallraStore
+
+extension Gallra {
+    /// Checks the whole audit chain and holds it against every signed checkpoint outside the
+    /// database.
+    public func checkAudit(by party: Party) async throws -> AuditCheck {
+        try await acting(by: party, needs: .readAudit) { try await store.checkAudit() }
+    }
+
+    /// Signs the audit log's head and appends it to the checkpoints file. It writes nothing to the
+    /// database and says nothing about anyone, so whoever may verify the log may anchor it.
+    public func checkpointAudit(by party: Party) async throws -> AuditCheckpoint {
+        try await acting(by: party, needs: .readAudit) { try await store.checkpointAudit() }
+    }
+}

@@ -26,6 +26,7 @@ public struct SubjectIdentifier: Hashable, Sendable {
     /// personnummer has six or eight digits before its check digits, anything else numeric is a phone.
     public init?(guessing text: String, today: CivilDate) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // try?: guessing the kind: a text that is not this kind is tried as the next, the last is nil
         if trimmed.contains("@") {
             guard let id = try? SubjectIdentifier(.email, trimmed, today: today) else { return nil }
             self = id
@@ -49,6 +50,12 @@ public struct SubjectIdentifier: Hashable, Sendable {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
             !parts[1].hasSuffix("."), !value.contains(where: \.isWhitespace)
         else { throw IdentifierError(kind: .email, problem: "is not valid (it needs one @ and a domain)") }
+        // One address: what would make a mail header read two (a comma, a display name) is refused.
+        guard
+            !value.unicodeScalars.contains(where: {
+                ",;<>()[]\\\":".unicodeScalars.contains($0) || $0.properties.generalCategory == .control
+            })
+        else { throw IdentifierError(kind: .email, problem: "is not one address (it has , ; < > or the like)") }
         return value
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GallraCore
 
 /// An e-mail as RFC 5322 and MIME want it: UTF-8 headers encoded (RFC 2047), a plain-text and an
 /// HTML part (multipart/alternative, each base64), Date and Message-ID.
@@ -19,14 +20,18 @@ public struct MailMessage: Sendable {
         self.html = html
     }
 
-    /// The message's bytes, lines ending in CRLF.
-    public func rfc5322(date: Date = Date(), id: String = UUID().uuidString.lowercased()) -> Data {
+    /// The message's bytes, lines ending in CRLF; refused when `to` or the sender is not exactly
+    /// one address.
+    public func rfc5322(date: Date = Date(), id: String = UUID().uuidString.lowercased()) throws(GallraError) -> Data {
         let boundary = "gallra-\(UUID().uuidString.lowercased())"
-        let domain = fromAddress.split(separator: "@").last.map(String.init) ?? "gallra.invalid"
+        let from = try Self.mailbox(fromAddress, "sender (--mail-from)")
+        let to = try Self.mailbox(to, "recipient")
+        let domain = from.split(separator: "@").last.map(String.init) ?? "gallra.invalid"
+        let name = Self.oneLine(fromName).trimmingCharacters(in: .whitespaces)
         let headers = [
-            "From: \(Self.encodedWord(fromName)) <\(fromAddress)>",
+            name.isEmpty ? "From: <\(from)>" : "From: \(Self.displayName(name)) <\(from)>",
             "To: \(to)",
-            "Subject: \(Self.encodedWord(subject))",
+            "Subject: \(Self.headerText(subject))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: <\(id)@\(domain)>",
             "MIME-Version: 1.0",
@@ -42,12 +47,6 @@ public struct MailMessage: Sendable {
             headers.joined(separator: "\r\n") + "\r\n\r\n" + parts.joined(separator: "\r\n")
             + "\r\n--\(boundary)--\r\n"
         return Data(message.utf8)
-    }
-
-    /// A header value as an RFC 2047 encoded word when it is not plain ASCII.
-    static func encodedWord(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !$0.isASCII || $0 == "\r" || $0 == "\n" }) else { return text }
-        return "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
     }
 
     /// Base64 in lines of 76 characters.

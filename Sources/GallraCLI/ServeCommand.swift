@@ -5,6 +5,7 @@ import GallraServer
 import GallraServices
 import GallraStore
 import Hummingbird
+import ServiceLifecycle
 
 /// `gallra serve`: the HTTP API on the store (loopback by default).
 struct ServeCommand: AsyncParsableCommand {
@@ -80,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 configuration.mail = sendmail.map { .sendmail($0) } ?? .directory(mailDir ?? "gallra-mail")
                 let app = buildApplication(store: opened, configuration: configuration)
-                try await app.runService()
+                try await Self.run(app)
             } catch {
                 await opened.close()
                 throw error
@@ -113,8 +114,9 @@ enum DemoStore {
         guard options.database == nil && ProcessInfo.processInfo.environment["GALLRA_DATABASE"] == nil else {
             return options
         }
+        // The audit checkpoints of an earlier demo saw a chain this fresh store does not have.
         for file in [database, database + ".keyring", database + "-wal", database + "-shm", keyFile]
-            + [database + ".keyring-wal", database + ".keyring-shm"]
+            + [database + ".keyring-wal", database + ".keyring-shm", keyFile + ".audit-checkpoints"]
         {
             // try?: a demo file that cannot be removed is found again below, and the demo refuses a store that holds a register
             try? FileManager.default.removeItem(atPath: file)
@@ -144,5 +146,18 @@ enum DemoStore {
                   The JSON API: \(url)api/v1 (gallra token create --database sqlite:\(database) --key-file \(keyFile) …)
 
                 """.utf8))
+    }
+}
+
+extension ServeCommand {
+    /// Runs the server until SIGTERM or SIGINT. The requests in flight then get ten seconds to end
+    /// and five more once cancelled; a request still waiting after that (a connected database that
+    /// stopped answering) does not keep the process alive: shutdown is bounded.
+    static func run(_ app: some ApplicationProtocol) async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(10)
+        configuration.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: configuration).run()
     }
 }

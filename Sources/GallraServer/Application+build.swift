@@ -26,6 +26,9 @@ public struct ServerConfiguration: Sendable {
     public var mailTemplates: MailTemplates = .builtIn
     /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     public var trustedProxies = TrustedProxies()
+    /// How often the audit log's head is signed into the checkpoints file (and when the server
+    /// stops); nil: never, from this server.
+    public var auditCheckpointEvery: Duration? = .seconds(600)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, sweepAt: DailyTime? = nil, secureCookies: Bool = false,
@@ -48,6 +51,9 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
     var services: [any Service] = []
     if let time = configuration.sweepAt {
         services.append(SweepSchedule(gallra: Gallra(store: store), time: time, logger: logger, metrics: metrics))
+    }
+    if let interval = configuration.auditCheckpointEvery {
+        services.append(AuditCheckpointSchedule(store: store, interval: interval, logger: logger))
     }
     if let mail = configuration.mail {
         services.append(OutboxSender(store: store, transport: mail, logger: logger))

@@ -30,9 +30,7 @@ struct RegisterImportCommand: ParsableCommand {
                 throw CLIError("\(file): \(error).")
             }
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: Data((draft.yaml + "\n").utf8)) else {
-                    throw CLIError("Cannot write the draft to \"\(out)\".")
-                }
+                try OutputFile.write(Data((draft.yaml + "\n").utf8), to: out)
             } else {
                 print(draft.yaml)
             }

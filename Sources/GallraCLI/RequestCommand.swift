@@ -212,10 +212,11 @@ struct RequestCommand: AsyncParsableCommand {
                 if let export = completion.export, let output {
                     let document = format.render(export, lang)
                     do {
-                        try Data(document.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                        // The person's data: a new file is readable by its owner only.
+                        try OutputFile.write(Data(document.utf8), to: output, newFileMode: 0o600)
                     } catch {
                         throw CLIError(
-                            "The request is completed, but the copy could not be written to \(output): \(error.localizedDescription). Write it again with: gallra subject export \(request.subject) --format \(format.rawValue)"
+                            "The request is completed, but the copy could not be written to \(output): \(error) Write it again with: gallra subject export \(request.subject) --format \(format.rawValue)"
                         )
                     }
                 }

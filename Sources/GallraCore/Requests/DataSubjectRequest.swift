@@ -17,9 +17,9 @@ public struct DataSubjectRequest: Sendable {
     public let received: CivilDate
     public let deadline: CivilDate
     public let verifiedAt: Date?
-    public let verifiedHow: String?
+    public var verifiedHow: String?
     public let extendedAt: Date?
-    public let extensionReason: String?
+    public var extensionReason: String?
     public let status: RequestStatus
     public let completedAt: Date?
     /// What was sent to the person, said without personal data.

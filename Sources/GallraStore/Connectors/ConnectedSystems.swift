@@ -31,6 +31,8 @@ public final class ConnectedSystems: Sendable {
     let logger: Logger
     /// How long connecting may take.
     static let connectTimeout: Duration = .seconds(10)
+    /// How long one statement may take before the system counts as gone (`TimedSQLDatabase`).
+    static let statementLimit: Duration = .seconds(120)
     /// Connections to one PostgreSQL system at most.
     public static let poolSize = 4
 
@@ -129,7 +131,9 @@ public final class ConnectedSystems: Sendable {
             throw GallraError.unavailable("System \"\(system)\": its SQLite database \(path) does not exist.")
         }
         return try await withThrowingTaskGroup(of: StoreConnection?.self) { group in
-            group.addTask { try await StoreConnection.open(location, logger: logger, foreign: true) }
+            group.addTask {
+                try await StoreConnection.open(location, logger: logger, foreign: true, statementLimit: statementLimit)
+            }
             group.addTask {
                 try await Task.sleep(for: connectTimeout)
                 return nil

@@ -62,6 +62,7 @@ enum Migrations {
         connectedCorrections,
         secondFactorSteps,
         keyedAudit,
+        sealedRequestText,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

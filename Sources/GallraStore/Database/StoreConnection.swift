@@ -62,7 +62,7 @@ public final class StoreConnection: Sendable {
     /// smaller in a long-running server that must stay within its memory budget.
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "gallra.store"), readers: Int = 0,
-        reading: Bool = false, writerCacheMiB: Int = 64, foreign: Bool = false
+        reading: Bool = false, writerCacheMiB: Int = 64, foreign: Bool = false, statementLimit: Duration? = nil
     ) async throws -> StoreConnection {
         switch location {
         case .sqlite(let path):
@@ -103,11 +103,18 @@ public final class StoreConnection: Sendable {
                 closer: { try await connection.close().get() },
                 abandon: { _ = connection.close() })
         case .postgres(let url):
-            let configuration: SQLPostgresConfiguration
+            var configuration: SQLPostgresConfiguration
             do {
                 configuration = try SQLPostgresConfiguration(url: url)
             } catch {
                 throw GallraError.invalidInput("The PostgreSQL URL \(location) is not valid.")
+            }
+            if let statementLimit {
+                // The server ends a slow statement itself, a little before the client gives up.
+                let milliseconds = max(1, statementLimit.components.seconds * 1_000 * 9 / 10)
+                configuration.coreConfiguration.options.additionalStartupParameters += [
+                    ("statement_timeout", "\(milliseconds)"), ("lock_timeout", "\(milliseconds)"),
+                ]
             }
             let connection: PostgresConnection
             do {
@@ -117,8 +124,12 @@ public final class StoreConnection: Sendable {
                 throw GallraError.unavailable(
                     "Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
             }
+            let sql = connection.sql(queryLogLevel: nil)
             return StoreConnection(
-                sql: connection.sql(queryLogLevel: nil), dialect: .postgres, postgres: connection, logger: logger,
+                sql: statementLimit.map { limit in
+                    TimedSQLDatabase(
+                        base: sql, limit: limit, expire: { _ = connection.close() as EventLoopFuture<Void> })
+                } ?? sql, dialect: .postgres, postgres: connection, logger: logger,
                 location: location, readers: readers,
                 closer: { try await connection.close() },
                 abandon: { _ = connection.close() as EventLoopFuture<Void> })

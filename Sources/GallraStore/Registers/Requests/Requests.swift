@@ -32,13 +32,15 @@ extension Requests {
         let deadline = LegalDeadlines.requestAnswerDue(received: received)
         let id = Store.newID()
         let now = Clock.nowMillis()
-        let verifiedHow = verifiedHow?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let verifiedHow = try await sealed(
+            verifiedHow?.trimmingCharacters(in: .whitespaces).nilIfEmpty, subject: subject, request: id,
+            field: "verified_how")
         let manual = try await manualSystems(for: activities)
         try await data.transaction { sql in
             try await sql.raw(
                 """
                 INSERT INTO requests (id, kind, subject_id, channel, scope, received_on, deadline_on, verified_at,
-                    verified_how, status, created_at)
+                    verified_how_sealed, status, created_at)
                 VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: subject), \(bind: channel),
                     \(bind: activities?.joined(separator: ",")), \(bind: received.description),
                     \(bind: deadline.description), \(bind: verifiedHow == nil ? nil : now), \(bind: verifiedHow),
@@ -59,10 +61,14 @@ extension Requests {
     /// Art. 12(6): the identity of the person asking is confirmed, and how.
     public func verify(_ id: String, how: String) async throws {
         let request = try await pendingRequest(id)
-        let how = try DataSubjectRequest.verification(how)
+        let how = try await sealed(
+            try DataSubjectRequest.verification(how), subject: request.subject, request: id, field: "verified_how")
         try await update(request, "request.verify", detail: "identity verified") { sql in
             try await sql.raw(
-                "UPDATE requests SET verified_at = \(bind: Clock.nowMillis()), verified_how = \(bind: how) WHERE id = \(bind: id)"
+                """
+                UPDATE requests SET verified_at = \(bind: Clock.nowMillis()), verified_how = NULL,
+                verified_how_sealed = \(bind: how) WHERE id = \(bind: id)
+                """
             ).run()
         }
     }
@@ -71,11 +77,13 @@ extension Requests {
     public func extend(_ id: String, reason: String, on today: CivilDate? = nil) async throws -> CivilDate {
         let request = try await pendingRequest(id)
         let today = try await resolvedToday(today)
-        let (deadline, reason) = try request.extended(reason: reason, on: today)
+        let (deadline, given) = try request.extended(reason: reason, on: today)
+        let reason = try await sealed(given, subject: request.subject, request: id, field: "extension_reason")
         try await update(request, "request.extend", detail: "deadline extended to \(deadline); reasons given") { sql in
             try await sql.raw(
                 """
-                UPDATE requests SET extended_at = \(bind: Clock.nowMillis()), extension_reason = \(bind: reason),
+                UPDATE requests SET extended_at = \(bind: Clock.nowMillis()), extension_reason = NULL,
+                extension_reason_sealed = \(bind: reason),
                 deadline_on = \(bind: deadline.description), status = \(bind: RequestStatus.extended.rawValue)
                 WHERE id = \(bind: id)
                 """
@@ -173,7 +181,7 @@ extension Requests {
         guard let row = try await data.read.raw("SELECT * FROM requests WHERE id = \(bind: id)").first() else {
             throw GallraError.notFound("No request has the id \(id).")
         }
-        return try DataSubjectRequest(row: row)
+        return try await opened(row)
     }
 
     /// Requests not yet completed, the nearest deadline first; with `overdueOn`, only those past it.
@@ -184,7 +192,8 @@ extension Requests {
             ORDER BY deadline_on, received_on, id
             """
         ).all()
-        let requests = try rows.map { try DataSubjectRequest(row: $0) }
+        var requests: [DataSubjectRequest] = []
+        for row in rows { requests.append(try await opened(row)) }
         guard let today else { return requests }
         return requests.filter { $0.isOverdue(on: today) }
     }

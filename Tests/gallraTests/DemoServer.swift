@@ -68,6 +68,10 @@ final class DemoServer: @unchecked Sendable {
         throw WebDriverError(description: "the demo server did not become ready within a minute")
     }
 
+    /// The server's process, while it runs.
+    var processIdentifier: Int32? { process.isRunning ? process.processIdentifier : nil }
+    var isRunning: Bool { process.isRunning }
+
     /// Kills the server at once (SIGKILL), as a crash would; the directory stays.
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)

@@ -204,6 +204,50 @@ struct AuditKeyedChainTests {
     }
 }
 
+extension AuditKeyedChainTests {
+    @Test(
+        "Master keys rotated and the retired ones removed: the chain and its checkpoints still verify",
+        arguments: TestBackend.available)
+    func keyRotation(backend: TestBackend) async throws {
+        let (test, store) = try await populated(backend)
+        _ = try await store.checkpointAudit()
+        _ = try await store.keys.rotate()
+        #expect(try await store.keys.removeRetired() == [1])
+        await store.close()
+        let reopened = try await test.open()
+        _ = try await reopened.subjects.add(email: "person4@example.se")
+        _ = try await reopened.checkpointAudit()
+        let check = try await reopened.checkAudit()
+        // 8, the rotation and the removal (audited), and the subject added after them.
+        #expect(check.verification == .intact(entries: 11))
+        #expect(check.checkpoints == 2)
+        await reopened.close()
+    }
+
+    @Test(
+        "A checkpoint line is read strictly: anything but the exact form is not a checkpoint",
+        arguments: [
+            "", " ", "seq=", "seq=1", "seq=-1 hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG",
+            "seq=99999999999999999999 hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG",
+            "seq=1 hash=HEX0 at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG",
+            "seq=1 hash=HEX at=2025-01-01 keyed-from=1 signature=SIG",
+            "seq=1 hash=HEX at=2025-01-01T00:00:00Z keyed-from=0 signature=SIG",
+            "seq=1 hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=AAAA",
+            "seq=1  hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG",
+            "seq=1 hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG extra",
+            "seq=１ hash=HEX at=2025-01-01T00:00:00Z keyed-from=1 signature=SIG",
+        ])
+    func strictLines(template: String) {
+        let line =
+            template
+            .replacingOccurrences(of: "HEX", with: String(repeating: "a", count: 64))
+            .replacingOccurrences(of: "SIG", with: Data(count: 64).base64EncodedString())
+        #expect(AuditCheckpoint.parse(Substring(line)) == nil)
+        let valid = "seq=1 hash=\(String(repeating: "a", count: 64)) at=2025-01-01T00:00:00Z keyed-from=1 signature="
+        #expect(AuditCheckpoint.parse(Substring(valid + Data(count: 64).base64EncodedString())) != nil)
+    }
+}
+
 extension TestStore {
     /// Every audit entry, in order, as stored.
     func auditEntries() async throws -> [AuditEntry] {

@@ -5,7 +5,8 @@ import GallraStore
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "The tamper-evident audit log.", subcommands: [Verify.self, Checkpoint.self])
+        commandName: "audit", abstract: "The tamper-evident audit log.",
+        subcommands: [Verify.self, Checkpoint.self, PublicKey.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -55,6 +56,20 @@ struct AuditCommand: AsyncParsableCommand {
                     "Checkpoint of entry \(checkpoint.seq) (hash \(checkpoint.hash.prefix(16))…) appended to \"\(gallra.store.auditCheckpointsPath)\"."
                 )
             }
+        }
+    }
+
+    struct PublicKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "public-key",
+            abstract:
+                "Print the Ed25519 public key (base64) that checks the checkpoints' signatures: whoever keeps copies of them can check them with it, and cannot forge one."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withGallra { gallra in print(try await gallra.auditCheckpointPublicKey(by: store.party)) }
         }
     }
 }

@@ -70,5 +70,7 @@ struct AuditCommandTests {
             verify.stderr.hasPrefix("The audit log is broken: line 2 of the checkpoints file \"anchor.txt\""),
             "\(verify.stderr)")
         #expect(verify.stderr.contains("has a bad signature"))
+        let key = try work.succeed(["audit", "public-key"])
+        #expect(Data(base64Encoded: key)?.count == 32, "an Ed25519 public key: \(key)")
     }
 }

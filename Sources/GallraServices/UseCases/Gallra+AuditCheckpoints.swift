@@ -13,4 +13,9 @@ extension Gallra {
     public func checkpointAudit(by party: Party) async throws -> AuditCheckpoint {
         try await acting(by: party, needs: .readAudit) { try await store.checkpointAudit() }
     }
+
+    /// The public key of the checkpoints' signatures (Ed25519, base64).
+    public func auditCheckpointPublicKey(by party: Party) async throws -> String {
+        try await acting(by: party, needs: .readAudit) { try store.auditCheckpointPublicKey() }
+    }
 }

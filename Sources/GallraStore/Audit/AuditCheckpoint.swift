@@ -9,7 +9,9 @@ import GallraCore
 /// One line of text:
 /// `seq=120 hash=<64 hex> at=2025-12-06T22:40:00Z keyed-from=1 signature=<base64>`.
 /// `keyed-from` is the first keyed entry as the database said then, so that moving where keyed
-/// hashing starts (to pass rewritten entries off as plain SHA-256 ones) is found too.
+/// hashing starts (to pass rewritten entries off as plain SHA-256 ones) is found too. The signature
+/// is Ed25519 over "gallra audit checkpoint v1\n" and the line up to " signature=", checkable with
+/// `gallra audit public-key`.
 public struct AuditCheckpoint: Equatable, Sendable {
     public let seq: Int64
     public let hash: String

@@ -44,6 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
             "A reverse proxy in front of the server (an address or range, e.g. 127.0.0.1 or 10.0.0.0/8; repeatable): only its X-Forwarded-For names the client that sign-in and request limits count."
     )
     var trustedProxy: [String] = []
+    @Option(
+        help:
+            "Serve /metrics to a scraper that sends \"Authorization: Bearer TOKEN\" (at least 16 characters; better: the environment variable GALLRA_METRICS_TOKEN, which ps does not show). Without one, /metrics is not served."
+    )
+    var metricsToken: String?
     @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
     @OptionGroup var store: StoreOptions
 
@@ -61,6 +66,12 @@ struct ServeCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError("--trusted-proxy: \(error)")
             }
+            let metricsToken = (self.metricsToken ?? ProcessInfo.processInfo.environment["GALLRA_METRICS_TOKEN"])
+                .flatMap { $0.isEmpty ? nil : $0 }
+            if let metricsToken, metricsToken.count < 16 {
+                throw CLIError(
+                    "The metrics token (--metrics-token or GALLRA_METRICS_TOKEN) needs at least 16 characters.")
+            }
             var options = store
             if demo { options = try DemoStore.prepare(options) }
             // A smaller writer cache than the command line's: the server stays within its memory
@@ -74,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.baseURL = url
                 configuration.mailTemplates = templates
                 configuration.trustedProxies = proxies
+                configuration.metricsToken = metricsToken
                 if let mailFrom {
                     configuration.mailFrom = mailFrom
                 } else {

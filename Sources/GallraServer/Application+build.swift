@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var mail: MailTransport?
     /// The wording of the public pages' e-mails: Gallra's own, or the controller's.
     public var mailTemplates: MailTemplates = .builtIn
+    /// The bearer token a scraper of /metrics sends; nil: /metrics is not served (404).
+    public var metricsToken: String?
     /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     public var trustedProxies = TrustedProxies()
     /// How often the audit log's head is signed into the checkpoints file (and when the server
@@ -74,7 +76,9 @@ public func buildRouter(
     let router = Router(context: GallraRequestContext.self)
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestObservation(metrics: metrics))
-    router.add(middleware: SecurityHeaders())
+    // HSTS only where people reach the server by https: over http the header means nothing.
+    let https = configuration.baseURL?.lowercased().hasPrefix("https://") ?? false
+    router.add(middleware: SecurityHeaders(strictTransportSecurity: https))
     router.add(middleware: ErrorMiddleware())
     router.get("/static/gallra.css") { _, _ in
         Response(
@@ -99,7 +103,8 @@ public func buildRouter(
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     PrivacyController(gallra: gallra, settings: door, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
-    router.get("/metrics") { _, _ in
+    router.get("/metrics") { request, _ in
+        try MetricsToken.check(request, against: configuration.metricsToken)
         // try?: a gauge of the outbox left as it was when the outbox cannot be read
         if let depth = try? await store.outbox.depth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
         return Response(

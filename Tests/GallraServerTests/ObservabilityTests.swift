@@ -15,7 +15,9 @@ struct ObservabilityTests {
     func metrics() async throws {
         let (store, authorised) = try await IncidentAPITests.store()
         _ = try await Gallra(store: store).addSubject(NewSubject(email: "anna@example.se"), by: .user("setup"))
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        var configuration = ServerConfiguration()
+        configuration.metricsToken = "a metrics token of some length"
+        let app = buildApplication(store: store, configuration: configuration)
         try await app.test(.router) { client in
             #expect(String(buffer: try await client.execute(uri: "/health", method: .get).body) == "ok")
             #expect(try await client.execute(uri: "/ready", method: .get).status == .ok)
@@ -25,7 +27,10 @@ struct ObservabilityTests {
             let missing = try await client.execute(
                 uri: "/api/v1/subjects/nobody@example.se", method: .get, headers: authorised)
             #expect(missing.status == .notFound)
-            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            let metrics = String(
+                buffer: try await client.execute(
+                    uri: "/metrics", method: .get, headers: [.authorization: "Bearer a metrics token of some length"]
+                ).body)
             #expect(
                 metrics.contains(
                     #"gallra_http_requests_total{route="/api/v1/subjects/{ref}",method="GET",status="200"} 1"#))

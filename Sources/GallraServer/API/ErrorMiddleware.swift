@@ -2,7 +2,9 @@ import GallraCore
 import Hummingbird
 
 /// The one edge where errors become HTTP answers, each with a readable body and no personal data:
-/// not found 404, conflict 409, invalid input 422, forbidden 403, unavailable 503.
+/// not found 404, conflict 409, invalid input 422, forbidden 403, unavailable 503. Anything else
+/// (the store contradicting itself, a connected database's error, a value that does not decode) is
+/// a 500 that says only under which reference it was logged.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -10,21 +12,19 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as GallraError {
-            throw HTTPError(Self.status(of: error, context: context), message: error.description)
+            if case .integrity = error {
+                throw UnexpectedError.answer(error, logger: context.logger, route: context.endpointPath)
+            }
+            throw HTTPError(error.httpStatus, message: error.description)
         } catch let error as RegisterError {
             throw HTTPError(.unprocessableContent, message: error.description)
         } catch let error as IdentifierError {
             throw HTTPError(.unprocessableContent, message: error.description)
-        } catch is DecodingError {
-            throw HTTPError(.badRequest, message: "The request body is not the JSON this endpoint takes.")
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            throw UnexpectedError.answer(error, logger: context.logger, route: context.endpointPath)
         }
-    }
-
-    static func status(of error: GallraError, context: Context) -> HTTPResponse.Status {
-        if case .integrity = error {
-            context.logger.error("store integrity failure", metadata: ["error": "\(error)"])
-        }
-        return error.httpStatus
     }
 }
 

@@ -12,11 +12,25 @@ struct AdminErrorPages: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as GallraError {
-            if case .integrity = error { throw error }
-            return page(ErrorMiddleware<Context>.status(of: error, context: context), error.description, context)
+            if case .integrity = error { return unexpected(error, context) }
+            return page(error.httpStatus, error.description, context)
         } catch let error as HTTPError {
             return page(error.status, error.body ?? error.status.reasonPhrase, context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch let error as RegisterError {
+            return page(.unprocessableContent, error.description, context)
+        } catch let error as IdentifierError {
+            return page(.unprocessableContent, error.description, context)
+        } catch {
+            return unexpected(error, context)
         }
+    }
+
+    /// A page that says only under which reference the error was logged (see `UnexpectedError`).
+    private func unexpected(_ error: any Error, _ context: Context) -> Response {
+        let reference = UnexpectedError.log(error, logger: context.logger, route: context.endpointPath)
+        return page(.internalServerError, UnexpectedError.message(reference: reference), context)
     }
 
     private func page(_ status: HTTPResponse.Status, _ message: String, _ context: Context) -> Response {

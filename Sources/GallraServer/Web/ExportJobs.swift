@@ -36,7 +36,7 @@ actor ExportJobs {
                     subject, by: party, progress: { step in Task { await self.progress(id, step) } })
                 finish(id, body: export.json.description, failure: nil)
             } catch {
-                finish(id, body: nil, failure: "\(error)")
+                finish(id, body: nil, failure: UnexpectedError.shown(error))
             }
         }
         return id

@@ -3,6 +3,9 @@ import Hummingbird
 /// Headers every answer carries: a Content-Security-Policy without inline script or style, no
 /// framing, no referrer, no content sniffing, and no caching of pages that may hold personal data.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// Whether browsers are told to use only https from now on (the base URL is https).
+    var strictTransportSecurity = false
+
     static var policy: String {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"
@@ -22,6 +25,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[HTTPFields.frameOptions] = "DENY"
         response.headers[HTTPFields.referrerPolicy] = "no-referrer"
         response.headers[.xContentTypeOptions] = "nosniff"
+        if strictTransportSecurity {
+            response.headers[HTTPFields.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
+        }
         if !request.uri.path.hasPrefix("/static/") { response.headers[.cacheControl] = "no-store" }
         return response
     }
@@ -30,4 +36,5 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
 extension HTTPFields {
     static let frameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
+    static let strictTransportSecurity = HTTPFields.Element.Name("Strict-Transport-Security")!
 }

@@ -36,7 +36,7 @@ actor SweepJobs {
                     now: Date(), by: party, progress: { done in Task { await self.progress(id, done) } })
                 finish(id, report: report, failure: nil)
             } catch {
-                finish(id, report: nil, failure: "\(error)")
+                finish(id, report: nil, failure: UnexpectedError.shown(error))
             }
         }
         return id

@@ -181,7 +181,10 @@ struct SystemsParse {
         let known = register.knownEvents.map(\.name)
         for (eventText, column, line) in pairs(fields, "events") {
             guard let column else { continue }
-            let event = EventName(stringLiteral: eventText)
+            guard let event = EventName(validating: eventText) else {
+                nodes.error(line, "\"\(eventText)\" in the events of \(what) is not an event name such as contract.end")
+                continue
+            }
             if !known.contains(event) {
                 nodes.error(
                     line,

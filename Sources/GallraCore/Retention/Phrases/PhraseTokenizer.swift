@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Turns a retention phrase into pieces: the longest known wording wins at each place, and what
 /// no pattern knows is kept as text.
 struct PhraseTokenizer: @unchecked Sendable {
     // NSRegularExpression is immutable once built and safe to share across threads.
-    private let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
+    let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
     private let fillerWords: Set<String>
     private let fillerEndings: [String]
     /// The closed list's words a misspelt word may stand for: long enough, in a fixed order.
@@ -21,12 +22,31 @@ struct PhraseTokenizer: @unchecked Sendable {
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
         entries = (declared + lexicon).compactMap { entry in
             let bounded = "(?<![\\p{L}\\p{N}])(?:\(entry.pattern))(?![\\p{L}\\p{N}])"
-            // try?: the patterns are Gallra's own constants; one that does not compile is reported below
-            guard let regex = try? NSRegularExpression(pattern: bounded, options: [.caseInsensitive]) else {
+            guard let regex = PhraseTokenizer.compiled(bounded) else {
                 assertionFailure("bad phrase pattern \(entry.pattern)")
                 return nil
             }
             return (regex, entry.meaning)
+        }
+    }
+
+    /// NSRegularExpression on Linux never frees what it compiles (swift-corelibs-foundation): when
+    /// every reader compiled the lexicon anew, each register read or import kept about 85 KB for
+    /// good (found by fuzzing, docs/fuzzing.md). So each pattern is compiled once per process. The
+    /// lexicon's patterns are constants; a register's own events add theirs, up to `cacheLimit`
+    /// patterns in all, beyond which one is compiled for its reader alone.
+    private static let cache = Mutex<[String: NSRegularExpression]>([:])
+    private static let cacheLimit = 10_000
+
+    private static func compiled(_ pattern: String) -> NSRegularExpression? {
+        if let regex = cache.withLock({ $0[pattern] }) { return regex }
+        // try?: the lexicon's patterns are Gallra's own constants, a declared event's are escaped;
+        // one that does not compile is reported by the caller
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        return cache.withLock { cache in
+            if let earlier = cache[pattern] { return earlier }
+            if cache.count < cacheLimit { cache[pattern] = regex }
+            return regex
         }
     }
 

@@ -1,0 +1,37 @@
+/// Runs a harness under libFuzzer. SwiftPM gives every executable a `main` of its own, so a
+/// harness does not take libFuzzer's: its `main.swift` calls `Fuzzing.run`, which hands libFuzzer's
+/// driver (`LLVMFuzzerRunDriver`) the command line and `LLVMFuzzerTestOneInput`, below.
+public enum Fuzzing {
+    /// What one input is tried against. Set once, before the driver starts; libFuzzer calls it from
+    /// one thread only.
+    nonisolated(unsafe) static var target: ((UnsafeRawBufferPointer) -> Void)?
+
+    /// Fuzzes `target` with libFuzzer's options from the command line; never returns.
+    public static func run(_ target: @escaping (UnsafeRawBufferPointer) -> Void) -> Never {
+        Self.target = target
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv, testOneInput))
+    }
+
+    /// A property of the parser that does not hold: a finding, like a crash.
+    public static func violated(_ message: @autoclosure () -> String) -> Never {
+        fatalError("property violated: \(message())")
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    Fuzzing.target?(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@_silgen_name("exit")
+func exit(_ status: CInt) -> Never

@@ -1,0 +1,1 @@
+../../../Sources/GallraServices/Door/MailTemplates.swift

@@ -93,10 +93,15 @@ let package = Package(
             name: "gallra-bench",
             dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
         ),
+        // Benchmarks of the import: swift run -c release gallra-import-bench
+        .executableTarget(name: "gallra-import-bench", dependencies: ["GallraImport"]),
         // What the test targets share: fresh stores on SQLite and PostgreSQL, the acting party.
         .target(
             name: "GallraTestSupport",
-            dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/GallraTestSupport"
         ),
         .testTarget(name: "GallraCoreTests", dependencies: ["GallraCore"], exclude: ["Fixtures"]),
@@ -117,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "gallraTests",
             dependencies: [
-                "GallraCLI", "GallraCore", "GallraStore", "GallraTestSupport",
+                "GallraCLI", "GallraCore", "GallraImport", "GallraStore", "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -20,11 +20,12 @@ struct RegisterImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard FileManager.default.isReadableFile(atPath: file) else {
                 throw CLIError("Cannot read \"\(file)\".")
             }
             let draft: RopaDraft
             do {
+                let data = try RopaFile.contents(atPath: file)
                 draft = try RopaFile.draft(data: data, fileName: file, language: lang, sheet: sheet)
             } catch {
                 throw CLIError("\(file): \(error).")

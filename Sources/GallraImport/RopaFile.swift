@@ -11,6 +11,7 @@ public enum RopaFile {
     public static func draft(
         data: Data, fileName: String, language: Language? = nil, sheet: String? = nil, controller: Controller? = nil
     ) throws(RopaImportError) -> RopaDraft {
+        guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
         let name = (fileName as NSString).lastPathComponent
         let fileExtension = (fileName as NSString).pathExtension.lowercased()
         guard fileExtension == "xlsx" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
@@ -32,5 +33,21 @@ public enum RopaFile {
         return try RopaImporter.draft(
             (readable.isEmpty ? [sheets[0]] : readable).map(\.grid), language: language, source: name,
             controller: controller)
+    }
+
+    /// The file at `path`, read no further than `RopaLimits.fileBytes`: a larger file (or a
+    /// device that never ends) is refused without being read whole.
+    public static func contents(atPath path: String) throws(RopaImportError) -> Data {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw RopaImportError("cannot be read") }
+        // try?: closing a file only read; what was read, or the refusal, is the answer.
+        defer { try? file.close() }
+        let data: Data
+        do {
+            data = try file.read(upToCount: RopaLimits.fileBytes + 1) ?? Data()
+        } catch {
+            throw RopaImportError("cannot be read")
+        }
+        guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
+        return data
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import GallraCore
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
 
 /// A small element tree of an XML document: what an .xlsx part holds is small enough to read
-/// whole.
+/// whole, within `XMLElement.Budget`.
 struct XMLElement {
     let name: String
     let attributes: [String: String]
@@ -16,7 +17,14 @@ struct XMLElement {
     var localName: Substring { name.split(separator: ":").last ?? Substring(name) }
 
     func all(_ local: String) -> [XMLElement] {
-        (localName == local ? [self] : []) + children.flatMap { $0.all(local) }
+        var found: [XMLElement] = []
+        collect(local, into: &found)
+        return found
+    }
+
+    private func collect(_ local: String, into found: inout [XMLElement]) {
+        if localName == local { found.append(self) }
+        for child in children { child.collect(local, into: &found) }
     }
 
     func first(_ local: String) -> XMLElement? {
@@ -28,32 +36,75 @@ struct XMLElement {
         localName == "t" ? text : children.filter { $0.localName != "rPh" }.map(\.runs).joined()
     }
 
-    static func parse(_ data: Data) -> XMLElement? {
-        let builder = Builder()
+    /// How much XML a workbook may hold, over all its parts: elements and attributes, text, and
+    /// how deep elements nest (a sheet nests six deep; the tree is walked recursively).
+    struct Budget {
+        static let depth = 64
+        static let nodes = 500_000
+        static let characters = 16 * 1024 * 1024
+        var nodes = 0
+        var characters = 0
+    }
+
+    /// The tree, or nil when the document is not well-formed XML; refused when it passes the
+    /// budget, which it shares with the workbook's other parts.
+    static func parse(_ data: Data, part: String, budget: inout Budget) throws(RopaImportError) -> XMLElement? {
+        let builder = Builder(budget: budget)
         let parser = XMLParser(data: data)
         parser.delegate = builder
-        guard parser.parse() else { return nil }
+        let parsed = parser.parse()
+        budget = builder.budget
+        if let refusal = builder.refusal { throw RopaImportError(refusal(part)) }
+        guard parsed else { return nil }
         return builder.root
     }
 
     private final class Builder: NSObject, XMLParserDelegate {
         var stack: [XMLElement] = []
         var root: XMLElement?
+        var budget: Budget
+        /// What was passed, for the part named: parsing stops at once.
+        var refusal: ((String) -> String)?
+
+        init(budget: Budget) { self.budget = budget }
+
+        func refuse(_ parser: XMLParser, _ message: @escaping (String) -> String) {
+            refusal = refusal ?? message
+            parser.abortParsing()
+        }
 
         func parser(
             _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
+            guard refusal == nil else { return }
+            budget.nodes += 1 + attributes.count
+            guard budget.nodes <= Budget.nodes else {
+                return refuse(parser) { part in
+                    "the workbook holds more than \(RopaLimits.number(Budget.nodes)) XML elements and attributes (in \(part)); the limit is \(RopaLimits.number(Budget.nodes))"
+                }
+            }
+            guard stack.count < Budget.depth else {
+                return refuse(parser) { part in
+                    "\(part) nests XML elements more than \(Budget.depth) deep; the limit is \(Budget.depth)"
+                }
+            }
             stack.append(XMLElement(name: name, attributes: attributes))
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
+            guard refusal == nil, !stack.isEmpty else { return }
+            budget.characters += string.utf8.count
+            guard budget.characters <= Budget.characters else {
+                return refuse(parser) { part in
+                    "the workbook's text is more than \(RopaLimits.bytes(Budget.characters)) (in \(part)); the limit is \(RopaLimits.bytes(Budget.characters))"
+                }
+            }
             stack[stack.count - 1].text += string
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let element = stack.popLast() else { return }
+            guard refusal == nil, let element = stack.popLast() else { return }
             if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
         }
     }

@@ -67,6 +67,32 @@ struct RegisterImportPageTests {
             let (notTable, notTablePage) = try await post("table=\(encoded("Hej hej\nhopp"))")
             #expect(notTable.code >= 400 && notTable.code < 500)
             #expect(notTablePage.contains("no table found"))
+
+            // Issue 29: a zip bomb, a vast merge and a column past XFD are refused by name, and
+            // the server goes on answering.
+            let hostile: [(String, Data, String)] = [
+                (
+                    "bomb.xlsx", try HostileWorkbook.inflating(sheets: 1, bytes: 1 << 30, content: .zeros),
+                    "inflates to more than"
+                ),
+                (
+                    "merge.xlsx", try HostileWorkbook.sheet("", merges: ["B5:A1", "A1:XFD1048576"]),
+                    "the limit is 1,000,000 cells"
+                ),
+                (
+                    "wide.xlsx", try HostileWorkbook.sheet(#"<row r="2"><c r="ZZZZZZZZZZZZZZZZ1"><v>1</v></c></row>"#),
+                    "beyond column XFD; the limit is 16,384 columns"
+                ),
+            ]
+            for (name, data, message) in hostile {
+                let (status, page) = try await post(
+                    "file_name=\(name)&file_data=\(encoded(data.base64EncodedString()))&table=")
+                #expect(status == .badRequest || status == .unprocessableContent, "\(name)")
+                #expect(page.contains(message), "\(name)")
+            }
+            let (again, _) = try await post(
+                "file_name=ropa.csv&file_data=\(encoded(bytes.base64EncodedString()))&table=")
+            #expect(again == .unprocessableContent, "the server still reads a register")
         }
         #expect(try await gallra.register(by: .user("setup")).version == 1, "nothing was applied")
         await store.close()

@@ -1,4 +1,5 @@
 import Foundation
+import GallraTestSupport
 import Testing
 
 /// `gallra register import` on a workbook laid out as the supervisory authority's template: a
@@ -112,5 +113,39 @@ struct RegisterImportCommandTests {
         let refused = try GallraProcess.run(["register", "import", "broken.xlsx"], in: directory)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("broken.xlsx"))
+    }
+
+    @Test(
+        "A hostile workbook or an oversized file is refused naming the limit, and the command ends as it should (issue 29)"
+    )
+    func hostileFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files: [(String, Data, String)] = [
+            (
+                "bomb.xlsx", try HostileWorkbook.inflating(sheets: 1, bytes: 1 << 30, content: .zeros),
+                "bomb.xlsx: the workbook's part xl/worksheets/sheet1.xml inflates to more than"
+            ),
+            (
+                "overflow.xlsx", try HostileWorkbook.sheet(#"<row r="2"><c r="ZZZZZZZZZZZZZZZZ1"><v>1</v></c></row>"#),
+                "beyond column XFD; the limit is 16,384 columns, as in Excel."
+            ),
+            (
+                "merge.xlsx", try HostileWorkbook.sheet("", merges: ["B5:A1", "A1:XFD1048576"]),
+                "the limit is 1,000,000 cells."
+            ),
+            (
+                "large.csv", Data(repeating: UInt8(ascii: "a"), count: 11 * 1024 * 1024),
+                "large.csv: the file is larger than 10 MiB; the limit is 10 MiB."
+            ),
+        ]
+        for (name, data, message) in files {
+            try data.write(to: directory.appendingPathComponent(name))
+            let result = try GallraProcess.run(["register", "import", name], in: directory)
+            #expect(result.status == 1, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
     }
 }

@@ -30,13 +30,20 @@ enum RopaCells {
     static func expandingCompounds(_ cell: String) -> String {
         let heads = ["uppgifter", "information", "handlingar", "nummer", "data", "adresser"]
         let words = cell.components(separatedBy: " ")
+        // The word each word's hyphen borrows from: the next that is neither a conjunction nor
+        // itself a hyphenated part, found for all in one pass from the end.
+        var following: [String?] = Array(repeating: nil, count: words.count)
+        var next: String?
+        for index in words.indices.reversed() {
+            following[index] = next
+            let word = words[index]
+            if !["och", "eller", "and", "or"].contains(word) && word.count > 1 && !word.hasSuffix("-") { next = word }
+        }
         var result: [String] = []
         for (index, word) in words.enumerated() {
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ","))
             guard bare.count > 1, bare.hasSuffix("-"),
-                let next = words[(index + 1)...].first(where: {
-                    !["och", "eller", "and", "or"].contains($0) && $0.count > 1 && !$0.hasSuffix("-")
-                }),
+                let next = following[index],
                 let head = heads.first(where: {
                     next.lowercased().trimmingCharacters(in: .punctuationCharacters).hasSuffix($0)
                 })

@@ -55,13 +55,22 @@ enum RopaColumns {
 
     /// Which field a header names, if any.
     static func field(_ header: String) -> RopaField? {
+        // Every cell above the header is asked, so the long ones are turned away before any work.
+        guard header.utf8.count <= 240 else { return nil }
         let text = normalised(header)
         guard !text.isEmpty, text.count <= 60 else { return nil }
         for (field, names) in headers where names.contains(text) { return field }
-        for (field, names) in headers {
-            for name in names where name.count >= 8 && editDistance(name, text, limit: 2) <= 2 { return field }
+        let characters = Array(text)
+        for (field, name) in fuzzyHeaders where abs(name.count - characters.count) <= 2 {
+            if editDistance(name, characters, limit: 2) <= 2 { return field }
         }
         return nil
+    }
+
+    /// The header wordings long enough to be matched within two edits, as characters, in the
+    /// order of `headers`.
+    private static let fuzzyHeaders: [(RopaField, [Character])] = headers.flatMap { field, names in
+        names.filter { $0.count >= 8 }.map { (field, Array($0)) }
     }
 
     /// The header among the cells: where it starts and how many cells it has — the longest run
@@ -104,8 +113,10 @@ enum RopaColumns {
 
     /// Levenshtein distance, giving up past `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+        editDistance(Array(a), Array(b), limit: limit)
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         guard abs(a.count - b.count) <= limit else { return limit + 1 }
         var previous = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {

@@ -12,6 +12,11 @@ struct RopaDraftBuilder {
     private var ownSubjects: [(id: String, name: String)] = []
     private var systems: [(id: String, name: String)] = []
     private var usedIds: Set<String> = []
+    /// The next number to try after each id base taken ("kundtjanst" → 3 when "kundtjanst-2"
+    /// is taken), so that a table of rows of one name costs no more than its rows.
+    private var nextNumber: [String: Int] = [:]
+    /// The register's own categories and systems by their normalised names.
+    private var ownIds: [RopaField: [String: String]] = [:]
     private var decisions: [RopaDecision] = []
     private var activities = 0
     private var rulesRead = 0
@@ -83,7 +88,7 @@ struct RopaDraftBuilder {
     mutating func activity(_ row: RopaRow) {
         activities += 1
         let label = row[.name] ?? row[.purpose] ?? "activity \(activities)"
-        let id = uniqueId(slug(label), taken: &usedIds)
+        let id = uniqueId(slug(label))
         var lines = ["  - id: \(id)"]
         lines.append("    name: \(text(firstLine(row[.name] ?? row[.purpose] ?? label)))")
         if let purpose = row[.purpose] ?? row[.name] {
@@ -130,23 +135,21 @@ struct RopaDraftBuilder {
             return "    \(key): []  " + todo(row.reference, "name the \(what): \"\(oneLine(cell))\" names none")
         }
         var ids: [String] = []
+        var listed: Set<String> = []
         for item in RopaCells.items(cell, vocabulary: vocabulary) {
             let id = item.id ?? own(item.text, field: field)
-            if !ids.contains(id) { ids.append(id) }
+            if listed.insert(id).inserted { ids.append(id) }
         }
         return "    \(key): [\(ids.joined(separator: ", "))]"
     }
 
     /// A name the vocabulary lacks becomes a category of the register's own.
     private mutating func own(_ name: String, field: RopaField) -> String {
-        let builtIn = field == .subjects ? DataSubjectCategory.builtIn.map(\.id) : DataCategory.builtIn.map(\.id)
-        let existing = field == .subjects ? ownSubjects : ownCategories
-        if let known = existing.first(where: { RopaColumns.normalised($0.name) == RopaColumns.normalised(name) }) {
-            return known.id
-        }
-        var taken = usedIds.union(builtIn)
-        let id = uniqueId(slug(name), taken: &taken)
-        usedIds.insert(id)
+        let key = RopaColumns.normalised(name)
+        if let known = ownIds[field]?[key] { return known }
+        let builtIn = field == .subjects ? Self.builtInSubjects : Self.builtInCategories
+        let id = uniqueId(slug(name), avoiding: builtIn)
+        ownIds[field, default: [:]][key] = id
         if field == .subjects { ownSubjects.append((id, name)) } else { ownCategories.append((id, name)) }
         return id
     }
@@ -202,6 +205,12 @@ struct RopaDraftBuilder {
             ]
         }
         let original = "    retention_text: \(text(wording))"
+        // The phrase reader's work grows faster than its input; no retention phrase is this long.
+        guard wording.count <= RopaLimits.retentionCharacters else {
+            let reason =
+                "the wording is longer than \(RopaLimits.number(RopaLimits.retentionCharacters)) characters, more than the phrase reader reads"
+            return ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original]
+        }
         switch reader.read(oneLine(wording)) {
         case .rule(let rule):
             rulesRead += 1
@@ -212,12 +221,10 @@ struct RopaDraftBuilder {
     }
 
     private mutating func systemId(_ name: String) -> String {
-        if let known = systems.first(where: { RopaColumns.normalised($0.name) == RopaColumns.normalised(name) }) {
-            return known.id
-        }
-        var taken = usedIds
-        let id = uniqueId(slug(name), taken: &taken)
-        usedIds.insert(id)
+        let key = RopaColumns.normalised(name)
+        if let known = ownIds[.systems]?[key] { return known }
+        let id = uniqueId(slug(name))
+        ownIds[.systems, default: [:]][key] = id
         systems.append((id, name))
         return id
     }
@@ -302,14 +309,19 @@ struct RopaDraftBuilder {
         return slug
     }
 
-    private func uniqueId(_ base: String, taken: inout Set<String>) -> String {
+    private static let builtInSubjects = Set(DataSubjectCategory.builtIn.map(\.id))
+    private static let builtInCategories = Set(DataCategory.builtIn.map(\.id))
+
+    /// `base`, or `base-2`, `base-3`, … the first not yet used nor among `reserved`; used from now.
+    private mutating func uniqueId(_ base: String, avoiding reserved: Set<String> = []) -> String {
         var id = base
-        var number = 2
-        while taken.contains(id) {
+        var number = nextNumber[base] ?? 2
+        while usedIds.contains(id) || reserved.contains(id) {
             id = "\(base)-\(number)"
             number += 1
         }
-        taken.insert(id)
+        if id != base { nextNumber[base] = number }
+        usedIds.insert(id)
         return id
     }
 }

@@ -76,9 +76,10 @@ public enum RopaImporter {
     }
 
     /// One row per activity: a row whose name and purpose cells are empty continues the row
-    /// above (a cell that ran over two rows of the table).
+    /// above (a cell that ran over two rows of the table). A continued cell's parts are joined
+    /// once, at the end, so that a long run of continuing rows costs no more than its text.
     static func rows(_ rows: ArraySlice<RopaGrid.Row>, _ columns: [RopaField: Int]) -> [RopaRow] {
-        var result: [RopaRow] = []
+        var result: [(parts: [RopaField: [String]], reference: String)] = []
         for row in rows where !row.isBlank {
             var values: [RopaField: String] = [:]
             for (field, index) in columns where index < row.cells.count {
@@ -86,16 +87,17 @@ public enum RopaImporter {
                 if !text.isEmpty { values[field] = text }
             }
             let starts = values[.name] != nil || values[.purpose] != nil
-            if !starts, var last = result.popLast() {
-                for (field, text) in values {
-                    last.values[field] = [last.values[field], text].compactMap { $0 }.joined(separator: " ")
-                }
-                result.append(last)
+            if !starts, !result.isEmpty {
+                for (field, text) in values { result[result.count - 1].parts[field, default: []].append(text) }
             } else if !values.isEmpty {
-                result.append(RopaRow(values: values, reference: row.reference, columns: Set(columns.keys)))
+                result.append((values.mapValues { [$0] }, row.reference))
             }
         }
-        return result
+        return result.map { row in
+            RopaRow(
+                values: row.parts.mapValues { $0.joined(separator: " ") }, reference: row.reference,
+                columns: Set(columns.keys))
+        }
     }
 }
 

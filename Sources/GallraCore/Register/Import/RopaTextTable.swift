@@ -17,14 +17,14 @@ public enum RopaTextTable {
     public static func grid(text: String, fileExtension: String) throws(RopaImportError) -> RopaGrid {
         let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         switch fileExtension.lowercased() {
-        case "csv": return csv(text, delimiter: delimiter(of: text))
-        case "tsv": return tabSeparated(text)
+        case "csv": return try csv(text, delimiter: delimiter(of: text))
+        case "tsv": return try tabSeparated(text)
         default:
-            if text.contains("\t") { return tabSeparated(text) }
+            if text.contains("\t") { return try tabSeparated(text) }
             if isPipeTerminated(text) { return try pipeTerminated(text) }
-            let lines = text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            if let first = lines.first, first.contains(";") || first.contains(",") {
-                return csv(text, delimiter: delimiter(of: text))
+            let first = text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if let first, first.contains(";") || first.contains(",") {
+                return try csv(text, delimiter: delimiter(of: text))
             }
             throw RopaImportError(
                 "no table found: expected tab-separated rows, cells ending with \" |\", or comma- or semicolon-separated values"
@@ -46,59 +46,83 @@ public enum RopaTextTable {
         return semicolons > commas ? ";" : ","
     }
 
-    /// RFC 4180: quoted cells may hold the delimiter, doubled quotes and line breaks.
-    static func csv(_ text: String, delimiter: Character) -> RopaGrid {
+    /// RFC 4180: quoted cells may hold the delimiter, doubled quotes and line breaks. One pass
+    /// over the text, each table bound checked as the cells are read.
+    static func csv(_ text: String, delimiter: Character) throws(RopaImportError) -> RopaGrid {
+        var bounds = RopaTableBounds()
         var rows: [RopaGrid.Row] = []
         var cells: [String] = []
         var cell = ""
+        // Counted as the cell grows: a String's `count` walks the whole string.
+        var length = 0
         var quoted = false
+        // A quote inside a quoted cell ends it, unless the next character is a second quote.
+        var closing = false
         var line = 1
         var rowLine = 1
-        var characters = Array(text)
-        if characters.last != "\n" { characters.append("\n") }
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        func append(_ character: Character) throws(RopaImportError) {
+            length += 1
+            guard length <= RopaLimits.cellCharacters else { throw RopaImportError.cellTooLong(row: "\(rowLine)") }
+            cell.append(character)
+        }
+        for character in text.hasSuffix("\n") ? text : text + "\n" {
+            if closing {
+                closing = false
+                if character == "\"" {
+                    try append("\"")
+                    continue
+                }
+                quoted = false
+            }
             if quoted {
                 if character == "\"" {
-                    if index + 1 < characters.count && characters[index + 1] == "\"" {
-                        cell.append("\"")
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
+                    closing = true
                 } else {
                     if character == "\n" { line += 1 }
-                    cell.append(character)
+                    try append(character)
                 }
-            } else if character == "\"" && cell.isEmpty {
+            } else if character == "\"" && length == 0 {
                 quoted = true
             } else if character == delimiter {
                 cells.append(cell)
                 cell = ""
+                length = 0
+                guard cells.count <= RopaLimits.columns else { throw RopaImportError.tooManyColumns(row: "\(rowLine)") }
             } else if character == "\n" {
                 cells.append(cell)
-                rows.append(.init(cells: cells, reference: "\(rowLine)"))
+                let row = RopaGrid.Row(cells: cells, reference: "\(rowLine)")
+                if !row.isBlank {
+                    try bounds.row(cells: cells.count, at: row.reference)
+                    rows.append(row)
+                }
                 cells = []
                 cell = ""
+                length = 0
                 line += 1
                 rowLine = line
             } else {
-                cell.append(character)
+                try append(character)
             }
-            index += 1
         }
-        return RopaGrid(rows: rows.filter { !$0.isBlank })
+        return RopaGrid(rows: rows)
     }
 
-    static func tabSeparated(_ text: String) -> RopaGrid {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let rows = lines.enumerated().map { number, line in
-            RopaGrid.Row(
-                cells: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
-                reference: "\(number + 1)")
+    static func tabSeparated(_ text: String) throws(RopaImportError) -> RopaGrid {
+        var bounds = RopaTableBounds()
+        var rows: [RopaGrid.Row] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let row = RopaGrid.Row(cells: [], reference: "\(number + 1)")
+            guard cells.count <= RopaLimits.columns else { throw RopaImportError.tooManyColumns(row: row.reference) }
+            guard cells.allSatisfy({ $0.count <= RopaLimits.cellCharacters }) else {
+                throw RopaImportError.cellTooLong(row: row.reference)
+            }
+            let read = RopaGrid.Row(cells: cells.map(String.init), reference: row.reference)
+            guard !read.isBlank else { continue }
+            try bounds.row(cells: cells.count, at: read.reference)
+            rows.append(read)
         }
-        return RopaGrid(rows: rows.filter { !$0.isBlank })
+        return RopaGrid(rows: rows)
     }
 
     /// Cells that each end with " |", a cell's text sometimes running over several lines and its
@@ -114,6 +138,7 @@ public enum RopaTextTable {
     static func pipeTerminated(_ text: String) throws(RopaImportError) -> RopaGrid {
         var cells: [(text: String, line: Int)] = []
         var current: [String] = []
+        var length = 0
         var start: Int?
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = raw.trimmingCharacters(in: .whitespaces)
@@ -122,8 +147,14 @@ public enum RopaTextTable {
             if !line.isEmpty {
                 if start == nil { start = number + 1 }
                 current.append(line)
+                length += line.count + 1
+                guard length <= RopaLimits.cellCharacters else {
+                    throw RopaImportError.cellTooLong(row: "\(start ?? number + 1)")
+                }
             }
             if ends {
+                guard cells.count < RopaLimits.cells else { throw RopaImportError.tooManyCells() }
+                length = 0
                 cells.append((current.joined(separator: "\n"), start ?? number + 1))
                 current = []
                 start = nil
@@ -143,6 +174,7 @@ public enum RopaTextTable {
             rows.append(.init(cells: slice.map(\.text), reference: "\(slice[slice.startIndex].line)"))
             index += header.count
         }
+        guard rows.count <= RopaLimits.rows else { throw RopaImportError.tooManyRows() }
         return RopaGrid(rows: rows)
     }
 }

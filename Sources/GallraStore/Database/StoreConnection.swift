@@ -122,7 +122,7 @@ public final class StoreConnection: Sendable {
                     configuration: configuration.coreConfiguration, id: 1, logger: logger)
             } catch {
                 throw GallraError.unavailable(
-                    "Cannot connect to PostgreSQL at \(location): \(String(reflecting: error))")
+                    "Cannot connect to PostgreSQL at \(location): \(PostgresFailure.reason(error)).")
             }
             let sql = connection.sql(queryLogLevel: nil)
             return StoreConnection(

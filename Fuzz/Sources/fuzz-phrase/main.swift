@@ -3,7 +3,7 @@ import GallraCore
 
 // The phrase reader (`gallra retention parse`, the import's retention column): any text gives a
 // rule or a reason, and a rule it reads prints in the rule language as the same rule.
-let reader = RetentionPhraseReader()
+let reader = Fuzzing.setUp { RetentionPhraseReader() }
 
 Fuzzing.run { bytes in
     let phrase = String(decoding: bytes, as: UTF8.self)

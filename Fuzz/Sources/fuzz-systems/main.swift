@@ -4,12 +4,12 @@ import GallraCore
 
 // The systems file (`gallra systems check`), read against the example register its corpus was
 // written for: any text gives a file or problems with their lines.
-let register: Register = {
+let register: Register = Fuzzing.setUp {
     let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "../../../examples/customer-contacts.yaml")
     let yaml = try! String(contentsOf: examples, encoding: .utf8)
     return try! RegisterReader.read(yaml: yaml, file: "customer-contacts.yaml")
-}()
+}
 
 Fuzzing.run { bytes in
     let checked = SystemsReader.check(yaml: String(decoding: bytes, as: UTF8.self), register: register)

@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var metricsToken: String?
     /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     public var trustedProxies = TrustedProxies()
+    /// A connection that sends nothing for this long is closed: a client that opens connections
+    /// and never finishes a request (slowloris) cannot hold them all.
+    public var idleTimeout: Duration = .seconds(30)
     /// How often the audit log's head is signed into the checkpoints file (and when the server
     /// stops); nil: never, from this server.
     public var auditCheckpointEvery: Duration? = .seconds(600)
@@ -62,6 +65,7 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
     }
     return Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics),
+        server: .http1(configuration: .init(idleTimeout: .milliseconds(configuration.idleTimeout.milliseconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
         services: services, logger: logger)
 }
@@ -122,4 +126,11 @@ public func buildRouter(
     RegisterController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
+}
+
+extension Duration {
+    /// Whole milliseconds, for the NIO settings that count in them.
+    var milliseconds: Int64 {
+        components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000
+    }
 }

@@ -75,6 +75,25 @@ struct SupportReachTests {
             #expect(answers["karin@example.se"] == answers["stranger@example.se"])
             #expect(answers["karin@example.se"]?.last?.status == .created)
 
+            // An access request support opens and completes: the copy it is answered with holds
+            // only what its activity holds (the person's own copy is another matter).
+            let opened = try await Self.call(
+                client, .post, "/api/v1/requests", token: token,
+                body: #"{"kind": "access", "subject": "karin@example.se"}"#)
+            #expect(opened.status == .created, "\(opened)")
+            let id = try #require(
+                try await gallra.pendingRequests(on: ZonedCalendar.stockholm.localDate(of: Date()), by: setup).first?.id
+            )
+            _ = try await Self.call(
+                client, .post, "/api/v1/requests/\(id)/verify", token: token, body: #"{"how": "BankID"}"#)
+            let completed = try await Self.call(
+                client, .post, "/api/v1/requests/\(id)/complete", token: token, body: "{}")
+            #expect(completed.status == .ok, "\(completed)")
+            #expect(completed.body.contains("Ärende 4"))
+            for given in ["Karin Kund", "19811218", "Faktura 17", "customer-purchases"] {
+                #expect(!completed.body.contains(given), "\(given) was given under another activity")
+            }
+
             let export = try await Self.call(client, .get, "/api/v1/subjects/karin@example.se", token: token)
             #expect(export.status == .ok)
             #expect(export.body.contains("Ärende 4"), "support sees what its activity holds")

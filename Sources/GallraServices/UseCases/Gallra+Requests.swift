@@ -147,13 +147,20 @@ extension Gallra {
     public func completeRequest(_ id: String, reply: RequestReply, delivery: DoorSettings? = nil, by party: Party)
         async throws -> RequestCompletion
     {
-        try await acting(by: party, needs: .writePersonalData) {
+        var completion = try await acting(by: party, needs: .writePersonalData) {
             let request = try await reachableRequest(id, by: party)
             if let delivery, request.kind.sendsCopy, let contact = try await store.requests.contact(of: id) {
                 return try await completeDelivering(request, to: contact, settings: delivery)
             }
             return try await store.requests.complete(id, sent: reply.description(for: request.kind))
         }
+        // The copy is the person's; what the party completing it sees of it is what its activities
+        // hold, as in every other answer to it.
+        if party.access.isScoped {
+            completion.export = completion.export?.narrowed(
+                to: party.access.activities, known: completion.request.subject)
+        }
+        return completion
     }
 
     /// Marks the work by hand in one system done, by the acting party.

@@ -7,7 +7,7 @@ public struct RequestCompletion: Sendable {
     public let request: DataSubjectRequest
     public let decisions: [RightsDecision]
     /// The copy for the person, for access and portability.
-    public let export: SubjectExport?
+    public var export: SubjectExport?
     /// The subject had nothing left and is erased whole, its data key destroyed.
     public let subjectErased: Bool
     /// What was done to the subject's rows in the company's own databases.

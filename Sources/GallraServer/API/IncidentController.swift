@@ -49,6 +49,7 @@ struct IncidentController: Sendable {
         let id = try context.parameters.require("id")
         let body = try await request.decodeStrictly(IncidentFactsRequest.self)
         let calendar = try await gallra.calendar()
+        try body.refuseAware(in: calendar)
         let view = try await gallra.updateIncident(
             id, try body.change(in: calendar), affected: body.affected ?? [], by: try context.actingParty())
         return JSONResponse(Self.json(view, calendar))

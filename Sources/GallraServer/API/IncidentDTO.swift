@@ -16,8 +16,8 @@ struct IncidentFactsRequest: JSONBody {
     var description: String?
     var subjectCategories: [String]?
     var dataCategories: [String]?
-    var approximateSubjects: Int?
-    var approximateRecords: Int?
+    var approximateSubjects: ApproximateCount?
+    var approximateRecords: ApproximateCount?
     var consequences: String?
     var measures: String?
     var risk: String?
@@ -35,8 +35,17 @@ struct IncidentFactsRequest: JSONBody {
             occurred: try occurred.map { try calendar.instant($0, field: "occurred") },
             ended: try ended.map { try calendar.instant($0, field: "ended") }, description: description,
             subjectCategories: subjectCategories, dataCategories: dataCategories,
-            approximateSubjects: approximateSubjects, approximateRecords: approximateRecords,
+            approximateSubjects: approximateSubjects?.value, approximateRecords: approximateRecords?.value,
             consequences: consequences, measures: measures, risk: try risk.map(Self.risk))
+    }
+
+    /// `aware` only as POST takes it: a PATCH that gives it is refused rather than ignored.
+    func refuseAware(in calendar: ZonedCalendar) throws {
+        guard let aware else { return }
+        _ = try calendar.instant(aware, field: "aware")
+        throw GallraError.invalidInput(
+            "\"aware\" is set when the incident is opened and not changed after: the 72 hours of Art. 33(1) run from it."
+        )
     }
 
     static func risk(_ text: String) throws -> Incident.Risk {
@@ -44,6 +53,22 @@ struct IncidentFactsRequest: JSONBody {
             throw GallraError.invalidInput("\"risk\" is none, risk or high, not \"\(text)\".")
         }
         return risk
+    }
+}
+
+/// How many people or records an incident concerns (Art. 33(3)(a)): a whole number, never
+/// negative, that fits the store's 64-bit column. Anything else is refused naming the field; the
+/// decoder's own error for a number too big names no field.
+struct ApproximateCount: Decodable {
+    let value: Int
+
+    init(from decoder: any Decoder) throws {
+        let field = decoder.codingPath.map(\.stringValue).joined(separator: ".")
+        // try?: whatever is not such a number is refused just below, naming the field
+        guard let value = try? decoder.singleValueContainer().decode(Int.self), value >= 0 else {
+            throw GallraError.invalidInput("\"\(field)\" is a whole number from 0 to \(Int64.max).")
+        }
+        self.value = value
     }
 }
 

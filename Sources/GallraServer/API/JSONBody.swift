@@ -14,12 +14,22 @@ extension Request {
     static let maximumBodySize = 64 * 1024
 
     /// Reads the body, at most `maximumBodySize` bytes (413 beyond), as a JSON object (400 when it
-    /// is not one) with only the fields `T` takes (422 naming the others), decoded as `T`.
+    /// is not one) with only the fields `T` takes (422 naming the others), each once (422 naming
+    /// one given twice), decoded as `T`.
     func decodeStrictly<T: JSONBody>(_ type: T.Type) async throws -> T {
-        let data = Data(buffer: try await boundedBody("The request body"))
+        let bytes = Array(try await boundedBody("The request body").readableBytesView)
+        // JSON between systems is UTF-8 (RFC 8259 §8.1), which never holds a NUL byte; UTF-16 and
+        // UTF-32, which JSONSerialization would also read, always do.
+        guard !bytes.contains(0) else {
+            throw HTTPError(.badRequest, message: "The request body is not a JSON object in UTF-8.")
+        }
+        let data = Data(bytes)
         // try?: a body that is not a JSON object is refused just below with a 400
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw HTTPError(.badRequest, message: "The request body is not a JSON object.")
+        }
+        if let repeated = RepeatedFields.first(in: bytes) {
+            throw GallraError.invalidInput("The field \"\(repeated)\" is given twice.")
         }
         let unknown = Set(object.keys).subtracting(T.fields).sorted()
         guard unknown.isEmpty else {

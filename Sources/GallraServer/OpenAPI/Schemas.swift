@@ -14,6 +14,23 @@ enum Schemas {
         ("type", .string("string")), ("enum", .array([.string("true"), .string("false")])),
     ])
     static let strings: JSONText = .object([("type", .string("array")), ("items", string)])
+    /// A count of people or records: whole, never negative, 64-bit (`ApproximateCount`).
+    static let count: JSONText = .object([
+        ("type", .string("integer")), ("format", .string("int64")), ("minimum", .number(0)),
+        ("maximum", .number(Int(Int64.max))),
+    ])
+
+    /// An instant as `ZonedCalendar.parseInstant` reads it; `note` says more where a field needs it.
+    static func instant(_ note: String = "") -> JSONText {
+        .object([
+            ("type", .string("string")),
+            ("description", .string("An RFC 3339 instant, or YYYY-MM-DD for local midnight.\(note)")),
+        ])
+    }
+
+    static let day: JSONText = .object([
+        ("type", .string("string")), ("format", .string("date")), ("description", .string("YYYY-MM-DD.")),
+    ])
 
     static func enumeration(_ values: [String]) -> JSONText {
         .object([("type", .string("string")), ("enum", .array(values.map { .string($0) }))])
@@ -48,7 +65,7 @@ enum Schemas {
             closed(
                 [
                     ("subject", string), ("activity", string), ("category", string), ("value", string),
-                    ("collected", string), ("system", string),
+                    ("collected", instant()), ("system", string),
                 ], required: ["subject", "activity", "category", "value"])
         ),
         (
@@ -56,7 +73,7 @@ enum Schemas {
             closed(
                 [
                     ("subject", string), ("activity", string), ("record", string),
-                    ("events", .object([("type", .string("object")), ("additionalProperties", string)])),
+                    ("events", .object([("type", .string("object")), ("additionalProperties", instant())])),
                 ], required: ["subject", "events"])
         ),
         (
@@ -64,7 +81,7 @@ enum Schemas {
             closed(
                 [
                     ("kind", enumeration(RequestKind.allCases.map(\.rawValue))), ("subject", string),
-                    ("received", string), ("channel", string), ("activities", strings), ("verified_how", string),
+                    ("received", day), ("channel", string), ("activities", strings), ("verified_how", string),
                 ], required: ["kind", "subject"])
         ),
         ("Verify", closed([("how", string)], required: ["how"])),
@@ -74,17 +91,18 @@ enum Schemas {
         (
             "IncidentFacts",
             closed([
-                ("aware", string), ("occurred", string), ("ended", string), ("description", string),
-                ("subject_categories", strings), ("data_categories", strings), ("approximate_subjects", integer),
-                ("approximate_records", integer), ("consequences", string), ("measures", string),
+                ("aware", instant(" Only when the incident is opened: a PATCH that gives it is refused.")),
+                ("occurred", instant()), ("ended", instant()), ("description", string),
+                ("subject_categories", strings), ("data_categories", strings), ("approximate_subjects", count),
+                ("approximate_records", count), ("consequences", string), ("measures", string),
                 ("risk", enumeration(["none", "risk", "high"])), ("affected", strings),
             ])
         ),
         (
             "Notification",
             closed([
-                ("imy", string), ("reference", string), ("delay_reasons", string), ("no_imy_reason", string),
-                ("subjects_informed", string), ("exemption", enumeration(["a", "b", "c"])),
+                ("imy", instant()), ("reference", string), ("delay_reasons", string), ("no_imy_reason", string),
+                ("subjects_informed", instant()), ("exemption", enumeration(["a", "b", "c"])),
                 ("exemption_reason", string),
             ])
         ),
@@ -133,9 +151,14 @@ enum Schemas {
 
     static let errorResponses: JSONText = .object(
         [
-            ("400", "The body is not JSON"), ("401", "No valid token"), ("403", "The role may not do this"),
+            ("400", "The body is not a JSON object in UTF-8"), ("401", "No valid token"),
+            ("403", "The role may not do this"),
             ("404", "Not found"), ("409", "A conflict, such as an identifier already registered"),
-            ("413", "The body is too large"), ("422", "Invalid input; the message says what to fix"),
+            ("413", "The body is too large"),
+            (
+                "422",
+                "Invalid input, such as an unknown field or one given twice; the message names the field and what it takes"
+            ),
             ("503", "The store is unavailable, or the sweep runs elsewhere"),
         ].map { code, text in
             (

@@ -44,7 +44,12 @@ struct PrivacyController: Sendable {
 
     /// POST /privacy/request: the same answer whether or not the address is known.
     @Sendable func submit(_ request: Request, context: Context) async throws -> Response {
-        let fields = try await request.formFields()
+        let fields: [String: String]
+        do {
+            fields = try await request.formFields()
+        } catch let error as FormTooLarge {
+            return try await tooLarge(error, request)
+        }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
         let words = UIText.words(language)
         guard formToken.accepts(request, fields: fields) else {
@@ -96,7 +101,12 @@ struct PrivacyController: Sendable {
 
     /// POST /privacy/confirm/{token}: registers the request (once) and says what happens next.
     @Sendable func confirm(_ request: Request, context: Context) async throws -> Response {
-        let fields = try await request.formFields()
+        let fields: [String: String]
+        do {
+            fields = try await request.formFields()
+        } catch let error as FormTooLarge {
+            return try await tooLarge(error, request)
+        }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
         let words = UIText.words(language)
         guard
@@ -128,7 +138,12 @@ struct PrivacyController: Sendable {
 
     /// POST /privacy/download/{token}: the copy, for the address the request was confirmed with.
     @Sendable func download(_ request: Request, context: Context) async throws -> Response {
-        let fields = try await request.formFields()
+        let fields: [String: String]
+        do {
+            fields = try await request.formFields()
+        } catch let error as FormTooLarge {
+            return try await tooLarge(error, request)
+        }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
         let words = UIText.words(language)
         let token = try context.parameters.require("token")
@@ -225,6 +240,15 @@ struct PrivacyController: Sendable {
         values["controller"] = try await controllerName()
         return Pages.shared.render(
             "privacy-message", title: heading, values, language: language, signedIn: nil, status: status)
+    }
+
+    /// A form too large, said on this page's frame in the language the page was asked in (the
+    /// form's own `lang` field is in the part not read).
+    private func tooLarge(_ error: FormTooLarge, _ request: Request) async throws -> Response {
+        let language = Self.language(request)
+        return try await message(
+            language: language, heading: error.heading(language), lines: [error.message(language)],
+            path: request.uri.path, status: error.status)
     }
 
     private func controllerName() async throws -> String {

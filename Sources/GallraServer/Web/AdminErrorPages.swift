@@ -14,6 +14,8 @@ struct AdminErrorPages: RouterMiddleware {
         } catch let error as GallraError {
             if case .integrity = error { return unexpected(error, context) }
             return page(error.httpStatus, error.description, context)
+        } catch let error as FormTooLarge {
+            return page(error.status, error.message(context.language), context)
         } catch let error as HTTPError {
             return page(error.status, error.body ?? error.status.reasonPhrase, context)
         } catch let error as any HTTPResponseError {

@@ -4,17 +4,14 @@ import Hummingbird
 
 extension Request {
     /// The fields of a submitted form (application/x-www-form-urlencoded), at most 64 KiB, or
-    /// `limit` bytes for a form that carries a file.
+    /// `limit` bytes for a form that carries a file; a page saying so beyond (`FormTooLarge`).
     func formFields(limit: Int? = nil) async throws -> [String: String] {
+        let limit = limit ?? Self.maximumBodySize
         let buffer: ByteBuffer
-        if let limit {
-            do {
-                buffer = try await body.collect(upTo: limit)
-            } catch {
-                throw HTTPError(.contentTooLarge, message: "The form is larger than \(limit / 1024 / 1024) MiB.")
-            }
-        } else {
-            buffer = try await boundedBody("The form")
+        do {
+            buffer = try await body.collect(upTo: limit)
+        } catch {
+            throw FormTooLarge(limit: limit)
         }
         return FormEncoding.fields(buffer.readableBytesView)
     }

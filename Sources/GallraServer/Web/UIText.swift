@@ -22,6 +22,9 @@ enum UIText {
     static let english: [String: String] = [
         "lang": "en", "other_lang": "sv", "other_lang_name": "Svenska",
         "app": "Gallra", "skip": "Skip to the content",
+        "form_too_large_heading": "The form is too large",
+        "form_too_large":
+            "What was sent is larger than {limit}, more than this form takes. Shorten it and send it again.",
         "nav_dashboard": "Overview", "nav_subjects": "Subjects", "nav_requests": "Requests",
         "nav_incidents": "Incidents", "nav_register": "Register", "sign_out": "Sign out",
         "sign_in": "Sign in", "email": "E-mail address", "password": "Password",
@@ -144,6 +147,9 @@ enum UIText {
     static let swedish: [String: String] = [
         "lang": "sv", "other_lang": "en", "other_lang_name": "English",
         "app": "Gallra", "skip": "Hoppa till innehållet",
+        "form_too_large_heading": "Formuläret är för stort",
+        "form_too_large":
+            "Det som skickades är större än {limit}, mer än formuläret tar emot. Korta det och skicka igen.",
         "nav_dashboard": "Översikt", "nav_subjects": "Registrerade", "nav_requests": "Begäranden",
         "nav_incidents": "Incidenter", "nav_register": "Registret", "sign_out": "Logga ut",
         "sign_in": "Logga in", "email": "E-postadress", "password": "Lösenord",

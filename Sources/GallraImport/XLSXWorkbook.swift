@@ -18,6 +18,9 @@ public struct XLSXWorkbook: Sendable {
         guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
         let archive: Archive
         do {
+            guard Self.hasEndOfCentralDirectory(data) else {
+                throw Archive.ArchiveError.missingEndOfCentralDirectoryRecord
+            }
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw RopaImportError("not an .xlsx workbook: the file is not a ZIP archive")

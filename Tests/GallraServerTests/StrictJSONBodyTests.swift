@@ -116,8 +116,10 @@ struct StrictJSONBodyTests {
             let after = String(
                 buffer: try await client.execute(uri: "/api/v1/incidents/\(id)", method: .get, headers: headers).body)
             #expect(
-                before.replacingOccurrences(of: #""hours_left":\d+"#, with: "", options: .regularExpression)
-                    == after.replacingOccurrences(of: #""hours_left":\d+"#, with: "", options: .regularExpression))
+                before.replacingOccurrences(
+                    of: #""(hours|seconds)_left": ?-?\d+"#, with: "", options: .regularExpression)
+                    == after.replacingOccurrences(
+                        of: #""(hours|seconds)_left": ?-?\d+"#, with: "", options: .regularExpression))
         }
         #expect(try await store.incidents.list().count == 1)
         await store.close()

@@ -17,8 +17,9 @@ struct ConnectedTimeoutTests {
             .postgres(url: url), foreign: true, statementLimit: .seconds(3))
         // The server's own limit ends a statement that is merely slow.
         let slow = ContinuousClock.now
-        await #expect(throws: (any Error).self) { try await connection.sql.raw("SELECT pg_sleep(30)").run() }
-        #expect(ContinuousClock.now - slow < .seconds(10))
+        await #expect(throws: (any Error).self) { try await connection.sql.raw("SELECT pg_sleep(600)").run() }
+        // Generous for a loaded machine: the point is that it ends, long before the ten minutes.
+        #expect(ContinuousClock.now - slow < .seconds(120))
 
         let second = try await StoreConnection.open(
             .postgres(url: url), foreign: true, statementLimit: .seconds(3))
@@ -34,7 +35,7 @@ struct ConnectedTimeoutTests {
         } catch let error as GallraError {
             #expect(error.description.contains("no answer within"))
         }
-        #expect(ContinuousClock.now - start < .seconds(10), "bounded by the statement limit, not forever")
+        #expect(ContinuousClock.now - start < .seconds(120), "bounded by the statement limit, not forever")
         kill(pid, SIGCONT)
         await connection.close()
         await second.close()

@@ -111,7 +111,7 @@ struct RegisterParse {
         guard let top = nodes.fields(root, of: "the register", allowed: sections) else { return nil }
 
         if let node = top["version"] {
-            if node.int != RegisterReader.formatVersion {
+            if YAMLNodeReader.integer(node) != RegisterReader.formatVersion {
                 nodes.error(
                     node.line,
                     "unsupported register format version \"\(node.string ?? "")\" (this Gallra reads version \(RegisterReader.formatVersion))"

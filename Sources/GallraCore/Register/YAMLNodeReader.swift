@@ -13,6 +13,12 @@ struct YAMLNodeReader {
         problems.append(RegisterProblem(line: line, severity: .warning, message: message))
     }
 
+    /// A whole number written in decimal digits, or nil. Not Yams' `Node.int`: that also reads
+    /// `1:30` as sexagesimal and traps on one that overflows (found by fuzzing, docs/fuzzing.md).
+    static func integer(_ node: Node) -> Int? {
+        node.scalar.flatMap { Int($0.string) }
+    }
+
     /// A mapping's fields by key; unknown keys are errors (a typo must not silently drop a field).
     mutating func fields(_ node: Node, of what: String, allowed: [String]) -> Fields? {
         guard let mapping = node.mapping else {

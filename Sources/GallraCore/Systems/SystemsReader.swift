@@ -32,7 +32,7 @@ struct SystemsParse {
 
     mutating func file(_ root: Node) -> SystemsFile? {
         guard let top = nodes.fields(root, of: "the systems file", allowed: ["version", "systems"]) else { return nil }
-        if let version = top["version"], version.int != 1 {
+        if let version = top["version"], YAMLNodeReader.integer(version) != 1 {
             nodes.error(version.line, "unsupported version of the systems file (this Gallra reads version 1)")
         }
         guard let node = top["systems"], let mapping = node.mapping else {

@@ -33,6 +33,11 @@ public struct Register: Hashable, Sendable {
     public var knownSubjectCategories: [DataSubjectCategory] { DataSubjectCategory.builtIn + subjectCategories }
 
     public func activity(_ id: String) -> ProcessingActivity? { activities.first { $0.id == id } }
+    /// The activities by id, the first where one is given twice, as `activity(_:)` finds them:
+    /// for looking up many ids, each in constant time.
+    public var activitiesByID: [String: ProcessingActivity] {
+        Dictionary(activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     public func category(_ id: String) -> DataCategory? { knownCategories.first { $0.id == id } }
     public func recipient(_ id: String) -> Recipient? { recipients.first { $0.id == id } }
 }

@@ -1,12 +1,40 @@
 import Yams
 
-/// What an activity may refer to.
+/// What an activity may refer to, with each kind's ids in order (for "did you mean") and as a
+/// set, read once for the whole register: looked up per activity, a list of every id made the
+/// check grow with the square of the activities (issue 29, finding 3).
 struct ActivityContext {
-    let events: [EventDefinition]
-    let categories: [DataCategory]
-    let subjects: [DataSubjectCategory]
-    let systems: [DataSystem]
-    let recipients: [Recipient]
+    let events: KnownIDs
+    let categories: KnownIDs
+    let subjects: KnownIDs
+    let systems: KnownIDs
+    let recipients: KnownIDs
+    /// Special categories (Art. 9) by id; the first declared where an id is declared twice.
+    let specialCategories: [String: DataCategory]
+
+    init(
+        events: [EventDefinition], categories: [DataCategory], subjects: [DataSubjectCategory],
+        systems: [DataSystem], recipients: [Recipient]
+    ) {
+        self.events = KnownIDs(events.map(\.name.rawValue))
+        self.categories = KnownIDs(categories.map(\.id))
+        self.subjects = KnownIDs(subjects.map(\.id))
+        self.systems = KnownIDs(systems.map(\.id))
+        self.recipients = KnownIDs(recipients.map(\.id))
+        specialCategories = Dictionary(
+            categories.filter(\.isSpecial).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Ids an activity may name: in the file's order, and as a set to look one up.
+struct KnownIDs {
+    let ordered: [String]
+    let set: Set<String>
+
+    init(_ ids: [String]) {
+        ordered = ids
+        set = Set(ids)
+    }
 }
 
 extension RegisterParse {
@@ -71,8 +99,8 @@ extension RegisterParse {
         let name = nodes.localized(named, "name", required: true)
         let purpose = nodes.localized(named, "purpose", required: true)
         let subjects = references(
-            named, "data_subjects", kind: "data subject category", known: context.subjects.map(\.id))
-        let data = references(named, "data", kind: "data category", known: context.categories.map(\.id))
+            named, "data_subjects", kind: "data subject category", known: context.subjects)
+        let data = references(named, "data", kind: "data category", known: context.categories)
         let bases = legalBases(named)
         let law = nodes.localized(named, "law", required: false)
         if bases.contains(.legalObligation) && law == nil {
@@ -86,14 +114,14 @@ extension RegisterParse {
                 fields.line,
                 "\(what) rests on legitimate interests but does not say which (\"legitimate_interest\", Art. 13(1)(d))")
         }
-        let rule = retention(named, events: context.events.map(\.name))
-        let systems = references(named, "systems", kind: "system", known: context.systems.map(\.id))
-        let recipients = references(named, "recipients", kind: "recipient", known: context.recipients.map(\.id))
+        let rule = retention(named, events: context.events)
+        let systems = references(named, "systems", kind: "system", known: context.systems)
+        let recipients = references(named, "recipients", kind: "recipient", known: context.recipients)
         let security = nodes.localized(named, "security", required: false)
         if security == nil {
             nodes.warning(fields.line, "\(what) does not describe its security measures (Art. 30(1)(g))")
         }
-        let special = data.compactMap { id in context.categories.first { $0.id == id && $0.isSpecial } }
+        let special = data.compactMap { context.specialCategories[$0] }
         if !special.isEmpty && !bases.contains(.consent) && !bases.contains(.legalObligation) {
             nodes.warning(
                 fields.line,
@@ -134,12 +162,13 @@ extension RegisterParse {
         return ["marknadsföring", "direktreklam", "marketing", "utskick av erbjudanden"].contains { text.contains($0) }
     }
 
-    private mutating func references(_ fields: Fields, _ key: String, kind: String, known: [String]) -> [String] {
+    private mutating func references(_ fields: Fields, _ key: String, kind: String, known: KnownIDs) -> [String] {
         let required = key == "data_subjects" || key == "data"
         let items = nodes.stringList(fields, key, required: required)
-        for (value, line) in items where !known.contains(value) {
+        for (value, line) in items where !known.set.contains(value) {
             nodes.error(
-                line, "unknown \(kind) \"\(value)\" in \(fields.what)\(Suggestion.didYouMean(value, among: known))")
+                line,
+                "unknown \(kind) \"\(value)\" in \(fields.what)\(suggestion(value, among: known, kind: kind))")
         }
         return items.map(\.value)
     }
@@ -158,7 +187,7 @@ extension RegisterParse {
         return bases
     }
 
-    private mutating func retention(_ fields: Fields, events: [EventName]) -> RetentionRule? {
+    private mutating func retention(_ fields: Fields, events: KnownIDs) -> RetentionRule? {
         guard let node = fields["retention"] else {
             nodes.error(fields.line, "\(fields.what) is missing \"retention\" (Art. 30(1)(f))")
             return nil
@@ -176,12 +205,26 @@ extension RegisterParse {
             nodes.error(node.line, message)
             return nil
         }
-        for event in rule.events where !events.contains(event) {
+        for event in rule.events where !events.set.contains(event.rawValue) {
             nodes.error(
                 node.line,
-                "the retention rule of \(fields.what) names unknown event \"\(event)\"\(Suggestion.didYouMean(event.rawValue, among: events.map(\.rawValue)))"
+                "the retention rule of \(fields.what) names unknown event \"\(event)\"\(suggestion(event.rawValue, among: events, kind: "event"))"
             )
         }
         return rule
+    }
+
+    /// "Did you mean", found once per misspelt id and kind however many activities repeat it,
+    /// and only while the register's budget of comparisons lasts: each distinct misspelling is
+    /// compared with every id, so thousands of them against thousands of ids would take the
+    /// square of the file's size. Past the budget an unknown id is still an error, without a hint.
+    private mutating func suggestion(_ word: String, among known: KnownIDs, kind: String) -> String {
+        let key = kind + "\u{0}" + word
+        if let found = suggestions[key] { return found }
+        guard suggestionBudget >= known.ordered.count else { return "" }
+        suggestionBudget -= known.ordered.count
+        let found = Suggestion.didYouMean(word, among: known.ordered)
+        suggestions[key] = found
+        return found
     }
 }

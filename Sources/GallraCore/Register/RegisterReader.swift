@@ -38,30 +38,48 @@ public enum RegisterReader {
     /// A draft written by `gallra register import` marks each decision left with "# TODO:"; each
     /// is an error naming what to decide, in place of what the reader says about the value left
     /// open there (on the TODO's line, or about the same key within its block).
+    ///
+    /// A block runs from a list item or top-level line to the line before the next; a TODO acts
+    /// within its own block only, so each block's problems are compared with its TODOs alone (once
+    /// compared with every problem of the file, the check grew with the square of a draft).
     static func decisionsLeft(in yaml: String, replacing problems: [RegisterProblem]) -> [RegisterProblem] {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        var decided = problems
+        // The block each line is in, as the number of its first line.
+        var blockOf = [Int](repeating: 1, count: lines.count + 1)
+        var todos: [(line: Int, key: String, what: String)] = []
         var blockStart = 1
         for (index, line) in lines.enumerated() {
             let number = index + 1
             let content = line.drop { $0 == " " }
             if content.hasPrefix("- ") || (!line.hasPrefix(" ") && !line.isEmpty) { blockStart = number }
+            blockOf[number] = blockStart
             guard let marker = line.range(of: "# TODO:") else { continue }
             let key = content.prefix { $0 != ":" && $0 != "#" }.trimmingCharacters(in: .whitespaces)
-            let blockEnd =
-                lines[(index + 1)...].firstIndex {
-                    $0.drop { $0 == " " }.hasPrefix("- ") || (!$0.hasPrefix(" ") && !$0.isEmpty)
-                } ?? lines.count
-            decided.removeAll { problem in
-                guard problem.severity == .error else { return false }
-                if problem.line == number { return true }
-                let sameBlock = problem.line >= blockStart && problem.line <= blockEnd
-                return sameBlock && !key.isEmpty
-                    && (problem.message.contains("\"\(key)\"")
-                        || (key == "email" && problem.message.contains("an \"email\" or a \"phone\"")))
-            }
-            let what = line[marker.upperBound...].trimmingCharacters(in: .whitespaces)
-            decided.append(.init(line: number, message: "decision left: \(what)"))
+            todos.append((number, key, line[marker.upperBound...].trimmingCharacters(in: .whitespaces)))
+        }
+        guard !todos.isEmpty else { return problems }
+        let todoLines = Set(todos.map(\.line))
+        // Per block, its TODOs' keys, each with the index of the last TODO naming it.
+        var keys: [Int: [String: Int]] = [:]
+        for (index, todo) in todos.enumerated() where !todo.key.isEmpty {
+            keys[blockOf[todo.line], default: [:]][todo.key] = index
+        }
+        func mentions(_ message: String, _ key: String) -> Bool {
+            message.contains("\"\(key)\"") || (key == "email" && message.contains("an \"email\" or a \"phone\""))
+        }
+        func blockKeys(_ line: Int) -> [String: Int] {
+            line >= 1 && line <= lines.count ? keys[blockOf[line]] ?? [:] : [:]
+        }
+        var decided = problems.filter { problem in
+            guard problem.severity == .error else { return true }
+            if todoLines.contains(problem.line) { return false }
+            return !blockKeys(problem.line).keys.contains { mentions(problem.message, $0) }
+        }
+        // A decision left is itself an error, which a later TODO of its block may replace.
+        for (index, todo) in todos.enumerated() {
+            let message = "decision left: \(todo.what)"
+            let replaced = blockKeys(todo.line).contains { key, last in last > index && mentions(message, key) }
+            if !replaced { decided.append(.init(line: todo.line, message: message)) }
         }
         return decided
     }
@@ -103,6 +121,12 @@ extension RegisterReader {
 /// references can be checked against them, whatever order the file uses.
 struct RegisterParse {
     var nodes = YAMLNodeReader()
+    /// "Did you mean" answers by kind and id, see `suggestion(_:among:kind:)`.
+    var suggestions: [String: String] = [:]
+    /// How many ids misspellings may still be compared with: far more than a register written by
+    /// hand needs (400 misspellings among 500 ids), bounded for one that is not.
+    var suggestionBudget = RegisterParse.suggestionComparisons
+    static let suggestionComparisons = 200_000
 
     mutating func register(_ root: Node) -> Register? {
         let sections = [

@@ -57,9 +57,11 @@ extension Gallra {
             } catch GallraError.invalidInput(let message) {
                 refusal = message
             }
+            let olds = current?.register.activitiesByID ?? [:]
+            let news = register.activitiesByID
             let changes = touched.map { id in
-                let old = current?.register.activity(id)
-                let new = register.activity(id)
+                let old = olds[id]
+                let new = news[id]
                 return RegisterReview.Change(
                     activity: id, name: (new ?? old)!.name, before: old?.retention, after: new?.retention,
                     otherFields: old != nil && new != nil && !Self.sameApartFromRetention(old!, new!),
@@ -73,8 +75,10 @@ extension Gallra {
 
     /// The activities added, removed or changed in any way, in the new register's order, then the removed.
     static func touchedActivities(from old: Register?, to new: Register) -> [String] {
-        let changed = new.activities.filter { activity in old?.activity(activity.id) != activity }.map(\.id)
-        let removed = (old?.activities ?? []).filter { new.activity($0.id) == nil }.map(\.id)
+        let olds = old?.activitiesByID ?? [:]
+        let news = new.activitiesByID
+        let changed = new.activities.filter { activity in olds[activity.id] != activity }.map(\.id)
+        let removed = (old?.activities ?? []).filter { news[$0.id] == nil }.map(\.id)
         return changed + removed
     }
 

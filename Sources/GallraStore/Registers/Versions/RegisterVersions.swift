@@ -34,8 +34,9 @@ extension RegisterVersions {
                 "The new register has no activity \"\(activity)\", but records are held under it; erase or move them first."
             )
         }
+        let previousActivities = previous?.register.activitiesByID ?? [:]
         let changed = register.activities.filter { activity in
-            previous?.register.activity(activity.id)?.retention != activity.retention
+            previousActivities[activity.id]?.retention != activity.retention
         }
         let version = try await data.transaction { sql in
             let next =
@@ -49,7 +50,7 @@ extension RegisterVersions {
             ).run()
             var events = [AuditEvent("register.apply", detail: "version \(next), sha256 \(digest)")]
             for activity in changed where previous != nil {
-                let old = previous?.register.activity(activity.id)?.retention.description ?? "(new activity)"
+                let old = previousActivities[activity.id]?.retention.description ?? "(new activity)"
                 events.append(
                     AuditEvent(
                         "register.retention-changed", activity: activity.id, detail: "\(old) -> \(activity.retention)"))

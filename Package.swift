@@ -94,7 +94,9 @@ let package = Package(
             dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
         ),
         // Benchmarks of the import: swift run -c release gallra-import-bench
-        .executableTarget(name: "gallra-import-bench", dependencies: ["GallraImport"]),
+        .executableTarget(
+            name: "gallra-import-bench",
+            dependencies: ["GallraImport", "GallraCore", .product(name: "Yams", package: "Yams")]),
         // What the test targets share: fresh stores on SQLite and PostgreSQL, the acting party.
         .target(
             name: "GallraTestSupport",

@@ -1,20 +1,28 @@
 import Foundation
+import GallraCore
 import GallraImport
+import Yams
 
 // Benchmarks of the ROPA import (release build): `swift run -c release gallra-import-bench
 // [--megabytes N]`. Each shape of a CSV of about N MB (3 by default) is read through
 // `RopaFile.draft`, as `gallra register import` and the admin upload read it; prints the time
 // and the answer, asserts nothing.
+//
+// `--check [ROWS,ROWS…]` (4000,8000 by default): for a CSV of each number of rows, each its own
+// activity, the time to draft it, to parse the draft's YAML alone (the floor), and to check it as
+// `gallra register check` and the admin upload do.
 
 var megabytes = 3
 var kilobytes: Int?
 var only: String?
+var checkRows: [Int]?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--megabytes": megabytes = Int(arguments.next() ?? "") ?? megabytes
     case "--kilobytes": kilobytes = Int(arguments.next() ?? "")
     case "--only": only = arguments.next()
+    case "--check": checkRows = (arguments.next() ?? "4000,8000").split(separator: ",").compactMap { Int($0) }
     default: FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
     }
 }
@@ -58,6 +66,30 @@ let shapes: [(name: String, text: () -> String)] = [
     ("no header, short cells", { table("") { "a\($0);b;c;d\n" } }),
     ("no header, header-like cells", { table("") { _ in "Lagringstider x;Ändamålet x;Mottagarna\n" } }),
 ]
+
+/// How long `body` takes, formatted.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, String) {
+    let start = ContinuousClock.now
+    let value = try body()
+    return (value, (ContinuousClock.now - start).formatted(.units(allowed: [.seconds, .milliseconds])))
+}
+
+if let checkRows {
+    for rows in checkRows {
+        var text = header
+        for number in 0..<rows {
+            text +=
+                "Kundtjänst \(number);Besvara frågor från kund \(number);Namn, e-post, kategori \(number);Kunder;Avtal;Avtalstiden + 1 år\n"
+        }
+        let (draft, drafting) = try timed { try RopaFile.draft(data: Data(text.utf8), fileName: "bench.csv") }
+        let (_, parsing) = try timed { try Yams.compose(yaml: draft.yaml, .basic) }
+        let (check, checking) = timed { RegisterReader.check(yaml: draft.yaml) }
+        print(
+            "\(rows) rows: draft \(drafting), parse the YAML alone \(parsing), check \(checking) (\(check.problems.count) problems)"
+        )
+    }
+    exit(0)
+}
 
 for shape in shapes where only.map({ shape.name.contains($0) }) ?? true {
     let data = Data(shape.text().utf8)

@@ -18,7 +18,7 @@ public struct XLSXWorkbook: Sendable {
         guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
         let archive: Archive
         do {
-            guard Self.hasEndOfCentralDirectory(data) else {
+            guard Self.hasEndOfCentralDirectory(data), Self.zipLayoutIsSound(data) else {
                 throw Archive.ArchiveError.missingEndOfCentralDirectoryRecord
             }
             archive = try Archive(data: data, accessMode: .read)

@@ -18,9 +18,13 @@ public enum Fuzzing {
     /// count it, since some of the toolchain's types keep memory it cannot see referenced; what
     /// a parser keeps per input is still found.
     public static func setUp<T>(_ body: () throws -> T) rethrows -> T {
-        lsanDisable()
-        defer { lsanEnable() }
-        return try body()
+        #if FUZZ_WITHOUT_LEAK_CHECK
+            return try body()
+        #else
+            lsanDisable()
+            defer { lsanEnable() }
+            return try body()
+        #endif
     }
 
     /// A property of the parser that does not hold: a finding, like a crash.
@@ -42,11 +46,14 @@ func runDriver(
     _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
-@_silgen_name("__lsan_disable")
-func lsanDisable()
+#if !FUZZ_WITHOUT_LEAK_CHECK
+    // LeakSanitizer's, linked in with AddressSanitizer; a build without it has neither.
+    @_silgen_name("__lsan_disable")
+    func lsanDisable()
 
-@_silgen_name("__lsan_enable")
-func lsanEnable()
+    @_silgen_name("__lsan_enable")
+    func lsanEnable()
+#endif
 
 @_silgen_name("exit")
 func exit(_ status: CInt) -> Never

@@ -8,8 +8,10 @@ struct PhraseTokenizer: @unchecked Sendable {
     let entries: [(regex: NSRegularExpression, meaning: PhraseLexicon.Meaning)]
     private let fillerWords: Set<String>
     private let fillerEndings: [String]
-    /// The closed list's words a misspelt word may stand for: long enough, in a fixed order.
-    private let misspellable: [String]
+    /// The closed list's words a misspelt word may stand for: long enough, in a fixed order, each
+    /// with its letters (compared letter by letter for every unknown word of every phrase).
+    private let misspellable: [(word: String, letters: [Character])]
+    private let recent = RecentTokenizations()
 
     init(languages: Set<Language>, declaredEvents: [EventDefinition]) {
         fillerWords = languages.reduce(into: Set<String>()) {
@@ -17,7 +19,7 @@ struct PhraseTokenizer: @unchecked Sendable {
             $0.formUnion(PhraseLexicon.dataWords[$1] ?? [])
         }
         fillerEndings = languages.contains(.sv) ? PhraseLexicon.fillerEndings : []
-        misspellable = fillerWords.filter { $0.count >= 7 }.sorted()
+        misspellable = fillerWords.filter { $0.count >= 7 }.sorted().map { ($0, Array($0)) }
         let declared = declaredEvents.flatMap(PhraseTokenizer.patterns(for:))
         let lexicon = PhraseLexicon.entries(for: languages).filter { !$0.languages.isDisjoint(with: languages) }
         entries = (declared + lexicon).compactMap { entry in
@@ -42,7 +44,10 @@ struct PhraseTokenizer: @unchecked Sendable {
         if let regex = cache.withLock({ $0[pattern] }) { return regex }
         // try?: the lexicon's patterns are Gallra's own constants, a declared event's are escaped;
         // one that does not compile is reported by the caller
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        // The text is lower-cased before it is matched (`normalise`), and so are the patterns (an
+        // event's name is lower case): matching without case folding is several times faster,
+        // and the reader runs every pattern over every phrase of an import.
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         return cache.withLock { cache in
             if let earlier = cache[pattern] { return earlier }
             if cache.count < cacheLimit { cache[pattern] = regex }
@@ -55,6 +60,10 @@ struct PhraseTokenizer: @unchecked Sendable {
     }
 
     func tokens(of phrase: String) -> [PhraseToken] {
+        recent.tokens(of: phrase, tokenize)
+    }
+
+    private func tokenize(_ phrase: String) -> [PhraseToken] {
         let text = PhraseTokenizer.normalise(phrase)
         let whole = NSRange(text.startIndex..., in: text)
         var found: [(range: NSRange, order: Int, result: NSTextCheckingResult, meaning: PhraseLexicon.Meaning)] = []
@@ -94,14 +103,17 @@ struct PhraseTokenizer: @unchecked Sendable {
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    private static let separators = CharacterSet.whitespacesAndNewlines.union(
+        CharacterSet(charactersIn: "/()[]\"“”‘’:"))
+    private static let strayMarks = CharacterSet.punctuationCharacters.union(.symbols)
+
     /// What no pattern matched, word by word: on the closed filler list, stray punctuation, or
     /// not understood.
     private func appendWords(_ text: String, from start: Int, to end: Int, into tokens: inout [PhraseToken]) {
         guard end > start else { return }
         let stretch = (text as NSString).substring(with: NSRange(location: start, length: end - start))
-        let separators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "/()[]\"“”‘’:"))
-        for part in stretch.components(separatedBy: separators) {
-            let word = part.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+        for part in stretch.components(separatedBy: PhraseTokenizer.separators) {
+            let word = part.trimmingCharacters(in: PhraseTokenizer.strayMarks)
             guard !word.isEmpty else { continue }
             let known = fillerWords.contains(word) || fillerEndings.contains { word.hasSuffix($0) }
             if known {
@@ -118,9 +130,11 @@ struct PhraseTokenizer: @unchecked Sendable {
     /// is that word misspelt. Only the closed list's words are matched, so a misspelt word of time
     /// or of a rule's grammar is never read as something it is not.
     private func misspelledFiller(_ word: String) -> String? {
-        guard word.count >= 7 else { return nil }
         let letters = Array(word)
-        return misspellable.first { PhraseTokenizer.oneEditApart(letters, Array($0)) }
+        guard letters.count >= 7 else { return nil }
+        return misspellable.first {
+            abs($0.letters.count - letters.count) <= 1 && PhraseTokenizer.oneEditApart(letters, $0.letters)
+        }?.word
     }
 
     /// Whether one letter inserted, removed or replaced turns one word into the other.

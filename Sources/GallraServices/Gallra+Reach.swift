@@ -4,9 +4,10 @@ import GallraStore
 
 extension Gallra {
     /// The subject a reference names, within the party's reach. A caller limited to some
-    /// activities (support) reaches the subjects with records or consents under them; any other
-    /// reference, known or not, is refused with the same words, so that the answer does not tell
-    /// whether it is known.
+    /// activities (support) reaches the subjects with records or consents under them, by their id
+    /// or by an identifier given under one of them (not by a personnummer given to accounting);
+    /// any other reference, known or not, is refused with the same words, so that the answer does
+    /// not tell whether it is known.
     func reachableSubject(_ reference: String, by party: Party) async throws -> String {
         guard party.access.isScoped else { return try await store.subjects.resolve(reference) }
         let refused = GallraError.forbidden("No subject within the activities assigned to you has this reference.")
@@ -16,21 +17,30 @@ extension Gallra {
         } catch GallraError.notFound {
             throw refused
         }
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if UUID(uuidString: trimmed) == nil {
+            let given = try await store.subjects.activities(givenFor: try await identifier(trimmed))
+            guard !given.isDisjoint(with: party.access.activities) else { throw refused }
+        }
         guard !(try await store.subjects.activities(of: subject)).isDisjoint(with: party.access.activities) else {
             throw refused
         }
         return subject
     }
 
-    /// The subject a write by `party` is for. A caller limited to some activities writes for a
-    /// subject within them, or for a person it names by an identifier: registered when unknown,
-    /// and taken as they are when known under other activities, so that the answer is the same
-    /// either way. What it may read stays what its activities hold (`SubjectExport.narrowed`).
-    func subjectForWrite(_ reference: String, by party: Party) async throws -> String {
-        guard party.access.isScoped else { return try await store.subjects.resolve(reference) }
+    /// The subject a write by `party` is for, and which identifiers the write gives under its
+    /// activity. A caller limited to some activities writes for a subject within them, or for a
+    /// person it names by an identifier: registered when unknown, and taken as they are when known
+    /// under other activities, so that the answer is the same either way; the write gives only
+    /// that identifier. What it may read stays what its activities hold (`SubjectExport.narrowed`).
+    /// Any other party knows the person whole: the write gives all their identifiers.
+    func subjectForWrite(_ reference: String, by party: Party) async throws -> (id: String, given: IdentifiersGiven) {
+        guard party.access.isScoped else { return (try await store.subjects.resolve(reference), .all) }
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        if UUID(uuidString: trimmed) != nil { return try await reachableSubject(trimmed, by: party) }
-        return try await store.subjects.register([NewSubject(identifier: try identifier(trimmed))])[0]
+        if UUID(uuidString: trimmed) != nil { return (try await reachableSubject(trimmed, by: party), .named([:])) }
+        let named = try await identifier(trimmed)
+        let id = try await store.subjects.register([NewSubject(identifier: named)])[0]
+        return (id, .named([id: named]))
     }
 
     /// The identifier a reference gives, or a refusal that says what a reference is.

@@ -9,9 +9,10 @@ extension Gallra {
     ) async throws -> String {
         try party.access.require(activity: activity)
         return try await writing(by: party, needs: .writePersonalData) {
-            try await store.consents.give(
-                subject: try await subjectForWrite(subject, by: party), activity: activity,
-                wordingVersion: wordingVersion, channel: channel, at: instant)
+            let subject = try await subjectForWrite(subject, by: party)
+            return try await store.consents.give(
+                subject: subject.id, activity: activity, wordingVersion: wordingVersion, channel: channel, at: instant,
+                given: subject.given)
         }
     }
 

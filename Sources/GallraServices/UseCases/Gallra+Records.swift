@@ -14,14 +14,19 @@ extension Gallra {
     public func addRecords(_ records: [NewRecord], by party: Party) async throws -> [String] {
         try await writing(by: party, needs: .writePersonalData) {
             var subjects: [String: String] = [:]
+            var given: [String: SubjectIdentifier] = [:]
             var resolved = records
             for index in resolved.indices {
                 try party.access.require(activity: resolved[index].activity)
                 let reference = resolved[index].subject
-                if subjects[reference] == nil { subjects[reference] = try await subjectForWrite(reference, by: party) }
+                if subjects[reference] == nil {
+                    let subject = try await subjectForWrite(reference, by: party)
+                    subjects[reference] = subject.id
+                    if case .named(let named) = subject.given { given.merge(named) { first, _ in first } }
+                }
                 resolved[index].subject = subjects[reference]!
             }
-            return try await store.records.add(resolved)
+            return try await store.records.add(resolved, given: party.access.isScoped ? .named(given) : .all)
         }
     }
 

@@ -10,12 +10,18 @@ extension Gallra {
     }
 
     /// Adds subjects all together or none of them (an import); returns their ids in order.
+    ///
+    /// A caller limited to some activities adds nobody this way: a person without a record or a
+    /// consent is under none of its activities, so it could not reach them, and its answer (a
+    /// new id, or the id of a person known elsewhere, or a conflict) would tell whether they are
+    /// known. It adds a person with what it holds of them, naming them by an identifier.
     public func addSubjects(_ subjects: [NewSubject], by party: Party) async throws -> [String] {
-        // A caller limited to some activities gets the same answer for a person known under others
-        // as for a new one: see `Subjects.register`.
-        try await acting(by: party, needs: .writePersonalData) {
-            party.access.isScoped ? try await store.subjects.register(subjects) : try await store.subjects.add(subjects)
+        guard !party.access.isScoped else {
+            throw GallraError.forbidden(
+                "A person is added under your activities with a record or a consent that names them by their e-mail address, phone number or personnummer; a person with neither would be outside your reach."
+            )
         }
+        return try await acting(by: party, needs: .writePersonalData) { try await store.subjects.add(subjects) }
     }
 
     /// Everything held on a subject (Art. 15), or what Art. 20 covers; the read is audited. A

@@ -63,6 +63,7 @@ enum Migrations {
         secondFactorSteps,
         keyedAudit,
         sealedRequestText,
+        identifierActivities,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

@@ -138,6 +138,13 @@ public final class Store: Sendable {
             logger: data.logger)
     }
 
+    /// A person's pseudonym: a random UUID (version 4). Unlike `newID` it does not say when it was
+    /// made: shown to a caller limited to some activities, a person's id must not tell that they
+    /// were registered, under other activities, before that caller ever wrote of them.
+    static func newSubjectID() -> String {
+        UUID().uuidString.lowercased()
+    }
+
     /// A new id: a UUID version 7 (RFC 9562), time-ordered so that new rows land at the end of
     /// the indexes instead of all over them. It says nothing about the person.
     static func newID() -> String {

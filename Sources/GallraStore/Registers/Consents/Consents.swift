@@ -8,9 +8,11 @@ public struct Consents: StoreRegister {
 }
 
 extension Consents {
-    /// Records a consent to an activity whose legal basis is consent.
+    /// Records a consent to an activity whose legal basis is consent; `given` says which of the
+    /// subject's identifiers were given under it.
     public func give(
-        subject reference: String, activity: String, wordingVersion: String, channel: String, at instant: Date
+        subject reference: String, activity: String, wordingVersion: String, channel: String, at instant: Date,
+        given: IdentifiersGiven = .all
     ) async throws -> String {
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
@@ -35,6 +37,7 @@ extension Consents {
                         \(bind: instant.millis), NULL)
                 """
             ).run()
+            try await self.store.subjects.give(given, [(subject, activity)], on: sql)
             try await self.audit(
                 [
                     AuditEvent(

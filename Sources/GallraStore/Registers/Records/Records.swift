@@ -26,12 +26,13 @@ extension Records {
     /// subject's key, its expiry computed, and each audited. Returns the record ids, in order.
     /// Inside a use case's transaction it joins that; otherwise it is committed with the writes of
     /// the same moment (a group commit), so that many callers at once do not queue one by one.
-    public func add(_ records: [NewRecord]) async throws -> [String] {
+    /// `given` says which of each subject's identifiers were given under the records' activities.
+    public func add(_ records: [NewRecord], given: IdentifiersGiven = .all) async throws -> [String] {
         let rows = try await prepare(records)
         if data.gate.isHeld {
-            try await data.transaction { sql in try await self.insert(rows, on: sql) }
+            try await data.transaction { sql in try await self.insert(rows, given: given, on: sql) }
         } else {
-            try await store.groupCommit.commit { sql in try await self.insert(rows, on: sql) }
+            try await store.groupCommit.commit { sql in try await self.insert(rows, given: given, on: sql) }
         }
         return rows.map(\.id)
     }
@@ -67,7 +68,7 @@ extension Records {
     }
 
     /// Writes prepared records and their audit entries in the caller's transaction.
-    private func insert(_ rows: [PreparedRecord], on sql: any SQLDatabase) async throws {
+    private func insert(_ rows: [PreparedRecord], given: IdentifiersGiven, on sql: any SQLDatabase) async throws {
         let now = Clock.nowMillis()
         for chunk in rows.chunked(into: 500) {
             var insert = sql.insert(into: "records").columns(
@@ -82,6 +83,7 @@ extension Records {
             }
             try await insert.run()
         }
+        try await store.subjects.give(given, rows.map { ($0.record.subject, $0.record.activity) }, on: sql)
         let waiting = rows.filter { $0.expiry.expiry == nil }.count
         if waiting > 0 {
             try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waiting) WHERE id = 1").run()

@@ -36,7 +36,7 @@ extension Subjects {
                     )
                 }
             }
-            prepared.append((Store.newID(), subject, identifiers))
+            prepared.append((Store.newSubjectID(), subject, identifiers))
         }
         // The keys first: a crash after them leaves unused keys, never data without a key.
         let keys = try await store.keys.createDataKeys(for: prepared.map(\.id))

@@ -24,7 +24,7 @@ struct AuditCommand: AsyncParsableCommand {
                 case .broken(_, let reason): throw CLIError("The audit log is broken: \(reason).")
                 case .intact(let entries):
                     guard let checkpoints = check.checkpoints, checkpoints > 0 else {
-                        print("The audit log is intact: \(entries) entries.")
+                        print("The audit log is intact: \(entries) entr\(entries == 1 ? "y" : "ies").")
                         // On standard error: the chain holds, but without an anchor outside the
                         // database a cut tail would go unnoticed.
                         printError(
@@ -33,7 +33,7 @@ struct AuditCommand: AsyncParsableCommand {
                         return
                     }
                     print(
-                        "The audit log is intact: \(entries) entries; \(checkpoints) checkpoint\(checkpoints == 1 ? "" : "s") agree\(checkpoints == 1 ? "s" : "") with it."
+                        "The audit log is intact: \(entries) entr\(entries == 1 ? "y" : "ies"); \(checkpoints) checkpoint\(checkpoints == 1 ? "" : "s") agree\(checkpoints == 1 ? "s" : "") with it."
                     )
                 }
             }

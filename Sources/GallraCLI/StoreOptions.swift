@@ -30,11 +30,13 @@ struct StoreOptions: ParsableArguments {
     )
     var actor: String?
 
-    /// The party on whose behalf the command acts.
+    /// The party on whose behalf the command acts; an actor that names no acting party is refused.
     var party: Party {
-        let environment = ProcessInfo.processInfo.environment
-        if let named = actor ?? environment["GALLRA_ACTOR"], !named.isEmpty { return Party(parsing: named) }
-        return .user(environment["USER"] ?? "unknown")
+        get throws {
+            let environment = ProcessInfo.processInfo.environment
+            if let named = actor ?? environment["GALLRA_ACTOR"], !named.isEmpty { return try Party(parsing: named) }
+            return .user(environment["USER"] ?? "unknown")
+        }
     }
 
     func open(writerCacheMiB: Int = 64, readersOnPostgres: Int = 4) async throws -> Store {

@@ -25,6 +25,20 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("An actor that names no acting party is refused, and nothing is written under it")
+    func actorRefused() throws {
+        let work = try Workspace()
+        let register = packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path
+        try work.succeed(["register", "apply", register])
+        for actor in ["subject:0190c0de-0000-7000-8000-000000000000", "usr:anna", "user:"] {
+            let result = try work.run(["subject", "add", "--email", "a@example.se", "--actor", actor])
+            #expect(result.status != 0, "\(actor)")
+            #expect(result.stderr.contains("user:NAME, token:NAME or system:NAME"), "\(actor): \(result.stderr)")
+        }
+        #expect(try work.run(["subject", "export", "a@example.se"]).status != 0, "nobody was added")
+        #expect(try work.succeed(["audit", "verify"]) == "The audit log is intact: 1 entry.")
+    }
+
     @Test("A subject's life: register, subject, records, events, export, audit")
     func lifecycle() throws {
         let work = try Workspace()

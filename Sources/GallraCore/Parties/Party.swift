@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who acts: the person or program every audit entry names (GDPR Art. 5(2), accountability).
 ///
 /// A use case takes the acting party and the store writes it on each entry of the audit log, so
@@ -41,12 +43,27 @@ public struct Party: Hashable, Sendable, CustomStringConvertible {
     /// As written in the audit log's actor column: "user:anna", "token:ticketing", "system:sweep".
     public var description: String { "\(kind.rawValue):\(name)" }
 
-    /// Reads an audit actor back ("user:anna"); a bare name is a user.
-    public init(parsing text: String) {
-        if let colon = text.firstIndex(of: ":"), let kind = Kind(rawValue: String(text[..<colon])) {
-            self.init(kind, String(text[text.index(after: colon)...]))
-        } else {
+    /// Reads who acts from a command line or its environment: "user:anna", "token:ticketing",
+    /// "system:sweep"; a bare name is a user. The data subject acts on the public pages only, so
+    /// "subject:…" is refused, as is any other kind and an empty name: a misspelt actor would
+    /// otherwise be written on every audit entry as a user of that odd name.
+    public init(parsing text: String) throws(GallraError) {
+        let actingKinds: [Kind] = [.user, .token, .system]
+        guard let colon = text.firstIndex(of: ":") else {
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw GallraError.invalidInput("The actor is empty; name it as user:NAME, token:NAME or system:NAME.")
+            }
             self.init(.user, text)
+            return
         }
+        let name = String(text[text.index(after: colon)...])
+        guard let kind = Kind(rawValue: String(text[..<colon])), actingKinds.contains(kind),
+            !name.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
+            throw GallraError.invalidInput(
+                "The actor \"\(text)\" is not user:NAME, token:NAME or system:NAME; the data subject acts only on the public pages."
+            )
+        }
+        self.init(kind, name)
     }
 }

@@ -62,7 +62,8 @@ enum RopaColumns {
         for (field, names) in headers where names.contains(text) { return field }
         let characters = Array(text)
         for (field, name) in fuzzyHeaders where abs(name.count - characters.count) <= 2 {
-            if editDistance(name, characters, limit: 2) <= 2 { return field }
+            // Given up on as soon as two edits cannot reach it: most cells differ at once.
+            if Suggestion.editDistance(name, characters, atMost: 2) != nil { return field }
         }
         return nil
     }
@@ -109,24 +110,6 @@ enum RopaColumns {
             character.isLetter || character.isNumber || character == "-" ? character : " "
         }
         return String(cleaned).split(separator: " ").joined(separator: " ")
-    }
-
-    /// Levenshtein distance, giving up past `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        editDistance(Array(a), Array(b), limit: limit)
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        guard abs(a.count - b.count) <= limit else { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// The labels of a template's controller block, above the header.

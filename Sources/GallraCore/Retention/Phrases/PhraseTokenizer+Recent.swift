@@ -21,3 +21,19 @@ final class RecentTokenizations: Sendable {
         return made
     }
 }
+
+extension PhraseTokenizer {
+    private static let byLanguages = Mutex<[Set<Language>: PhraseTokenizer]>([:])
+
+    /// The tokenizer of the lexicon alone, made once per set of languages: an import makes a
+    /// reader for each file, and making one builds every pattern's bounded form anew.
+    static func shared(_ languages: Set<Language>) -> PhraseTokenizer {
+        if let made = byLanguages.withLock({ $0[languages] }) { return made }
+        let made = PhraseTokenizer(languages: languages, declaredEvents: [])
+        return byLanguages.withLock { tokenizers in
+            if let earlier = tokenizers[languages] { return earlier }
+            tokenizers[languages] = made
+            return made
+        }
+    }
+}

@@ -21,8 +21,10 @@ public struct RetentionPhraseReader: Sendable {
     ///   - language: read only Swedish or only English wording; nil reads both.
     ///   - declaredEvents: a register's own events, recognised by their names.
     public init(language: Language? = nil, declaredEvents: [EventDefinition] = []) {
-        tokenizer = PhraseTokenizer(
-            languages: language.map { [$0] } ?? Set(Language.allCases), declaredEvents: declaredEvents)
+        let languages = language.map { [$0] } ?? Set(Language.allCases)
+        tokenizer =
+            declaredEvents.isEmpty
+            ? PhraseTokenizer.shared(languages) : PhraseTokenizer(languages: languages, declaredEvents: declaredEvents)
     }
 
     /// Whether the phrase says from when its period runs (an event, a year's end, "until" …)

@@ -104,6 +104,12 @@ struct RegisterReaderTests {
                 "version: 1\ncontroller: { name: A, email: a@b.se }\nactivities:\n  - id: a\n    id: b\n", 5,
                 "duplicate key \"id\""
             ),
+            // Found by fuzzing: lines ended by "\r" alone put Yams's line past the end of a split
+            // at "\n", and the check trapped.
+            (
+                "version: 1\r\r\r\r\r\r\r\rcontroller: { name: A, email: a@b.se }\nactivities:\n  - id: a\n    id: b\n",
+                12, "duplicate key \"id\""
+            ),
             ("- just\n- a list\n", 1, "must be a mapping"),
             ("version: 2\ncontroller: { name: A, email: a@b.se }\n", 1, "unsupported register format version"),
             ("controller: { name: A, email: a@b.se }\n", 1, "missing \"version\""),

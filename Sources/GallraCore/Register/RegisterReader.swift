@@ -102,10 +102,12 @@ public enum RegisterReader {
 
 extension RegisterReader {
     /// Yams names the mapping that holds a duplicate key; the person wants the duplicate's own line.
+    /// Lines end as YAML's do ("\r" alone too: found by fuzzing, a register with carriage
+    /// returns had more lines for Yams than for a split at "\n", and the search began past the end).
     fileprivate static func secondOccurrence(of key: String, from line: Int, in yaml: String) -> Int? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var seen = 0
-        for index in max(0, line - 1)..<lines.count {
+        for index in min(max(0, line - 1), lines.count)..<lines.count {
             var text = lines[index].drop { $0 == " " }
             if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
             for candidate in [key + ":", "\"\(key)\":", "{ \(key):", "{\(key):"] where text.hasPrefix(candidate) {

@@ -15,7 +15,10 @@ struct SweepCommand: AsyncParsableCommand {
             """)
 
     @Option(help: "The instant to sweep at (default: now), YYYY-MM-DD or RFC 3339.") var now: String?
-    @Flag(help: "Change nothing; report exactly what a real sweep at NOW would do.") var dryRun = false
+    @Flag(
+        help:
+            "Erase nothing; report exactly what a real sweep at NOW would do (and mark a register version whose shorter rules it reports as reviewed)."
+    ) var dryRun = false
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Records per transaction.") var batchSize = RetentionSweep.sweepBatchSize
     @OptionGroup var store: StoreOptions
@@ -30,6 +33,15 @@ struct SweepCommand: AsyncParsableCommand {
         }
     }
 
+    /// What a dry run did change: the versions whose shorter rules it reported.
+    static func reviewed(_ versions: [Int64]) -> String {
+        guard !versions.isEmpty else { return "" }
+        let names = versions.map(String.init).joined(separator: ", ")
+        return versions.count == 1
+            ? " Register version \(names) is marked reviewed: the next sweep may erase what its shorter rules made expire."
+            : " Register versions \(names) are marked reviewed: the next sweep may erase what their shorter rules made expire."
+    }
+
     static func text(_ report: SweepReport, _ calendar: ZonedCalendar) -> String {
         let verb = report.dryRun ? "Dry run at" : "Sweep at"
         var text =
@@ -38,7 +50,8 @@ struct SweepCommand: AsyncParsableCommand {
             + (report.awaitingReview > 0 ? ", \(report.awaitingReview) kept until a dry run reports them" : "")
             + (report.requestsErased > 0 ? ", \(report.requestsErased) requests past their retention" : "")
             + (report.incidentsErased > 0 ? ", \(report.incidentsErased) incidents past their retention" : "")
-            + (report.dryRun ? " — nothing was changed." : ".")
+            + (report.dryRun ? " — nothing was erased." : ".")
+            + reviewed(report.reviewedVersions)
         for table in report.connected {
             let verb = table.action == .anonymise ? "anonymised" : "erased"
             let rows = table.rows == 1 ? "1 row" : "\(table.rows) rows"

@@ -224,6 +224,9 @@ struct SweepTests {
         #expect(first.erased == 0 && first.awaitingReview == 1)
         let dry = try await store.sweep.run(now: Self.at("2025-06-01"), dryRun: true)
         #expect(dry.items.map(\.record) == [record])
+        // The one thing a dry run changes, it says: which version it marked reviewed.
+        #expect(dry.reviewedVersions == [2])
+        #expect(try await store.sweep.run(now: Self.at("2025-06-01"), dryRun: true).reviewedVersions.isEmpty)
         let real = try await store.sweep.run(now: Self.at("2025-06-01"))
         #expect(real.items.map(\.record) == [record])
         await store.close()

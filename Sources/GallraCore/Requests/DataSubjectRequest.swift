@@ -66,8 +66,20 @@ public struct DataSubjectRequest: Sendable {
     public func daysLeft(on today: CivilDate) -> Int { deadline.daysSinceEpoch - today.daysSinceEpoch }
 }
 
-/// How a request may reach the controller (cli.md).
-public let requestChannels = ["web", "email", "phone", "letter"]
+/// How a request reached the controller (cli.md: `--channel web|email|phone|letter`).
+public enum RequestChannel: String, CaseIterable, Sendable {
+    case web, email, phone, letter
+
+    /// The channel a word names, or the refusal that lists the channels.
+    public init(naming word: String) throws(GallraError) {
+        guard let channel = RequestChannel(rawValue: word) else {
+            throw GallraError.invalidInput(
+                "Unknown channel \"\(word)\"; use one of \(RequestChannel.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        self = channel
+    }
+}
 
 extension DataSubjectRequest {
     /// Art. 12(3): the deadline may be extended by two further months where necessary, taking into

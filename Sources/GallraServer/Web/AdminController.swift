@@ -192,7 +192,7 @@ struct AdminController: Sendable {
             "kinds": RequestKind.allCases.map {
                 ["value": $0.rawValue, "label": UIText.word("kind", $0.rawValue, words)]
             },
-            "channels": requestChannels,
+            "channels": RequestChannel.allCases.map(\.rawValue),
         ]
         if let error { values["error"] = error.description }
         return page("requests", words["requests"], values, context, status: error?.httpStatus ?? .ok)

@@ -55,7 +55,8 @@ struct RetentionController: Sendable {
         try await page(context: context, report: nil)
     }
 
-    /// POST /admin/retention/dry-run: what the sweep would do now; nothing changes.
+    /// POST /admin/retention/dry-run: what the sweep would do now; nothing is erased, and a register
+    /// version whose shorter rules it reports is marked reviewed (the page says which).
     @Sendable func dryRun(_ request: Request, context: Context) async throws -> Response {
         _ = try await context.form(request)
         let report = try await gallra.sweep(now: Date(), dryRun: true, by: try context.person().party)
@@ -99,6 +100,8 @@ struct RetentionController: Sendable {
                 [
                     "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
                     "waiting": report.waiting, "subjectsErased": report.subjectsErased,
+                    "hasReviewed": !report.reviewedVersions.isEmpty,
+                    "reviewed": report.reviewedVersions.map(String.init).joined(separator: ", "),
                 ] as [String: Any]
         }
         return Pages.shared.render(

@@ -139,7 +139,9 @@ enum UIText {
         "nav_retention": "Retention", "chart_title": "Records expiring per week, by activity",
         "chart_table": "The same numbers", "week_of": "Week from", "records_heading": "Records", "other": "Other",
         "overdue_records": "records have expired and wait for the sweep", "held": "kept under a legal hold",
-        "dry_run": "Dry run of the sweep", "dry_run_hint": "What the sweep would do now; nothing is changed.",
+        "dry_run": "Dry run of the sweep", "dry_run_hint": "What the sweep would do now; nothing is erased.",
+        "dry_run_reviewed":
+            "Reported, and so marked reviewed: the next sweep may erase what the shorter rules made expire in register version",
         "dry_run_result": "The sweep would now", "erased": "erase", "anonymised": "anonymise",
         "subjects_erased": "people erased whole", "waiting_records": "waiting for an event",
     ]
@@ -269,7 +271,10 @@ enum UIText {
         "chart_table": "Samma siffror", "week_of": "Veckan från", "records_heading": "Poster", "other": "Övriga",
         "overdue_records": "poster har passerat sin lagringstid och väntar på gallringen",
         "held": "sparas under ett bevarandebeslut", "dry_run": "Provkör gallringen",
-        "dry_run_hint": "Vad gallringen skulle göra nu; inget ändras.", "dry_run_result": "Gallringen skulle nu",
+        "dry_run_hint": "Vad gallringen skulle göra nu; inget raderas.",
+        "dry_run_reviewed":
+            "Rapporterat och därmed markerat som granskat: nästa gallring får radera det som de kortare lagringsreglerna gjort utgånget i registerversion",
+        "dry_run_result": "Gallringen skulle nu",
         "erased": "radera", "anonymised": "anonymisera", "subjects_erased": "personer raderas helt",
         "waiting_records": "väntar på en händelse",
     ]

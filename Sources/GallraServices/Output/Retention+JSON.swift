@@ -11,6 +11,9 @@ extension SweepReport {
             ("anonymised", .number(report.anonymised)),
             ("waiting", .number(report.waiting)),
             ("held", .number(report.held)),
+            ("awaiting_review", .number(report.awaitingReview)),
+            // What a dry run changed: the register versions it marked reviewed.
+            ("reviewed_versions", .array(report.reviewedVersions.map { .number(Int($0)) })),
             (
                 "items",
                 .array(

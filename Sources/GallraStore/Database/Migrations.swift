@@ -341,7 +341,3 @@ enum Migrations {
         return ran
     }
 }
-
-enum Clock {
-    static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
-}

@@ -151,7 +151,7 @@ public final class Store: Sendable {
         var bytes = [UInt8](repeating: 0, count: 16)
         var generator = SystemRandomNumberGenerator()
         for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
-        let millis = UInt64(Date().timeIntervalSince1970 * 1000)
+        let millis = UInt64(clamping: Date().millis)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
         bytes[6] = 0x70 | (bytes[6] & 0x0f)
         bytes[8] = 0x80 | (bytes[8] & 0x3f)

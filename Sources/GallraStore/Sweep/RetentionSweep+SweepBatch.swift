@@ -101,17 +101,17 @@ extension RetentionSweep {
 
     /// SQLite's batch: read, judged and carried out in one write transaction, which SQLite gives
     /// to one connection at a time, so what is judged is what is removed.
-    func carryOut(_ candidates: SweepCandidates, with sweeper: inout Sweeper) async throws -> SweepBatch {
+    func sweepInOneTransaction(_ candidates: SweepCandidates, with sweeper: inout Sweeper) async throws -> SweepBatch {
         try await data.transaction { _ in
             let (batch, due) = self.judge(
                 try await self.read(candidates, on: self.data), limit: candidates.limit, with: &sweeper)
-            return try await self.carryOut(batch, due, at: candidates.now, with: &sweeper)
+            return try await self.removeDue(batch, due, at: candidates.now, with: &sweeper)
         }
     }
 
     /// PostgreSQL's batch, unless it was read ahead, is read first; when more may follow, the next
     /// is read on a second connection while this one is removed, and comes back with it.
-    func carryOut(
+    func sweepReadingAhead(
         _ candidates: SweepCandidates, readAhead: [SweepCandidate]?, on reader: inout SweepReader,
         with sweeper: inout Sweeper
     ) async throws -> (SweepBatch, next: [SweepCandidate]?) {
@@ -125,21 +125,21 @@ extension RetentionSweep {
         if next != nil { try await reader.readAhead() }
         let connection = reader.connection
         async let upcoming = next == nil ? nil : self.read(next!, on: connection)
-        let done = try await carryOut(batch, due, at: candidates.now, with: &sweeper)
+        let done = try await removeDue(batch, due, at: candidates.now, with: &sweeper)
         return (done, try await upcoming)
     }
 
     /// PostgreSQL's batch, tried again (read afresh) when it failed for a conflict with another
     /// writer: a record added for a person whose last record the batch erases makes the two wait for
     /// each other, and PostgreSQL fails one of them. Nothing of a failed batch stays.
-    func carryOutAgainOnConflict(
+    func sweepReadingAheadAgainOnConflict(
         _ candidates: SweepCandidates, readAhead: [SweepCandidate]?, on reader: inout SweepReader,
         with sweeper: inout Sweeper
     ) async throws -> (SweepBatch, next: [SweepCandidate]?) {
         var (readAhead, failures) = (readAhead, 0)
         while true {
             do {
-                return try await carryOut(candidates, readAhead: readAhead, on: &reader, with: &sweeper)
+                return try await sweepReadingAhead(candidates, readAhead: readAhead, on: &reader, with: &sweeper)
             } catch let error as PSQLError
                 where failures < 3 && Self.conflicts.contains(error.serverInfo?[.sqlState] ?? "")
             {
@@ -158,7 +158,7 @@ extension RetentionSweep {
     /// where it was read: it is left for the next sweep to judge again. There the batch commits
     /// asynchronously: it is atomic either way, and only its durability waits, for the sweep's last
     /// commit, which is synchronous and comes before any data key is destroyed.
-    func carryOut(
+    func removeDue(
         _ batch: SweepBatch, _ due: [(item: SweepReport.Item, location: String?)], at nowMillis: Int64,
         with sweeper: inout Sweeper
     ) async throws -> SweepBatch {

@@ -23,6 +23,10 @@ public struct SweepReport: Sendable {
     public var waiting = 0
     /// Expired records whose expiry a shorter rule moved earlier, kept until a dry run has reported them.
     public var awaitingReview = 0
+    /// The register versions this dry run marked reviewed: the records their shorter rules made
+    /// expire were reported, and the next sweep may erase them. A dry run erases nothing, but this
+    /// it changes.
+    public var reviewedVersions: [Int64] = []
     /// Subjects with nothing left, destroyed with their identifiers and data key.
     public var subjectsErased = 0
     /// Completed data subject requests whose own retention expired.
@@ -80,9 +84,9 @@ extension RetentionSweep {
                 if dryRun {
                     batch = try await foresee(candidates, with: &sweeper)
                 } else if data.dialect == .sqlite {
-                    batch = try await carryOut(candidates, with: &sweeper)
+                    batch = try await sweepInOneTransaction(candidates, with: &sweeper)
                 } else {
-                    (batch, ahead) = try await carryOutAgainOnConflict(
+                    (batch, ahead) = try await sweepReadingAheadAgainOnConflict(
                         candidates, readAhead: ahead, on: &reader, with: &sweeper)
                 }
                 report.items += batch.items
@@ -95,11 +99,9 @@ extension RetentionSweep {
             await reader.close()
             report.requestsErased = try await removeExpiredEntries(of: .requests, at: now.millis, dryRun: dryRun)
             report.incidentsErased = try await removeExpiredEntries(of: .incidents, at: now.millis, dryRun: dryRun)
-            report.waiting =
-                try await data.read.raw("SELECT waiting FROM record_stats WHERE id = 1").first()?
-                .decode(column: "waiting", as: Int.self) ?? 0
+            report.waiting = try await store.records.waitingCount()
             if dryRun {
-                try await store.versions.markShortenedRulesReviewed(reported: report)
+                report.reviewedVersions = try await store.versions.markShortenedRulesReviewed(reported: report)
             } else {
                 try await data.transaction { sql in
                     try await self.audit(

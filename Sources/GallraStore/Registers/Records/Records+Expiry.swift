@@ -90,9 +90,7 @@ extension Records {
                 ).run()
             }
         }
-        if waitingChange != 0 {
-            try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waitingChange) WHERE id = 1").run()
-        }
+        try await Records.countWaiting(waitingChange, on: sql)
     }
 
     /// After a register changes an activity's rule: every record of it, subject by subject.

@@ -84,10 +84,7 @@ extension Records {
             try await insert.run()
         }
         try await store.subjects.give(given, rows.map { ($0.record.subject, $0.record.activity) }, on: sql)
-        let waiting = rows.filter { $0.expiry.expiry == nil }.count
-        if waiting > 0 {
-            try await sql.raw("UPDATE record_stats SET waiting = waiting + \(bind: waiting) WHERE id = 1").run()
-        }
+        try await Records.countWaiting(rows.filter { $0.expiry.expiry == nil }.count, on: sql)
         // One entry per subject and activity in the batch, naming every record it wrote.
         var groups: [(key: String, subject: String, activity: String, records: [String])] = []
         var positions: [String: Int] = [:]
@@ -177,11 +174,6 @@ extension Records {
             throw GallraError.invalidInput("Activity \"\(activity.id)\" does not use system \"\(system)\".")
         }
     }
-}
-
-extension Date {
-    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
 
 extension RetentionOutcome {

@@ -149,9 +149,7 @@ extension Requests {
             """
         ).all()
         let waiting = try rows.filter { try $0.decode(column: "expires_at", as: Int64?.self) == nil }.count
-        if waiting > 0 {
-            try await sql.raw("UPDATE record_stats SET waiting = waiting - \(bind: waiting) WHERE id = 1").run()
-        }
+        try await Records.countWaiting(-waiting, on: sql)
         try await sql.raw(
             """
             DELETE FROM events WHERE subject_id = \(bind: subject) AND \(sql.member("activity", of: activities))

@@ -14,10 +14,7 @@ extension Requests {
         _ kind: RequestKind, subject reference: String, received: CivilDate? = nil, channel: String = "email",
         activities: [String]? = nil, verifiedHow: String? = nil
     ) async throws -> String {
-        guard requestChannels.contains(channel) else {
-            throw GallraError.invalidInput(
-                "Unknown channel \"\(channel)\"; use one of \(requestChannels.joined(separator: ", ")).")
-        }
+        _ = try RequestChannel(naming: channel)
         let subject = try await resolveSubject(reference)
         let register = try await requireRegister()
         for activity in activities ?? [] where register.activity(activity) == nil {

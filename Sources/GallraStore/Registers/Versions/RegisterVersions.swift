@@ -74,7 +74,7 @@ extension RegisterVersions {
 
     /// The register that was in force at `instant` (what did the register say on a given day?).
     public func version(at instant: Date) async throws -> RegisterVersion? {
-        let millis = Int64(instant.timeIntervalSince1970 * 1000)
+        let millis = instant.millis
         return try await registerVersion(
             "SELECT version, applied_at, yaml FROM register_versions WHERE applied_at <= \(bind: millis) ORDER BY version DESC LIMIT 1"
         )
@@ -120,7 +120,7 @@ extension RegisterVersions {
         }
         let applied = try row.decode(column: "applied_at", as: Int64.self)
         return RegisterVersion(
-            version: version, appliedAt: Date(timeIntervalSince1970: Double(applied) / 1000), register: register,
+            version: version, appliedAt: Date(millis: applied), register: register,
             yaml: yaml)
     }
 

@@ -19,44 +19,69 @@ extension XLSXWorkbook {
     }
 
     /// The part's bytes, counted as they inflate and refused the moment a limit is passed, so that
-    /// no more than the limit is ever held; nil when the part cannot be inflated.
-    static func inflate(_ entry: Entry, of archive: Archive, archiveSize: Int, total: inout Int) throws(RopaImportError)
+    /// no more than the limit is ever held; nil when the part cannot be inflated (another method, a
+    /// damaged stream, a checksum that does not match).
+    ///
+    /// The compressed bytes are read from where the archive's layout puts them (`zipParts`), and
+    /// no further: ZIPFoundation's own extraction reads on past a part's end and, for a deflate
+    /// stream that does not end before the file does, loops for ever (found by fuzzing).
+    static func inflate(_ part: ZIPPart, named name: String, in data: Data, total: inout Int) throws(RopaImportError)
         -> Data?
     {
-        // The sizes an archive states are the sender's word; only the compressed one is bounded,
-        // by the file itself.
-        let compressed = Int(clamping: min(entry.compressedSize, UInt64(archiveSize)))
+        let start = data.startIndex + part.dataOffset
+        let compressed = data.subdata(in: start..<(start + part.compressedSize))
         let ratioLimit = max(
-            Limits.ratioFloor, compressed.multipliedReportingOverflow(by: Limits.compressionRatio).partialValue)
+            Limits.ratioFloor, part.compressedSize.multipliedReportingOverflow(by: Limits.compressionRatio).partialValue
+        )
         var bytes = Data()
         var inflated = total
-        let path = String(entry.path.prefix(100))
+        let path = String(name.prefix(100))
+        let take = { (chunk: Data) throws in
+            inflated += chunk.count
+            guard bytes.count + chunk.count <= Limits.partBytes else {
+                throw RopaImportError(
+                    "the workbook's part \(path) inflates to more than \(RopaLimits.bytes(Limits.partBytes)); the limit is \(RopaLimits.bytes(Limits.partBytes))"
+                )
+            }
+            guard inflated <= Limits.inflatedBytes else {
+                throw RopaImportError(
+                    "the workbook inflates to more than \(RopaLimits.bytes(Limits.inflatedBytes)); the limit is \(RopaLimits.bytes(Limits.inflatedBytes))"
+                )
+            }
+            guard bytes.count + chunk.count <= ratioLimit else {
+                throw RopaImportError(
+                    "the workbook's part \(path) inflates to more than \(Limits.compressionRatio) times its compressed size (as a zip bomb does); the limit is \(Limits.compressionRatio) to 1"
+                )
+            }
+            bytes.append(chunk)
+        }
         do {
-            _ = try archive.extract(entry) { chunk in
-                inflated += chunk.count
-                guard bytes.count + chunk.count <= Limits.partBytes else {
-                    throw RopaImportError(
-                        "the workbook's part \(path) inflates to more than \(RopaLimits.bytes(Limits.partBytes)); the limit is \(RopaLimits.bytes(Limits.partBytes))"
-                    )
-                }
-                guard inflated <= Limits.inflatedBytes else {
-                    throw RopaImportError(
-                        "the workbook inflates to more than \(RopaLimits.bytes(Limits.inflatedBytes)); the limit is \(RopaLimits.bytes(Limits.inflatedBytes))"
-                    )
-                }
-                guard bytes.count + chunk.count <= ratioLimit else {
-                    throw RopaImportError(
-                        "the workbook's part \(path) inflates to more than \(Limits.compressionRatio) times its compressed size (as a zip bomb does); the limit is \(Limits.compressionRatio) to 1"
-                    )
-                }
-                bytes.append(chunk)
+            switch part.method {
+            case 0:
+                try take(compressed)
+            case 8:
+                _ = try Data.decompress(
+                    size: Int64(compressed.count), bufferSize: 64 * 1024, skipCRC32: true,
+                    provider: { position, size in
+                        // The stream must end within the part: past it there is nothing more to read.
+                        guard position >= 0, position < compressed.count else { throw DeflateStream.endedEarly }
+                        let from = compressed.startIndex + Int(position)
+                        return compressed.subdata(in: from..<min(from + size, compressed.endIndex))
+                    }, consumer: take)
+            default:
+                return nil
             }
         } catch let refusal as RopaImportError {
             throw refusal
         } catch {
             return nil
         }
+        guard bytes.crc32(checksum: 0) == part.crc32 else { return nil }
         total = inflated
         return bytes
+    }
+
+    private enum DeflateStream: Error {
+        case endedEarly
     }
 }

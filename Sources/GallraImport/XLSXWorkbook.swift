@@ -16,20 +16,21 @@ public struct XLSXWorkbook: Sendable {
 
     public init(data: Data) throws(RopaImportError) {
         guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
-        let archive: Archive
+        let parts: [String: ZIPPart]
         do {
-            guard Self.hasEndOfCentralDirectory(data), Self.zipLayoutIsSound(data) else {
+            guard Self.hasEndOfCentralDirectory(data), let sound = Self.zipParts(data) else {
                 throw Archive.ArchiveError.missingEndOfCentralDirectoryRecord
             }
-            archive = try Archive(data: data, accessMode: .read)
+            // ZIPFoundation checks the archive as a whole; its parts are read as `inflate` says.
+            _ = try Archive(data: data, accessMode: .read)
+            parts = sound
         } catch {
             throw RopaImportError("not an .xlsx workbook: the file is not a ZIP archive")
         }
         var inflated = 0
         var budget = XMLElement.Budget()
         func part(_ path: String) throws(RopaImportError) -> XMLElement? {
-            guard let entry = archive[path],
-                let bytes = try Self.inflate(entry, of: archive, archiveSize: data.count, total: &inflated)
+            guard let entry = parts[path], let bytes = try Self.inflate(entry, named: path, in: data, total: &inflated)
             else { return nil }
             return try XMLElement.parse(bytes, part: path, budget: &budget)
         }

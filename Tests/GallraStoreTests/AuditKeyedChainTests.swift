@@ -251,19 +251,7 @@ extension AuditKeyedChainTests {
 extension TestStore {
     /// Every audit entry, in order, as stored.
     func auditEntries() async throws -> [AuditEntry] {
-        try await rows(
-            "SELECT seq, at, actor, action, subject_id, activity, detail, prev_hash, hash FROM audit_log ORDER BY seq"
-        ).map { row in
-            AuditEntry(
-                seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
-                actor: try row.decode(column: "actor", as: String.self),
-                action: try row.decode(column: "action", as: String.self),
-                subject: try row.decode(column: "subject_id", as: String?.self),
-                activity: try row.decode(column: "activity", as: String?.self),
-                detail: try row.decode(column: "detail", as: String.self),
-                previousHash: try row.decode(column: "prev_hash", as: String.self),
-                hash: try row.decode(column: "hash", as: String.self))
-        }
+        try await rows("SELECT \(AuditEntry.columns) FROM audit_log ORDER BY seq").map(AuditEntry.init(row:))
     }
 
     /// What someone with write access to the database can do: change entry `first`, recompute the

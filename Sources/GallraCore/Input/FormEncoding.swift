@@ -30,9 +30,10 @@ public enum FormEncoding {
             inValue = false
         }
         for byte in body {
-            if pairs.count >= fieldLimit { return pairs }
             switch byte {
-            case UInt8(ascii: "&"): finish()
+            case UInt8(ascii: "&"):
+                finish()
+                if pairs.count >= fieldLimit { return pairs }
             case UInt8(ascii: "=") where !inValue: inValue = true
             default:
                 if inValue { value.append(byte) } else { name.append(byte) }

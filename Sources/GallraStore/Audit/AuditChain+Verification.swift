@@ -50,21 +50,12 @@ extension AuditChain {
         while true {
             let rows = try await sql.raw(
                 """
-                SELECT seq, at, actor, action, subject_id, activity, detail, prev_hash, hash FROM audit_log
+                SELECT \(AuditEntry.columns) FROM audit_log
                 WHERE seq >= \(bind: expectedSeq) ORDER BY seq LIMIT \(bind: pageSize)
                 """
             ).all()
             for row in rows {
-                let entry = AuditEntry(
-                    seq: try row.decode(column: "seq", as: Int64.self),
-                    at: try row.decode(column: "at", as: Int64.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    action: try row.decode(column: "action", as: String.self),
-                    subject: try row.decode(column: "subject_id", as: String?.self),
-                    activity: try row.decode(column: "activity", as: String?.self),
-                    detail: try row.decode(column: "detail", as: String.self),
-                    previousHash: try row.decode(column: "prev_hash", as: String.self),
-                    hash: try row.decode(column: "hash", as: String.self))
+                let entry = try AuditEntry(row: row)
                 if entry.seq != expectedSeq {
                     return .broken(seq: expectedSeq, reason: "entry \(expectedSeq) is missing: it was removed")
                 }

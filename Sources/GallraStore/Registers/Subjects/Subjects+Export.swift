@@ -11,11 +11,17 @@ extension Subjects {
         _ reference: String, scope: SubjectExport.Scope = .access,
         progress: (@Sendable (ExportProgress) -> Void)? = nil
     ) async throws -> SubjectExport {
-        let subject = try await resolveSubject(reference)
+        // A subject's id (what the use cases pass, having checked the caller's reach) is not looked
+        // up twice: the row read below says whether it exists.
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let subject = UUID(uuidString: trimmed) != nil ? trimmed.lowercased() : try await resolveSubject(reference)
         let register = try await requireRegister()
+        guard
+            let subjectRow = try await data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)")
+                .first()
+        else { throw GallraError.notFound("No subject has the id \(subject).") }
         let cipher = try await cipher(for: subject)
-        let subjectRow = try await data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
-        let name = try subjectRow?.decode(column: "name_sealed", as: Data?.self).map {
+        let name = try subjectRow.decode(column: "name_sealed", as: Data?.self).map {
             try cipher.open($0, context: "\(subject)/name")
         }
         let identifiers = try await openedIdentifiers(of: subject)
@@ -53,7 +59,7 @@ extension Subjects {
         let limits = try await store.requests.activeLimits(subjects: [subject]).map {
             SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
         }
-        let calendar = try await calendar()
+        let calendar = try RegisterVersions.calendar(of: register)
         progress?(.connected)
         let connected = try await connectedRecords(
             of: identifiers, events: stored, register: register, calendar: calendar)

@@ -139,6 +139,11 @@ extension RegisterVersions {
         } catch GallraError.notFound {
             return .stockholm
         }
+        return try Self.calendar(of: register)
+    }
+
+    /// The controller's calendar by a register already read.
+    static func calendar(of register: Register) throws -> ZonedCalendar {
         guard let calendar = ZonedCalendar(timeZoneIdentifier: register.controller.timeZone) else {
             throw GallraError.integrity(
                 "The register's time zone \"\(register.controller.timeZone)\" is unknown to this system; the controller's dates cannot be computed."

@@ -61,7 +61,7 @@ public func buildApplication(store: Store, configuration: ServerConfiguration, l
         services.append(AuditCheckpointSchedule(store: store, interval: interval, logger: logger))
     }
     if let mail = configuration.mail {
-        services.append(OutboxSender(store: store, transport: mail, logger: logger))
+        services.append(OutboxSender(gallra: Gallra(store: store), transport: mail, logger: logger))
     }
     return Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics),

@@ -28,7 +28,8 @@ struct PrivacyDoorTests {
         var configuration = ServerConfiguration()
         configuration.baseURL = "https://integritet.example.se/"
         configuration.mailFrom = "dataskydd@exempel.se"
-        let sender = OutboxSender(store: store, transport: .directory(mail.path), logger: .init(label: "test"))
+        let sender = OutboxSender(
+            gallra: Gallra(store: store), transport: .directory(mail.path), logger: .init(label: "test"))
         return Door(test: test, store: store, mail: mail, sender: sender, configuration: configuration)
     }
 
@@ -163,7 +164,8 @@ struct PrivacyDoorTests {
         let app = buildApplication(store: door.store, configuration: door.configuration)
         try await app.test(.router) { client in
             _ = try await Self.submit(client, kind: "access", email: "dan@example.se")
-            let failing = OutboxSender(store: door.store, transport: .sendmail("exit 75"), logger: .init(label: "test"))
+            let failing = OutboxSender(
+                gallra: Gallra(store: door.store), transport: .sendmail("exit 75"), logger: .init(label: "test"))
             await failing.sendDue()
             #expect(try await gallra.outboxDepth(by: .user("setup")) == (1, 0) as (Int, Int), "waiting for a retry")
             let attempts = try await door.test.rows("SELECT attempts, next_attempt_at FROM outbox")

@@ -1,0 +1,45 @@
+import Foundation
+import GallraCore
+import GallraStore
+
+/// What became of one message the outbox tried to send.
+public struct MailDelivery: Sendable {
+    public let message: String
+    /// The attempt this was, counting from 1.
+    public let attempt: Int
+    /// Why it was not sent; nil when the transport took it.
+    public let failure: String?
+    /// Given up after this attempt: shown as failed, never tried again.
+    public let givenUp: Bool
+}
+
+extension Gallra {
+    /// After so many failed attempts a message is given up (and shown as failed).
+    public static let mailAttempts = 10
+
+    /// Sends every message due now through `transport`, as Gallra's mail sender. A message is
+    /// marked sent only once the transport has taken it; one that fails waits for its next attempt
+    /// (1, 2, 4 … minutes later) and is given up after `mailAttempts`. A failure that cannot be
+    /// recorded leaves the message due: it is tried again, never reported sent.
+    public func sendDueMail(through transport: MailTransport) async throws -> [MailDelivery] {
+        try await acting(by: .system("mail"), needs: .writePersonalData) {
+            var deliveries: [MailDelivery] = []
+            for message in try await store.outbox.due() {
+                let attempt = message.attempts + 1
+                do {
+                    try await transport.deliver(message.message, id: message.id)
+                    try await store.outbox.markSent(message.id)
+                    deliveries.append(MailDelivery(message: message.id, attempt: attempt, failure: nil, givenUp: false))
+                } catch {
+                    let givenUp = attempt >= Self.mailAttempts
+                    let retry = givenUp ? nil : Date().addingTimeInterval(60 * pow(2, Double(attempt - 1)))
+                    deliveries.append(
+                        MailDelivery(message: message.id, attempt: attempt, failure: "\(error)", givenUp: givenUp))
+                    // try?: a failure not recorded leaves the message due: it is tried again, never reported sent
+                    try? await store.outbox.markAttemptFailed(message.id, error: "\(error)", retry: retry)
+                }
+            }
+            return deliveries
+        }
+    }
+}

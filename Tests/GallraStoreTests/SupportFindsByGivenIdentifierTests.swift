@@ -24,10 +24,12 @@ struct SupportFindsByGivenIdentifierTests {
             NewSubject(email: "karin@example.se", phone: "070-123 45 67", personalNumber: "19811218-9876"),
             by: officer)
         _ = try await gallra.addRecord(
-            NewRecord(subject: karin, activity: "customer-purchases", category: "billing", value: "Faktura 17",
+            NewRecord(
+                subject: karin, activity: "customer-purchases", category: "billing", value: "Faktura 17",
                 collected: day), by: officer)
         _ = try await gallra.addRecord(
-            NewRecord(subject: "karin@example.se", activity: "support", category: "case_content", value: "Ärende 4",
+            NewRecord(
+                subject: "karin@example.se", activity: "support", category: "case_content", value: "Ärende 4",
                 collected: day), by: support)
         return (gallra, karin)
     }
@@ -42,7 +44,8 @@ struct SupportFindsByGivenIdentifierTests {
         }
     }
 
-    @Test("By the identifier given in support it finds her; by those given to the shop, only what a stranger gets",
+    @Test(
+        "By the identifier given in support it finds her; by those given to the shop, only what a stranger gets",
         arguments: TestBackend.available)
     func onlyGivenIdentifiers(backend: TestBackend) async throws {
         let (gallra, karin) = try await Self.open(try await TestStore.make(backend))
@@ -73,7 +76,8 @@ struct SupportFindsByGivenIdentifierTests {
         // Support is told her phone number and writes it down: now it finds her by it, and still
         // not by her personnummer.
         _ = try await gallra.addRecord(
-            NewRecord(subject: "0701234567", activity: "support", category: "case_content", value: "Ärende 5",
+            NewRecord(
+                subject: "0701234567", activity: "support", category: "case_content", value: "Ärende 5",
                 collected: Self.day), by: Self.support)
         let byPhone = try await gallra.exportSubject("070-123 45 67", by: Self.support)
         #expect(Set(byPhone.records.map(\.value)) == ["Ärende 4", "Ärende 5"])
@@ -81,13 +85,15 @@ struct SupportFindsByGivenIdentifierTests {
         // The officer, who knows her whole, files a record under support: that says support holds
         // her, by every identifier.
         _ = try await gallra.addRecord(
-            NewRecord(subject: "19811218-9876", activity: "support", category: "case_content", value: "Ärende 6",
+            NewRecord(
+                subject: "19811218-9876", activity: "support", category: "case_content", value: "Ärende 6",
                 collected: Self.day), by: Self.officer)
         #expect(try await gallra.exportSubject("19811218-9876", by: Self.support).records.count == 3)
         await gallra.store.close()
     }
 
-    @Test("Support adds nobody without a record: the same refusal for a known and an unknown person, and nothing written",
+    @Test(
+        "Support adds nobody without a record: the same refusal for a known and an unknown person, and nothing written",
         arguments: TestBackend.available)
     func noBareSubjects(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
@@ -109,7 +115,8 @@ struct SupportFindsByGivenIdentifierTests {
         await gallra.store.close()
     }
 
-    @Test("A store written before keeps its reach: each identifier under every activity its person is in",
+    @Test(
+        "A store written before keeps its reach: each identifier under every activity its person is in",
         arguments: TestBackend.available)
     func migrationKeepsTheOldReach(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
@@ -120,8 +127,10 @@ struct SupportFindsByGivenIdentifierTests {
         let reopened = Gallra(store: try await Acting.as(Self.officer) { try await test.open() })
         // Before, support found people by any identifier of theirs: the migration keeps that for
         // what was there, rather than lose support's way to the people it serves.
-        #expect(try await reopened.exportSubject("19811218-9876", by: Self.support).records.map(\.value) == ["Ärende 4"])
-        #expect(try await Self.refusal { _ = try await reopened.exportSubject("bo@example.se", by: Self.support) } != nil)
+        #expect(
+            try await reopened.exportSubject("19811218-9876", by: Self.support).records.map(\.value) == ["Ärende 4"])
+        #expect(
+            try await Self.refusal { _ = try await reopened.exportSubject("bo@example.se", by: Self.support) } != nil)
         await reopened.store.close()
     }
 }

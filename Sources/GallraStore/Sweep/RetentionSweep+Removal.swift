@@ -53,7 +53,8 @@ extension RetentionSweep {
         let emptied = deletion.emptied
         if !emptied.isEmpty {
             for table in [
-                "subject_identifiers", "identifier_activities", "events", "holds", "consents", "processing_limits", "request_grounds",
+                "subject_identifiers", "identifier_activities", "events", "holds", "consents", "processing_limits",
+                "request_grounds",
                 "request_corrections", "request_connected_corrections", "incident_subjects",
             ] {
                 try await sql.delete(from: table).where("subject_id", .in, emptied).run()

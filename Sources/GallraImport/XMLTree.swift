@@ -49,6 +49,11 @@ struct XMLElement {
     /// The tree, or nil when the document is not well-formed XML; refused when it passes the
     /// budget, which it shares with the workbook's other parts.
     static func parse(_ data: Data, part: String, budget: inout Budget) throws(RopaImportError) -> XMLElement? {
+        guard isPlainUTF8WithoutInstructions(data) else {
+            throw RopaImportError(
+                "the workbook's part \(String(part.prefix(100))) is not plain UTF-8 XML: an .xlsx part holds no processing instruction but its declaration, and no other encoding"
+            )
+        }
         let builder = Builder(budget: budget)
         let parser = XMLParser(data: data)
         parser.delegate = builder

@@ -27,6 +27,24 @@ public enum HostileWorkbook {
         ])
     }
 
+    /// A workbook of one register sheet whose `xl/workbook.xml` is `workbook`, as given, with
+    /// `{sheets}` standing for its list of sheets.
+    public static func withWorkbookXML(_ workbook: String) throws -> Data {
+        let list = #"<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets>"#
+        let namespace = #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+        return try archive([
+            (
+                "xl/workbook.xml",
+                Data(workbook.replacing("{sheets}", with: list).replacing("{r}", with: namespace).utf8)
+            ),
+            ("xl/_rels/workbook.xml.rels", Data(relationsXML(sheets: 1).utf8)),
+            (
+                "xl/worksheets/sheet1.xml",
+                Data("<worksheet><sheetData>\(header)</sheetData></worksheet>".utf8)
+            ),
+        ])
+    }
+
     /// A workbook whose sheets are each `bytes` long once inflated, of `content` repeated (zeros
     /// inflate a thousand to one; `.lowRatio` some twenty to one, and is not XML).
     public static func inflating(sheets: Int, bytes: Int, content: Content) throws -> Data {

@@ -49,7 +49,10 @@ struct XMLElement {
     /// The tree, or nil when the document is not well-formed XML; refused when it passes the
     /// budget, which it shares with the workbook's other parts.
     static func parse(_ data: Data, part: String, budget: inout Budget) throws(RopaImportError) -> XMLElement? {
-        guard isPlainUTF8WithoutInstructions(data) else {
+        switch shape(of: data) {
+        case .plain: break
+        case .notXML: return nil
+        case .refused:
             throw RopaImportError(
                 "the workbook's part \(String(part.prefix(100))) is not plain UTF-8 XML: an .xlsx part holds no processing instruction but its declaration, and no other encoding"
             )

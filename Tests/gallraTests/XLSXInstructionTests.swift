@@ -18,7 +18,6 @@ struct XLSXInstructionTests {
             "<workbook {r}>{sheets}<?x y?></workbook>",
             #"<?xml version="1.0" encoding="UTF-7"?><workbook {r}>{sheets}</workbook>"#,
             #"<?xml version="1.0" encoding="UTF-16"?><workbook {r}>{sheets}</workbook>"#,
-            "<workbook {r}>{sheets}</workbook>\u{0}",
         ])
     func refused(workbook: String) throws {
         let file = try HostileWorkbook.withWorkbookXML(workbook)
@@ -26,6 +25,17 @@ struct XLSXInstructionTests {
             try XLSXWorkbook(data: file)
         } throws: { error in
             "\(error)".contains("is not plain UTF-8 XML")
+        }
+    }
+
+    @Test("A part that is not UTF-8 XML at all is not parsed: the workbook is refused for lacking it")
+    func notXML() throws {
+        for workbook in ["<workbook {r}>{sheets}</workbook>\u{0}", "\u{0}<\u{0}?\u{0}x\u{0}?\u{0}>", "   "] {
+            #expect {
+                try XLSXWorkbook(data: HostileWorkbook.withWorkbookXML(workbook))
+            } throws: { error in
+                "\(error)".contains("it has no xl/workbook.xml")
+            }
         }
     }
 

@@ -91,7 +91,9 @@ let package = Package(
         // Benchmarks: swift run -c release gallra-bench
         .executableTarget(
             name: "gallra-bench",
-            dependencies: ["GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "GallraCore", "GallraStore", "GallraServices", .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         // Benchmarks of the import: swift run -c release gallra-import-bench
         .executableTarget(

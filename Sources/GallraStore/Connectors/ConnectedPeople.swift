@@ -33,17 +33,20 @@ extension ConnectedPeople {
     }
 
     /// The rows of `rows(of:)`, in the systems file the caller has read.
-    func rows(of identifiers: [SubjectIdentifier], in systems: SystemsVersion) async throws -> [ConnectedRow] {
-        try await rows(ofEach: ["": identifiers], in: systems)[""] ?? []
+    func rows(
+        of identifiers: [SubjectIdentifier], in systems: SystemsVersion, calendar: ZonedCalendar? = nil
+    ) async throws -> [ConnectedRow] {
+        try await rows(ofEach: ["": identifiers], in: systems, calendar: calendar)[""] ?? []
     }
 
     /// The rows of many people at once, by person (any name of the caller's for each): one query
     /// per identity column and up to 1,000 of the people's values, and per link of `belongs_to`,
     /// whether one person is looked up or thousands.
-    func rows(ofEach people: [String: [SubjectIdentifier]], in systems: SystemsVersion) async throws
-        -> [String: [ConnectedRow]]
-    {
-        let calendar = try await calendar()
+    /// `calendar` is the controller's, when the caller has read it already.
+    func rows(
+        ofEach people: [String: [SubjectIdentifier]], in systems: SystemsVersion, calendar: ZonedCalendar? = nil
+    ) async throws -> [String: [ConnectedRow]] {
+        let calendar = if let calendar { calendar } else { try await self.calendar() }
         let today = calendar.localDate(of: Date())
         // Who has each identifier, by kind and value as the store normalises it.
         var owners: [SubjectIdentifier.Kind: [String: [String]]] = [:]

@@ -85,8 +85,12 @@ extension Consents {
 
     /// Every consent of the subject, oldest first.
     public func list(subject reference: String) async throws -> [ConsentEntry] {
-        let subject = try await resolveSubject(reference)
-        return try await data.read.raw(
+        try await entries(of: try await resolveSubject(reference))
+    }
+
+    /// Every consent of the subject with this id, oldest first.
+    func entries(of subject: String) async throws -> [ConsentEntry] {
+        try await data.read.raw(
             """
             SELECT id, subject_id, activity, wording_version, channel, given_at, withdrawn_at FROM consents
             WHERE subject_id = \(bind: subject) ORDER BY given_at, id

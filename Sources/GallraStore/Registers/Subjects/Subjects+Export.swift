@@ -11,26 +11,35 @@ extension Subjects {
         _ reference: String, scope: SubjectExport.Scope = .access,
         progress: (@Sendable (ExportProgress) -> Void)? = nil
     ) async throws -> SubjectExport {
-        // A subject's id (what the use cases pass, having checked the caller's reach) is not looked
-        // up twice: the row read below says whether it exists.
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let subject = UUID(uuidString: trimmed) != nil ? trimmed.lowercased() : try await resolveSubject(reference)
-        let register = try await requireRegister()
-        guard
-            let subjectRow = try await data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)")
-                .first()
-        else { throw GallraError.notFound("No subject has the id \(subject).") }
-        let cipher = try await cipher(for: subject)
-        let name = try subjectRow.decode(column: "name_sealed", as: Data?.self).map {
-            try cipher.open($0, context: "\(subject)/name")
-        }
-        let identifiers = try await openedIdentifiers(of: subject)
-        let rows = try await data.read.raw(
+        // One statement says which register and systems file are in force; the subject is then
+        // found (an id, what the use cases pass having checked the caller's reach, is not looked
+        // up: the row read below says whether it exists).
+        let inForce = try await store.versions.inForce()
+        let register = try await store.versions.requireRegister(inForce)
+        let calendar = try RegisterVersions.calendar(of: register)
+        let subject = try await subjectID(of: reference, today: calendar.localDate(of: Date()))
+        // What is held on them is read side by side, each on a reader of its own (or in the
+        // caller's transaction): the time of one read rather than of seven.
+        async let subjectRow = data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
+        async let sealedIdentifiers = sealedIdentifiers(of: subject)
+        async let recordRows = data.read.raw(
             """
             SELECT id, activity, category, system, value_sealed, collected_at, expires_at, waiting_for
             FROM records WHERE subject_id = \(bind: subject) ORDER BY collected_at, id
             """
         ).all()
+        async let storedEvents = store.records.storedEvents(subject: subject)
+        async let consentEntries = store.consents.entries(of: subject)
+        async let activeLimits = store.requests.activeLimits(subjects: [subject])
+        async let incidents = store.incidents.list(affecting: subject)
+        async let systems = store.systems.current(inForce)
+        guard let subjectRow = try await subjectRow else { throw GallraError.notFound("No subject has the id \(subject).") }
+        let cipher = try await cipher(for: subject)
+        let name = try subjectRow.decode(column: "name_sealed", as: Data?.self).map {
+            try cipher.open($0, context: "\(subject)/name")
+        }
+        let identifiers = try Self.opened(try await sealedIdentifiers, of: subject, with: cipher)
+        let rows = try await recordRows
         progress?(.records(done: 0, total: rows.count))
         let records = try rows.enumerated().compactMap { index, row -> SubjectExport.Record? in
             if index > 0 && index % 500 == 0 { progress?(.records(done: index, total: rows.count)) }
@@ -47,27 +56,26 @@ extension Subjects {
                 waitingFor: (try row.decode(column: "waiting_for", as: String?.self))?.split(separator: ",").map(
                     String.init) ?? [])
         }
-        let stored = try await store.records.storedEvents(subject: subject)
+        let stored = try await storedEvents
         let events = stored.sorted { $0.occurred < $1.occurred }.map {
             SubjectExport.Event(name: $0.name.rawValue, activity: $0.activity, record: $0.record, occurred: $0.occurred)
         }
-        let consents = try await store.consents.list(subject: subject).map {
+        let consents = try await consentEntries.map {
             SubjectExport.Consent(
                 activity: $0.activity, wordingVersion: $0.wordingVersion, channel: $0.channel, given: $0.given,
                 withdrawn: $0.withdrawn)
         }
-        let limits = try await store.requests.activeLimits(subjects: [subject]).map {
+        let limits = try await activeLimits.map {
             SubjectExport.Limit(activity: $0.activity, kind: $0.kind, since: $0.since)
         }
-        let calendar = try RegisterVersions.calendar(of: register)
         progress?(.connected)
         let connected = try await connectedRecords(
-            of: identifiers, events: stored, register: register, calendar: calendar)
+            of: identifiers, in: try await systems, events: stored, register: register, calendar: calendar)
         progress?(.finishing)
         let export = SubjectExport(
             generated: Date(), register: register, subject: subject, name: name, identifiers: identifiers,
             records: records + connected, events: events, consents: consents, limits: limits,
-            incidents: try await store.incidents.list(affecting: subject), calendar: calendar)
+            incidents: try await incidents, calendar: calendar)
         let given = scope == .portability ? export.narrowedToPortable() : export
         try await auditRead([
             AuditEvent(
@@ -82,13 +90,13 @@ extension Subjects {
     /// `TABLE:KEY`, with its activity's rule (and its expiry by the row's columns and the
     /// person's `events` in the store).
     func connectedRecords(
-        of identifiers: [SubjectExport.Identifier], events stored: [StoredEvent], register: Register,
-        calendar: ZonedCalendar
+        of identifiers: [SubjectExport.Identifier], in systems: SystemsVersion?, events stored: [StoredEvent],
+        register: Register, calendar: ZonedCalendar
     ) async throws -> [SubjectExport.Record] {
         let today = calendar.localDate(of: Date())
         let known = identifiers.compactMap { $0.identifier(today: today) }
-        guard !known.isEmpty else { return [] }
-        return try await store.connectedPeople.rows(of: known).flatMap { row -> [SubjectExport.Record] in
+        guard let systems, !known.isEmpty else { return [] }
+        return try await store.connectedPeople.rows(of: known, in: systems, calendar: calendar).flatMap { row -> [SubjectExport.Record] in
             guard let activity = register.activity(row.table.activity) else { return [] }
             let outcome = activity.retention.outcome(events: row.events(with: stored), calendar: calendar)
             let collected = row.events[.collected] ?? row.events.values.min() ?? Date()
@@ -107,12 +115,21 @@ extension Subjects {
     /// None for a subject erased, whose identifiers went with them: their key is not needed then.
     /// A subject who has identifiers but whose key cannot be read is an error, never "no one".
     func openedIdentifiers(of subject: String) async throws -> [SubjectExport.Identifier] {
-        let rows = try await data.read.raw(
+        let rows = try await sealedIdentifiers(of: subject)
+        guard !rows.isEmpty else { return [] }
+        return try Self.opened(rows, of: subject, with: try await cipher(for: subject))
+    }
+
+    private func sealedIdentifiers(of subject: String) async throws -> [any SQLRow] {
+        try await data.read.raw(
             "SELECT kind, value_sealed FROM subject_identifiers WHERE subject_id = \(bind: subject) ORDER BY kind"
         ).all()
-        guard !rows.isEmpty else { return [] }
-        let cipher = try await cipher(for: subject)
-        return try rows.map { row in
+    }
+
+    private static func opened(
+        _ rows: [any SQLRow], of subject: String, with cipher: SubjectCipher
+    ) throws -> [SubjectExport.Identifier] {
+        try rows.map { row in
             let kind = try row.decode(column: "kind", as: String.self)
             return SubjectExport.Identifier(
                 kind: kind,

@@ -98,7 +98,14 @@ extension Subjects {
             if try await data.read.raw("SELECT id FROM subjects WHERE id = \(bind: id)").first() != nil { return id }
             throw GallraError.notFound("No subject has the id \(id).")
         }
-        let today = try await calendar().localDate(of: Date())
+        return try await subjectID(of: trimmed, today: try await calendar().localDate(of: Date()))
+    }
+
+    /// The subject a reference names, on the controller's day `today`: an id as given (the caller
+    /// reads their row, which says whether they exist), or the owner of an identifier.
+    func subjectID(of reference: String, today: CivilDate) async throws -> String {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if UUID(uuidString: trimmed) != nil { return trimmed.lowercased() }
         guard let identifier = SubjectIdentifier(guessing: trimmed, today: today) else {
             throw GallraError.invalidInput(
                 "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")

@@ -68,15 +68,13 @@ extension SystemsVersions {
     /// The version in force, read against the register in force; nil when none was applied. Each
     /// version is parsed once per register version; asking costs a look-up of the newest numbers.
     public func current() async throws -> SystemsVersion? {
-        guard
-            let row = try await data.read.raw(
-                """
-                SELECT (SELECT MAX(version) FROM systems_versions) AS v, (SELECT MAX(version) FROM register_versions) AS r
-                """
-            ).first(),
-            let newest = try row.decode(column: "v", as: Int64?.self)
-        else { return nil }
-        let registerVersion = try row.decode(column: "r", as: Int64?.self) ?? 0
+        try await current(try await store.versions.inForce())
+    }
+
+    /// The version `inForce` names, read against the register it names.
+    func current(_ inForce: VersionsInForce) async throws -> SystemsVersion? {
+        guard let newest = inForce.systems else { return nil }
+        let registerVersion = inForce.register ?? 0
         if let cached = store.parsedSystems.withLock({ $0 }), cached.version == newest,
             cached.register == registerVersion
         {
@@ -88,7 +86,8 @@ extension SystemsVersions {
             ).first()
         else { return nil }
         let yaml = try row.decode(column: "yaml", as: String.self)
-        let (file, problems) = SystemsReader.check(yaml: yaml, register: try await requireRegister())
+        let (file, problems) = SystemsReader.check(
+            yaml: yaml, register: try await store.versions.requireRegister(inForce))
         guard let file, !problems.contains(where: { $0.severity == .error }) else {
             throw GallraError.conflict(
                 "The systems file in force no longer fits the register: "

@@ -89,9 +89,25 @@ extension RegisterVersions {
     /// kept; asking costs one look-up of the newest version number, so that a version applied by
     /// another process (a second server on the same database) is seen at once.
     func requireRegister() async throws -> Register {
-        let newest = try await data.read.raw("SELECT MAX(version) AS v FROM register_versions").first()?
-            .decode(column: "v", as: Int64?.self)
-        guard let newest else {
+        try await requireRegister(try await inForce())
+    }
+
+    /// The numbers of the register and the systems file in force, read in one statement: what a
+    /// use case that needs both (an export reads the person's connected rows) asks once.
+    func inForce() async throws -> VersionsInForce {
+        let row = try await data.read.raw(
+            """
+            SELECT (SELECT MAX(version) FROM register_versions) AS r, (SELECT MAX(version) FROM systems_versions) AS s
+            """
+        ).first()
+        return VersionsInForce(
+            register: try row?.decode(column: "r", as: Int64?.self),
+            systems: try row?.decode(column: "s", as: Int64?.self))
+    }
+
+    /// The register of the version `inForce` names, parsed once per version.
+    func requireRegister(_ inForce: VersionsInForce) async throws -> Register {
+        guard let newest = inForce.register else {
             throw GallraError.notFound("No register has been applied yet; run gallra register apply FILE first.")
         }
         if let cached = store.parsedRegister.withLock({ $0 }) {
@@ -151,4 +167,10 @@ extension RegisterVersions {
         }
         return calendar
     }
+}
+
+/// The newest version numbers of the register and the systems file; nil where none was applied.
+struct VersionsInForce: Sendable {
+    let register: Int64?
+    let systems: Int64?
 }

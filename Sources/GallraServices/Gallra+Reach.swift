@@ -11,17 +11,23 @@ extension Gallra {
     func reachableSubject(_ reference: String, by party: Party) async throws -> String {
         guard party.access.isScoped else { return try await store.subjects.resolve(reference) }
         let refused = GallraError.forbidden("No subject within the activities assigned to you has this reference.")
-        let subject: String
-        do {
-            subject = try await store.subjects.resolve(reference)
-        } catch GallraError.notFound {
-            throw refused
-        }
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        if UUID(uuidString: trimmed) == nil {
-            let given = try await store.subjects.activities(givenFor: try await identifier(trimmed))
-            guard !given.isDisjoint(with: party.access.activities) else { throw refused }
+        let subject: String
+        let given: Set<String>?
+        if UUID(uuidString: trimmed) != nil {
+            do {
+                subject = try await store.subjects.resolve(trimmed)
+            } catch GallraError.notFound {
+                throw refused
+            }
+            given = nil
+        } else {
+            let named = try await identifier(trimmed)
+            guard let owner = try await store.subjects.owner(of: named) else { throw refused }
+            subject = owner
+            given = try await store.subjects.activities(givenFor: named)
         }
+        if let given, given.isDisjoint(with: party.access.activities) { throw refused }
         guard !(try await store.subjects.activities(of: subject)).isDisjoint(with: party.access.activities) else {
             throw refused
         }

@@ -14,10 +14,18 @@ extension Subjects {
         // One statement says which register and systems file are in force; the subject is then
         // found (an id, what the use cases pass having checked the caller's reach, is not looked
         // up: the row read below says whether it exists).
-        let inForce = try await store.versions.inForce()
+        // The reference is read on the day of the register parsed last, beside that statement,
+        // and read again should the register in force have another day.
+        let now = Date()
+        let assumedToday = store.versions.lastParsedCalendar().localDate(of: now)
+        async let versions = store.versions.inForce()
+        async let assumedSubject = subjectID(of: reference, today: assumedToday)
+        let inForce = try await versions
         let register = try await store.versions.requireRegister(inForce)
         let calendar = try RegisterVersions.calendar(of: register)
-        let subject = try await subjectID(of: reference, today: calendar.localDate(of: Date()))
+        let today = calendar.localDate(of: now)
+        let subject =
+            today == assumedToday ? try await assumedSubject : try await subjectID(of: reference, today: today)
         // What is held on them is read side by side, each on a reader of its own (or in the
         // caller's transaction): the time of one read rather than of seven.
         async let subjectRow = data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
@@ -33,7 +41,9 @@ extension Subjects {
         async let activeLimits = store.requests.activeLimits(subjects: [subject])
         async let incidents = store.incidents.list(affecting: subject)
         async let systems = store.systems.current(inForce)
-        guard let subjectRow = try await subjectRow else { throw GallraError.notFound("No subject has the id \(subject).") }
+        guard let subjectRow = try await subjectRow else {
+            throw GallraError.notFound("No subject has the id \(subject).")
+        }
         let cipher = try await cipher(for: subject)
         let name = try subjectRow.decode(column: "name_sealed", as: Data?.self).map {
             try cipher.open($0, context: "\(subject)/name")
@@ -96,7 +106,8 @@ extension Subjects {
         let today = calendar.localDate(of: Date())
         let known = identifiers.compactMap { $0.identifier(today: today) }
         guard let systems, !known.isEmpty else { return [] }
-        return try await store.connectedPeople.rows(of: known, in: systems, calendar: calendar).flatMap { row -> [SubjectExport.Record] in
+        return try await store.connectedPeople.rows(of: known, in: systems, calendar: calendar).flatMap {
+            row -> [SubjectExport.Record] in
             guard let activity = register.activity(row.table.activity) else { return [] }
             let outcome = activity.retention.outcome(events: row.events(with: stored), calendar: calendar)
             let collected = row.events[.collected] ?? row.events.values.min() ?? Date()

@@ -116,6 +116,11 @@ extension Subjects {
         return subject
     }
 
+    /// The subject who has `identifier`, if anyone.
+    public func owner(of identifier: SubjectIdentifier) async throws -> String? {
+        try await subjectID(for: identifier)
+    }
+
     func subjectID(for identifier: SubjectIdentifier) async throws -> String? {
         let lookup = index.lookup(identifier.kind.rawValue, identifier.value)
         return try await data.read.raw(

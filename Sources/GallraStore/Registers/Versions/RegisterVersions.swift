@@ -105,6 +105,14 @@ extension RegisterVersions {
             systems: try row?.decode(column: "s", as: Int64?.self))
     }
 
+    /// The calendar of the register parsed last, without asking the database whether it is still
+    /// in force (Stockholm's before any): for work done beside that question, checked after it.
+    func lastParsedCalendar() -> ZonedCalendar {
+        guard let register = store.parsedRegister.withLock({ $0?.register }) else { return .stockholm }
+        // try?: a guess, checked against the register in force, which reports the unknown zone
+        return (try? Self.calendar(of: register)) ?? .stockholm
+    }
+
     /// The register of the version `inForce` names, parsed once per version.
     func requireRegister(_ inForce: VersionsInForce) async throws -> Register {
         guard let newest = inForce.register else {

@@ -63,26 +63,28 @@ let package = Package(
         .target(
             name: "GallraServer",
             dependencies: [
-                "GallraCore", "GallraStore", "GallraServices",
+                "GallraCore", "GallraServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Web/Templates"), .copy("Web/Static")]
+            resources: [.copy("Web/Templates"), .copy("Web/Static")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "GallraCLI",
             dependencies: [
                 "GallraCore",
-                "GallraStore",
                 "GallraServices",
                 "GallraServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "gallra",

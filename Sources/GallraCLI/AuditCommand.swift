@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import GallraCore
 import GallraServices
-import GallraStore
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +53,7 @@ struct AuditCommand: AsyncParsableCommand {
             try await store.withGallra { gallra in
                 let checkpoint = try await gallra.checkpointAudit(by: store.party)
                 print(
-                    "Checkpoint of entry \(checkpoint.seq) (hash \(checkpoint.hash.prefix(16))…) appended to \"\(gallra.store.auditCheckpointsPath)\"."
+                    "Checkpoint of entry \(checkpoint.seq) (hash \(checkpoint.hash.prefix(16))…) appended to \"\(gallra.auditCheckpointsPath)\"."
                 )
             }
         }

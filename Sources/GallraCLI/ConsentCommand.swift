@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 struct ConsentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

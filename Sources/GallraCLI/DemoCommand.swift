@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 /// Loads the example register and a few fictional people into the store, to explore.
 struct DemoCommand: AsyncParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 extension Incident.Risk: ExpressibleByArgument {}
 extension Incident.Exemption: ExpressibleByArgument {}

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    // stat and its fields, as Foundation's CoreFoundation declares them here.
+    import CoreFoundation
+    import Glibc
+#endif
+
 /// Where `--out` and `--output` write. A regular file (or a new name) is written whole or not at
 /// all: to a temporary file beside it, then renamed over it, so a failure never leaves half a
 /// file. Anything else is never replaced by a rename: a character device or a pipe (`/dev/null`,

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,5 @@
 import Foundation
 import GallraCore
-import GallraStore
 
 /// How requests are printed for people (their JSON is in GallraCore, shared with the API).
 enum RequestText {

@@ -3,9 +3,9 @@ import Foundation
 import GallraCore
 import GallraServer
 import GallraServices
-import GallraStore
 import Hummingbird
 import ServiceLifecycle
+import UnixSignals
 
 /// `gallra serve`: the HTTP API on the store (loopback by default).
 struct ServeCommand: AsyncParsableCommand {
@@ -76,7 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
             if demo { options = try DemoStore.prepare(options) }
             // A smaller writer cache than the command line's: the server stays within its memory
             // budget. On PostgreSQL, more readers: a server's callers each wait for round trips.
-            let opened = try await options.open(writerCacheMiB: 16, readersOnPostgres: 16)
+            var settings = options.settings
+            settings.writerCacheMiB = 16
+            settings.readersOnPostgres = 16
+            let opened = try await Gallra.open(settings)
             do {
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 var configuration = ServerConfiguration(
@@ -92,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
                     configuration.mailFrom = try await Self.controllerAddress(opened)
                 }
                 configuration.mail = sendmail.map { .sendmail($0) } ?? .directory(mailDir ?? "gallra-mail")
-                let app = buildApplication(store: opened, configuration: configuration)
+                let app = buildApplication(gallra: opened, configuration: configuration)
                 try await Self.run(app)
             } catch {
                 await opened.close()
@@ -103,8 +106,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The controller's address from the register in force, if any.
-    static func controllerAddress(_ store: Store) async throws -> String? {
-        try await store.versions.current()?.register.controller.email
+    static func controllerAddress(_ gallra: Gallra) async throws -> String? {
+        try await gallra.controllerAddress()
     }
 
     var url: String {
@@ -139,8 +142,7 @@ enum DemoStore {
         return options
     }
 
-    static func load(into store: Store, register: String, as party: Party, url: String) async throws {
-        let gallra = Gallra(store: store)
+    static func load(into gallra: Gallra, register: String, as party: Party, url: String) async throws {
         // try?: only the demo store: a register that cannot be read is loaded over by nothing, the load refuses
         if (try? await gallra.register(by: party)) != nil {
             throw CLIError("The database given already holds a register; --demo loads only into an empty store.")

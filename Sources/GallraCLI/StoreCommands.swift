@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,9 +10,9 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
+        try await store.withGallra { gallra in
             // Opening the store ran what was missing.
-            let ran = store.migrationsRun
+            let ran = gallra.migrationsRun
             print(ran == 0 ? "The database is up to date." : "Ran \(ran) migrations.")
         }
     }

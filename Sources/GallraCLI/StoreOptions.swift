@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 /// The global options of the commands that use the store (`shared/spec/cli.md`).
 struct StoreOptions: ParsableArguments {
@@ -39,36 +38,28 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    func open(writerCacheMiB: Int = 64, readersOnPostgres: Int = 4) async throws -> Store {
+    /// Where the store is, by option, else by environment, else by default.
+    var settings: StoreSettings {
         let environment = ProcessInfo.processInfo.environment
-        let location = try DatabaseLocation(
-            parsing: database ?? environment["GALLRA_DATABASE"] ?? "sqlite:gallra.sqlite")
-        let keyringLocation = try (keyring ?? environment["GALLRA_KEYRING"]).map { try DatabaseLocation(parsing: $0) }
-        return try await Store.open(
-            database: location, keyring: keyringLocation,
+        return StoreSettings(
+            database: database ?? environment["GALLRA_DATABASE"] ?? "sqlite:gallra.sqlite",
+            keyring: keyring ?? environment["GALLRA_KEYRING"],
             keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key",
-            auditCheckpoints: auditCheckpoints ?? environment["GALLRA_AUDIT_CHECKPOINTS"],
-            readers: location.isPostgres ? readersOnPostgres : 4, writerCacheMiB: writerCacheMiB)
-    }
-
-    /// Opens the store, runs `body` on behalf of the command's party (`--actor`), closes the store,
-    /// and turns errors into one sentence.
-    func withStore(_ body: (Store) async throws -> Void) async throws {
-        try await withGallra { gallra in try await body(gallra.store) }
+            auditCheckpoints: auditCheckpoints ?? environment["GALLRA_AUDIT_CHECKPOINTS"])
     }
 
     /// Opens the store, runs `body` with the use cases on behalf of the command's party, closes the
     /// store, and turns errors into one sentence.
     func withGallra(_ body: (Gallra) async throws -> Void) async throws {
         try await reportingGallraErrors {
-            let store = try await open()
+            let gallra = try await Gallra.open(settings)
             do {
-                try await Acting.as(party) { try await body(Gallra(store: store)) }
+                try await body(gallra)
             } catch {
-                await store.close()
+                await gallra.close()
                 throw error
             }
-            await store.close()
+            await gallra.close()
         }
     }
 }

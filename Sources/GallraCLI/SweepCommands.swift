@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 struct SweepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +19,7 @@ struct SweepCommand: AsyncParsableCommand {
             "Erase nothing; report exactly what a real sweep at NOW would do (and mark a register version whose shorter rules it reports as reviewed)."
     ) var dryRun = false
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Records per transaction.") var batchSize = RetentionSweep.sweepBatchSize
+    @Option(help: "Records per transaction.") var batchSize = Gallra.sweepBatchSize
     @OptionGroup var store: StoreOptions
 
     func run() async throws {

@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -48,32 +47,31 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The one composition root the executable and the tests share.
-public func buildApplication(store: Store, configuration: ServerConfiguration, logger: Logger? = nil)
+public func buildApplication(gallra: Gallra, configuration: ServerConfiguration, logger: Logger? = nil)
     -> some ApplicationProtocol
 {
     let logger = logger ?? Logger(label: "gallra.server")
     let metrics = ServerMetrics()
     var services: [any Service] = []
     if let time = configuration.sweepAt {
-        services.append(SweepSchedule(gallra: Gallra(store: store), time: time, logger: logger, metrics: metrics))
+        services.append(SweepSchedule(gallra: gallra, time: time, logger: logger, metrics: metrics))
     }
     if let interval = configuration.auditCheckpointEvery {
-        services.append(AuditCheckpointSchedule(store: store, interval: interval, logger: logger))
+        services.append(AuditCheckpointSchedule(gallra: gallra, interval: interval, logger: logger))
     }
     if let mail = configuration.mail {
-        services.append(OutboxSender(gallra: Gallra(store: store), transport: mail, logger: logger))
+        services.append(OutboxSender(gallra: gallra, transport: mail, logger: logger))
     }
     return Application(
-        router: buildRouter(store: store, configuration: configuration, metrics: metrics),
+        router: buildRouter(gallra: gallra, configuration: configuration, metrics: metrics),
         server: .http1(configuration: .init(idleTimeout: .milliseconds(configuration.idleTimeout.milliseconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gallra"),
         services: services, logger: logger)
 }
 
 public func buildRouter(
-    store: Store, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
+    gallra: Gallra, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
 ) -> Router<GallraRequestContext> {
-    let gallra = Gallra(store: store)
     let door = DoorSettings(
         baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
         sender: configuration.mailFrom ?? "privacy@\(configuration.host)", templates: configuration.mailTemplates)
@@ -110,7 +108,7 @@ public func buildRouter(
     router.get("/metrics") { request, _ in
         try MetricsToken.check(request, against: configuration.metricsToken)
         // try?: a gauge of the outbox left as it was when the outbox cannot be read
-        if let depth = try? await store.outbox.depth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
+        if let depth = try? await gallra.outboxDepth() { metrics.outbox(waiting: depth.waiting, failed: depth.failed) }
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))

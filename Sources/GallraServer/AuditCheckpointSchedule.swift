@@ -1,5 +1,6 @@
 import Foundation
-import GallraStore
+import GallraCore
+import GallraServices
 import Logging
 import ServiceLifecycle
 
@@ -9,12 +10,13 @@ import ServiceLifecycle
 /// anyone), so that a copy leaves the machine with the logs. A head unchanged since the last
 /// checkpoint is not written again.
 public struct AuditCheckpointSchedule: Service {
-    let store: Store
+    let gallra: Gallra
     let interval: Duration
     let logger: Logger
+    static let party = Party.system("audit-checkpoint")
 
-    public init(store: Store, interval: Duration = .seconds(600), logger: Logger) {
-        self.store = store
+    public init(gallra: Gallra, interval: Duration = .seconds(600), logger: Logger) {
+        self.gallra = gallra
         self.interval = interval
         self.logger = logger
     }
@@ -36,7 +38,7 @@ public struct AuditCheckpointSchedule: Service {
     /// at the next interval.
     func checkpoint(after last: AuditCheckpoint?) async -> AuditCheckpoint? {
         do {
-            guard let checkpoint = try await store.checkpointAudit(unlessAt: last) else { return nil }
+            guard let checkpoint = try await gallra.checkpointAudit(unlessAt: last, by: Self.party) else { return nil }
             logger.info(
                 "audit checkpoint",
                 metadata: [

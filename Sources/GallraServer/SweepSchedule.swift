@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 import Logging
 import ServiceLifecycle
 

@@ -6,7 +6,7 @@ import GallraStore
 /// takes the party that acts, whose name goes on every audit entry it writes; each that writes
 /// does so in one transaction, so that a retry after a failure never finds half of it done.
 public struct Gallra: Sendable {
-    public let store: Store
+    let store: Store
 
     public init(store: Store) {
         self.store = store

@@ -1,6 +1,7 @@
 import Foundation
 import GallraCore
 import GallraServer
+import GallraServices
 import GallraStore
 import GallraTestSupport
 import Logging
@@ -38,7 +39,8 @@ struct AuditCheckpointScheduleTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let captured = CapturedLog()
-        let schedule = AuditCheckpointSchedule(store: store, interval: .milliseconds(100), logger: captured.logger)
+        let schedule = AuditCheckpointSchedule(
+            gallra: Gallra(store: store), interval: .milliseconds(100), logger: captured.logger)
         let group = ServiceGroup(services: [schedule], logger: Logger(label: "test"))
         let running = Task { try await group.run() }
         func lines() throws -> [Substring] {

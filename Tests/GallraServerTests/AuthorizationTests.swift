@@ -92,7 +92,7 @@ struct AuthorizationTests {
         }
         let (anna, bo) = try await Self.people(gallra, by: setup)
         let issued = tokens
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             var serial = 0
             for caller in [nil] + Caller.allCases.map(Optional.some) {
@@ -138,7 +138,7 @@ struct AuthorizationTests {
         let gallra = Gallra(store: store)
         let token = try await gallra.createToken(
             name: "crm", access: Access(role: .privacyOfficer), by: .user("setup"))
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
             let misspelt = try await client.execute(
@@ -199,7 +199,7 @@ struct AuthorizationTests {
         }
         let (anna, bo) = try await Self.people(gallra, by: setup)
         let request = try await gallra.openRequest(.erasure, subject: bo, by: setup)
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             for route in Self.pages(request: request, anna: anna, bo: bo) {
                 let response = try await client.execute(

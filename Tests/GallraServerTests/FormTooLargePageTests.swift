@@ -1,6 +1,7 @@
 import Foundation
 import GallraCore
 import GallraServer
+import GallraServices
 import GallraStore
 import GallraTestSupport
 import Hummingbird
@@ -20,7 +21,7 @@ struct FormTooLargePageTests {
     func page(path: String, language: String, heading: String) async throws {
         let test = try await TestStore.make(.sqlite)
         let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.live) { client in
             let answer = try await client.execute(
                 uri: "\(path)?lang=\(language)", method: .post,
@@ -40,7 +41,7 @@ struct FormTooLargePageTests {
     func acceptLanguage() async throws {
         let test = try await TestStore.make(.sqlite)
         let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let answer = try await client.execute(
                 uri: "/privacy/request", method: .post,

@@ -22,7 +22,7 @@ struct HostileBodyTests {
     func malformedForms(path: String) async throws {
         let test = try await TestStore.make(.sqlite)
         let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.live) { client in
             for body in ["=", "&", "==&=", "%", "a=%", "%zz=%e2%82", String(repeating: "=&", count: 20_000)] {
                 let answer = try await client.execute(
@@ -47,7 +47,7 @@ struct IdleConnectionTests {
         let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
         var configuration = ServerConfiguration()
         configuration.idleTimeout = .seconds(2)
-        let app = buildApplication(store: store, configuration: configuration)
+        let app = buildApplication(gallra: Gallra(store: store), configuration: configuration)
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -32,7 +32,7 @@ struct IncidentAPITests {
     func lifecycle() async throws {
         let (store, authorised) = try await Self.store()
         let subject = try await store.subjects.add(email: "anna@example.se")
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let created = try await client.execute(
                 uri: "/api/v1/incidents", method: .post, headers: authorised,
@@ -79,7 +79,7 @@ struct IncidentAPITests {
     @Test("Without the token, with bad input or an unknown id: a 4xx with a readable body")
     func refusals() async throws {
         let (store, authorised) = try await Self.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let anonymous = try await client.execute(uri: "/api/v1/incidents", method: .get)
             #expect(anonymous.status == .unauthorized)
@@ -106,7 +106,7 @@ struct IncidentAPITests {
     @Test("Real HTTP on loopback")
     func live() async throws {
         let (store, authorised) = try await Self.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration(port: 0))
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration(port: 0))
         try await app.test(.live) { client in
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(String(buffer: health.body) == "ok")

@@ -74,7 +74,7 @@ struct MailHeaderTests {
     @Test("The public form refuses an address with a comma: no mail goes, to either part")
     func publicForm() async throws {
         let door = try await PrivacyDoorTests.door()
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             let answer = try await PrivacyDoorTests.submit(client, kind: "access", email: "eve,anna@example.se")
             #expect(answer.status == .unprocessableContent)

@@ -17,7 +17,7 @@ struct ObservabilityTests {
         _ = try await Gallra(store: store).addSubject(NewSubject(email: "anna@example.se"), by: .user("setup"))
         var configuration = ServerConfiguration()
         configuration.metricsToken = "a metrics token of some length"
-        let app = buildApplication(store: store, configuration: configuration)
+        let app = buildApplication(gallra: Gallra(store: store), configuration: configuration)
         try await app.test(.router) { client in
             #expect(String(buffer: try await client.execute(uri: "/health", method: .get).body) == "ok")
             #expect(try await client.execute(uri: "/ready", method: .get).status == .ok)

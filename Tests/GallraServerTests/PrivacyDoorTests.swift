@@ -76,7 +76,7 @@ struct PrivacyDoorTests {
     func confirmation() async throws {
         let door = try await Self.door()
         _ = try await Gallra(store: door.store).addSubject(NewSubject(email: "anna@example.se"), by: .user("setup"))
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             let known = try await Self.submit(client, kind: "access", email: "anna@example.se")
             let unknown = try await Self.submit(client, kind: "access", email: "okand@example.se")
@@ -125,7 +125,7 @@ struct PrivacyDoorTests {
         _ = try await gallra.addRecord(
             NewRecord(subject: cia, activity: "direct-mail", category: "address", value: "Gatan 1", collected: Date()),
             by: .user("setup"))
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             _ = try await Self.submit(client, kind: "erasure", email: "bo@example.se")
             _ = try await Self.submit(client, kind: "unsubscribe", email: "cia@example.se", lang: "en")
@@ -161,7 +161,7 @@ struct PrivacyDoorTests {
         _ = try await gallra.addUser(
             email: "admin@example.se", access: Access(role: .admin), password: "a password of some length",
             by: .user("setup"))
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             _ = try await Self.submit(client, kind: "access", email: "dan@example.se")
             let failing = OutboxSender(

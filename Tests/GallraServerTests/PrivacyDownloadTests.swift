@@ -65,7 +65,7 @@ struct PrivacyDownloadTests {
         _ = try await gallra.addUser(
             email: "dpo@example.se", access: Access(role: .privacyOfficer), password: "a password of some length",
             by: .user("setup"))
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             let id = try await Self.confirmed(client, door, kind: "access", email: "anna@example.se")
             // The privacy officer carries the request out in the admin UI.
@@ -121,7 +121,7 @@ struct PrivacyDownloadTests {
     func personsMessage() async throws {
         let door = try await Door.door()
         let gallra = Gallra(store: door.store)
-        let app = buildApplication(store: door.store, configuration: door.configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
             let id = try await Self.confirmed(
                 client, door, kind: "rectification", email: "bo@example.se", details: "Mitt efternamn stavas Ek")
@@ -151,7 +151,7 @@ struct PrivacyDownloadTests {
         configuration.mailTemplates = try MailTemplates.overriding(from: directory.path)
         let door = Door.Door(
             test: plain.test, store: plain.store, mail: plain.mail, sender: plain.sender, configuration: configuration)
-        let app = buildApplication(store: door.store, configuration: configuration)
+        let app = buildApplication(gallra: Gallra(store: door.store), configuration: configuration)
         try await app.test(.router) { client in
             _ = try await Door.submit(client, kind: "erasure", email: "cia@example.se")
             let mail = try #require(try await Door.delivered(door).first)

@@ -27,7 +27,7 @@ struct RegisterImportPageTests {
         _ = try await gallra.addUser(
             email: "officer@example.se", access: Access(role: .privacyOfficer), password: password,
             by: .user("setup"))
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let cookie = try await AuthorizationTests.signIn(client, email: "officer@example.se", password: password)
             let csrf = try await AuthorizationTests.csrf(client, cookie: cookie)

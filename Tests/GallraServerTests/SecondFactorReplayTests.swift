@@ -28,7 +28,7 @@ struct SecondFactorReplayTests {
         let now = Date()
         let code = String(format: "%06ld", TOTP(secret: secret).compute(date: now))
         let earlier = String(format: "%06ld", TOTP(secret: secret).compute(date: now.addingTimeInterval(-30)))
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<3 {

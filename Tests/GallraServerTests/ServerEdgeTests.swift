@@ -47,7 +47,8 @@ struct ServerEdgeTests {
     @Test("/metrics is not served without a token, and only with it when one is configured")
     func metricsToken() async throws {
         let (store, _) = try await IncidentAPITests.store()
-        try await buildApplication(store: store, configuration: ServerConfiguration()).test(.router) { client in
+        try await buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration()).test(.router) {
+            client in
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
             let bearer = try await client.execute(
                 uri: "/metrics", method: .get, headers: [.authorization: "Bearer anything at all here"])
@@ -55,7 +56,7 @@ struct ServerEdgeTests {
         }
         var configuration = ServerConfiguration()
         configuration.metricsToken = "the scraper's token, 32 bytes.."
-        try await buildApplication(store: store, configuration: configuration).test(.router) { client in
+        try await buildApplication(gallra: Gallra(store: store), configuration: configuration).test(.router) { client in
             let none = try await client.execute(uri: "/metrics", method: .get)
             #expect(none.status == .unauthorized)
             #expect(!String(buffer: none.body).contains("gallra_http_requests_total"))
@@ -79,7 +80,8 @@ struct ServerEdgeTests {
         ] {
             var configuration = ServerConfiguration()
             configuration.baseURL = base
-            try await buildApplication(store: store, configuration: configuration).test(.router) { client in
+            try await buildApplication(gallra: Gallra(store: store), configuration: configuration).test(.router) {
+                client in
                 for (uri, headers) in [
                     ("/health", HTTPFields()), ("/admin/login", [:]), ("/privacy/request", [:]), ("/nowhere", [:]),
                     ("/api/v1/incidents", [:]), ("/api/v1/incidents", authorised), ("/metrics", [:]),
@@ -112,7 +114,7 @@ struct ServerEdgeTests {
         try await test.raw("DROP TABLE incidents")
         let book = LogBook()
         let logger = Logger(label: "test") { _ in book }
-        let app = buildApplication(store: store, configuration: ServerConfiguration(), logger: logger)
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration(), logger: logger)
         try await app.test(.router) { client in
             let api = try await client.execute(
                 uri: "/api/v1/incidents", method: .get, headers: [.authorization: "Bearer \(token)"])

@@ -38,7 +38,7 @@ struct SignInLimitTests {
         }
         var configuration = ServerConfiguration()
         configuration.trustedProxies = try TrustedProxies(parsing: proxies)
-        return (store, buildApplication(store: store, configuration: configuration))
+        return (store, buildApplication(gallra: Gallra(store: store), configuration: configuration))
     }
 
     @Test("Forty wrong passwords at once: five are checked, the rest refused unchecked, and then the right one waits")

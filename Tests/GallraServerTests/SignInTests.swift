@@ -48,7 +48,8 @@ struct SignInTests {
         #expect(try sealed.first?.decode(column: "totp_secret_sealed", as: Data?.self) != nil)
         let officer = try #require(try await store.users.user(email: "officer@example.se"))
         let secret = try #require(try store.users.secondFactor(of: officer))
-        let app = buildApplication(store: store, configuration: ServerConfiguration(adminsNeedSecondFactor: true))
+        let app = buildApplication(
+            gallra: Gallra(store: store), configuration: ServerConfiguration(adminsNeedSecondFactor: true))
         try await app.test(.router) { client in
             let withoutCode = try await Self.form(client, email: "officer@example.se", password: Self.password)
             #expect(withoutCode.status == .unauthorized)
@@ -75,7 +76,7 @@ struct SignInTests {
         _ = try await Gallra(store: store).addUser(
             email: "officer@example.se", access: Access(role: .privacyOfficer), password: Self.password,
             by: .user("setup"))
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             for _ in 0..<5 {
                 let wrong = try await Self.form(client, email: "officer@example.se", password: "not the password")

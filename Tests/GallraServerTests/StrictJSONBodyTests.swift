@@ -29,7 +29,7 @@ struct StrictJSONBodyTests {
         ])
     func counts(field: String, value: String) async throws {
         let (store, headers) = try await IncidentAPITests.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let id = try await Self.incident(client, headers)
             let patched = try await client.execute(
@@ -54,7 +54,7 @@ struct StrictJSONBodyTests {
     @Test("Zero and the largest count are taken")
     func countBounds() async throws {
         let (store, headers) = try await IncidentAPITests.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let id = try await Self.incident(client, headers)
             let patched = try await client.execute(
@@ -95,7 +95,7 @@ struct StrictJSONBodyTests {
     @Test("An instant that does not parse is refused naming the field and RFC 3339, on every body that takes one")
     func instants() async throws {
         let (store, headers) = try await IncidentAPITests.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let id = try await Self.incident(client, headers)
             let before = String(
@@ -128,7 +128,7 @@ struct StrictJSONBodyTests {
     @Test("A PATCH does not move when the controller became aware: the 72 hours run from it")
     func awareIsFixed() async throws {
         let (store, headers) = try await IncidentAPITests.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let id = try await Self.incident(client, headers)
             let moved = try await client.execute(
@@ -168,7 +168,7 @@ struct StrictJSONBodyTests {
         let token = try await Gallra(store: store).createToken(
             name: "crm", access: Access(role: .privacyOfficer), by: .user("setup"))
         let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let answer = try await client.execute(
                 uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
@@ -182,7 +182,7 @@ struct StrictJSONBodyTests {
     @Test("Keys that only look alike, or repeat in different objects, are not repeated fields")
     func distinctFields() async throws {
         let (store, headers) = try await IncidentAPITests.store()
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let answer = try await client.execute(
                 uri: "/api/v1/events", method: .post, headers: headers,

@@ -30,7 +30,7 @@ struct SubjectExportPageTests {
                 collected: Date().addingTimeInterval(Double(-index) * 60))
         }
         _ = try await gallra.addRecords(records, by: setup)
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let cookie = try await AuthorizationTests.signIn(client, email: "officer@example.se", password: password)
             let csrf = try await AuthorizationTests.csrf(client, cookie: cookie)

@@ -52,7 +52,7 @@ struct SupportReachTests {
                 collected: Date()), by: setup)
         let token = try await gallra.createToken(
             name: "support", access: Access(role: .support, activities: ["support"]), by: setup)
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             var answers: [String: [Answer]] = [:]
             for email in ["karin@example.se", "stranger@example.se"] {
@@ -121,7 +121,7 @@ struct SupportReachTests {
         let token = try await gallra.createToken(
             name: "support", access: Access(role: .support, activities: ["support"]), by: setup)
         let before = try await test.rows("SELECT COUNT(*) AS n FROM requests")[0].decode(column: "n", as: Int.self)
-        let app = buildApplication(store: store, configuration: ServerConfiguration())
+        let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             for body in [
                 #"{"kind": "access", "subject": "anna@example.se", "activities": []}"#,

@@ -1,9 +1,9 @@
 import Foundation
 import GallraCore
-import GallraServices
 import GallraTestSupport
 import Testing
 
+@testable import GallraServices
 @testable import GallraStore
 
 /// What each role may do, decided in the use cases, so that the CLI, the API and the admin UI

@@ -1,9 +1,9 @@
 import Foundation
 import GallraCore
-import GallraServices
 import GallraTestSupport
 import Testing
 
+@testable import GallraServices
 @testable import GallraStore
 
 /// A party limited to some activities finds a person only by an identifier given under one of

@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 import Hummingbird
 
 /// The admin UI's pages: each parses, calls the use cases as the person signed in, and renders.

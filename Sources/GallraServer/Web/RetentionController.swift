@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 import Hummingbird
 
 /// The retention page: what expires over the next twelve weeks as a chart and a table, what

@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraServices
-import GallraStore
 
 /// A sweep started from the admin UI runs on its own, so that no page waits for it; its page
 /// shows how far it has come. One at a time: the sweep lock allows no more.

@@ -43,3 +43,11 @@ extension Gallra {
         }
     }
 }
+
+extension Gallra {
+    /// How many messages wait in the outbox and how many failed for good: for the server's metrics,
+    /// and saying nothing of anyone.
+    public func outboxDepth() async throws -> (waiting: Int, failed: Int) {
+        try await store.outbox.depth()
+    }
+}

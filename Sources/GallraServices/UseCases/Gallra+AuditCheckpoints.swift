@@ -14,6 +14,12 @@ extension Gallra {
         try await acting(by: party, needs: .readAudit) { try await store.checkpointAudit() }
     }
 
+    /// As `checkpointAudit(by:)`, but nothing is written (nil) while the head is still the one
+    /// `previous` saw: the server's schedule does not fill the file with the same checkpoint.
+    public func checkpointAudit(unlessAt previous: AuditCheckpoint?, by party: Party) async throws -> AuditCheckpoint? {
+        try await acting(by: party, needs: .readAudit) { try await store.checkpointAudit(unlessAt: previous) }
+    }
+
     /// The public key of the checkpoints' signatures (Ed25519, base64).
     public func auditCheckpointPublicKey(by party: Party) async throws -> String {
         try await acting(by: party, needs: .readAudit) { try store.auditCheckpointPublicKey() }

@@ -19,6 +19,12 @@ extension Gallra {
         try await acting(by: party, needs: .changeRegister) { try await store.versions.apply(yaml: yaml, file: file) }
     }
 
+    /// The controller's e-mail address in the register in force, if any: the sender of the
+    /// server's mail unless told otherwise. Public, as the privacy notice says it.
+    public func controllerAddress() async throws -> String? {
+        try await store.versions.current()?.register.controller.email
+    }
+
     /// A stored version of the register; not found when none matches.
     public func register(_ selector: RegisterSelector = .current, by party: Party) async throws -> RegisterVersion {
         let stored = try await acting(by: party, needs: .readRegister) { () async throws -> RegisterVersion? in

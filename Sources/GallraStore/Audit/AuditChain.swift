@@ -110,13 +110,6 @@ enum AuditChain {
     }
 }
 
-/// The result of `gallra audit verify`.
-public enum AuditVerification: Equatable, Sendable {
-    case intact(entries: Int64)
-    /// The first entry that breaks the chain, and how.
-    case broken(seq: Int64, reason: String)
-}
-
 extension Array {
     func chunked(into size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

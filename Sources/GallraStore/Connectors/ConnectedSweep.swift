@@ -3,36 +3,6 @@ import GallraCore
 import SQLKit
 import Synchronization
 
-/// What the sweep did to one connected table.
-public struct ConnectedTableSweep: Sendable {
-    public let system: String
-    public let table: String
-    public let activity: String
-    public let action: ExpiryAction
-    /// Rows erased or anonymised (with a dry run: that would be).
-    public var rows = 0
-    /// Rows that had expired but could not be erased (another row still refers to them) and have
-    /// nothing to anonymise: kept, and said so.
-    public var kept = 0
-    /// Expired rows of people under a legal hold (Art. 17(3)(e)): kept.
-    public var held = 0
-    /// Rows of a table that erases that were anonymised instead: another row still refers to them.
-    public var anonymisedInstead = 0
-    /// Each row erased or anonymised (with a dry run: to be), when the sweep was asked to list them.
-    public var items: [Item] = []
-
-    /// Rows erased (to be, in a dry run), and anonymised (those anonymised instead included).
-    public var erased: Int { action == .erase ? rows - anonymisedInstead : 0 }
-    public var anonymised: Int { action == .anonymise ? rows : anonymisedInstead }
-
-    /// A row of the table: `TABLE:KEY`, when it expired, and what was done to it.
-    public struct Item: Sendable {
-        public let record: String
-        public let expired: Date?
-        public let action: ExpiryAction
-    }
-}
-
 /// A key value of a connected table, bound with its own type.
 enum KeyValue: Encodable, Hashable, Sendable, CustomStringConvertible {
     case number(Int64)

@@ -1,17 +1,6 @@
 import Foundation
 import GallraCore
 
-/// What `gallra audit verify` found: the chain, held against the signed checkpoints kept outside
-/// the database.
-public struct AuditCheck: Equatable, Sendable {
-    /// Intact only when the chain is and every checkpoint agrees with it.
-    public var verification: AuditVerification
-    /// The checkpoints file read.
-    public var checkpointsPath: String
-    /// The checkpoints whose signature held and that were checked; nil when there was no file.
-    public var checkpoints: Int?
-}
-
 extension Store {
     /// Checks the whole audit chain and the checkpoints; names the first entry altered, removed or
     /// reordered, a cut tail a checkpoint saw, or a checkpoint not signed with this key file.

@@ -2,48 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// What a sweep did, or (with `dryRun`) would do, at `now`.
-public struct SweepReport: Sendable {
-    public struct Item: Sendable {
-        public let record: String
-        public let subject: String
-        public let activity: String
-        public let rule: String
-        public let expired: Date
-        /// erase or anonymise
-        public let action: ExpiryAction
-    }
-
-    public let now: Date
-    public let dryRun: Bool
-    public var items: [Item] = []
-    /// Expired records kept under a legal hold (GDPR Art. 17(3)(e)).
-    public var held = 0
-    /// Records whose rule is pending on an event.
-    public var waiting = 0
-    /// Expired records whose expiry a shorter rule moved earlier, kept until a dry run has reported them.
-    public var awaitingReview = 0
-    /// The register versions this dry run marked reviewed: the records their shorter rules made
-    /// expire were reported, and the next sweep may erase them. A dry run erases nothing, but this
-    /// it changes.
-    public var reviewedVersions: [Int64] = []
-    /// Subjects with nothing left, destroyed with their identifiers and data key.
-    public var subjectsErased = 0
-    /// Completed data subject requests whose own retention expired.
-    public var requestsErased = 0
-    /// Closed incidents whose own retention expired.
-    public var incidentsErased = 0
-    /// The tables of the company's own databases the systems file connects.
-    public var connected: [ConnectedTableSweep] = []
-
-    /// Records erased, and rows of the connected tables.
-    public var erased: Int { items.count { $0.action == .erase } + connected.reduce(0) { $0 + $1.erased } }
-    /// Records anonymised, and rows of the connected tables (those another row still needed included).
-    public var anonymised: Int {
-        items.count { $0.action == .anonymise } + connected.reduce(0) { $0 + $1.anonymised }
-    }
-}
-
 /// The retention sweep: erases or anonymises what the register's rules say has expired, in
 /// batches that are each one transaction, and forecasts what will expire.
 public struct RetentionSweep: StoreRegister {

@@ -2,14 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// A record an activity may use now, its value opened.
-public struct RecordInUse: Sendable {
-    public let subject: String
-    public let record: String
-    public let category: String
-    public let value: String
-}
-
 extension Records {
     /// The records of one activity that may be used now: not restricted, not objected to, and for
     /// an activity resting only on consent, only while the consent is in force. The read is audited.

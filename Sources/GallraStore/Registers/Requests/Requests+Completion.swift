@@ -2,18 +2,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// What completing a request did.
-public struct RequestCompletion: Sendable {
-    public let request: DataSubjectRequest
-    public let decisions: [RightsDecision]
-    /// The copy for the person, for access and portability.
-    public var export: SubjectExport?
-    /// The subject had nothing left and is erased whole, its data key destroyed.
-    public let subjectErased: Bool
-    /// What was done to the subject's rows in the company's own databases.
-    public var connected: [ConnectedChange] = []
-}
-
 extension Requests {
     /// Carries a request's decisions out in one transaction, each step audited: erasure and
     /// anonymisation, restriction, stopped processing, withdrawn consents, corrected values. The

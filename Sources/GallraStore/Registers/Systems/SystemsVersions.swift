@@ -3,15 +3,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// A stored version of the systems file.
-public struct SystemsVersion: Sendable {
-    public let version: Int64
-    public let appliedAt: Date
-    public let file: SystemsFile
-    /// As written: `${NAME}` placeholders kept, so no password is stored.
-    public let yaml: String
-}
-
 /// The systems file as applied, one version per change. A file is stored only when it fits the
 /// register in force and the live databases; a refused file changes nothing.
 public struct SystemsVersions: StoreRegister {

@@ -1,4 +1,5 @@
 import Foundation
+import GallraCore
 import SQLKit
 
 /// A register version that shortens a rule never erases anything before a dry run has reported

@@ -3,14 +3,6 @@ import Foundation
 import GallraCore
 import SQLKit
 
-/// A stored version of the register.
-public struct RegisterVersion: Sendable {
-    public let version: Int64
-    public let appliedAt: Date
-    public let register: Register
-    public let yaml: String
-}
-
 /// The register of processing activities as applied, one version per change: what the
 /// register says now and said on any given day, each version parsed once.
 public struct RegisterVersions: StoreRegister {

@@ -1,6 +1,4 @@
-@preconcurrency import Crypto
 import Foundation
-import GallraCore
 
 /// A signed note of the audit log's head, kept outside the database (`AuditCheckpointFile`): what
 /// the chain held at a moment. A database whose chain was cut or rewritten since no longer agrees
@@ -18,40 +16,26 @@ public struct AuditCheckpoint: Equatable, Sendable {
     /// When it was taken, ISO 8601 in UTC, as written.
     public let at: String
     public let keyedFrom: Int64
-    let signature: Data
+    /// Ed25519 over the fields (checked by the store, which holds the key).
+    public let signature: Data
+
+    public init(seq: Int64, hash: String, at: String, keyedFrom: Int64, signature: Data) {
+        self.seq = seq
+        self.hash = hash
+        self.at = at
+        self.keyedFrom = keyedFrom
+        self.signature = signature
+    }
 
     /// The fields the signature covers, as written on the line.
-    var fields: String { "seq=\(seq) hash=\(hash) at=\(at) keyed-from=\(keyedFrom)" }
+    public var fields: String { "seq=\(seq) hash=\(hash) at=\(at) keyed-from=\(keyedFrom)" }
 
     /// The line in the checkpoints file (without its newline).
     public var line: String { fields + " signature=" + signature.base64EncodedString() }
 
-    /// What is signed: a label of its own, so that the signature means nothing anywhere else.
-    private static func message(_ fields: String) -> Data { Data(("gallra audit checkpoint v1\n" + fields).utf8) }
-
-    /// A checkpoint of the head `seq`/`hash`, signed now.
-    static func signed(
-        seq: Int64, hash: String, keyedFrom: Int64, at date: Date = Date(), with key: Curve25519.Signing.PrivateKey
-    ) throws(GallraError) -> AuditCheckpoint {
-        let at = ISO8601DateFormatter().string(from: date)
-        let fields = "seq=\(seq) hash=\(hash) at=\(at) keyed-from=\(keyedFrom)"
-        let signature: Data
-        do {
-            signature = try key.signature(for: message(fields))
-        } catch {
-            throw GallraError.unavailable("The audit checkpoint could not be signed.")
-        }
-        return AuditCheckpoint(seq: seq, hash: hash, at: at, keyedFrom: keyedFrom, signature: signature)
-    }
-
-    /// Whether the key file's signing key signed this checkpoint as it reads now.
-    func isSigned(by key: Curve25519.Signing.PublicKey) -> Bool {
-        key.isValidSignature(signature, for: Self.message(fields))
-    }
-
     /// Reads one line, strictly: five fields in order, each of its exact form; anything else is
     /// nil. Total on any bytes (a damaged file is reported, never trusted).
-    static func parse(_ line: Substring) -> AuditCheckpoint? {
+    public static func parse(_ line: Substring) -> AuditCheckpoint? {
         let parts = line.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 5,
             let seq = number(parts[0], "seq="), seq >= 0,

@@ -72,7 +72,7 @@ public func buildApplication(gallra: Gallra, configuration: ServerConfiguration,
 public func buildRouter(
     gallra: Gallra, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
 ) -> Router<GallraRequestContext> {
-    let door = DoorSettings(
+    let selfService = SelfServiceSettings(
         baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
         sender: configuration.mailFrom ?? "privacy@\(configuration.host)", templates: configuration.mailTemplates)
     let router = Router(context: GallraRequestContext.self)
@@ -100,10 +100,10 @@ public func buildRouter(
     let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
         .add(middleware: AdminErrorPages())
     signIn.add(toAdmin: admin)
-    AdminController(gallra: gallra, door: door).add(to: admin)
+    AdminController(gallra: gallra, selfService: selfService).add(to: admin)
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
-    PrivacyController(gallra: gallra, settings: door, secureCookies: configuration.secureCookies).add(to: router)
+    PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in
         try MetricsToken.check(request, against: configuration.metricsToken)
@@ -120,7 +120,7 @@ public func buildRouter(
     router.get("/api/v1/openapi.json") { _, _ in JSONResponse(OpenAPIDocument.json) }
     let api = router.group("/api/v1").add(middleware: BearerAuthentication(gallra: gallra))
     SubjectController(gallra: gallra).add(to: api)
-    RequestController(gallra: gallra, door: door).add(to: api)
+    RequestController(gallra: gallra, selfService: selfService).add(to: api)
     RegisterController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router

@@ -73,12 +73,12 @@ struct MailHeaderTests {
 
     @Test("The public form refuses an address with a comma: no mail goes, to either part")
     func publicForm() async throws {
-        let door = try await PrivacyDoorTests.door()
+        let door = try await PrivacyRequestPagesTests.door()
         let app = buildApplication(gallra: Gallra(store: door.store), configuration: door.configuration)
         try await app.test(.router) { client in
-            let answer = try await PrivacyDoorTests.submit(client, kind: "access", email: "eve,anna@example.se")
+            let answer = try await PrivacyRequestPagesTests.submit(client, kind: "access", email: "eve,anna@example.se")
             #expect(answer.status == .unprocessableContent)
-            #expect(try await PrivacyDoorTests.delivered(door).isEmpty, "no mail went")
+            #expect(try await PrivacyRequestPagesTests.delivered(door).isEmpty, "no mail went")
         }
         await door.store.close()
     }

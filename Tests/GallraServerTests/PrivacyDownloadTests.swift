@@ -13,7 +13,7 @@ import Testing
 /// the person wrote, and a copy reaches the person by a link that asks for their address again.
 @Suite("Answers to requests from the public page", .acting())
 struct PrivacyDownloadTests {
-    typealias Door = PrivacyDoorTests
+    typealias Door = PrivacyRequestPagesTests
 
     /// Submits and confirms a request on the public page; returns its id.
     static func confirmed(

@@ -8,7 +8,7 @@ struct RequestController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
     /// Where a copy for a person who asked on the public pages is sent from.
-    let door: DoorSettings
+    let selfService: SelfServiceSettings
 
     func add(to api: RouterGroup<Context>) {
         api.get("requests", use: list)
@@ -114,7 +114,7 @@ struct RequestController: Sendable {
         let language = try Self.language(body.lang)
         let reply = RequestReply(format: "json", language: language, via: body.via ?? "email")
         let completion = try await gallra.completeRequest(
-            id, reply: reply, delivery: door, by: try context.actingParty())
+            id, reply: reply, delivery: selfService, by: try context.actingParty())
         let calendar = try await gallra.calendar()
         var fields: [(String, JSONText)] = [
             ("request", completion.request.json(decisions: completion.decisions, language, calendar)),

@@ -9,7 +9,7 @@ import Hummingbird
 struct PrivacyController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
-    let settings: DoorSettings
+    let settings: SelfServiceSettings
     /// Submissions per address (3 an hour: more would bombard someone's inbox) and per client.
     let perAddress = SignInThrottle(limit: 3, window: 3_600)
     let perClient = SignInThrottle(limit: 20, window: 3_600)

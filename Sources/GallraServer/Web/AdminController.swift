@@ -9,7 +9,7 @@ struct AdminController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
     /// Where a copy for a person who asked on the public pages is sent from.
-    let door: DoorSettings
+    let selfService: SelfServiceSettings
 
     func add(to admin: RouterGroup<Context>) {
         admin.get("", use: dashboard)
@@ -275,7 +275,8 @@ struct AdminController: Sendable {
         _ = try await context.form(request)
         return try await acting(on: id, context: context) {
             let reply = RequestReply(format: "html", language: context.language, via: "email")
-            _ = try await gallra.completeRequest(id, reply: reply, delivery: door, by: try context.person().party)
+            _ = try await gallra.completeRequest(
+                id, reply: reply, delivery: selfService, by: try context.person().party)
         }
     }
 

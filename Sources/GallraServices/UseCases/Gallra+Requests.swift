@@ -144,7 +144,9 @@ extension Gallra {
     /// commit before the erased subjects' keys are destroyed, so this is not wrapped in an outer
     /// transaction.) A copy for a person who asked through the public pages goes to them by a
     /// download link when `delivery` says where the pages are.
-    public func completeRequest(_ id: String, reply: RequestReply, delivery: DoorSettings? = nil, by party: Party)
+    public func completeRequest(
+        _ id: String, reply: RequestReply, delivery: SelfServiceSettings? = nil, by party: Party
+    )
         async throws -> RequestCompletion
     {
         var completion = try await acting(by: party, needs: .writePersonalData) {

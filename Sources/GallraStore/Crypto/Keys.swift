@@ -135,8 +135,10 @@ public struct Keys: StoreRegister {
     }
 
     /// Messages waiting in the outbox and what public tokens carry (addresses, before anyone is a
-    /// subject) are sealed under a key derived the same way.
-    func doorCipher() -> SubjectCipher {
+    /// subject) are sealed under a key derived the same way. The derivation's label is the one the
+    /// self-service pages had when they were called "the public door": changing it would make every
+    /// message and token already sealed unreadable.
+    func selfServiceCipher() -> SubjectCipher {
         derivedCipher("gallra public door")
     }
 

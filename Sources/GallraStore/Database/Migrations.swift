@@ -55,7 +55,7 @@ enum Migrations {
         incidents,
         byteOrderedIdentifiers,
         access,
-        publicDoor,
+        selfServicePages,
         requestContacts,
         systemsVersions,
         requestTasks,
@@ -122,10 +122,10 @@ enum Migrations {
         ]
     }
 
-    /// The public pages' door: single-use tokens sent by e-mail (only their SHA-256 kept, what they
+    /// The self-service pages: single-use tokens sent by e-mail (only their SHA-256 kept, what they
     /// carry sealed), and the outbox every message goes through, written in the same transaction
     /// as what caused it, so that a crash loses none.
-    static let publicDoor = Migration(version: 8) { db in
+    static let selfServicePages = Migration(version: 8) { db in
         [
             """
             CREATE TABLE public_tokens (

@@ -9,7 +9,7 @@ public struct PublicTokens: StoreRegister {
 
     /// Stores a token; inside a transaction, it joins it.
     public func issue(digest: String, purpose: String, payload: String, expires: Date) async throws {
-        let sealed = try store.keys.doorCipher().seal(payload, context: "token/\(digest)")
+        let sealed = try store.keys.selfServiceCipher().seal(payload, context: "token/\(digest)")
         try await data.transaction { sql in
             try await sql.raw(
                 """
@@ -32,7 +32,7 @@ public struct PublicTokens: StoreRegister {
                 """
             ).first()
         else { return nil }
-        return try store.keys.doorCipher().open(
+        return try store.keys.selfServiceCipher().open(
             try row.decode(column: "payload_sealed", as: Data.self), context: "token/\(digest)")
     }
 
@@ -51,7 +51,7 @@ public struct PublicTokens: StoreRegister {
             try await sql.raw(
                 "UPDATE public_tokens SET used_at = \(bind: Clock.nowMillis()) WHERE digest = \(bind: digest)"
             ).run()
-            return try store.keys.doorCipher().open(
+            return try store.keys.selfServiceCipher().open(
                 try row.decode(column: "payload_sealed", as: Data.self), context: "token/\(digest)")
         }
     }

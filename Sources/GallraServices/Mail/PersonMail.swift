@@ -1,8 +1,9 @@
 import Foundation
 import GallraCore
 
-/// The e-mails of the public pages, in the person's language, from the controller's name.
-enum DoorMail {
+/// The e-mails Gallra writes to a person (the self-service pages' confirmations and receipts, and a
+/// request's outcome), in the person's language, from the controller's name.
+enum PersonMail {
     static func kindName(_ kind: PublicRequestKind, _ language: Language) -> String {
         switch (kind, language) {
         case (.access, .sv): return "ett utdrag av dina personuppgifter"
@@ -21,7 +22,7 @@ enum DoorMail {
     }
 
     static func confirmation(
-        _ payload: PublicRequestPayload, link: String, controller: Controller, settings: DoorSettings
+        _ payload: PublicRequestPayload, link: String, controller: Controller, settings: SelfServiceSettings
     )
         -> MailMessage
     {
@@ -31,7 +32,7 @@ enum DoorMail {
     }
 
     static func receipt(
-        _ payload: PublicRequestPayload, _ receipt: PublicReceipt, controller: Controller, settings: DoorSettings
+        _ payload: PublicRequestPayload, _ receipt: PublicReceipt, controller: Controller, settings: SelfServiceSettings
     ) -> MailMessage {
         let sv = payload.language == .sv
         let what = kindName(payload.kind, payload.language)
@@ -53,7 +54,7 @@ enum DoorMail {
     /// The link to the copy of a person's data, once their access or portability request is done.
     static func report(
         to address: String, kind: PublicRequestKind, _ language: Language, link: String, expires: CivilDate,
-        controller: Controller, settings: DoorSettings
+        controller: Controller, settings: SelfServiceSettings
     ) -> MailMessage {
         message(
             .report, to: address, language, link: link, controller: controller, settings: settings,
@@ -62,7 +63,7 @@ enum DoorMail {
 
     private static func message(
         _ template: MailTemplates.Message, to: String, _ language: Language, link: String?, controller: Controller,
-        settings: DoorSettings, _ values: [String: String]
+        settings: SelfServiceSettings, _ values: [String: String]
     ) -> MailMessage {
         var values = values
         values["controller"] = controller.name

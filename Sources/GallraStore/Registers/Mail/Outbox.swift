@@ -19,7 +19,7 @@ public struct Outbox: StoreRegister {
     /// Queues a message; inside a transaction, it joins it.
     public func enqueue(_ message: Data, purpose: String) async throws {
         let id = Store.newID()
-        let sealed = try store.keys.doorCipher().seal(
+        let sealed = try store.keys.selfServiceCipher().seal(
             message.base64EncodedString(), context: "outbox/\(id)")
         let now = Clock.nowMillis()
         try await data.transaction { sql in
@@ -32,23 +32,32 @@ public struct Outbox: StoreRegister {
         }
     }
 
-    /// Messages due now, the oldest first.
+    /// Messages due now, the oldest first. A message that cannot be read back whole is never
+    /// sent in part or empty: it is marked failed, with the reason, and left out.
     public func due(limit: Int = 20, at now: Date = Date()) async throws -> [OutgoingMessage] {
-        try await data.read.raw(
+        let rows = try await data.read.raw(
             """
             SELECT id, purpose, message_sealed, attempts FROM outbox
             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now.millis)
             ORDER BY next_attempt_at, id LIMIT \(bind: limit)
             """
-        ).all().map { row in
+        ).all()
+        var due: [OutgoingMessage] = []
+        for row in rows {
             let id = try row.decode(column: "id", as: String.self)
-            let text = try store.keys.doorCipher().open(
+            let text = try store.keys.selfServiceCipher().open(
                 try row.decode(column: "message_sealed", as: Data.self), context: "outbox/\(id)")
-            return OutgoingMessage(
-                id: id, purpose: try row.decode(column: "purpose", as: String.self),
-                message: Data(base64Encoded: text) ?? Data(), attempts: try row.decode(column: "attempts", as: Int.self)
-            )
+            guard let message = Data(base64Encoded: text), !message.isEmpty else {
+                try await markAttemptFailed(
+                    id, error: "The message in the outbox could not be read back; it was not sent.", retry: nil)
+                continue
+            }
+            due.append(
+                OutgoingMessage(
+                    id: id, purpose: try row.decode(column: "purpose", as: String.self), message: message,
+                    attempts: try row.decode(column: "attempts", as: Int.self)))
         }
+        return due
     }
 
     /// Sent: the message itself is dropped; the row stays as a record that it went.

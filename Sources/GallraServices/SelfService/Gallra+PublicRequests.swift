@@ -3,7 +3,7 @@ import GallraCore
 import GallraStore
 
 /// Where the public pages' e-mail comes from and where its links lead.
-public struct DoorSettings: Sendable {
+public struct SelfServiceSettings: Sendable {
     /// The address people reach the server at; every link is built from it, never from a request.
     public let baseURL: String
     /// The sender's address (the controller's name is the sender's name).
@@ -30,13 +30,13 @@ extension Gallra {
     /// How long a confirmation link works.
     public static let confirmationLifetime: TimeInterval = 24 * 3_600
     /// The party the public pages act as before anyone is identified.
-    static let door = Party.system("privacy-page")
+    static let selfService = Party.system("privacy-page")
 
     /// A request sent from the public page: a single-use link to confirm it goes by e-mail to the
     /// address given, the same whether or not the address is known. Nothing else happens until the
     /// link is confirmed.
     public func submitPublicRequest(
-        _ kind: PublicRequestKind, email: String, language: Language, details: String?, settings: DoorSettings
+        _ kind: PublicRequestKind, email: String, language: Language, details: String?, settings: SelfServiceSettings
     ) async throws {
         let address: String
         do {
@@ -52,10 +52,10 @@ extension Gallra {
             received: calendar.localDate(of: Date()).description,
             details: trimmed?.isEmpty == false ? String(trimmed!.prefix(2_000)) : nil)
         let token = Secret.token()
-        let message = DoorMail.confirmation(
+        let message = PersonMail.confirmation(
             payload, link: settings.baseURL + "privacy/confirm/" + token + "?lang=" + language.rawValue,
             controller: controller, settings: settings)
-        try await writing(by: Self.door, needs: .writePersonalData) {
+        try await writing(by: Self.selfService, needs: .writePersonalData) {
             try await store.publicTokens.issue(
                 digest: Secret.digest(token), purpose: "confirm",
                 payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
@@ -77,8 +77,8 @@ extension Gallra {
     /// with its deadline from the day the form was sent; an unsubscription is carried out at once.
     /// A receipt goes by e-mail. A person the store holds nothing on is registered by the address
     /// alone, so that the request is answered ("we hold no data about you").
-    public func confirmPublicRequest(token: String, settings: DoorSettings) async throws -> PublicReceipt? {
-        let opened = try await writing(by: Self.door, needs: .writePersonalData) {
+    public func confirmPublicRequest(token: String, settings: SelfServiceSettings) async throws -> PublicReceipt? {
+        let opened = try await writing(by: Self.selfService, needs: .writePersonalData) {
             () async throws -> (PublicRequestPayload, String, String, [String])? in
             guard let text = try await store.publicTokens.take(digest: Secret.digest(token), purpose: "confirm") else {
                 return nil
@@ -116,8 +116,8 @@ extension Gallra {
         let receipt = PublicReceipt(
             kind: payload.kind, reference: id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
-        let message = DoorMail.receipt(payload, receipt, controller: register.controller, settings: settings)
-        try await Acting.as(Self.door) { try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt") }
+        let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
+        try await Acting.as(Self.selfService) { try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt") }
         return receipt
     }
 }

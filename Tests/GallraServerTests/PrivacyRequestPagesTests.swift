@@ -12,7 +12,7 @@ import Testing
 /// The public request page and its e-mailed confirmation links, with mail written to a directory
 /// by the real outbox sender.
 @Suite("The public request page", .acting())
-struct PrivacyDoorTests {
+struct PrivacyRequestPagesTests {
     struct Door {
         let test: TestStore
         let store: Store

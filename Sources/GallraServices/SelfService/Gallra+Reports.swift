@@ -31,7 +31,7 @@ extension Gallra {
     /// Completes a request that came through the public pages and sends a copy (access,
     /// portability): the copy is kept sealed behind a link e-mailed to the address the person
     /// confirmed, never attached, in the same transaction as the completion.
-    func completeDelivering(_ request: DataSubjectRequest, to contact: RequestContact, settings: DoorSettings)
+    func completeDelivering(_ request: DataSubjectRequest, to contact: RequestContact, settings: SelfServiceSettings)
         async throws -> RequestCompletion
     {
         let register = try await registerInForce()
@@ -54,7 +54,7 @@ extension Gallra {
                 digest: Secret.digest(token), purpose: "download",
                 payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), expires: expiresAt)
             let link = settings.baseURL + "privacy/download/" + token + "?lang=" + contact.language.rawValue
-            let message = DoorMail.report(
+            let message = PersonMail.report(
                 to: contact.address, kind: .access, contact.language, link: link, expires: expiry,
                 controller: register.controller, settings: settings)
             try await store.outbox.enqueue(message.rfc5322(), purpose: "report")
@@ -76,7 +76,7 @@ extension Gallra {
         // try?: an address that does not read matches no one: the download is refused
         let given = (try? SubjectIdentifier.normalisedEmail(email)) ?? ""
         let matches = Secret.digest(given) == Secret.digest(payload.email)
-        try await Acting.as(Self.door) {
+        try await Acting.as(Self.selfService) {
             try await store.requests.noteDownload(payload.request, subject: payload.subject, refused: !matches)
         }
         return matches ? .file(name: payload.filename, contentType: payload.contentType, body: payload.body) : .mismatch

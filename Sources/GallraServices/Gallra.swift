@@ -18,7 +18,7 @@ public struct Gallra: Sendable {
         async throws -> T
     {
         try party.access.require(permission)
-        return try await Acting.as(party) { try await store.transaction { try await body() } }
+        return try await store.transaction(by: party) { try await body() }
     }
 
     /// Runs a use case whose store call is one transaction of its own (or reads, auditing what it
@@ -28,7 +28,7 @@ public struct Gallra: Sendable {
         async throws -> T
     {
         try party.access.require(permission)
-        return try await Acting.as(party) { try await body() }
+        return try await store.work(by: party) { try await body() }
     }
 
     /// The controller's calendar, for reading and printing instants.

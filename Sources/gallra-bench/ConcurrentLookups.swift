@@ -14,7 +14,7 @@ struct ConcurrentLookups {
         report("alone", alone)
         let sweepStart = ContinuousClock.now
         let sweep = Task {
-            try await Acting.as(.sweep) { try await store.sweep.run(now: Date()) }
+            try await store.work(by: .sweep) { try await store.sweep.run(now: Date()) }
         }
         let during = try await measure(lookups: nil, until: sweep)
         let report = try await sweep.value
@@ -42,7 +42,7 @@ struct ConcurrentLookups {
         let timings = try await withThrowingTaskGroup(of: [Double].self) { group in
             for _ in 0..<callers {
                 group.addTask {
-                    try await Acting.as(.system("bench")) {
+                    try await store.work(by: .system("bench")) {
                         var timings: [Double] = []
                         var generator = SystemRandomNumberGenerator()
                         var done = 0

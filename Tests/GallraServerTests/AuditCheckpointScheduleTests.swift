@@ -9,7 +9,7 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-@Suite("The server's audit checkpoints", .acting())
+@Suite("The server's audit checkpoints")
 struct AuditCheckpointScheduleTests {
     /// Log lines as the server wrote them: the message and its metadata, as text.
     final class CapturedLog: Sendable {
@@ -51,10 +51,10 @@ struct AuditCheckpointScheduleTests {
             for _ in 0..<100 where try lines().count < count { try await Task.sleep(for: .milliseconds(50)) }
         }
         try await waitFor(1)
-        _ = try await store.subjects.add(email: "anna@example.se")
+        _ = try await store.work(by: .user("setup")) { try await store.subjects.add(email: "anna@example.se") }
         try await waitFor(2)
         try await Task.sleep(for: .milliseconds(300))  // idle: the same head is not written again
-        _ = try await store.subjects.add(email: "bertil@example.se")
+        _ = try await store.work(by: .user("setup")) { try await store.subjects.add(email: "bertil@example.se") }
         await group.triggerGracefulShutdown()
         try await running.value
 

@@ -11,7 +11,7 @@ import Testing
 
 /// Every route of `/api/v1` for every role: 401 without a token, 403 where the role may not, and
 /// neither where it may (`shared/spec/server.md`: people and programs).
-@Suite("The API: every route for every role", .acting())
+@Suite("The API: every route for every role")
 struct AuthorizationTests {
     enum Caller: String, CaseIterable {
         case admin, officer, support, auditor
@@ -76,7 +76,7 @@ struct AuthorizationTests {
     @Test("401 without a token, 403 where the role may not, served where it may")
     func everyRouteEveryRole() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let setup = Party.user("setup")
         var tokens: [Caller: String] = [:]
@@ -134,7 +134,7 @@ struct AuthorizationTests {
     @Test("A revoked token is refused; unknown fields and oversized bodies are refused, not ignored")
     func refusals() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let token = try await gallra.createToken(
             name: "crm", access: Access(role: .privacyOfficer), by: .user("setup"))
@@ -185,7 +185,7 @@ struct AuthorizationTests {
     @Test("The admin UI: to the sign-in page without a session, 403 where the role may not")
     func everyPageEveryRole() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let setup = Party.user("setup")
         let password = "a password of some length"

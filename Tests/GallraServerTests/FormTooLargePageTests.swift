@@ -10,7 +10,7 @@ import Testing
 
 /// A form over 64 KiB sent to a page is answered with a page in the page's language, not the
 /// API's JSON.
-@Suite("A form too large for a page", .acting())
+@Suite("A form too large for a page")
 struct FormTooLargePageTests {
     @Test(
         "The public request page and the sign-in page answer 413 with an HTML page in their language",
@@ -20,7 +20,7 @@ struct FormTooLargePageTests {
         ])
     func page(path: String, language: String, heading: String) async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.live) { client in
             let answer = try await client.execute(
@@ -40,7 +40,7 @@ struct FormTooLargePageTests {
     @Test("Without ?lang the public page follows the browser's language")
     func acceptLanguage() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.router) { client in
             let answer = try await client.execute(

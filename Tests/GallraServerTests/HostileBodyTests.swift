@@ -14,14 +14,14 @@ import Testing
 
 /// Bodies an attacker sends before signing in, over real HTTP: each is answered, and the server
 /// goes on serving. `=` once ended the process while the form was parsed.
-@Suite("Hostile bodies before sign-in", .acting())
+@Suite("Hostile bodies before sign-in")
 struct HostileBodyTests {
     @Test(
         "Malformed form bodies to the public request page and the sign-in page get a 4xx, and the server lives on",
         arguments: ["/privacy/request", "/admin/login"])
     func malformedForms(path: String) async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let app = buildApplication(gallra: Gallra(store: store), configuration: ServerConfiguration())
         try await app.test(.live) { client in
             for body in ["=", "&", "==&=", "%", "a=%", "%zz=%e2%82", String(repeating: "=&", count: 20_000)] {
@@ -39,12 +39,12 @@ struct HostileBodyTests {
 }
 
 /// A client that opens a connection and never finishes its request (slowloris) loses it.
-@Suite("Idle connections are closed", .acting())
+@Suite("Idle connections are closed")
 struct IdleConnectionTests {
     @Test("Half a request, then silence: the server closes the connection after its idle timeout")
     func slowloris() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         var configuration = ServerConfiguration()
         configuration.idleTimeout = .seconds(2)
         let app = buildApplication(gallra: Gallra(store: store), configuration: configuration)

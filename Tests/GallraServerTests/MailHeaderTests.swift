@@ -10,7 +10,7 @@ import Testing
 
 /// The headers of the mail Gallra sends: one sender with its name quoted, exactly one recipient,
 /// and no header that a name or an address could add.
-@Suite("Mail headers", .acting())
+@Suite("Mail headers")
 struct MailHeaderTests {
     static func message(fromName: String = "Exempel Programvara AB", to: String = "anna@example.se") -> MailMessage {
         MailMessage(

@@ -9,7 +9,7 @@ import HummingbirdTesting
 import Testing
 
 /// /health, /ready and /metrics, and what they must never show.
-@Suite("Health and metrics", .acting())
+@Suite("Health and metrics")
 struct ObservabilityTests {
     @Test("Metrics count requests by route pattern and status, never by a path holding an address")
     func metrics() async throws {

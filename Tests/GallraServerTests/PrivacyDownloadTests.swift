@@ -11,7 +11,7 @@ import Testing
 
 /// What happens after a request from the public page is confirmed: the privacy officer sees what
 /// the person wrote, and a copy reaches the person by a link that asks for their address again.
-@Suite("Answers to requests from the public page", .acting())
+@Suite("Answers to requests from the public page")
 struct PrivacyDownloadTests {
     typealias Door = PrivacyRequestPagesTests
 

@@ -11,7 +11,7 @@ import Testing
 
 /// The public request page and its e-mailed confirmation links, with mail written to a directory
 /// by the real outbox sender.
-@Suite("The public request page", .acting())
+@Suite("The public request page")
 struct PrivacyRequestPagesTests {
     struct Door {
         let test: TestStore
@@ -23,7 +23,7 @@ struct PrivacyRequestPagesTests {
 
     static func door() async throws -> Door {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("gallra-mail-\(UUID().uuidString)")
         var configuration = ServerConfiguration()
         configuration.baseURL = "https://integritet.example.se/"

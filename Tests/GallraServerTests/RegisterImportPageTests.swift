@@ -21,7 +21,7 @@ struct RegisterImportPageTests {
     @Test("A spreadsheet sent as the page sends it, a pasted table, and what is refused")
     func importsSpreadsheet() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let password = "a password of some length"
         _ = try await gallra.addUser(

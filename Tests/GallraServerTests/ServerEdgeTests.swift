@@ -12,7 +12,7 @@ import Testing
 
 /// What the server's edge shows: /metrics only to its scraper, HSTS over https, and of an
 /// unexpected error only a reference, the details in the log.
-@Suite("The server's edge", .acting())
+@Suite("The server's edge")
 struct ServerEdgeTests {
     /// Log entries as a handler receives them.
     final class LogBook: LogHandler, @unchecked Sendable {
@@ -101,7 +101,7 @@ struct ServerEdgeTests {
         arguments: TestBackend.available)
     func unexpectedError(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let setup = Party.user("setup")
         let token = try await gallra.createToken(

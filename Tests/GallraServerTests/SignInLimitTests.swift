@@ -10,7 +10,7 @@ import Testing
 
 /// Sign-in limits over real HTTP: counted in one step with the check, per account and per client,
 /// the client read from X-Forwarded-For only when a trusted proxy sends it.
-@Suite("Sign-in limits", .acting())
+@Suite("Sign-in limits")
 struct SignInLimitTests {
     static func attempt(
         _ client: some TestClientProtocol, email: String, password: String, forwardedFor: String? = nil
@@ -30,7 +30,7 @@ struct SignInLimitTests {
 
     static func server(trusting proxies: [String] = []) async throws -> (Store, some ApplicationProtocol) {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         for name in ["anna", "bo"] {
             _ = try await Gallra(store: store).addUser(
                 email: "\(name)@example.se", access: Access(role: .privacyOfficer), password: SignInTests.password,

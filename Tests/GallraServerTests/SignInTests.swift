@@ -12,7 +12,7 @@ import Testing
 
 /// Signing in to the admin UI: passwords, the second factor, throttling, and the audit of every
 /// attempt.
-@Suite("Signing in", .acting())
+@Suite("Signing in")
 struct SignInTests {
     static let password = "a password of some length"
 
@@ -34,7 +34,7 @@ struct SignInTests {
     @Test("A second factor: the code is needed, and an admin without one is refused when the controller says so")
     func secondFactor() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         _ = try await gallra.addUser(
             email: "officer@example.se", access: Access(role: .privacyOfficer), password: Self.password,
@@ -72,7 +72,7 @@ struct SignInTests {
     @Test("Five failures: the login is refused for a quarter of an hour, even with the right password")
     func throttled() async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         _ = try await Gallra(store: store).addUser(
             email: "officer@example.se", access: Access(role: .privacyOfficer), password: Self.password,
             by: .user("setup"))

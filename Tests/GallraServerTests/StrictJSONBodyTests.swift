@@ -10,7 +10,7 @@ import Testing
 
 /// Values the JSON API once took wrongly or answered without naming the field: each is now a 422
 /// that says which field and what it takes, and changes nothing.
-@Suite("Strict JSON bodies", .acting())
+@Suite("Strict JSON bodies")
 struct StrictJSONBodyTests {
     static func incident(_ client: some TestClientProtocol, _ headers: HTTPFields) async throws -> String {
         let created = try await client.execute(
@@ -164,7 +164,7 @@ struct StrictJSONBodyTests {
         ])
     func repeatedFields(path: String, body: String, field: String) async throws {
         let test = try await TestStore.make(.sqlite)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let token = try await Gallra(store: store).createToken(
             name: "crm", access: Access(role: .privacyOfficer), by: .user("setup"))
         let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]

@@ -11,7 +11,7 @@ import Testing
 
 /// A support token limited to its activities, through the API: what it writes never widens what
 /// it reads, and no answer tells whether a person is known under other activities.
-@Suite("Support stays within its activities", .acting())
+@Suite("Support stays within its activities")
 struct SupportReachTests {
     struct Answer: Equatable, CustomStringConvertible {
         let status: HTTPResponse.Status
@@ -38,7 +38,7 @@ struct SupportReachTests {
         arguments: TestBackend.available)
     func writesDoNotWidenReads(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let setup = Party.user("setup")
         // Known to the shop, with name, phone and personnummer; never in support.
@@ -111,7 +111,7 @@ struct SupportReachTests {
     @Test("A request refused for support writes nothing", arguments: TestBackend.available)
     func refusedRequestWritesNothing(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
-        let store = try await Acting.as(.user("setup")) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
         let setup = Party.user("setup")
         let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: setup)

@@ -17,7 +17,7 @@ struct AccessTests {
     /// Two people: Anna with a support case and a purchase, Bo only with a purchase.
     static func open(_ backend: TestBackend) async throws -> (Gallra, anna: String, bo: String) {
         let test = try await TestStore.make(backend)
-        let store = try await Acting.as(officer) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister(by: officer)
         let gallra = Gallra(store: store)
         let anna = try await gallra.addSubject(NewSubject(email: "anna@example.se"), by: officer)
         let bo = try await gallra.addSubject(NewSubject(email: "bo@example.se"), by: officer)

@@ -18,7 +18,7 @@ struct SupportFindsByGivenIdentifierTests {
     /// Karin, known to the shop with her e-mail, phone and personnummer; support knows her by
     /// her e-mail address, from a case it wrote down itself.
     static func open(_ test: TestStore) async throws -> (Gallra, karin: String) {
-        let store = try await Acting.as(officer) { try await test.openWithRegister() }
+        let store = try await test.openWithRegister(by: officer)
         let gallra = Gallra(store: store)
         let karin = try await gallra.addSubject(
             NewSubject(email: "karin@example.se", phone: "070-123 45 67", personalNumber: "19811218-9876"),

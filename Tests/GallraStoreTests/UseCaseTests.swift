@@ -15,7 +15,7 @@ struct UseCaseTests {
     /// A fresh store with the example register, applied by the privacy officer.
     static func open(_ backend: TestBackend) async throws -> (TestStore, Store) {
         let test = try await TestStore.make(backend)
-        return (test, try await Acting.as(officer) { try await test.openWithRegister() })
+        return (test, try await test.openWithRegister(by: officer))
     }
 
     /// The actor written on each audit entry of `action`, in the order of the log.

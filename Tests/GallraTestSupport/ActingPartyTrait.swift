@@ -1,9 +1,11 @@
 import GallraCore
-import GallraStore
 import Testing
 
-/// Runs each test of a suite on behalf of a party, as a use case would: the store writes nothing
-/// without one.
+@testable import GallraStore
+
+/// Runs each test of a suite of the store's own tests on behalf of a party, as a unit of work
+/// would: the store writes nothing without one. Not for tests through the use cases or HTTP,
+/// which must show that the use case names its party itself.
 public struct ActingPartyTrait: TestTrait, SuiteTrait, TestScoping {
     public let party: Party
 

@@ -57,10 +57,12 @@ public struct TestStore: Sendable {
         try await Store.open(database: location, keyFile: keyFile)
     }
 
-    /// A store with the Swedish example register applied (by the party bound to the task).
-    public func openWithRegister() async throws -> Store {
+    /// A store with the Swedish example register applied, by `party`.
+    public func openWithRegister(by party: Party = .user("setup")) async throws -> Store {
         let store = try await open()
-        try await store.versions.apply(yaml: try exampleRegister(), file: "exempel-programvara.yaml")
+        try await store.work(by: party) {
+            _ = try await store.versions.apply(yaml: try exampleRegister(), file: "exempel-programvara.yaml")
+        }
         return store
     }
 

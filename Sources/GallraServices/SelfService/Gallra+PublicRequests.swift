@@ -93,7 +93,7 @@ extension Gallra {
             let register = try await registerInForce()
             let marketing =
                 payload.kind == .unsubscribe ? register.activities.filter(\.directMarketing).map(\.id) : []
-            let id = try await Acting.as(.subject(subject)) {
+            let id = try await store.work(by: .subject(subject)) {
                 try await store.requests.open(
                     payload.kind.requestKind, subject: subject, received: CivilDate(iso: payload.received),
                     channel: "web", activities: payload.kind == .unsubscribe ? marketing : nil,
@@ -107,7 +107,7 @@ extension Gallra {
         guard let (payload, subject, id, marketing) = opened else { return nil }
         // An unsubscription is carried out at once (its own transactions, as every completion).
         if payload.kind == .unsubscribe && !marketing.isEmpty {
-            _ = try await Acting.as(.subject(subject)) {
+            _ = try await store.work(by: .subject(subject)) {
                 try await store.requests.complete(id, sent: "receipt by e-mail")
             }
         }
@@ -117,7 +117,9 @@ extension Gallra {
             kind: payload.kind, reference: id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
         let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
-        try await Acting.as(Self.selfService) { try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt") }
+        try await store.work(by: Self.selfService) {
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt")
+        }
         return receipt
     }
 }

@@ -76,7 +76,7 @@ extension Gallra {
         // try?: an address that does not read matches no one: the download is refused
         let given = (try? SubjectIdentifier.normalisedEmail(email)) ?? ""
         let matches = Secret.digest(given) == Secret.digest(payload.email)
-        try await Acting.as(Self.selfService) {
+        try await store.work(by: Self.selfService) {
             try await store.requests.noteDownload(payload.request, subject: payload.subject, refused: !matches)
         }
         return matches ? .file(name: payload.filename, contentType: payload.contentType, body: payload.body) : .mismatch

@@ -1,15 +1,14 @@
 import GallraCore
 
-/// The party on whose behalf the current task writes: bound by the use case (`Gallra` in
-/// GallraServices, or `StoreOptions` for a command) for its work, read by the audit log for every entry it appends. Nothing is written
-/// without one: an entry that names nobody is refused, so no write can go unattributed.
-public enum Acting {
-    @TaskLocal public static var party: Party?
+/// The party on whose behalf the current task works, inside the store only: bound by a unit of
+/// work (`Store.work(by:)`, `Store.transaction(by:)`), read by the audit log for every entry it
+/// appends. Nothing is written without one: an entry that names nobody is refused, so no write
+/// goes unattributed. Outside the store there is no way to bind it but a unit of work.
+enum Acting {
+    @TaskLocal static var party: Party?
 
     /// Runs `body` on behalf of `party`.
-    nonisolated(nonsending) public static func `as`<T>(_ party: Party, _ body: () async throws -> T)
-        async throws -> T
-    {
+    nonisolated(nonsending) static func `as`<T>(_ party: Party, _ body: () async throws -> T) async throws -> T {
         try await $party.withValue(party) { try await body() }
     }
 

@@ -106,10 +106,25 @@ public final class Store: Sendable {
         if keyring !== data { await keyring.close() }
     }
 
-    /// Runs `body` as one transaction on the data: the registers' writes inside it join it, so
-    /// that a use case of several steps is written whole or not at all.
+    /// A unit of work on behalf of `party`: every audit entry the store writes within `body` names
+    /// it. Reads stay outside a transaction, each on a reader of its own, so that they do not wait
+    /// for a sweep batch; each write is a transaction of its own.
+    nonisolated(nonsending) public func work<T>(by party: Party, _ body: () async throws -> T) async throws -> T {
+        try await Acting.as(party) { try await body() }
+    }
+
+    /// A unit of work on behalf of `party` in one transaction on the data: the registers' writes
+    /// inside it join it, so that a use case of several steps is written whole or not at all.
+    nonisolated(nonsending) public func transaction<T>(by party: Party, _ body: () async throws -> T) async throws
+        -> T
+    {
+        try await Acting.as(party) { try await transaction { try await body() } }
+    }
+
+    /// One transaction within the unit of work already under way (a dry run inside a use case).
     nonisolated(nonsending) public func transaction<T>(_ body: () async throws -> T) async throws -> T {
-        try await data.transaction { _ in try await body() }
+        _ = try Acting.required()
+        return try await data.transaction { _ in try await body() }
     }
 
     // MARK: - Audit

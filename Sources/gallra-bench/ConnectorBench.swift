@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraServices
 import GallraStore
 import Glibc
 import SQLKit
@@ -91,7 +92,8 @@ struct ConnectorBench {
                 let subject = try await store.subjects.add([NewSubject(email: email)])[0]
                 let request = try await store.requests.open(.erasure, subject: subject, verifiedHow: "bench")
                 let start = ContinuousClock.now
-                let completion = try await store.requests.complete(request, sent: "bench")
+                let completion = try await Gallra(store: store).completeRequest(
+                    request, reply: RequestReply(format: "json", language: .en, via: "email"), by: .system("bench"))
                 let gallra = seconds(start)
                 precondition(completion.connected.count == 3, "customer \(id): \(completion.connected.count) changes")
                 if index >= 20 { gallraTimes.append(gallra) }

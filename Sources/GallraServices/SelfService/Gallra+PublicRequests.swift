@@ -108,7 +108,7 @@ extension Gallra {
         // An unsubscription is carried out at once (its own transactions, as every completion).
         if payload.kind == .unsubscribe && !marketing.isEmpty {
             _ = try await store.work(by: .subject(subject)) {
-                try await store.requests.complete(id, sent: "receipt by e-mail")
+                try await carryOut(id, sent: "receipt by e-mail")
             }
         }
         let request = try await store.requests.request(id)

@@ -41,7 +41,7 @@ extension Gallra {
         let token = Secret.token()
         let copy = request.kind == .access ? "access report" : "portability copy"
         let sent = "\(copy) by a download link e-mailed to the confirmed address, working until \(expiry)"
-        return try await store.requests.complete(request.id, sent: sent) { request, export in
+        return try await carryOut(request.id, sent: sent) { request, export in
             guard let export else { return }
             let portable = request.kind == .portability
             let payload = ReportPayload(

@@ -154,7 +154,7 @@ extension Gallra {
             if let delivery, request.kind.sendsCopy, let contact = try await store.requests.contact(of: id) {
                 return try await completeDelivering(request, to: contact, settings: delivery)
             }
-            return try await store.requests.complete(id, sent: reply.description(for: request.kind))
+            return try await carryOut(id, sent: reply.description(for: request.kind))
         }
         // The copy is the person's; what the party completing it sees of it is what its activities
         // hold, as in every other answer to it.

@@ -33,7 +33,7 @@ extension ConnectedPeople {
     }
 
     /// The rows of `rows(of:)`, in the systems file the caller has read.
-    func rows(
+    public func rows(
         of identifiers: [SubjectIdentifier], in systems: SystemsVersion, calendar: ZonedCalendar? = nil
     ) async throws -> [ConnectedRow] {
         try await rows(ofEach: ["": identifiers], in: systems, calendar: calendar)[""] ?? []

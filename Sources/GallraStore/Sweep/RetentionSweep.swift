@@ -88,7 +88,7 @@ extension RetentionSweep {
     }
 
     /// Destroys the data keys of erased subjects, then their tombstones: safe to repeat.
-    func destroyErasedSubjectKeys() async throws {
+    public func destroyErasedSubjectKeys() async throws {
         while true {
             let subjects = try await data.read.select().column("subject_id").from("erased_subjects").limit(1_000).all()
                 .map { try $0.decode(column: "subject_id", as: String.self) }

@@ -3,15 +3,9 @@ import GallraCore
 import SQLKit
 
 extension Requests {
-    /// Carries a request's decisions out in one transaction, each step audited: erasure and
-    /// anonymisation, restriction, stopped processing, withdrawn consents, corrected values. The
-    /// decisions are then kept with the request, which follows the retention rule of the activity
-    /// that keeps the requests. `sent` says what went to the person, without personal data;
-    /// `deliver`, when given, sends it in the same transaction (the copy, when there is one).
-    public func complete(
-        _ id: String, sent: String,
-        deliver: (@Sendable (DataSubjectRequest, SubjectExport?) async throws -> Void)? = nil
-    ) async throws -> RequestCompletion {
+    /// The request, once it may be completed: pending, the identity of the person asking verified
+    /// (Art. 12(6)), and the work by hand in every system not connected done.
+    public func completable(_ id: String) async throws -> DataSubjectRequest {
         // The work by hand is checked while the request is read.
         async let tasksDone: Void = requireTasksDone(id)
         let request = try await pendingRequest(id)
@@ -20,40 +14,26 @@ extension Requests {
                 "The identity of the person asking has not been verified (Art. 12(6)); first: gallra request verify \(id) --how …"
             )
         }
-        // The subject's rows in the connected databases, read once for the decisions and the changes.
-        // Looked up while the rest is checked and the rights context reads the store.
-        let systems = try await store.systems.current()
-        let store = self.store
-        let lookup = Task {
-            guard let systems else { return [ConnectedRow]() }
-            return try await store.connectedPeople.rows(
-                of: try await store.subjects.identifiers(of: request.subject), in: systems)
-        }
         try await tasksDone
-        let context = try await rightsContext(for: request, connected: { try await lookup.value })
-        let connectedRows = try await lookup.value
-        let decisions = RightsEngine(context).decide(request.kind)
-        let export: SubjectExport? =
-            decisions.contains(where: { $0.action == .provide })
-            ? try await store.subjects.export(
-                request.subject, scope: request.kind == .portability ? .portability : .access)
-            : nil
-        // The company's own databases first: row by row, so that a completion interrupted there
-        // and run again finishes the rest before the request is marked completed.
-        let connected =
-            try await carryOutConnected(
-                decisions, subject: request.subject, request: id, rows: connectedRows, systems: systems)
-            + correctConnected(request, rows: connectedRows, systems: systems)
+        return request
+    }
+
+    /// Writes a request's outcome in Gallra's own store in one transaction, each step audited:
+    /// the records the decisions erase or anonymise, restrictions and objections placed,
+    /// consents withdrawn, corrected values; then the request completed with its decisions, `sent`
+    /// (what went to the person, without personal data) and its own expiry (`expires`, by the
+    /// rule of the activity that keeps the requests). `deliver`, when given, runs in the same
+    /// transaction (the copy, when there is one). Returns whether the subject had nothing left and
+    /// was erased whole; their key is destroyed by `RetentionSweep.destroyErasedSubjectKeys`, after
+    /// this commits.
+    public func close(
+        _ request: DataSubjectRequest, decisions: [RightsDecision], sent: String, expires: Date?, at now: Date,
+        deliver: (@Sendable () async throws -> Void)? = nil
+    ) async throws -> Bool {
+        let id = request.id
         let corrections = request.kind == .rectification ? try await sealedCorrections(of: request) : []
-        let consents = try await store.consents.list(subject: request.subject)
-        let now = Date()
-        let calendar = context.calendar
-        let expires = context.register.activity(keeping: .requests).flatMap { keeping in
-            keeping.retention.outcome(
-                events: [.collected: calendar.startOfDay(request.received), .requestClosed: now], calendar: calendar
-            ).expiry
-        }
-        let erased = try await data.transaction { sql -> Bool in
+        let consents = try await store.consents.entries(of: request.subject)
+        return try await data.transaction { sql -> Bool in
             let removals = try await self.removals(
                 of: request.subject, request: id,
                 decisions: decisions.filter { $0.action == .erase || $0.action == .anonymise }, on: sql)
@@ -107,7 +87,7 @@ extension Requests {
                 expires_at = \(bind: expires?.millis) WHERE id = \(bind: id)
                 """
             ).run()
-            try await deliver?(request, export)
+            try await deliver?()
             let summary = decisions.map { "\($0.activity): \($0.action.rawValue) \($0.article)" }
             try await self.audit(
                 [
@@ -117,10 +97,6 @@ extension Requests {
                 ], on: sql)
             return !emptied.isEmpty
         }
-        try await store.sweep.destroyErasedSubjectKeys()
-        return RequestCompletion(
-            request: try await self.request(id), decisions: decisions, export: export, subjectErased: erased,
-            connected: connected)
     }
 
     /// The subject's records of the activities these decisions erase or anonymise, as removals;

@@ -7,7 +7,7 @@ extension Requests {
     /// databases, the rows that belong to others first: each row in a transaction of its own, so
     /// that an interrupted request, completed again, finishes the rest. A row that must go but is
     /// still referred to by a row that stays is anonymised instead, and the change says so.
-    func carryOutConnected(
+    public func carryOutConnected(
         _ decisions: [RightsDecision], subject: String, request id: String, rows: [ConnectedRow],
         systems: SystemsVersion?
     ) async throws -> [ConnectedChange] {

@@ -87,7 +87,8 @@ extension Requests {
 
     /// Writes the corrected values into the connected rows, one transaction per system, the
     /// evidence first (which row and column, never the value); a row gone meanwhile is skipped.
-    func correctConnected(_ request: DataSubjectRequest, rows: [ConnectedRow], systems: SystemsVersion?) async throws
+    public func correctConnected(_ request: DataSubjectRequest, rows: [ConnectedRow], systems: SystemsVersion?)
+        async throws
         -> [ConnectedChange]
     {
         guard let systems, request.kind == .rectification else { return [] }

@@ -6,7 +6,7 @@ extension Requests {
     /// What the rights engine needs to decide a request on the subject, read now.
     /// `connected`: the subject's rows in the connected databases, when the caller looks them up
     /// (nil: looked up here). They are looked up while the store is read.
-    func rightsContext(
+    public func rightsContext(
         for request: DataSubjectRequest, connected: (@Sendable () async throws -> [ConnectedRow])? = nil
     ) async throws -> RightsContext {
         let subject = request.subject

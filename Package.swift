@@ -36,11 +36,35 @@ let package = Package(
             name: "GallraImport",
             dependencies: ["GallraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Connections to SQLite and PostgreSQL through SQLKit: opened, gated for transactions,
+        // pooled for reads, each statement within a limit; SQL names checked and quoted. What the
+        // store and the connectors share.
+        .target(
+            name: "GallraDatabase",
+            dependencies: [
+                "GallraCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
+        // The company's own databases: the systems and their pools, the live schema and its
+        // inspection, a rule as one SQL condition, a table's rows read and changed.
+        .target(
+            name: "GallraConnectors",
+            dependencies: [
+                "GallraCore", "GallraDatabase",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
         // Persistence: SQLite and PostgreSQL through SQLKit, per-subject encryption, the audit chain.
         .target(
             name: "GallraStore",
             dependencies: [
-                "GallraCore",
+                "GallraCore", "GallraDatabase", "GallraConnectors",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -53,7 +77,7 @@ let package = Package(
         .target(
             name: "GallraServices",
             dependencies: [
-                "GallraCore", "GallraStore", "GallraImport",
+                "GallraCore", "GallraDatabase", "GallraStore", "GallraImport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -96,7 +120,8 @@ let package = Package(
         .executableTarget(
             name: "gallra-bench",
             dependencies: [
-                "GallraCore", "GallraStore", "GallraServices", .product(name: "SQLKit", package: "sql-kit"),
+                "GallraCore", "GallraDatabase", "GallraStore", "GallraServices",
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         // Benchmarks of the import: swift run -c release gallra-import-bench
@@ -107,7 +132,7 @@ let package = Package(
         .target(
             name: "GallraTestSupport",
             dependencies: [
-                "GallraCore", "GallraStore", .product(name: "SQLKit", package: "sql-kit"),
+                "GallraCore", "GallraDatabase", "GallraStore", .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/GallraTestSupport"
@@ -116,7 +141,8 @@ let package = Package(
         .testTarget(
             name: "GallraStoreTests",
             dependencies: [
-                "GallraStore", "GallraCore", "GallraServices", "GallraTestSupport",
+                "GallraStore", "GallraCore", "GallraDatabase", "GallraConnectors", "GallraServices",
+                "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
@@ -125,12 +151,13 @@ let package = Package(
             dependencies: [
                 "GallraServer", "GallraStore", "GallraCore", "GallraServices", "GallraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         .testTarget(
             name: "gallraTests",
             dependencies: [
-                "GallraCLI", "GallraCore", "GallraImport", "GallraStore", "GallraTestSupport",
+                "GallraCLI", "GallraCore", "GallraDatabase", "GallraImport", "GallraStore", "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -1,4 +1,5 @@
 import GallraCore
+import GallraDatabase
 import GallraStore
 
 /// Where Gallra keeps its data and keys, as the command line and `gallra serve` are given them.

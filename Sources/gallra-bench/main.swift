@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraDatabase
 import GallraServices
 import GallraStore
 import SQLKit

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import GallraServices
 import GallraTestSupport
 import SQLKit

@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import GallraTestSupport
 import SQLKit
 import Testing

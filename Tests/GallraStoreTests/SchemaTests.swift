@@ -1,4 +1,6 @@
 import Foundation
+import GallraConnectors
+import GallraDatabase
 import GallraTestSupport
 import SQLKit
 import Testing

@@ -30,7 +30,7 @@ extension Gallra {
         try await requireKnownActivities(access)
         let password = password ?? Secret.password()
         try Self.checkStrength(password)
-        let hash = await PasswordHashing.hash(password, cost: Self.passwordCost)
+        let hash = Bcrypt.hash(password, cost: Self.passwordCost)
         let id = try await acting(by: party, needs: .manageAccess) {
             try await store.users.add(email: email, passwordHash: hash, access: access, language: language)
         }

@@ -32,7 +32,7 @@ extension Gallra {
         async throws -> SignedIn?
     {
         let user = try await store.users.user(email: email)
-        let matches = await PasswordHashing.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
+        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
         var secondFactorHolds = false
         if let user {
             if let secret = try store.users.secondFactor(of: user) {

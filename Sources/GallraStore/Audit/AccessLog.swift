@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// The audit entries of reads of personal data made while a transaction (a sweep batch) holds the
 /// log: the reads do not wait, their entries are appended, in order and with the moment and party

@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// The party on whose behalf the current task works, inside the store only: bound by a unit of
 /// work (`Store.work(by:)`, `Store.transaction(by:)`), read by the audit log for every entry it

@@ -1,5 +1,7 @@
 @preconcurrency import Crypto
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 extension AuditChain {

@@ -1,5 +1,7 @@
 @preconcurrency import Crypto
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import Logging
 import PostgresKit
 import SQLKit
@@ -107,11 +109,5 @@ enum AuditChain {
             }
             try await insert.run()
         }
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// A checkpoint's signature: Ed25519 by the key file's signing key, over
 /// "gallra audit checkpoint v1\n" and the fields.

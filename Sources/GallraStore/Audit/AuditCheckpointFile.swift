@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// The file the audit checkpoints are appended to, outside the database: by default beside the key
 /// file (`<key file>.audit-checkpoints`), created with mode 0600. Each append is one write of a

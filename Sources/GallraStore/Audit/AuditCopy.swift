@@ -1,3 +1,5 @@
+import GallraConnectors
+import GallraDatabase
 import Logging
 import PostgresKit
 

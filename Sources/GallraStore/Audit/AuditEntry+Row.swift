@@ -1,3 +1,5 @@
+import GallraConnectors
+import GallraDatabase
 import SQLKit
 
 extension AuditEntry {

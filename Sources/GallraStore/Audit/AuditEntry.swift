@@ -1,5 +1,7 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
+import GallraDatabase
 
 /// One entry of the audit log: who did what, to which subject (by pseudonymous id), in which
 /// activity, and when. Never personal data in clear text: `detail` holds ids, categories and

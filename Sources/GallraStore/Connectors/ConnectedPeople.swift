@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// One row of a connected table that belongs to a person: found by an identity column, or through

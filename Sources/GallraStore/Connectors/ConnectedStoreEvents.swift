@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A connected row whose rule needs an event its own column leaves empty (NULL) and the person's

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A row the sweep found expired: its key, and its expiry by the Core evaluator.

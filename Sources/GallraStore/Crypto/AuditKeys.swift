@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// The audit log's keys, which the database never holds: whoever can write the database cannot
 /// recompute the chain's hashes nor sign a checkpoint.

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 extension KeyFile {
     /// A key file others may read or write is refused, as ssh refuses such a private key: whoever

@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// The key file: versioned master keys that wrap the subjects' data keys, and the key of the
 /// lookup index. It is created with mode 0600 on first use and never stored in the database.

@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// The master keys in the key file and the subjects' data keys in the keyring, each data key

@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// AES-256-GCM under a subject's own data key, with a fresh random nonce for every value. The
 /// associated data binds each ciphertext to its row, so a value moved to another row does not open.

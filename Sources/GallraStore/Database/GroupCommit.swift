@@ -1,3 +1,5 @@
+import GallraConnectors
+import GallraDatabase
 import SQLKit
 
 /// Writes that arrive while others are being committed wait, and are then committed together in

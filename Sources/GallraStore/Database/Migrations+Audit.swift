@@ -1,3 +1,6 @@
+import GallraConnectors
+import GallraDatabase
+
 extension Migrations {
     /// The audit chain keyed (issue 29, finding 6): entries from `keyed_from` on are HMAC'd under a
     /// key derived from the key file. An existing chain keeps its plain SHA-256 entries, verified as

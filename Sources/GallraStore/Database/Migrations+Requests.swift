@@ -1,3 +1,6 @@
+import GallraConnectors
+import GallraDatabase
+
 extension Migrations {
     /// What a person's request says in free text (how their identity was verified, why its
     /// deadline was extended) sealed under their key; `Requests.sealLegacyText` moves what earlier

@@ -1,3 +1,6 @@
+import GallraConnectors
+import GallraDatabase
+
 extension Migrations {
     /// Under which activities each identifier was given: a party limited to some activities finds
     /// a person only by an identifier given under one of them, not by a personnummer given to

@@ -1,4 +1,6 @@
 import Foundation
+import GallraConnectors
+import GallraDatabase
 import SQLKit
 
 /// The numbered migrations of the data store. They run in order, each in its own transaction, and

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 extension Store {
     /// Checks the whole audit chain and the checkpoints; names the first entry altered, removed or

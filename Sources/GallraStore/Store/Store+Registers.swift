@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 extension Store {

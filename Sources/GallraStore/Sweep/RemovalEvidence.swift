@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// How the audit log keeps the evidence of removals.
 enum EvidenceForm: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// One sweep at a time: a lease on a row in the database (so it works on SQLite and PostgreSQL

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// Where the sweep reads its batches: on the store's own connection, or, when more than one batch
 /// has expired on PostgreSQL, on a second connection, so that the next batch is read while the

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A signed-in user's session, as stored: by the SHA-256 of its cookie, never the cookie itself.

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A program's API token, as stored: its name and role; the secret only as its SHA-256.

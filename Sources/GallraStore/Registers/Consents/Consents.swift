@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Consents (Art. 7) given and withdrawn, per subject and activity, with the wording agreed to.

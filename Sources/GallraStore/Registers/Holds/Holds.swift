@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Legal holds (Art. 17(3)(e)): data kept past its retention for a legal claim, until released.

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Personal data breaches (Art. 33–34): what happened, the 72-hour clock, the notification to

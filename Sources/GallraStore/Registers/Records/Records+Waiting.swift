@@ -1,3 +1,5 @@
+import GallraConnectors
+import GallraDatabase
 import SQLKit
 
 /// The count of records whose expiry waits for an event, kept beside them (`record_stats`) so that

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Personal data records, each under an activity of the register, sealed under its subject's key,

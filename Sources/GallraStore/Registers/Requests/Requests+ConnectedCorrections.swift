@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Art. 16 where the person's rows are: the corrected value of a column of one of their rows in

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A limit a request placed on processing: a restriction (Art. 18), lifted only on purpose, or an

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Data subject requests (GDPR Art. 15–22): opened, verified, extended, decided by the rights

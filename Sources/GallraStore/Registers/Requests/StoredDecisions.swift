@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 
 /// A completed request's decisions, kept as JSON in the request register.
 enum StoredDecisions {

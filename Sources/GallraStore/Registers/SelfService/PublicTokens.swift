@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// The single-use tokens of the public pages' e-mail links: only each token's SHA-256 is kept, and

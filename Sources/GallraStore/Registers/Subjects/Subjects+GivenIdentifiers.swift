@@ -1,4 +1,6 @@
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// Which of a person's identifiers a write under an activity makes them findable by, for a party

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// The data subjects: each a pseudonymous id, their identifiers (e-mail, phone, personnummer) sealed

@@ -1,5 +1,7 @@
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A register version that shortens a rule never erases anything before a dry run has reported

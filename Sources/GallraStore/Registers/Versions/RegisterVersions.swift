@@ -1,6 +1,8 @@
 @preconcurrency import Crypto
 import Foundation
+import GallraConnectors
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// The register of processing activities as applied, one version per change: what the

@@ -5,9 +5,9 @@
 /// The process's own heap. glibc's malloc keeps what is freed in per-thread arenas and gives little
 /// of it back, so that a sweep that frees as much as it allocates still leaves the process larger
 /// after each run. After work that allocates much and keeps little, the free memory is given back.
-enum ProcessMemory {
+package enum ProcessMemory {
     /// Gives the heap's free memory back to the system (glibc's `malloc_trim`); elsewhere nothing.
-    static func releaseFree() {
+    package static func releaseFree() {
         #if canImport(Glibc)
             typealias Trim = @convention(c) (Int) -> Int32
             guard let symbol = trim else { return }

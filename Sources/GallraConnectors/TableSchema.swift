@@ -1,4 +1,5 @@
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// What a connected table holds, read from the live database: its columns and their kinds, its
@@ -40,7 +41,7 @@ public struct TableSchema: Sendable {
     }
 
     /// The table's schema; nil when the table does not exist.
-    static func read(_ table: String, on connection: StoreConnection) async throws -> TableSchema? {
+    package static func read(_ table: String, on connection: StoreConnection) async throws -> TableSchema? {
         let sql = connection.sql
         switch connection.dialect {
         case .postgres:
@@ -114,7 +115,7 @@ public struct TableSchema: Sendable {
     }
 
     /// The columns an index definition starts with `lower(column)`.
-    static func lowered(in definitions: [String]) -> Set<String> {
+    package static func lowered(in definitions: [String]) -> Set<String> {
         Set(
             definitions.compactMap { definition in
                 definition.firstMatch(of: /\(\s*lower\s*\(\s*"?([^")\s]+)"?\s*\)/)?.1.description
@@ -122,7 +123,7 @@ public struct TableSchema: Sendable {
     }
 
     /// Takes in the columns of the table this one belongs to, named `TABLE.COLUMN`.
-    mutating func adopt(_ parent: TableSchema, as table: String) {
+    package mutating func adopt(_ parent: TableSchema, as table: String) {
         for (column, type) in parent.columns { columns["\(table).\(column)"] = type }
     }
 }

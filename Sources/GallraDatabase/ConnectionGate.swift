@@ -8,9 +8,9 @@ import Synchronization
 /// The gate keeps them apart: a transaction holds the connection from BEGIN to COMMIT, and any
 /// other statement waits for it, instead of running inside someone else's transaction (and being
 /// committed or rolled back with it).
-final class ConnectionGate: Sendable {
+package final class ConnectionGate: Sendable {
     /// The gate the current task holds, if any (inherited by its child tasks).
-    @TaskLocal static var held: ObjectIdentifier?
+    @TaskLocal package static var held: ObjectIdentifier?
 
     private struct State {
         var busy = false
@@ -19,13 +19,13 @@ final class ConnectionGate: Sendable {
 
     private let state = Mutex(State())
 
-    var isHeld: Bool { Self.held == ObjectIdentifier(self) }
+    package var isHeld: Bool { Self.held == ObjectIdentifier(self) }
 
     /// Whether a task holds the gate (a transaction is open on the connection) at this moment.
-    var isBusy: Bool { state.withLock { $0.busy } }
+    package var isBusy: Bool { state.withLock { $0.busy } }
 
     /// Runs `body` holding the gate: alone on the connection. Re-entered freely by its holder.
-    nonisolated(nonsending) func hold<T>(_ body: () async throws -> T) async throws -> T {
+    package nonisolated(nonsending) func hold<T>(_ body: () async throws -> T) async throws -> T {
         if isHeld { return try await body() }
         await acquire()
         defer { release() }
@@ -60,19 +60,19 @@ final class ConnectionGate: Sendable {
 
 /// An SQL database that passes each statement on to another's connection, deciding only where or
 /// when it runs: it reports what the connection it wraps reports.
-protocol RoutingSQLDatabase: SQLDatabase {
+package protocol RoutingSQLDatabase: SQLDatabase {
     /// The connection whose logger, event loop and dialect it reports.
     var reporting: any SQLDatabase { get }
 }
 
 extension RoutingSQLDatabase {
-    var logger: Logger { reporting.logger }
-    var eventLoop: any EventLoop { reporting.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { reporting.version }
-    var dialect: any SQLDialect { reporting.dialect }
-    var queryLogLevel: Logger.Level? { reporting.queryLogLevel }
+    package var logger: Logger { reporting.logger }
+    package var eventLoop: any EventLoop { reporting.eventLoop }
+    package var version: (any SQLDatabaseReportedVersion)? { reporting.version }
+    package var dialect: any SQLDialect { reporting.dialect }
+    package var queryLogLevel: Logger.Level? { reporting.queryLogLevel }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         -> EventLoopFuture<Void>
     {
         let promise = eventLoop.makePromise(of: Void.self)
@@ -82,13 +82,13 @@ extension RoutingSQLDatabase {
 }
 
 /// The connection's SQL, each statement passing the gate.
-struct GatedSQLDatabase: RoutingSQLDatabase {
-    let base: any SQLDatabase
-    let gate: ConnectionGate
+package struct GatedSQLDatabase: RoutingSQLDatabase {
+    package let base: any SQLDatabase
+    package let gate: ConnectionGate
 
-    var reporting: any SQLDatabase { base }
+    package var reporting: any SQLDatabase { base }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await gate.hold { try await base.execute(sql: query, onRow) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraDatabase
 import PostgresNIO
 import SQLKit
 import Synchronization
@@ -10,7 +11,7 @@ extension ConnectedRows {
     /// costs more than the query, for every row of a sweep), and whenever `each` returns true the
     /// reading waits for `pace`; elsewhere, or with a value PostgreSQL's driver is not given here,
     /// through SQLKit, without a pause.
-    func keysAndEvents(
+    package func keysAndEvents(
         _ select: SQLQueryString, calendar: ZonedCalendar, pace: @escaping @Sendable () async -> Void,
         _ each: @escaping @Sendable (_ key: [KeyValue], _ events: [EventName: Date]) throws -> Bool
     ) async throws {

@@ -1,19 +1,26 @@
 import Foundation
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// The SQL that finds and changes rows of one connected table: identifiers quoted, values bound.
-struct ConnectedRows {
-    let table: ConnectedTable
-    let schema: TableSchema
-    let connection: StoreConnection
+package struct ConnectedRows {
+    package let table: ConnectedTable
+    package let schema: TableSchema
+    package let connection: StoreConnection
 
-    var name: SQLName { get throws { try SQLName(table.table) } }
+    package init(table: ConnectedTable, schema: TableSchema, connection: StoreConnection) {
+        self.table = table
+        self.schema = schema
+        self.connection = connection
+    }
+
+    package var name: SQLName { get throws { try SQLName(table.table) } }
 
     /// `(k1, k2) = (?, ?) OR …` for the rows with these keys.
     /// On PostgreSQL a one-column key is one array bound (`k = ANY($1)`), so that a batch of ten
     /// thousand keys is one value to send and to plan, not ten thousand.
-    func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
+    package func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
         if table.key.count == 1, !keys.isEmpty, connection.dialect == .postgres,
             let values = KeyValue.homogeneous(keys.map { $0[0] })
         {
@@ -50,7 +57,7 @@ struct ConnectedRows {
     }
 
     /// True for a row not yet anonymised: some column still differs from what replaces it.
-    func notAnonymised() throws -> SQLQueryString {
+    package func notAnonymised() throws -> SQLQueryString {
         let different = connection.dialect == .postgres ? " IS DISTINCT FROM " : " IS NOT "
         var query = SQLQueryString("(")
         for (index, (column, value)) in table.anonymise.sorted(by: { $0.key < $1.key }).enumerated() {
@@ -64,13 +71,13 @@ struct ConnectedRows {
     }
 
     /// The columns to read of a row: its key, then its event columns.
-    var readColumns: [String] {
+    package var readColumns: [String] {
         var columns = table.key
         for column in table.events.values.sorted() where !columns.contains(column) { columns.append(column) }
         return columns
     }
 
-    func select(where condition: SQLQueryString, limit: Int?, ordered: Bool = true) throws -> SQLQueryString {
+    package func select(where condition: SQLQueryString, limit: Int?, ordered: Bool = true) throws -> SQLQueryString {
         var query = SQLQueryString("SELECT ")
         for (index, column) in readColumns.enumerated() {
             if index > 0 { query.appendLiteral(", ") }
@@ -96,7 +103,7 @@ struct ConnectedRows {
     }
 
     /// A row's key, each value with its type.
-    func typedKey(of row: any SQLRow) throws -> [KeyValue] {
+    package func typedKey(of row: any SQLRow) throws -> [KeyValue] {
         try table.key.map { column in
             // try?: probing the key's type: a key not a number is read as text, and neither refuses
             if let number = try? row.decode(column: column, as: Int64.self) { return .number(number) }
@@ -107,19 +114,19 @@ struct ConnectedRows {
     }
 
     /// The table's event columns, each with the kind of time it holds.
-    var eventColumns: [(event: EventName, column: String, kind: TableSchema.ColumnKind)] {
+    package var eventColumns: [(event: EventName, column: String, kind: TableSchema.ColumnKind)] {
         table.events.compactMap { event, column in
             schema.kind(of: column, dialect: connection.dialect).map { (event, column, $0) }
         }
     }
 
     /// The row's events as Gallra reads them.
-    func events(of row: any SQLRow, calendar: ZonedCalendar) throws -> [EventName: Date] {
+    package func events(of row: any SQLRow, calendar: ZonedCalendar) throws -> [EventName: Date] {
         try events(of: row, columns: eventColumns, calendar: calendar)
     }
 
     /// The row's events, from the event columns found once for many rows.
-    func events(
+    package func events(
         of row: any SQLRow, columns: [(event: EventName, column: String, kind: TableSchema.ColumnKind)],
         calendar: ZonedCalendar
     ) throws -> [EventName: Date] {
@@ -132,7 +139,7 @@ struct ConnectedRows {
 
     /// The rows that have expired at `instant` by `rule` (a table that anonymises: and are not
     /// anonymised yet); `standIns`, a person's events in the store for the empty columns.
-    func expired(
+    package func expired(
         by rule: RetentionRule, at instant: Date, calendar: ZonedCalendar, standIns: [EventName: Date] = [:]
     ) throws -> SQLQueryString {
         let condition = try rule.expiryPredicate(at: instant, calendar: calendar)
@@ -141,13 +148,14 @@ struct ConnectedRows {
     }
 
     /// `SELECT count(*) AS n` of the rows found.
-    func count(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func count(where condition: SQLQueryString) throws -> SQLQueryString {
         try onTable("SELECT count(*) AS n FROM ", where: condition)
     }
 
     /// The rows found, counted by the first of `conditions` each meets (columns `first` and `n`;
     /// conditions that hold from some instant on, in order, so each row is counted once).
-    func countsByFirst(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString {
+    package func countsByFirst(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString
+    {
         var query = SQLQueryString("SELECT first, count(*) AS n FROM (SELECT CASE")
         for (index, each) in conditions.enumerated() {
             query.appendLiteral(" WHEN ")
@@ -158,7 +166,7 @@ struct ConnectedRows {
         return query + (try onTable("", where: condition)) + ") firsts GROUP BY first"
     }
 
-    func delete(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func delete(where condition: SQLQueryString) throws -> SQLQueryString {
         try onTable("DELETE FROM ", where: condition)
     }
 
@@ -173,7 +181,7 @@ struct ConnectedRows {
 
     /// Sets one column of the rows found, the value bound: a rectification (Art. 16), or the
     /// table's `restrict` mark.
-    func set(_ column: String, to value: some Encodable & Sendable, where condition: SQLQueryString) throws
+    package func set(_ column: String, to value: some Encodable & Sendable, where condition: SQLQueryString) throws
         -> SQLQueryString
     {
         var query = SQLQueryString("UPDATE ")
@@ -188,14 +196,14 @@ struct ConnectedRows {
     }
 
     /// Sets the table's `restrict` column (Art. 18): true while a restriction is in force.
-    func markRestricted(_ restricted: Bool, where condition: SQLQueryString) throws -> SQLQueryString {
+    package func markRestricted(_ restricted: Bool, where condition: SQLQueryString) throws -> SQLQueryString {
         guard let column = table.restrict else {
             throw GallraError.invalidInput("\(table.table) has no restrict column")
         }
         return try set(column, to: restricted, where: condition)
     }
 
-    func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
         var query = SQLQueryString("UPDATE ")
         query.appendInterpolation(try name)
         query.appendLiteral(" SET ")
@@ -212,13 +220,8 @@ struct ConnectedRows {
 }
 
 extension SQLQueryString {
-    static func + (lhs: SQLQueryString, rhs: SQLQueryString) -> SQLQueryString {
-        var result = lhs
-        result.appendInterpolation(rhs)
-        return result
-    }
-
-    static func + (lhs: SQLQueryString, rhs: String) -> SQLQueryString {
+    /// A condition and literal SQL joined (SQLKit joins two query strings itself).
+    package static func + (lhs: SQLQueryString, rhs: String) -> SQLQueryString {
         var result = lhs
         result.appendLiteral(rhs)
         return result
@@ -227,7 +230,7 @@ extension SQLQueryString {
 
 extension SQLQueryString {
     /// ` IN (?, ?, …)`, each value bound.
-    mutating func appendList(_ values: [KeyValue]) {
+    package mutating func appendList(_ values: [KeyValue]) {
         appendLiteral(" IN (")
         for (index, value) in values.enumerated() {
             if index > 0 { appendLiteral(", ") }
@@ -239,12 +242,12 @@ extension SQLQueryString {
 
 extension ConnectedTable {
     /// A row of the table named `TABLE:KEY`, as exports, reports and the evidence name it.
-    func reference(_ key: [KeyValue]) -> String {
+    package func reference(_ key: [KeyValue]) -> String {
         "\(table):" + key.map(\.description).joined(separator: ",")
     }
 
     /// A column of the row, or `TABLE.COLUMN` of the row it belongs to, read by the key.
-    func columnExpression(_ column: String) throws -> SQLQueryString {
+    package func columnExpression(_ column: String) throws -> SQLQueryString {
         var query = SQLQueryString("")
         guard let dot = column.firstIndex(of: "."), let parent = belongsTo, let parentKey else {
             query.appendInterpolation(try SQLName(column))
@@ -270,7 +273,7 @@ extension ConnectedTable {
     }
 
     /// `SELECT *` and the events read from the row it belongs to, each named `TABLE.COLUMN`.
-    func selectAllColumns() throws -> SQLQueryString {
+    package func selectAllColumns() throws -> SQLQueryString {
         var query = SQLQueryString("SELECT *")
         for column in events.values.sorted() where column.contains(".") {
             query.appendLiteral(", ")

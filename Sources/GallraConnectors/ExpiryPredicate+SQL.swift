@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 extension ExpiryPredicate {
@@ -7,7 +8,7 @@ extension ExpiryPredicate {
     /// the form each column's kind is compared in. A row whose event has not happened (NULL) does
     /// not match, as in the store, unless `standIns` gives the event (a person's events in
     /// Gallra's store): then an empty column takes that instant, and a filled one wins.
-    func sql(
+    package func sql(
         for table: ConnectedTable, schema: TableSchema, dialect: StoreConnection.Dialect, calendar: ZonedCalendar,
         standIns: [EventName: Date] = [:]
     ) throws -> SQLQueryString {
@@ -120,7 +121,7 @@ extension ExpiryPredicate {
 extension TableSchema.ColumnKind {
     /// A value read from the column as the instant Gallra takes it for: a day starts at midnight in
     /// the controller's time zone.
-    func instant(of row: any SQLRow, column: String, calendar: ZonedCalendar) throws -> Date? {
+    package func instant(of row: any SQLRow, column: String, calendar: ZonedCalendar) throws -> Date? {
         switch self {
         case .instant:
             // try?: probing the column's type: a value not a timestamp is read as ISO text
@@ -142,7 +143,7 @@ extension TableSchema.ColumnKind {
     }
 
     /// "2026-03-01 12:00:00", "2026-03-01T12:00:00Z" or with a fraction, all UTC.
-    static func iso(_ text: String) -> Date? {
+    package static func iso(_ text: String) -> Date? {
         var normal = text.replacingOccurrences(of: " ", with: "T")
         if !normal.hasSuffix("Z") && normal.firstMatch(of: /[+-]\d\d:?\d\d$/) == nil { normal += "Z" }
         let withFraction = ISO8601DateFormatter()
@@ -154,7 +155,7 @@ extension TableSchema.ColumnKind {
 
 extension CivilDate {
     /// The date of a PostgreSQL `date` value as it is decoded (midnight UTC).
-    init(utc date: Date) {
+    package init(utc date: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -1,11 +1,12 @@
 import GallraCore
+import GallraDatabase
 import SQLKit
 
 /// A systems file checked against the live databases: every system reachable, every table,
 /// column and key there, event columns that hold time, identity columns with an index. Problems
 /// carry the file's line.
 public struct SystemsInspection: Sendable {
-    let connections: ConnectedSystems
+    package let connections: ConnectedSystems
 
     public init(connections: ConnectedSystems) {
         self.connections = connections
@@ -67,7 +68,7 @@ public struct SystemsInspection: Sendable {
         return (schemas, problems.sorted { $0.line < $1.line })
     }
 
-    static func problems(
+    package static func problems(
         of table: ConnectedTable, in system: ConnectedSystem, schema: TableSchema, dialect: StoreConnection.Dialect
     )
         -> [RegisterProblem]

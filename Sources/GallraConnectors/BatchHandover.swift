@@ -1,20 +1,22 @@
+import GallraDatabase
+
 /// Batches handed from a pass over a table to the task that changes them, at most `limit` waiting:
 /// a pass that reads faster than the changes are made waits for them, instead of holding in memory
 /// what it has read. Once the taker gives up (its change failed), handing over returns at once.
-actor BatchHandover<Batch: Sendable> {
+package actor BatchHandover<Batch: Sendable> {
     private var waiting: [Batch] = []
     private var finished = false
     private var abandoned = false
     private var taker: CheckedContinuation<Batch?, Never>?
     private var givers: [CheckedContinuation<Void, Never>] = []
-    let limit: Int
+    package let limit: Int
 
-    init(limit: Int) {
+    package init(limit: Int) {
         self.limit = limit
     }
 
     /// Hands `batch` over; waits while `limit` batches wait already.
-    func give(_ batch: Batch) async {
+    package func give(_ batch: Batch) async {
         while waiting.count >= limit && !abandoned {
             await withCheckedContinuation { givers.append($0) }
         }
@@ -28,14 +30,14 @@ actor BatchHandover<Batch: Sendable> {
     }
 
     /// No more batches: the taker gets nil once it has taken what waits.
-    func finish() {
+    package func finish() {
         finished = true
         taker?.resume(returning: nil)
         taker = nil
     }
 
     /// The next batch, or nil when the pass has finished and nothing waits.
-    func take() async -> Batch? {
+    package func take() async -> Batch? {
         if !waiting.isEmpty {
             let batch = waiting.removeFirst()
             if !givers.isEmpty { givers.removeFirst().resume() }
@@ -46,7 +48,7 @@ actor BatchHandover<Batch: Sendable> {
     }
 
     /// The taker stops: what waits is dropped and givers return at once.
-    func abandon() {
+    package func abandon() {
         abandoned = true
         waiting = []
         for giver in givers { giver.resume() }

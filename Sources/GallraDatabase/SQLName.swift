@@ -10,7 +10,7 @@ public struct SQLName: SQLExpression, Hashable, Sendable, CustomStringConvertibl
 
     /// PostgreSQL's limit on a name (NAMEDATALEN - 1 bytes); SQLite has none, but the same names
     /// serve both.
-    static let maximumBytes = 63
+    package static let maximumBytes = 63
 
     /// A name as given; refused when empty, too long or holding a control character.
     public init(_ name: String) throws {
@@ -27,7 +27,7 @@ public struct SQLName: SQLExpression, Hashable, Sendable, CustomStringConvertibl
     }
 
     /// A name written in Gallra's own code, known to be valid.
-    init(trusted name: StaticString) {
+    package init(trusted name: StaticString) {
         self.name = "\(name)"
     }
 

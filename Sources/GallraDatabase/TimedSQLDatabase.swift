@@ -6,14 +6,14 @@ import SQLKit
 /// gets `limit`: past it the connection is given up (`expire` closes it, which fails what is in
 /// flight) and the caller hears that the system did not answer. The server's own
 /// `statement_timeout`, set a little shorter, ends a slow statement cleanly first.
-struct TimedSQLDatabase: RoutingSQLDatabase {
-    let base: any SQLDatabase
-    let limit: Duration
-    let expire: @Sendable () -> Void
+package struct TimedSQLDatabase: RoutingSQLDatabase {
+    package let base: any SQLDatabase
+    package let limit: Duration
+    package let expire: @Sendable () -> Void
 
-    var reporting: any SQLDatabase { base }
+    package var reporting: any SQLDatabase { base }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await base.execute(sql: query, onRow)

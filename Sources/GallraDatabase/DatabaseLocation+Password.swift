@@ -5,7 +5,7 @@ extension DatabaseLocation {
     /// A PostgreSQL URL with its `?password=` moved into the userinfo, where the driver reads it
     /// (it ignores the query's): libpq takes either form, and the systems file's example once gave
     /// the query's. The value is percent-encoded once, whichever way it came.
-    static func passwordInUserinfo(_ url: String) throws(GallraError) -> String {
+    package static func passwordInUserinfo(_ url: String) throws(GallraError) -> String {
         guard let question = url.firstIndex(of: "?") else { return url }
         let base = url[..<question]
         var query = url[url.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
@@ -33,7 +33,7 @@ extension DatabaseLocation {
     }
 
     /// The URL as it may be shown: no userinfo, and no `password=` in the query.
-    static func withoutSecrets(_ url: String) -> String {
+    package static func withoutSecrets(_ url: String) -> String {
         var shown = url
         if let question = shown.firstIndex(of: "?") {
             let query = shown[shown.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)

@@ -5,7 +5,7 @@ import Synchronization
 /// (a subject's export, a look-up) go on while a transaction (a sweep batch) holds the writing
 /// connection. On SQLite, WAL gives each reader the last committed state while one writer writes;
 /// on PostgreSQL each is a connection of its own.
-final class ReaderPool: Sendable {
+package final class ReaderPool: Sendable {
     private struct State {
         var idle: [StoreConnection] = []
         var open = 0
@@ -13,17 +13,17 @@ final class ReaderPool: Sendable {
         var closed = false
     }
 
-    let limit: Int
+    package let limit: Int
     private let opener: @Sendable () async throws -> StoreConnection
     private let state = Mutex(State())
 
-    init(limit: Int, opener: @escaping @Sendable () async throws -> StoreConnection) {
+    package init(limit: Int, opener: @escaping @Sendable () async throws -> StoreConnection) {
         self.limit = limit
         self.opener = opener
     }
 
     /// Runs `body` on a reader of its own; waits for one when all `limit` are busy.
-    func withReader<T>(_ body: (StoreConnection) async throws -> T) async throws -> T {
+    package func withReader<T>(_ body: (StoreConnection) async throws -> T) async throws -> T {
         let reader = try await acquire()
         defer { release(reader) }
         return try await body(reader)
@@ -80,7 +80,7 @@ final class ReaderPool: Sendable {
         }
     }
 
-    func close() async {
+    package func close() async {
         let idle = state.withLock { state in
             state.closed = true
             defer { state.idle = [] }
@@ -92,13 +92,13 @@ final class ReaderPool: Sendable {
 
 /// Statements that only read: on the caller's own transaction when it holds one (so that it reads
 /// its own writes), otherwise on a reader of the pool.
-struct ReadingSQLDatabase: RoutingSQLDatabase {
-    let writer: StoreConnection
-    let readers: ReaderPool
+package struct ReadingSQLDatabase: RoutingSQLDatabase {
+    package let writer: StoreConnection
+    package let readers: ReaderPool
 
-    var reporting: any SQLDatabase { writer.sql }
+    package var reporting: any SQLDatabase { writer.sql }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+    package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         if writer.gate.isHeld { return try await writer.sql.execute(sql: query, onRow) }
         try await readers.withReader { reader in try await reader.sql.execute(sql: query, onRow) }
     }

@@ -3,8 +3,8 @@ import PostgresKit
 /// Why a PostgreSQL connection failed, in a few words that may be shown to whoever asked: the
 /// server's SQLSTATE, or the kind of failure. Never the server's message, which may quote data, nor
 /// the driver's own structures (`String(reflecting:)` of a `PSQLError` prints both).
-enum PostgresFailure {
-    static func reason(_ error: any Error) -> String {
+package enum PostgresFailure {
+    package static func reason(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "no connection" }
         if error.code == .server {
             let state = error.serverInfo?[.sqlState] ?? "unknown"

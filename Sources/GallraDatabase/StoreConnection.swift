@@ -15,16 +15,16 @@ public final class StoreConnection: Sendable {
     public let dialect: Dialect
     /// The PostgreSQL connection under `sql`, for the sweep's few statements that need more than
     /// SQLKit offers (typed row decoding, COPY).
-    let postgres: PostgresConnection?
-    let logger: Logger
+    package let postgres: PostgresConnection?
+    package let logger: Logger
     /// Where it is connected, for another connection to the same database.
-    let location: DatabaseLocation
+    package let location: DatabaseLocation
     private let closer: @Sendable () async throws -> Void
     /// Closes without waiting, for a connection dropped without `close()` (an error path).
     private let abandon: @Sendable () -> Void
     private let closed = Mutex(false)
     /// Keeps a transaction alone on the connection (see `ConnectionGate`).
-    let gate = ConnectionGate()
+    package let gate = ConnectionGate()
     /// Connections for reads outside a transaction, so that they do not wait for one.
     private let readers: ReaderPool?
 
@@ -172,19 +172,19 @@ public final class StoreConnection: Sendable {
 
     /// Lets SQLite's page cache go of the pages no statement holds (`PRAGMA shrink_memory`): after
     /// writing much that is not read again. PostgreSQL keeps its cache in its own processes.
-    func releaseCachedPages() async throws {
+    package func releaseCachedPages() async throws {
         guard dialect == .sqlite else { return }
         try await sql.raw("PRAGMA shrink_memory").run()
     }
 
     /// Runs `body` alone on the connection, for statements sent past SQLKit (PostgreSQL's COPY and
     /// typed reads).
-    nonisolated(nonsending) func alone<T>(_ body: () async throws -> T) async throws -> T {
+    package nonisolated(nonsending) func alone<T>(_ body: () async throws -> T) async throws -> T {
         try await gate.hold(body)
     }
 
     /// The column type for binary data.
-    var blob: String { dialect == .sqlite ? "BLOB" : "BYTEA" }
+    package var blob: String { dialect == .sqlite ? "BLOB" : "BYTEA" }
     /// The collation that compares text byte by byte: identifiers and digests, never by language.
-    var byteOrder: String { dialect == .sqlite ? "BINARY" : "\"C\"" }
+    package var byteOrder: String { dialect == .sqlite ? "BINARY" : "\"C\"" }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GallraCore
+import GallraDatabase
 import Logging
 import Synchronization
 
@@ -28,11 +29,11 @@ public final class ConnectedSystems: Sendable {
     private let schemas = Mutex<[String: TableSchema]>([:])
     /// Variables to expand; nil: the process's environment at the time of connecting.
     private let environment: [String: String]?
-    let logger: Logger
+    package let logger: Logger
     /// How long connecting may take.
-    static let connectTimeout: Duration = .seconds(10)
+    package static let connectTimeout: Duration = .seconds(10)
     /// How long one statement may take before the system counts as gone (`TimedSQLDatabase`).
-    static let statementLimit: Duration = .seconds(120)
+    package static let statementLimit: Duration = .seconds(120)
     /// Connections to one PostgreSQL system at most.
     public static let poolSize = 4
 
@@ -88,14 +89,14 @@ public final class ConnectedSystems: Sendable {
     /// long pass over a table that waits for other work on the system while it reads, which must
     /// never wait for it in turn. An SQLite file, which has one connection, gives that one (and the
     /// caller then does not wait while it reads).
-    func ownConnection(for system: ConnectedSystem) async throws -> (connection: StoreConnection, own: Bool) {
+    package func ownConnection(for system: ConnectedSystem) async throws -> (connection: StoreConnection, own: Bool) {
         let location = try location(of: system)
         if case .sqlite = location { return (try await connection(for: system), false) }
         return (try await Self.connect(location, system: system.id, logger: logger), true)
     }
 
     /// The database URL with `${NAME}` expanded from the environment.
-    func location(of system: ConnectedSystem) throws -> DatabaseLocation {
+    package func location(of system: ConnectedSystem) throws -> DatabaseLocation {
         var url = system.database
         for name in variables(in: system.database) {
             let token = "${\(name)}"
@@ -152,7 +153,7 @@ public final class ConnectedSystems: Sendable {
     }
 
     /// A table's schema, read once (the systems check reads it fresh).
-    func schema(of table: String, system: String, on connection: StoreConnection) async throws -> TableSchema? {
+    package func schema(of table: String, system: String, on connection: StoreConnection) async throws -> TableSchema? {
         let name = "\(system)/\(table)"
         if let known = schemas.withLock({ $0[name] }) { return known }
         let schema = try await TableSchema.read(table, on: connection)
@@ -161,7 +162,8 @@ public final class ConnectedSystems: Sendable {
     }
 
     /// A connected table's schema, with the columns of the table it belongs to as `TABLE.COLUMN`.
-    func schema(of table: ConnectedTable, in system: ConnectedSystem, on connection: StoreConnection) async throws
+    package func schema(of table: ConnectedTable, in system: ConnectedSystem, on connection: StoreConnection)
+        async throws
         -> TableSchema?
     {
         guard var schema = try await schema(of: table.table, system: system.id, on: connection) else { return nil }
@@ -173,7 +175,7 @@ public final class ConnectedSystems: Sendable {
         return schema
     }
 
-    func forgetSchemas() {
+    package func forgetSchemas() {
         schemas.withLock { $0 = [:] }
     }
 

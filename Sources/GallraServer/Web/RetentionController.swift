@@ -30,7 +30,7 @@ struct RetentionController: Sendable {
     /// GET /admin/retention/sweep/{id}: how far the sweep has come; the page renews itself (no
     /// script) until it is done.
     @Sendable func sweepProgress(_ request: Request, context: Context) async throws -> Response {
-        let words = UIText.words(context.language)
+        let words = Words(context.language)
         guard let job = await jobs.job(try context.parameters.require("id")) else {
             throw GallraError.notFound("No sweep started here has this id.")
         }
@@ -46,7 +46,7 @@ struct RetentionController: Sendable {
         }
         if let failure = job.failure { values["error"] = failure }
         return Pages.shared.render(
-            "sweep", title: words["sweep_heading"] ?? "", values, language: context.language, signedIn: context.view,
+            "sweep", title: words[.sweepHeading], values, language: context.language, signedIn: context.view,
             refresh: job.running ? 2 : nil)
     }
 
@@ -65,20 +65,20 @@ struct RetentionController: Sendable {
     private func page(context: Context, report: SweepReport?) async throws -> Response {
         let party = try context.person().party
         let language = context.language
-        let words = UIText.words(language)
+        let words = Words(language)
         let calendar = try await gallra.calendar()
         let now = Date()
         let today = calendar.localDate(of: now)
         let forecast = try await gallra.forecast(from: now, days: 7 * Self.weeks, by: party)
         let register = try await gallra.register(by: party).register
         func name(_ activity: String) -> String {
-            activity == "other" ? words["other"] ?? activity : register.activity(activity)?.name[language] ?? activity
+            activity == "other" ? words[.other] : register.activity(activity)?.name[language] ?? activity
         }
         let chart = ForecastChart(
             expiring: forecast.expiring.map { ($0.date, $0.activity, $0.records) }, from: today, weeks: Self.weeks)
         var values: [String: Any] = [
             "navRetention": true,
-            "chart": chart.svg(title: words["chart_title"] ?? "", name: name),
+            "chart": chart.svg(title: words[.chartTitle], name: name),
             "overdue": forecast.overdue, "held": forecast.held,
             "weeks": chart.weeks.map { week in
                 [
@@ -91,7 +91,7 @@ struct RetentionController: Sendable {
             "waiting": forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] },
             "hasWaiting": !forecast.waiting.isEmpty,
             "lastSweeps": try await gallra.lastSweeps(by: party).map { sweep in
-                ["at": AdminController.moment(sweep.at, calendar), "actor": sweep.actor, "detail": sweep.detail]
+                ["at": AdminPage.moment(sweep.at, calendar), "actor": sweep.actor, "detail": sweep.detail]
             },
         ]
         if let report {
@@ -104,6 +104,6 @@ struct RetentionController: Sendable {
                 ] as [String: Any]
         }
         return Pages.shared.render(
-            "retention", title: words["nav_retention"] ?? "", values, language: language, signedIn: context.view)
+            "retention", title: words[.navRetention], values, language: language, signedIn: context.view)
     }
 }

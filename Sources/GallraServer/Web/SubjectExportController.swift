@@ -29,7 +29,7 @@ struct SubjectExportController: Sendable {
     /// GET /admin/exports/{job}: how far the copy has come; the page renews itself (no script)
     /// until it is ready to download.
     @Sendable func progress(_ request: Request, context: Context) async throws -> Response {
-        let words = UIText.words(context.language)
+        let words = Words(context.language)
         let id = try context.parameters.require("job")
         guard let job = await jobs.job(id, owner: try context.person().email) else {
             throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
@@ -37,18 +37,18 @@ struct SubjectExportController: Sendable {
         var values: [String: Any] = ["navSubjects": true, "subject": job.subject, "running": job.running, "id": id]
         switch job.progress {
         case .records(let done, let total)?:
-            values["step"] = words["export_step_records"] ?? ""
+            values["step"] = words[.exportStepRecords]
             values["done"] = done
             values["total"] = max(total, 1)
             values["counted"] = true
-        case .connected?: values["step"] = words["export_step_connected"] ?? ""
-        case .finishing?: values["step"] = words["export_step_finishing"] ?? ""
-        case nil: values["step"] = words["export_step_starting"] ?? ""
+        case .connected?: values["step"] = words[.exportStepConnected]
+        case .finishing?: values["step"] = words[.exportStepFinishing]
+        case nil: values["step"] = words[.exportStepStarting]
         }
         values["ready"] = job.body != nil
         if let failure = job.failure { values["error"] = failure }
         return Pages.shared.render(
-            "export", title: words["export_heading"] ?? "", values, language: context.language,
+            "export", title: words[.exportHeading], values, language: context.language,
             signedIn: context.view, refresh: job.running ? 1 : nil)
     }
 

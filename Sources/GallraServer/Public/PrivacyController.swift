@@ -194,11 +194,11 @@ struct PrivacyController: Sendable {
     {
         let words = Words(language)
         let csrf = freshFormToken()
-        var values: [String: Any] = ["csrf": csrf, "token": token, "path": "/privacy/download/\(token)"]
-        values["controller"] = try await controllerName()
-        if let error { values["error"] = error }
+        let page = PrivacyDownloadPage(
+            csrf: csrf, token: token, path: "/privacy/download/\(token)", controller: try await controllerName(),
+            error: error)
         var response = Pages.shared.render(
-            "privacy-download", title: words[.selfServiceDownloadHeading], values, language: language,
+            "privacy-download", title: words[.selfServiceDownloadHeading], page, language: language,
             signedIn: nil, status: status)
         formToken.attach(csrf, to: &response)
         return response
@@ -210,19 +210,14 @@ struct PrivacyController: Sendable {
         let words = Words(language)
         let token = freshFormToken()
         let chosen = request.uri.queryParameters.get("kind").map { String($0) }
-        var values: [String: Any] = [
-            "csrf": token, "path": "/privacy/request",
-            "controller": try await controllerName(),
-            "kinds": PublicRequestKind.allCases.map { kind in
-                [
-                    "value": kind.rawValue, "label": words[.selfServiceKind(kind)],
-                    "checked": kind.rawValue == chosen,
-                ] as [String: Any]
+        let page = PrivacyRequestPage(
+            csrf: token, path: "/privacy/request", controller: try await controllerName(),
+            kinds: PublicRequestKind.allCases.map { kind in
+                .init(value: kind.rawValue, label: words[.selfServiceKind(kind)], checked: kind.rawValue == chosen)
             },
-        ]
-        if let error { values["error"] = error }
+            error: error)
         var response = Pages.shared.render(
-            "privacy-request", title: words[.selfServiceHeading], values, language: language, signedIn: nil,
+            "privacy-request", title: words[.selfServiceHeading], page, language: language, signedIn: nil,
             status: status)
         formToken.attach(token, to: &response)
         return response
@@ -232,14 +227,11 @@ struct PrivacyController: Sendable {
         language: Language, heading: String, lines: [String], path: String, confirm token: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var values: [String: Any] = ["heading": heading, "lines": lines, "path": path]
-        if let token {
-            values["confirm"] = true
-            values["token"] = token
-        }
-        values["controller"] = try await controllerName()
+        let page = PrivacyMessagePage(
+            heading: heading, lines: lines, path: path, confirm: token.map { _ in true }, token: token,
+            controller: try await controllerName())
         return Pages.shared.render(
-            "privacy-message", title: heading, values, language: language, signedIn: nil, status: status)
+            "privacy-message", title: heading, page, language: language, signedIn: nil, status: status)
     }
 
     /// A form too large, said on this page's frame in the language the page was asked in (the

@@ -40,7 +40,7 @@ struct AdminErrorPages: RouterMiddleware {
         let heading = status == .forbidden ? words[.forbidden] : status == .notFound ? words[.notFound] : nil
         return Pages.shared.render(
             "message", title: heading ?? status.reasonPhrase,
-            ["heading": heading ?? status.reasonPhrase, "message": message], language: context.language,
+            MessagePage(heading: heading ?? status.reasonPhrase, message: message), language: context.language,
             signedIn: context.view, status: status)
     }
 }

@@ -29,7 +29,7 @@ struct FormTooLarge: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let language = SignInController.language(request)
         return Pages.shared.render(
-            "message", title: heading(language), ["heading": heading(language), "message": message(language)],
+            "message", title: heading(language), MessagePage(heading: heading(language), message: message(language)),
             language: language, signedIn: nil, status: status)
     }
 }

@@ -30,10 +30,11 @@ struct Pages: Sendable {
         return Pages(library: library, stylesheet: ByteBuffer(bytes: css), script: ByteBuffer(bytes: js))
     }()
 
-    /// A page: `template` with the page's model (a struct, or a dictionary where a page has no
-    /// model yet), the UI's words in `language`, and the signed-in person.
+    /// A page: `template` with the page's model, the UI's words in `language`, and the signed-in
+    /// person.
     func render(
-        _ template: String, title: String, _ model: Any, language: Language, signedIn: SignedInView?,
+        _ template: String, title: String, _ model: some Encodable & Sendable, language: Language,
+        signedIn: SignedInView?,
         status: HTTPResponse.Status = .ok, refresh: Int? = nil
     ) -> Response {
         let html = html(template, title: title, model, language: language, signedIn: signedIn, refresh: refresh)
@@ -42,7 +43,9 @@ struct Pages: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// The page's HTML: the model under the frame every page shares (`PageContext`).
+    /// The page's HTML: the model under the frame every page shares (`PageContext`). It takes a
+    /// dictionary too, as the pages were written before they had models, for the tests that
+    /// compare the two.
     func html(
         _ template: String, title: String, _ model: Any, language: Language, signedIn: SignedInView?,
         refresh: Int? = nil

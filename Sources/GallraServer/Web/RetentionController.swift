@@ -34,19 +34,11 @@ struct RetentionController: Sendable {
         guard let job = await jobs.job(try context.parameters.require("id")) else {
             throw GallraError.notFound("No sweep started here has this id.")
         }
-        var values: [String: Any] = [
-            "navRetention": true, "running": job.running, "done": job.done, "expected": max(job.expected, job.done),
-        ]
-        if let report = job.report {
-            values["report"] =
-                [
-                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
-                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
-                ] as [String: Any]
-        }
-        if let failure = job.failure { values["error"] = failure }
+        let page = SweepPage(
+            running: job.running, done: job.done, expected: max(job.expected, job.done),
+            report: job.report.map { SweepTotals($0) }, error: job.failure)
         return Pages.shared.render(
-            "sweep", title: words[.sweepHeading], values, language: context.language, signedIn: context.view,
+            "sweep", title: words[.sweepHeading], page, language: context.language, signedIn: context.view,
             refresh: job.running ? 2 : nil)
     }
 
@@ -76,34 +68,22 @@ struct RetentionController: Sendable {
         }
         let chart = ForecastChart(
             expiring: forecast.expiring.map { ($0.date, $0.activity, $0.records) }, from: today, weeks: Self.weeks)
-        var values: [String: Any] = [
-            "navRetention": true,
-            "chart": chart.svg(title: words[.chartTitle], name: name),
-            "overdue": forecast.overdue, "held": forecast.held,
-            "weeks": chart.weeks.map { week in
-                [
-                    "start": week.start.description, "total": week.total,
-                    "detail": chart.activities.compactMap { activity in
+        let page = RetentionPage(
+            chart: chart.svg(title: words[.chartTitle], name: name),
+            overdue: forecast.overdue, held: forecast.held,
+            weeks: chart.weeks.map { week in
+                .init(
+                    start: week.start.description, total: week.total,
+                    detail: chart.activities.compactMap { activity in
                         week.byActivity[activity].map { "\(name(activity)): \($0)" }
-                    }.joined(separator: "; "),
-                ] as [String: Any]
+                    }.joined(separator: "; "))
             },
-            "waiting": forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] },
-            "hasWaiting": !forecast.waiting.isEmpty,
-            "lastSweeps": try await gallra.lastSweeps(by: party).map { sweep in
-                ["at": AdminPage.moment(sweep.at, calendar), "actor": sweep.actor, "detail": sweep.detail]
+            waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) },
+            hasWaiting: !forecast.waiting.isEmpty,
+            lastSweeps: try await gallra.lastSweeps(by: party).map { sweep in
+                .init(at: AdminPage.moment(sweep.at, calendar), actor: sweep.actor, detail: sweep.detail)
             },
-        ]
-        if let report {
-            values["report"] =
-                [
-                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
-                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
-                    "hasReviewed": !report.reviewedVersions.isEmpty,
-                    "reviewed": report.reviewedVersions.map(String.init).joined(separator: ", "),
-                ] as [String: Any]
-        }
-        return Pages.shared.render(
-            "retention", title: words[.navRetention], values, language: language, signedIn: context.view)
+            report: report.map { SweepTotals($0, reviewed: true) })
+        return AdminPage.render("retention", title: words[.navRetention], page, context)
     }
 }

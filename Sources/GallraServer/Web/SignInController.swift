@@ -77,10 +77,9 @@ struct SignInController: Sendable {
     /// The sign-in page, with a fresh anti-forgery value in its cookie and its form.
     private func page(language: Language, error: String?, email: String, status: HTTPResponse.Status) -> Response {
         let token = freshFormToken()
-        var values: [String: Any] = ["csrf": token, "emailTyped": email]
-        if let error { values["error"] = error }
         var response = Pages.shared.render(
-            "login", title: Words(language)[.signIn], values, language: language, signedIn: nil,
+            "login", title: Words(language)[.signIn], LoginPage(csrf: token, emailTyped: email, error: error),
+            language: language, signedIn: nil,
             status: status)
         formToken.attach(token, to: &response)
         return response
@@ -93,4 +92,13 @@ struct SignInController: Sendable {
     static func language(_ request: Request) -> Language {
         request.uri.queryParameters.get("lang").flatMap { Language(rawValue: String($0)) } ?? .sv
     }
+}
+
+/// The sign-in page (`login.mustache`).
+struct LoginPage: Encodable, Sendable {
+    /// The anti-forgery value of the form (the page has no session yet).
+    let csrf: String
+    /// What the person typed, given back after a refusal.
+    let emailTyped: String
+    let error: String?
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a request did to one row of a connected database.
 public struct ConnectedChange: Sendable {
-    public enum Action: String, Sendable {
+    public enum Action: String, CaseIterable, Sendable {
         case erased
         case anonymised
         /// Could not be erased: another row that must be kept refers to it, and the table says

@@ -119,16 +119,7 @@ struct RequestController: Sendable {
         var fields: [(String, JSONText)] = [
             ("request", completion.request.json(decisions: completion.decisions, language, calendar)),
             ("subject_erased", .bool(completion.subjectErased)),
-            (
-                "connected",
-                .array(
-                    completion.connected.map {
-                        .object([
-                            ("system", .string($0.system)), ("record", .string($0.row)),
-                            ("activity", .string($0.activity)), ("action", .string($0.action.rawValue)),
-                        ])
-                    })
-            ),
+            ("connected", .array(completion.connected.map(\.json))),
         ]
         if let export = completion.export { fields.append(("copy", export.json)) }
         return JSONResponse(.object(fields))

@@ -130,8 +130,23 @@ enum Schemas {
         (
             "Completion",
             answer(
-                [("request", reference("Request")), ("subject_erased", boolean), ("copy", reference("SubjectExport"))],
-                required: ["request", "subject_erased"])
+                [
+                    ("request", reference("Request")), ("subject_erased", boolean),
+                    ("connected", .object([("type", .string("array")), ("items", reference("ConnectedChange"))])),
+                    ("copy", reference("SubjectExport")),
+                ],
+                required: ["request", "subject_erased", "connected"])
+        ),
+        (
+            // The item `gallra request show|complete --json` give too (`ConnectedChange.json`).
+            "ConnectedChange",
+            answer(
+                [
+                    ("record", string), ("system", string), ("table", string), ("activity", string),
+                    ("action", enumeration(ConnectedChange.Action.allCases.map(\.rawValue))),
+                    ("column", string),
+                ],
+                required: ["record", "system", "table", "activity", "action"])
         ),
         (
             "SubjectExport",

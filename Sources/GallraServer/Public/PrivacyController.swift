@@ -51,24 +51,24 @@ struct PrivacyController: Sendable {
             return try await tooLarge(error, request)
         }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
-        let words = UIText.words(language)
+        let words = Words(language)
         guard formToken.accepts(request, fields: fields) else {
             return try await formPage(
-                request: request, language: language, error: words["door_stale"], status: .forbidden)
+                request: request, language: language, error: words[.selfServiceStale], status: .forbidden)
         }
         guard let kind = PublicRequestKind(rawValue: fields["kind"] ?? "") else {
             return try await formPage(
-                request: request, language: language, error: words["door_choose"], status: .unprocessableContent)
+                request: request, language: language, error: words[.selfServiceChoose], status: .unprocessableContent)
         }
         let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         // try?: an address that does not read is refused just below
         guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
             return try await formPage(
-                request: request, language: language, error: words["door_email"], status: .unprocessableContent)
+                request: request, language: language, error: words[.selfServiceEmail], status: .unprocessableContent)
         }
         guard await perClient.admit(["client:\(context.clientAddress)"]) else {
             return try await formPage(
-                request: request, language: language, error: words["door_throttled"], status: .tooManyRequests)
+                request: request, language: language, error: words[.selfServiceThrottled], status: .tooManyRequests)
         }
         // A filled-in trap field (a robot) and an address asked too often get the same page as
         // everyone else; only no mail goes.
@@ -78,7 +78,7 @@ struct PrivacyController: Sendable {
                 kind, email: email, language: language, details: fields["details"], settings: settings)
         }
         return try await message(
-            language: language, heading: words["door_sent_heading"] ?? "", lines: [words["door_sent"] ?? ""],
+            language: language, heading: words[.selfServiceSentHeading], lines: [words[.selfServiceSent]],
             path: "/privacy/request")
     }
 
@@ -86,14 +86,14 @@ struct PrivacyController: Sendable {
     /// open links), the button does.
     @Sendable func confirmPage(_ request: Request, context: Context) async throws -> Response {
         let language = Self.language(request)
-        let words = UIText.words(language)
+        let words = Words(language)
         let token = try context.parameters.require("token")
         guard let kind = try await gallra.pendingPublicRequest(token: token) else {
             return try await invalidLink(language)
         }
         var response = try await message(
-            language: language, heading: words["door_confirm_heading"] ?? "",
-            lines: ["\(words["door_confirm_what"] ?? ""): \(UIText.word("door_kind", kind.rawValue, words))."],
+            language: language, heading: words[.selfServiceConfirmHeading],
+            lines: ["\(words[.selfServiceConfirmWhat]): \(words[.selfServiceKind(kind)])."],
             path: request.uri.path, confirm: token)
         response.headers[.cacheControl] = "no-store"
         return response
@@ -108,24 +108,24 @@ struct PrivacyController: Sendable {
             return try await tooLarge(error, request)
         }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
-        let words = UIText.words(language)
+        let words = Words(language)
         guard
             let receipt = try await gallra.confirmPublicRequest(
                 token: try context.parameters.require("token"), settings: settings)
         else { return try await invalidLink(language) }
         var lines: [String]
         if receipt.kind == .unsubscribe {
-            lines = [words["door_unsubscribed"] ?? ""]
+            lines = [words[.selfServiceUnsubscribed]]
             lines += receipt.stopped.map { "– \($0)" }
         } else {
             lines = [
-                "\(words["door_registered"] ?? "") \(receipt.deadline).",
-                "\(words["door_reference"] ?? ""): \(receipt.reference)",
+                "\(words[.selfServiceRegistered]) \(receipt.deadline).",
+                "\(words[.selfServiceReference]): \(receipt.reference)",
             ]
         }
-        lines.append(words["door_receipt_mail"] ?? "")
+        lines.append(words[.selfServiceReceiptMail])
         return try await message(
-            language: language, heading: words["door_done_heading"] ?? "", lines: lines, path: "/privacy")
+            language: language, heading: words[.selfServiceDoneHeading], lines: lines, path: "/privacy")
     }
 
     /// GET /privacy/download/{token}: asks for the address again; gives nothing by itself.
@@ -145,11 +145,11 @@ struct PrivacyController: Sendable {
             return try await tooLarge(error, request)
         }
         let language = fields["lang"].flatMap(Language.init(rawValue:)) ?? Self.language(request)
-        let words = UIText.words(language)
+        let words = Words(language)
         let token = try context.parameters.require("token")
         guard formToken.accepts(request, fields: fields) else {
             return try await downloadForm(
-                token: token, language: language, error: words["door_stale"], status: .forbidden)
+                token: token, language: language, error: words[.selfServiceStale], status: .forbidden)
         }
         let keys = [
             "link:" + Data(SHA256.hash(data: Data(token.utf8))).base64EncodedString(),
@@ -158,7 +158,7 @@ struct PrivacyController: Sendable {
         // Counted before the check, in one step; forgiven when the address matches.
         guard await perLink.admit(keys) else {
             return try await downloadForm(
-                token: token, language: language, error: words["door_download_throttled"], status: .tooManyRequests)
+                token: token, language: language, error: words[.selfServiceDownloadThrottled], status: .tooManyRequests)
         }
         switch try await gallra.downloadReport(token: token, email: fields["email"] ?? "") {
         case .invalid:
@@ -166,7 +166,7 @@ struct PrivacyController: Sendable {
             return try await invalidLink(language)
         case .mismatch:
             return try await downloadForm(
-                token: token, language: language, error: words["door_download_mismatch"],
+                token: token, language: language, error: words[.selfServiceDownloadMismatch],
                 status: .unprocessableContent)
         case .file(let name, let contentType, let body):
             await perLink.forgive(keys)
@@ -183,22 +183,22 @@ struct PrivacyController: Sendable {
     // MARK: - Pages
 
     private func invalidLink(_ language: Language) async throws -> Response {
-        let words = UIText.words(language)
+        let words = Words(language)
         return try await message(
-            language: language, heading: words["door_invalid_heading"] ?? "", lines: [words["door_invalid"] ?? ""],
+            language: language, heading: words[.selfServiceInvalidHeading], lines: [words[.selfServiceInvalid]],
             path: "/privacy/request", status: .notFound)
     }
 
     private func downloadForm(token: String, language: Language, error: String?, status: HTTPResponse.Status)
         async throws -> Response
     {
-        let words = UIText.words(language)
+        let words = Words(language)
         let csrf = freshFormToken()
-        var values: [String: Any] = ["csrf": csrf, "token": token, "path": "/privacy/download/\(token)"]
-        values["controller"] = try await controllerName()
-        if let error { values["error"] = error }
+        let page = PrivacyDownloadPage(
+            csrf: csrf, token: token, path: "/privacy/download/\(token)", controller: try await controllerName(),
+            error: error)
         var response = Pages.shared.render(
-            "privacy-download", title: words["door_download_heading"] ?? "", values, language: language,
+            "privacy-download", title: words[.selfServiceDownloadHeading], page, language: language,
             signedIn: nil, status: status)
         formToken.attach(csrf, to: &response)
         return response
@@ -207,22 +207,17 @@ struct PrivacyController: Sendable {
     private func formPage(request: Request, language: Language, error: String?, status: HTTPResponse.Status)
         async throws -> Response
     {
-        let words = UIText.words(language)
+        let words = Words(language)
         let token = freshFormToken()
         let chosen = request.uri.queryParameters.get("kind").map { String($0) }
-        var values: [String: Any] = [
-            "csrf": token, "path": "/privacy/request",
-            "controller": try await controllerName(),
-            "kinds": PublicRequestKind.allCases.map { kind in
-                [
-                    "value": kind.rawValue, "label": UIText.word("door_kind", kind.rawValue, words),
-                    "checked": kind.rawValue == chosen,
-                ] as [String: Any]
+        let page = PrivacyRequestPage(
+            csrf: token, path: "/privacy/request", controller: try await controllerName(),
+            kinds: PublicRequestKind.allCases.map { kind in
+                .init(value: kind.rawValue, label: words[.selfServiceKind(kind)], checked: kind.rawValue == chosen)
             },
-        ]
-        if let error { values["error"] = error }
+            error: error)
         var response = Pages.shared.render(
-            "privacy-request", title: words["door_heading"] ?? "", values, language: language, signedIn: nil,
+            "privacy-request", title: words[.selfServiceHeading], page, language: language, signedIn: nil,
             status: status)
         formToken.attach(token, to: &response)
         return response
@@ -232,14 +227,11 @@ struct PrivacyController: Sendable {
         language: Language, heading: String, lines: [String], path: String, confirm token: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var values: [String: Any] = ["heading": heading, "lines": lines, "path": path]
-        if let token {
-            values["confirm"] = true
-            values["token"] = token
-        }
-        values["controller"] = try await controllerName()
+        let page = PrivacyMessagePage(
+            heading: heading, lines: lines, path: path, confirm: token.map { _ in true }, token: token,
+            controller: try await controllerName())
         return Pages.shared.render(
-            "privacy-message", title: heading, values, language: language, signedIn: nil, status: status)
+            "privacy-message", title: heading, page, language: language, signedIn: nil, status: status)
     }
 
     /// A form too large, said on this page's frame in the language the page was asked in (the

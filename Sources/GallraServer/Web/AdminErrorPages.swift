@@ -36,11 +36,11 @@ struct AdminErrorPages: RouterMiddleware {
     }
 
     private func page(_ status: HTTPResponse.Status, _ message: String, _ context: Context) -> Response {
-        let words = UIText.words(context.language)
-        let heading = status == .forbidden ? words["forbidden"] : status == .notFound ? words["not_found"] : nil
+        let words = Words(context.language)
+        let heading = status == .forbidden ? words[.forbidden] : status == .notFound ? words[.notFound] : nil
         return Pages.shared.render(
             "message", title: heading ?? status.reasonPhrase,
-            ["heading": heading ?? status.reasonPhrase, "message": message], language: context.language,
+            MessagePage(heading: heading ?? status.reasonPhrase, message: message), language: context.language,
             signedIn: context.view, status: status)
     }
 }

@@ -16,11 +16,11 @@ struct FormTooLarge: HTTPResponseError {
     }
 
     func heading(_ language: Language) -> String {
-        UIText.words(language)["form_too_large_heading"] ?? status.reasonPhrase
+        Words(language)[.formTooLargeHeading]
     }
 
     func message(_ language: Language) -> String {
-        (UIText.words(language)["form_too_large"] ?? "").replacingOccurrences(of: "{limit}", with: limitText)
+        Words(language)[.formTooLarge].replacingOccurrences(of: "{limit}", with: limitText)
     }
 
     /// The page for a form outside the admin UI's signed-in pages (the sign-in page): the language
@@ -29,7 +29,7 @@ struct FormTooLarge: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let language = SignInController.language(request)
         return Pages.shared.render(
-            "message", title: heading(language), ["heading": heading(language), "message": message(language)],
+            "message", title: heading(language), MessagePage(heading: heading(language), message: message(language)),
             language: language, signedIn: nil, status: status)
     }
 }

@@ -30,23 +30,15 @@ struct RetentionController: Sendable {
     /// GET /admin/retention/sweep/{id}: how far the sweep has come; the page renews itself (no
     /// script) until it is done.
     @Sendable func sweepProgress(_ request: Request, context: Context) async throws -> Response {
-        let words = UIText.words(context.language)
+        let words = Words(context.language)
         guard let job = await jobs.job(try context.parameters.require("id")) else {
             throw GallraError.notFound("No sweep started here has this id.")
         }
-        var values: [String: Any] = [
-            "navRetention": true, "running": job.running, "done": job.done, "expected": max(job.expected, job.done),
-        ]
-        if let report = job.report {
-            values["report"] =
-                [
-                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
-                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
-                ] as [String: Any]
-        }
-        if let failure = job.failure { values["error"] = failure }
+        let page = SweepPage(
+            running: job.running, done: job.done, expected: max(job.expected, job.done),
+            report: job.report.map { SweepTotals($0) }, error: job.failure)
         return Pages.shared.render(
-            "sweep", title: words["sweep_heading"] ?? "", values, language: context.language, signedIn: context.view,
+            "sweep", title: words[.sweepHeading], page, language: context.language, signedIn: context.view,
             refresh: job.running ? 2 : nil)
     }
 
@@ -65,45 +57,33 @@ struct RetentionController: Sendable {
     private func page(context: Context, report: SweepReport?) async throws -> Response {
         let party = try context.person().party
         let language = context.language
-        let words = UIText.words(language)
+        let words = Words(language)
         let calendar = try await gallra.calendar()
         let now = Date()
         let today = calendar.localDate(of: now)
         let forecast = try await gallra.forecast(from: now, days: 7 * Self.weeks, by: party)
         let register = try await gallra.register(by: party).register
         func name(_ activity: String) -> String {
-            activity == "other" ? words["other"] ?? activity : register.activity(activity)?.name[language] ?? activity
+            activity == "other" ? words[.other] : register.activity(activity)?.name[language] ?? activity
         }
         let chart = ForecastChart(
             expiring: forecast.expiring.map { ($0.date, $0.activity, $0.records) }, from: today, weeks: Self.weeks)
-        var values: [String: Any] = [
-            "navRetention": true,
-            "chart": chart.svg(title: words["chart_title"] ?? "", name: name),
-            "overdue": forecast.overdue, "held": forecast.held,
-            "weeks": chart.weeks.map { week in
-                [
-                    "start": week.start.description, "total": week.total,
-                    "detail": chart.activities.compactMap { activity in
+        let page = RetentionPage(
+            chart: chart.svg(title: words[.chartTitle], name: name),
+            overdue: forecast.overdue, held: forecast.held,
+            weeks: chart.weeks.map { week in
+                .init(
+                    start: week.start.description, total: week.total,
+                    detail: chart.activities.compactMap { activity in
                         week.byActivity[activity].map { "\(name(activity)): \($0)" }
-                    }.joined(separator: "; "),
-                ] as [String: Any]
+                    }.joined(separator: "; "))
             },
-            "waiting": forecast.waiting.map { ["events": $0.events, "records": $0.records] as [String: Any] },
-            "hasWaiting": !forecast.waiting.isEmpty,
-            "lastSweeps": try await gallra.lastSweeps(by: party).map { sweep in
-                ["at": AdminController.moment(sweep.at, calendar), "actor": sweep.actor, "detail": sweep.detail]
+            waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) },
+            hasWaiting: !forecast.waiting.isEmpty,
+            lastSweeps: try await gallra.lastSweeps(by: party).map { sweep in
+                .init(at: AdminPage.moment(sweep.at, calendar), actor: sweep.actor, detail: sweep.detail)
             },
-        ]
-        if let report {
-            values["report"] =
-                [
-                    "erased": report.erased, "anonymised": report.anonymised, "held": report.held,
-                    "waiting": report.waiting, "subjectsErased": report.subjectsErased,
-                    "hasReviewed": !report.reviewedVersions.isEmpty,
-                    "reviewed": report.reviewedVersions.map(String.init).joined(separator: ", "),
-                ] as [String: Any]
-        }
-        return Pages.shared.render(
-            "retention", title: words["nav_retention"] ?? "", values, language: language, signedIn: context.view)
+            report: report.map { SweepTotals($0, reviewed: true) })
+        return AdminPage.render("retention", title: words[.navRetention], page, context)
     }
 }

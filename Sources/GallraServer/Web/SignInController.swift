@@ -34,7 +34,7 @@ struct SignInController: Sendable {
         let fields = try await request.formFields()
         guard formToken.accepts(request, fields: fields) else {
             return page(
-                language: language, error: UIText.words(language)["sign_in_failed"], email: "", status: .forbidden)
+                language: language, error: Words(language)[.signInFailed], email: "", status: .forbidden)
         }
         let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         // Counted before the password is checked, in one step: parallel attempts each count. Five
@@ -43,7 +43,7 @@ struct SignInController: Sendable {
         let keys = ["account:\(email)": 5, "client:\(context.clientAddress)": 20]
         guard await throttle.admit(keys) else {
             return page(
-                language: language, error: UIText.words(language)["sign_in_throttled"], email: email,
+                language: language, error: Words(language)[.signInThrottled], email: email,
                 status: .tooManyRequests)
         }
         guard
@@ -52,7 +52,7 @@ struct SignInController: Sendable {
                 adminsNeedSecondFactor: adminsNeedSecondFactor)
         else {
             return page(
-                language: language, error: UIText.words(language)["sign_in_failed"], email: email,
+                language: language, error: Words(language)[.signInFailed], email: email,
                 status: .unauthorized)
         }
         await throttle.forgive(Array(keys.keys))
@@ -77,10 +77,9 @@ struct SignInController: Sendable {
     /// The sign-in page, with a fresh anti-forgery value in its cookie and its form.
     private func page(language: Language, error: String?, email: String, status: HTTPResponse.Status) -> Response {
         let token = freshFormToken()
-        var values: [String: Any] = ["csrf": token, "emailTyped": email]
-        if let error { values["error"] = error }
         var response = Pages.shared.render(
-            "login", title: UIText.words(language)["sign_in"] ?? "", values, language: language, signedIn: nil,
+            "login", title: Words(language)[.signIn], LoginPage(csrf: token, emailTyped: email, error: error),
+            language: language, signedIn: nil,
             status: status)
         formToken.attach(token, to: &response)
         return response
@@ -93,4 +92,13 @@ struct SignInController: Sendable {
     static func language(_ request: Request) -> Language {
         request.uri.queryParameters.get("lang").flatMap { Language(rawValue: String($0)) } ?? .sv
     }
+}
+
+/// The sign-in page (`login.mustache`).
+struct LoginPage: Encodable, Sendable {
+    /// The anti-forgery value of the form (the page has no session yet).
+    let csrf: String
+    /// What the person typed, given back after a refusal.
+    let emailTyped: String
+    let error: String?
 }

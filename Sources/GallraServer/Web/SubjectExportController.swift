@@ -29,26 +29,25 @@ struct SubjectExportController: Sendable {
     /// GET /admin/exports/{job}: how far the copy has come; the page renews itself (no script)
     /// until it is ready to download.
     @Sendable func progress(_ request: Request, context: Context) async throws -> Response {
-        let words = UIText.words(context.language)
+        let words = Words(context.language)
         let id = try context.parameters.require("job")
         guard let job = await jobs.job(id, owner: try context.person().email) else {
             throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
         }
-        var values: [String: Any] = ["navSubjects": true, "subject": job.subject, "running": job.running, "id": id]
+        var page = ExportPage(
+            subject: job.subject, running: job.running, id: id, ready: job.body != nil, error: job.failure)
         switch job.progress {
         case .records(let done, let total)?:
-            values["step"] = words["export_step_records"] ?? ""
-            values["done"] = done
-            values["total"] = max(total, 1)
-            values["counted"] = true
-        case .connected?: values["step"] = words["export_step_connected"] ?? ""
-        case .finishing?: values["step"] = words["export_step_finishing"] ?? ""
-        case nil: values["step"] = words["export_step_starting"] ?? ""
+            page.step = words[.exportStepRecords]
+            page.done = done
+            page.total = max(total, 1)
+            page.counted = true
+        case .connected?: page.step = words[.exportStepConnected]
+        case .finishing?: page.step = words[.exportStepFinishing]
+        case nil: page.step = words[.exportStepStarting]
         }
-        values["ready"] = job.body != nil
-        if let failure = job.failure { values["error"] = failure }
         return Pages.shared.render(
-            "export", title: words["export_heading"] ?? "", values, language: context.language,
+            "export", title: words[.exportHeading], page, language: context.language,
             signedIn: context.view, refresh: job.running ? 1 : nil)
     }
 
@@ -67,4 +66,19 @@ struct SubjectExportController: Sendable {
             ],
             body: .init(byteBuffer: ByteBuffer(string: copy.body)))
     }
+}
+
+/// A copy of a person's data on its way (`export.mustache`), renewed until it is ready.
+struct ExportPage: Encodable, Sendable {
+    let navSubjects = true
+    let subject: String
+    let running: Bool
+    let id: String
+    let ready: Bool
+    let error: String?
+    var step = ""
+    /// How many of the records are opened, while they are counted.
+    var done: Int?
+    var total: Int?
+    var counted: Bool?
 }

@@ -1,0 +1,105 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// The admin UI's register of processing activities (Art. 30): the version in force, a new
+/// version checked and compared before it is applied, and a draft written from the company's
+/// spreadsheet.
+struct RegisterPagesController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
+
+    func add(to admin: RouterGroup<Context>) {
+        admin.get("register", use: register)
+        admin.post("register/review", use: reviewRegister)
+        admin.post("register/import", use: importRegister)
+        admin.post("register/apply", use: applyRegister)
+    }
+
+    @Sendable func register(_ request: Request, context: Context) async throws -> Response {
+        try await registerPage(context: context, message: nil)
+    }
+
+    private func registerPage(context: Context, message: String?) async throws -> Response {
+        let language = context.language
+        let party = try context.person().party
+        let stored = try await gallra.register(by: party)
+        let register = stored.register
+        let since = try await gallra.calendar().localDate(of: stored.appliedAt)
+        let page = RegisterPage(
+            controller: register.controller.name, version: stored.version,
+            mayChange: party.access.role.grants(.changeRegister), since: since.description,
+            activities: register.activities.map { activity in
+                .init(
+                    name: activity.name[language], purpose: activity.purpose[language],
+                    basis: activity.legalBasis.map { "\($0.name[language]) (\($0.article))" }
+                        .joined(separator: ", "),
+                    retention: activity.retention.wording(language, declaredEvents: register.events))
+            },
+            message: message)
+        return AdminPage.render("register", title: Words(language)[.navRegister], page, context)
+    }
+
+    /// POST /admin/register/review: the checker's problems by line, or what the new version
+    /// changes and what it would make expire, before anything is applied.
+    @Sendable func reviewRegister(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        return try await review(yaml: yaml, context: context, imported: nil)
+    }
+
+    /// POST /admin/register/import: the company's ROPA spreadsheet (sent as base64 by the page,
+    /// at most 4 MiB) or a table pasted from it, shown as a draft register with every decision
+    /// left flagged on its line; the person decides them in the draft and checks it again.
+    @Sendable func importRegister(_ request: Request, context: Context) async throws -> Response {
+        guard try context.person().party.access.role.grants(.changeRegister) else {
+            throw HTTPError(.forbidden, message: "Your role does not change the register.")
+        }
+        let form = try await context.form(request, limit: 4 * 1024 * 1024)
+        let name = (form["file_name"] ?? "").isEmpty ? "pasted.txt" : form["file_name"]!
+        let data: Data
+        if let encoded = form["file_data"], !encoded.isEmpty {
+            guard let bytes = Data(base64Encoded: encoded) else {
+                throw GallraError.invalidInput("The file did not arrive whole; choose it again.")
+            }
+            data = bytes
+        } else if let pasted = form["table"], !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            data = Data(pasted.utf8)
+        } else {
+            throw GallraError.invalidInput("Choose a spreadsheet, or paste the table.")
+        }
+        let inForce = try await gallra.register(by: try context.person().party).register
+        let draft: RopaDraft
+        do {
+            draft = try RopaFile.draft(data: data, fileName: name, controller: inForce.controller)
+        } catch {
+            throw GallraError.invalidInput("\(name): \(error).")
+        }
+        return try await review(yaml: draft.yaml, context: context, imported: (name, draft))
+    }
+
+    private func review(yaml: String, context: Context, imported: (name: String, draft: RopaDraft)?) async throws
+        -> Response
+    {
+        let words = Words(context.language)
+        let review = try await gallra.reviewRegister(yaml: yaml, by: try context.person().party)
+        var page = ReviewPage(yaml: yaml, review: review, words: words)
+        if let imported {
+            let draft = imported.draft
+            page.imported =
+                "\(imported.name): \(draft.activityCount) \(words[.importActivities]), \(draft.rulesRead) \(words[.importRules]), \(draft.decisions.count) \(words[.importDecisions])."
+        }
+        return AdminPage.render(
+            "review", title: words[.reviewHeading], page, context,
+            status: review.register == nil || review.refusal != nil ? .unprocessableContent : .ok)
+    }
+
+    /// POST /admin/register/apply: the reviewed file becomes the version in force.
+    @Sendable func applyRegister(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        _ = try await gallra.applyRegister(yaml: yaml, file: "the register", by: try context.person().party)
+        return try await registerPage(context: context, message: Words(context.language)[.applied])
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GallraCore
+import GallraServices
+import Hummingbird
+
+/// The admin UI's requests of data subjects (Art. 15–22): the open ones and their deadlines,
+/// registering one, and carrying one through: verification, extension, work by hand, completion.
+struct RequestsController: Sendable {
+    typealias Context = GallraRequestContext
+    let gallra: Gallra
+    /// Where a copy for a person who asked on the public pages is sent from.
+    let selfService: SelfServiceSettings
+
+    func add(to admin: RouterGroup<Context>) {
+        admin.get("requests", use: requests)
+        admin.post("requests", use: openRequest)
+        admin.get("requests/:id", use: request)
+        admin.get("requests/:id/report", use: report)
+        admin.post("requests/:id/verify", use: verify)
+        admin.post("requests/:id/extend", use: extend)
+        admin.post("requests/:id/complete", use: complete)
+        admin.post("requests/:id/tasks/:system/done", use: taskDone)
+    }
+
+    @Sendable func requests(_ request: Request, context: Context) async throws -> Response {
+        try await requestsPage(context: context, error: nil)
+    }
+
+    private func requestsPage(context: Context, error: GallraError?) async throws -> Response {
+        let words = Words(context.language)
+        let today = try await gallra.calendar().localDate(of: Date())
+        let pending = try await gallra.pendingRequests(on: today, by: try context.person().party)
+        let page = RequestsPage(
+            hasRequests: !pending.isEmpty, today: today.description,
+            requests: pending.map { RequestRow($0, today: today, words: words) },
+            kinds: RequestKind.allCases.map { .init(value: $0.rawValue, label: words[.kind($0)]) },
+            channels: RequestChannel.allCases.map(\.rawValue), error: error?.description)
+        return AdminPage.render(
+            "requests", title: words[.requests], page, context, status: error?.httpStatus ?? .ok)
+    }
+
+    /// POST /admin/requests: registers a request, then shows it.
+    @Sendable func openRequest(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        do {
+            guard let kind = RequestKind(rawValue: form["kind"] ?? "") else {
+                throw GallraError.invalidInput("Choose what the person asks for.")
+            }
+            let received = try (form["received"]).flatMap { $0.isEmpty ? nil : $0 }.map { text in
+                guard let day = CivilDate(iso: text) else {
+                    throw GallraError.invalidInput("The day received is a date.")
+                }
+                return day
+            }
+            let verified = (form["verified"] ?? "").trimmingCharacters(in: .whitespaces)
+            let id = try await gallra.openRequest(
+                kind, subject: form["subject"] ?? "", received: received, channel: form["channel"] ?? "email",
+                verifiedHow: verified.isEmpty ? nil : verified, by: try context.person().party)
+            return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
+        } catch let error as GallraError {
+            return try await requestsPage(context: context, error: error)
+        } catch let error as IdentifierError {
+            return try await requestsPage(context: context, error: .invalidInput(error.description))
+        }
+    }
+
+    /// GET /admin/requests/{id}/report: the copy for the person (access, portability), as HTML.
+    @Sendable func report(_ request: Request, context: Context) async throws -> Response {
+        let party = try context.person().party
+        let details = try await gallra.requestDetails(try context.parameters.require("id"), by: party)
+        guard details.request.kind.sendsCopy else {
+            throw GallraError.notFound("A \(details.request.kind.rawValue) request sends no copy.")
+        }
+        let export = try await gallra.exportSubject(
+            details.request.subject, scope: details.request.kind == .portability ? .portability : .access, by: party)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"report-\(details.request.id).html\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: export.html(context.language))))
+    }
+
+    @Sendable func request(_ request: Request, context: Context) async throws -> Response {
+        try await requestPage(try context.parameters.require("id"), context: context, error: nil)
+    }
+
+    @Sendable func verify(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            try await gallra.verifyRequest(id, how: form["how"] ?? "", by: try context.person().party)
+        }
+    }
+
+    @Sendable func extend(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            _ = try await gallra.extendRequest(id, reason: form["reason"] ?? "", by: try context.person().party)
+        }
+    }
+
+    /// POST /admin/requests/{id}/tasks/{system}/done: the work by hand in one system is done.
+    @Sendable func taskDone(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let system = try context.parameters.require("system")
+        _ = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            try await gallra.markTaskDone(id, system: system, by: try context.person().party)
+        }
+    }
+
+    @Sendable func complete(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await context.form(request)
+        return try await acting(on: id, context: context) {
+            let reply = RequestReply(format: "html", language: context.language, via: "email")
+            _ = try await gallra.completeRequest(
+                id, reply: reply, delivery: selfService, by: try context.person().party)
+        }
+    }
+
+    /// Runs a change to a request, then shows the request again (after a redirect, so that a
+    /// reload does not send the form twice), or with the refusal.
+    private func acting(on id: String, context: Context, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
+        } catch let error as GallraError {
+            return try await requestPage(id, context: context, error: error)
+        }
+    }
+
+    private func requestPage(_ id: String, context: Context, error: GallraError?) async throws -> Response {
+        let words = Words(context.language)
+        let language = context.language
+        let calendar = try await gallra.calendar()
+        let today = calendar.localDate(of: Date())
+        let details = try await gallra.requestDetails(id, by: try context.person().party)
+        let request = details.request
+        var page = RequestPage(RequestRow(request, today: today, words: words))
+        page.article = request.kind.article
+        page.status = words[.status(request.status)]
+        page.open = request.status != .completed
+        page.verifiedHow = request.verifiedHow
+        page.extension = request.extensionReason
+        page.message = details.message
+        page.tasks = details.tasks.map { task in
+            .init(
+                system: task.system, name: task.name[language], instruction: task.instruction(for: request.kind),
+                done: task.doneAt.map { "\(AdminPage.moment($0, calendar)) · \(task.doneBy ?? "")" })
+        }
+        page.hasTasks = !details.tasks.isEmpty
+        page.sent = request.sent
+        page.completed = request.completedAt.map { AdminPage.moment($0, calendar) }
+        page.report = request.kind.sendsCopy && request.status == .completed
+        let register = try await AdminPage.allowed({
+            try await gallra.register(by: try context.person().party).register
+        })
+        // What completing it would do in the connected databases, before anything is done.
+        if request.status != .completed {
+            let plan = try await gallra.connectedPlan(
+                id, decisions: details.decisions, by: try context.person().party)
+            page.plan = plan.map { change in
+                .init(
+                    row: "\(change.system) \(change.row)",
+                    activity: register?.activity(change.activity)?.name[language] ?? change.activity,
+                    action: words[.plan(change.action)])
+            }
+            page.hasPlan = !plan.isEmpty
+        }
+        page.decisions = details.decisions.map { decision in
+            .init(
+                activity: register?.activity(decision.activity)?.name[language] ?? decision.activity,
+                action: words[.action(decision.action)], article: decision.article,
+                until: decision.until?.description ?? "", reason: decision.reason[language])
+        }
+        page.error = error?.description
+        return AdminPage.render(
+            "request", title: "\(words[.request]) \(page.kind)", page, context, status: error?.httpStatus ?? .ok)
+    }
+}

@@ -1,0 +1,60 @@
+import GallraCore
+import GallraServices
+
+/// The word for each code the pages show: a request's kind and status, a decision's action, what
+/// completing a request does to a connected row, and what a person may ask for on the
+/// self-service pages. Each switch is exhaustive, so a new code does not compile without its word.
+extension Word {
+    static func kind(_ kind: RequestKind) -> Word {
+        switch kind {
+        case .access: .kindAccess
+        case .rectification: .kindRectification
+        case .erasure: .kindErasure
+        case .restriction: .kindRestriction
+        case .objection: .kindObjection
+        case .portability: .kindPortability
+        case .withdrawConsent: .kindWithdrawConsent
+        }
+    }
+
+    static func status(_ status: RequestStatus) -> Word {
+        switch status {
+        case .open: .statusOpen
+        case .extended: .statusExtended
+        case .completed: .statusCompleted
+        }
+    }
+
+    static func action(_ action: DecisionAction) -> Word {
+        switch action {
+        case .erase: .actionErase
+        case .anonymise: .actionAnonymise
+        case .keep: .actionKeep
+        case .restrict: .actionRestrict
+        case .stop: .actionStop
+        case .provide: .actionProvide
+        }
+    }
+
+    static func plan(_ action: ConnectedChange.Action) -> Word {
+        switch action {
+        case .erased: .planErased
+        case .anonymised: .planAnonymised
+        case .kept: .planKept
+        case .restricted: .planRestricted
+        case .restrictByHand: .planRestrictByHand
+        case .corrected: .planCorrected
+        }
+    }
+
+    static func selfServiceKind(_ kind: PublicRequestKind) -> Word {
+        switch kind {
+        case .access: .selfServiceKindAccess
+        case .erasure: .selfServiceKindErasure
+        case .rectification: .selfServiceKindRectification
+        case .objection: .selfServiceKindObjection
+        case .unsubscribe: .selfServiceKindUnsubscribe
+        case .withdrawConsent: .selfServiceKindWithdrawConsent
+        }
+    }
+}

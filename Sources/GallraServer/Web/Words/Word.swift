@@ -1,0 +1,252 @@
+/// A word of the admin UI and the self-service pages. Its raw value is the key a template reads
+/// (`{{t.sign_in}}`); the code names the case, so a misspelt word does not compile. Every word
+/// is given in both languages (`Word+English.swift`, `Word+Swedish.swift`).
+enum Word: String, CaseIterable, Sendable {
+    case lang
+    case otherLang = "other_lang"
+    case otherLangName = "other_lang_name"
+    case app
+    case skip
+    case formTooLargeHeading = "form_too_large_heading"
+    case formTooLarge = "form_too_large"
+    case navDashboard = "nav_dashboard"
+    case navSubjects = "nav_subjects"
+    case navRequests = "nav_requests"
+    case navIncidents = "nav_incidents"
+    case navRegister = "nav_register"
+    case signOut = "sign_out"
+    case signIn = "sign_in"
+    case email
+    case password
+    case signInFailed = "sign_in_failed"
+    case code
+    case codeHint = "code_hint"
+    case signInThrottled = "sign_in_throttled"
+    case dashboard
+    case requestsDue = "requests_due"
+    case noRequestsDue = "no_requests_due"
+    case daysLeft = "days_left"
+    case overdueBy = "overdue_by"
+    case days
+    case deadline
+    case kind
+    case status
+    case received
+    case incidentsOpen = "incidents_open"
+    case noIncidents = "no_incidents"
+    case notifyBy = "notify_by"
+    case hoursLeft = "hours_left"
+    case notified
+    case expiring
+    case nothingExpires = "nothing_expires"
+    case waiting
+    case records
+    case activity
+    case audit
+    case auditIntact = "audit_intact"
+    case auditBroken = "audit_broken"
+    case entries
+    case agreements
+    case noAgreementWarnings = "no_agreement_warnings"
+    case search
+    case searchLabel = "search_label"
+    case searchHint = "search_hint"
+    case subject
+    case category
+    case value
+    case collected
+    case expires
+    case legalBasis = "legal_basis"
+    case exportJson = "export_json"
+    case noRecords = "no_records"
+    case requests
+    case noRequests = "no_requests"
+    case request
+    case verified
+    case notVerified = "not_verified"
+    case verify
+    case howVerified = "how_verified"
+    case extend
+    case reason
+    case complete
+    case decisions
+    case action
+    case article
+    case until
+    case completed
+    case sent
+    case incidents
+    case description
+    case aware
+    case register
+    case purpose
+    case retention
+    case version
+    case inForceSince = "in_force_since"
+    case notFound = "not_found"
+    case forbidden
+    case back
+    case dayLeft = "day_left"
+    case day
+    case extendReason = "extend_reason"
+    case kindAccess = "kind_access"
+    case kindRectification = "kind_rectification"
+    case kindErasure = "kind_erasure"
+    case kindRestriction = "kind_restriction"
+    case kindObjection = "kind_objection"
+    case kindPortability = "kind_portability"
+    case kindWithdrawConsent = "kind_withdraw-consent"
+    case actionErase = "action_erase"
+    case actionAnonymise = "action_anonymise"
+    case actionKeep = "action_keep"
+    case actionRestrict = "action_restrict"
+    case actionStop = "action_stop"
+    case actionProvide = "action_provide"
+    case statusOpen = "status_open"
+    case statusExtended = "status_extended"
+    case statusCompleted = "status_completed"
+    case showSubject = "show_subject"
+    case exportHeading = "export_heading"
+    case exportRecords = "export_records"
+    case exportStepStarting = "export_step_starting"
+    case exportStepRecords = "export_step_records"
+    case exportStepConnected = "export_step_connected"
+    case exportStepFinishing = "export_step_finishing"
+    case exportReady = "export_ready"
+    case exportDownload = "export_download"
+    case importHeading = "import_heading"
+    case importHint = "import_hint"
+    case importFile = "import_file"
+    case importPaste = "import_paste"
+    case importDraft = "import"
+    case editHeading = "edit_heading"
+    case checkAgain = "check_again"
+    case importActivities = "import_activities"
+    case importRules = "import_rules"
+    case importDecisions = "import_decisions"
+    case newVersion = "new_version"
+    case registerFile = "register_file"
+    case registerYaml = "register_yaml"
+    case review
+    case reviewHeading = "review_heading"
+    case refused
+    case problems
+    case line
+    case changes
+    case noChanges = "no_changes"
+    case change
+    case expiredNow = "expired_now"
+    case apply
+    case applyHint = "apply_hint"
+    case applied
+    case added
+    case removed
+    case retentionChanged = "retention_changed"
+    case otherChanges = "other_changes"
+    case newRequest = "new_request"
+    case openRequest = "open_request"
+    case channel
+    case optional
+    case downloadReport = "download_report"
+    case newIncident = "new_incident"
+    case openIncident = "open_incident"
+    case noNames = "no_names"
+    case closed
+    case imyNotified = "imy_notified"
+    case imyReference = "imy_reference"
+    case delayReasons = "delay_reasons"
+    case recordNotification = "record_notification"
+    case closeHint = "close_hint"
+    case closeIncident = "close_incident"
+    case consents
+    case wording
+    case given
+    case withdrawn
+    case inForce = "in_force"
+    case sweepNow = "sweep_now"
+    case sweepHint = "sweep_hint"
+    case sweepHeading = "sweep_heading"
+    case sweepRunning = "sweep_running"
+    case sweepDone = "sweep_done"
+    case erasedPast = "erased_past"
+    case anonymisedPast = "anonymised_past"
+    case lastSweeps = "last_sweeps"
+    case noSweeps = "no_sweeps"
+    case holds
+    case noHolds = "no_holds"
+    case allActivities = "all_activities"
+    case untilReleased = "until_released"
+    case release
+    case holdReason = "hold_reason"
+    case placeHold = "place_hold"
+    case subjectsErasedPast = "subjects_erased_past"
+    case language
+    case mail
+    case mailWaiting = "mail_waiting"
+    case mailFailed = "mail_failed"
+    case selfServiceHeading = "self_service_heading"
+    case selfServiceIntro = "self_service_intro"
+    case selfServiceWhat = "self_service_what"
+    case selfServiceKindAccess = "self_service_kind_access"
+    case selfServiceKindErasure = "self_service_kind_erasure"
+    case selfServiceKindRectification = "self_service_kind_rectification"
+    case selfServiceKindObjection = "self_service_kind_objection"
+    case selfServiceKindUnsubscribe = "self_service_kind_unsubscribe"
+    case selfServiceKindWithdrawConsent = "self_service_kind_withdraw-consent"
+    case selfServiceDetails = "self_service_details"
+    case selfServiceDetailsHint = "self_service_details_hint"
+    case selfServiceSend = "self_service_send"
+    case selfServiceMailHint = "self_service_mail_hint"
+    case selfServiceNotice = "self_service_notice"
+    case selfServiceStale = "self_service_stale"
+    case selfServiceChoose = "self_service_choose"
+    case selfServiceEmail = "self_service_email"
+    case selfServiceThrottled = "self_service_throttled"
+    case selfServiceSentHeading = "self_service_sent_heading"
+    case selfServiceSent = "self_service_sent"
+    case selfServiceInvalidHeading = "self_service_invalid_heading"
+    case selfServiceInvalid = "self_service_invalid"
+    case selfServiceConfirmHeading = "self_service_confirm_heading"
+    case selfServiceConfirmWhat = "self_service_confirm_what"
+    case selfServiceConfirm = "self_service_confirm"
+    case selfServiceDoneHeading = "self_service_done_heading"
+    case selfServiceRegistered = "self_service_registered"
+    case selfServiceUnsubscribed = "self_service_unsubscribed"
+    case selfServiceReceiptMail = "self_service_receipt_mail"
+    case selfServiceDownloadHeading = "self_service_download_heading"
+    case selfServiceDownloadIntro = "self_service_download_intro"
+    case selfServiceDownload = "self_service_download"
+    case selfServiceDownloadHint = "self_service_download_hint"
+    case selfServiceDownloadMismatch = "self_service_download_mismatch"
+    case selfServiceDownloadThrottled = "self_service_download_throttled"
+    case personWrote = "person_wrote"
+    case tasks
+    case plan
+    case planRow = "plan_row"
+    case planErased = "plan_erased"
+    case planAnonymised = "plan_anonymised"
+    case planKept = "plan_kept"
+    case planRestricted = "plan_restricted"
+    case planRestrictByHand = "plan_restrict-by-hand"
+    case planCorrected = "plan_corrected"
+    case tasksHint = "tasks_hint"
+    case taskDone = "task_done"
+    case markDone = "mark_done"
+    case selfServiceReference = "self_service_reference"
+    case navRetention = "nav_retention"
+    case chartTitle = "chart_title"
+    case chartTable = "chart_table"
+    case weekOf = "week_of"
+    case recordsHeading = "records_heading"
+    case other
+    case overdueRecords = "overdue_records"
+    case held
+    case dryRun = "dry_run"
+    case dryRunHint = "dry_run_hint"
+    case dryRunReviewed = "dry_run_reviewed"
+    case dryRunResult = "dry_run_result"
+    case erased
+    case anonymised
+    case subjectsErased = "subjects_erased"
+    case waitingRecords = "waiting_records"
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GallraCore
+import Testing
+
+@testable import GallraServer
+
+/// A page's model is a struct that swift-mustache reads through `Mirror` (`PageContext`); it must
+/// render exactly as the dictionary it replaced: a nil field absent, so its section is left out
+/// and its inverted section shown, and a field of a row that is nil not taken from the page.
+@Suite("A page model renders as its dictionary did")
+struct PageModelRenderingTests {
+    static let signedIn = SignedInView(email: "dpo@example.se", csrf: "token-1")
+
+    func html(_ template: String, _ model: Any, _ language: Language = .en) -> String {
+        Pages.shared.html(template, title: "T", model, language: language, signedIn: Self.signedIn)
+    }
+
+    @Test("The incidents page: an open and a closed incident, with and without an error")
+    func incidents() throws {
+        let calendar = ZonedCalendar.stockholm
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let open = Incident(id: "inc-1", aware: now.addingTimeInterval(-3_600), description: "A laptop was lost")
+        var row = IncidentRow(open, now: now, calendar: calendar, words: Words(.en))
+        row.awaits = true
+        var closedRow = IncidentRow(
+            Incident(id: "inc-2", aware: now.addingTimeInterval(-90_000), description: "Mail to the wrong person"),
+            now: now, calendar: calendar, words: Words(.en))
+        closedRow.awaits = false
+        closedRow.closed = "2027-01-15 09:00"
+        for error in [nil, "Refused."] as [String?] {
+            let model = IncidentsPage(now: "2027-01-15T09:00", incidents: [row, closedRow], error: error)
+            var dictionary: [String: Any] = [
+                "navIncidents": true, "now": "2027-01-15T09:00",
+                "incidents": [row, closedRow].map { row in
+                    var values: [String: Any] = [
+                        "id": row.id, "description": row.description, "aware": row.aware, "clock": row.clock,
+                        "late": row.late,
+                    ]
+                    values["awaits"] = row.awaits
+                    values["closed"] = row.closed
+                    return values
+                },
+            ]
+            dictionary["error"] = error
+            let fromModel = html("incidents", model)
+            #expect(fromModel == (html("incidents", dictionary)))
+            #expect(fromModel.contains("A laptop was lost"))
+            #expect(fromModel.contains("/admin/incidents/inc-1/notification"))
+            #expect(
+                !fromModel.contains("/admin/incidents/inc-2/notification"), "a closed incident takes no notification")
+            #expect(fromModel.contains("role=\"alert\"") == (error != nil))
+            #expect(fromModel.contains("value=\"token-1\""), "the frame's CSRF token reaches the rows' forms")
+        }
+    }
+
+    @Test("The requests page with no request: the inverted section shows, the choices list")
+    func requests() throws {
+        let model = RequestsPage(
+            hasRequests: false, today: "2027-01-15", requests: [],
+            kinds: [.init(value: "access", label: "tillgång")], channels: ["web", "email"], error: nil)
+        let dictionary: [String: Any] = [
+            "navRequests": true, "hasRequests": false, "today": "2027-01-15", "requests": [[String: Any]](),
+            "kinds": [["value": "access", "label": "tillgång"]], "channels": ["web", "email"],
+        ]
+        let fromModel = html("requests", model, .sv)
+        #expect(fromModel == (html("requests", dictionary, .sv)))
+        #expect(fromModel.contains(Words(.sv)[.noRequests]))
+        #expect(fromModel.contains("<option value=\"access\">tillgång</option>"))
+    }
+}

@@ -1,1 +1,1 @@
-../../../Sources/GallraServices/Door/MailTemplates+BuiltIn.swift
+../../../Sources/GallraServices/Mail/MailTemplates+BuiltIn.swift

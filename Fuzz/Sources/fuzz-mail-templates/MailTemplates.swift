@@ -1,1 +1,1 @@
-../../../Sources/GallraServices/Door/MailTemplates.swift
+../../../Sources/GallraServices/Mail/MailTemplates.swift

@@ -12,16 +12,17 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
         return false
     }
 
-    public init(parsing text: String) throws(GallraError) {
+    /// `what` names the setting in an error (a keyring is given the same way as the database).
+    public init(parsing text: String, naming what: String = "database URL") throws(GallraError) {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
-            guard !path.isEmpty else { throw GallraError.invalidInput("The database URL \"sqlite:\" names no file.") }
+            guard !path.isEmpty else { throw GallraError.invalidInput("The \(what) \"sqlite:\" names no file.") }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
             self = .postgres(url: try Self.passwordInUserinfo(text))
         } else {
-            throw GallraError.invalidInput("The database URL must start with sqlite: or postgres://.")
+            throw GallraError.invalidInput("The \(what) must start with sqlite: or postgres://.")
         }
     }
 

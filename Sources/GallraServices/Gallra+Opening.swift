@@ -28,7 +28,7 @@ extension Gallra {
     /// Opens (and on first use creates and migrates) the store the settings name.
     public static func open(_ settings: StoreSettings) async throws -> Gallra {
         let location = try DatabaseLocation(parsing: settings.database)
-        let keyring = try settings.keyring.map { try DatabaseLocation(parsing: $0) }
+        let keyring = try settings.keyring.map { try DatabaseLocation(parsing: $0, naming: "keyring location") }
         return Gallra(
             store: try await Store.open(
                 database: location, keyring: keyring, keyFile: settings.keyFile,

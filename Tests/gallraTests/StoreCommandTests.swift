@@ -126,6 +126,10 @@ struct StoreCommandTests {
                 "The e-mail address is not valid (it needs one @ and a domain).\n"
             ),
             (["subject", "add", "--email", "ANNA@example.se"], nil),
+            (
+                ["subject", "add", "--keyring", "mysql://127.0.0.1/keys", "--email", "ny@example.se"],
+                "The keyring location must start with sqlite: or postgres://.\n"
+            ),
         ] as [([String], String?)])
     func errors(arguments: [String], message: String?) throws {
         let work = try Workspace()

@@ -17,59 +17,6 @@ package struct ConnectedRows {
 
     package var name: SQLName { get throws { try SQLName(table.table) } }
 
-    /// `(k1, k2) = (?, ?) OR …` for the rows with these keys.
-    /// On PostgreSQL a one-column key is one array bound (`k = ANY($1)`), so that a batch of ten
-    /// thousand keys is one value to send and to plan, not ten thousand.
-    package func keyCondition(_ keys: [[KeyValue]]) throws -> SQLQueryString {
-        if table.key.count == 1, !keys.isEmpty, connection.dialect == .postgres,
-            let values = KeyValue.homogeneous(keys.map { $0[0] })
-        {
-            var query = SQLQueryString("")
-            query.appendInterpolation(try SQLName(table.key[0]))
-            query.appendLiteral(" = ANY(")
-            switch values {
-            case .numbers(let numbers): query.appendInterpolation(bind: numbers)
-            case .texts(let texts): query.appendInterpolation(bind: texts)
-            }
-            query.appendLiteral(")")
-            return query
-        }
-        if table.key.count == 1, !keys.isEmpty {
-            var query = SQLQueryString("")
-            query.appendInterpolation(try SQLName(table.key[0]))
-            query.appendList(keys.map { $0[0] })
-            return query
-        }
-        var query = SQLQueryString("(")
-        for (index, key) in keys.enumerated() {
-            if index > 0 { query.appendLiteral(" OR ") }
-            query.appendLiteral("(")
-            for (position, column) in table.key.enumerated() {
-                if position > 0 { query.appendLiteral(" AND ") }
-                query.appendInterpolation(try SQLName(column))
-                query.appendLiteral(" = ")
-                query.appendInterpolation(bind: key[position])
-            }
-            query.appendLiteral(")")
-        }
-        query.appendLiteral(keys.isEmpty ? "1 = 0)" : ")")
-        return query
-    }
-
-    /// True for a row not yet anonymised: some column still differs from what replaces it.
-    package func notAnonymised() throws -> SQLQueryString {
-        let different = connection.dialect == .postgres ? " IS DISTINCT FROM " : " IS NOT "
-        var query = SQLQueryString("(")
-        for (index, (column, value)) in table.anonymise.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { query.appendLiteral(" OR ") }
-            query.appendInterpolation(try SQLName(column))
-            query.appendLiteral(different)
-            if let value { query.appendInterpolation(bind: value) } else { query.appendLiteral("NULL") }
-        }
-        query.appendLiteral(table.anonymise.isEmpty ? "1 = 1)" : ")")
-        return query
-    }
-
     /// The columns to read of a row: its key, then its event columns.
     package var readColumns: [String] {
         var columns = table.key
@@ -77,7 +24,7 @@ package struct ConnectedRows {
         return columns
     }
 
-    package func select(where condition: SQLQueryString, limit: Int?, ordered: Bool = true) throws -> SQLQueryString {
+    package func select(where condition: RowCondition, limit: Int?, ordered: Bool = true) throws -> SQLQueryString {
         var query = SQLQueryString("SELECT ")
         for (index, column) in readColumns.enumerated() {
             if index > 0 { query.appendLiteral(", ") }
@@ -90,7 +37,7 @@ package struct ConnectedRows {
         query.appendLiteral(" FROM ")
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
+        query.appendInterpolation(try sql(condition))
         if ordered {
             query.appendLiteral(" ORDER BY ")
             for (index, column) in table.key.enumerated() {
@@ -137,51 +84,40 @@ package struct ConnectedRows {
         return events
     }
 
-    /// The rows that have expired at `instant` by `rule` (a table that anonymises: and are not
-    /// anonymised yet); `standIns`, a person's events in the store for the empty columns.
-    package func expired(
-        by rule: RetentionRule, at instant: Date, calendar: ZonedCalendar, standIns: [EventName: Date] = [:]
-    ) throws -> SQLQueryString {
-        let condition = try rule.expiryPredicate(at: instant, calendar: calendar)
-            .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar, standIns: standIns)
-        return table.onExpiry == .anonymise ? condition + " AND " + (try notAnonymised()) : condition
-    }
-
     /// `SELECT count(*) AS n` of the rows found.
-    package func count(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func count(where condition: RowCondition) throws -> SQLQueryString {
         try onTable("SELECT count(*) AS n FROM ", where: condition)
     }
 
     /// The rows found, counted by the first of `conditions` each meets (columns `first` and `n`;
     /// conditions that hold from some instant on, in order, so each row is counted once).
-    package func countsByFirst(_ conditions: [SQLQueryString], where condition: SQLQueryString) throws -> SQLQueryString
-    {
+    package func countsByFirst(_ conditions: [RowCondition], where condition: RowCondition) throws -> SQLQueryString {
         var query = SQLQueryString("SELECT first, count(*) AS n FROM (SELECT CASE")
         for (index, each) in conditions.enumerated() {
             query.appendLiteral(" WHEN ")
-            query.appendInterpolation(each)
+            query.appendInterpolation(try sql(each))
             query.appendLiteral(" THEN \(index)")
         }
         query.appendLiteral(" END AS first FROM ")
         return query + (try onTable("", where: condition)) + ") firsts GROUP BY first"
     }
 
-    package func delete(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func delete(where condition: RowCondition) throws -> SQLQueryString {
         try onTable("DELETE FROM ", where: condition)
     }
 
     /// `verb` followed by the table's name and `WHERE condition`.
-    private func onTable(_ verb: String, where condition: SQLQueryString) throws -> SQLQueryString {
+    private func onTable(_ verb: String, where condition: RowCondition) throws -> SQLQueryString {
         var query = SQLQueryString(verb)
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
+        query.appendInterpolation(try sql(condition))
         return query
     }
 
     /// Sets one column of the rows found, the value bound: a rectification (Art. 16), or the
     /// table's `restrict` mark.
-    package func set(_ column: String, to value: some Encodable & Sendable, where condition: SQLQueryString) throws
+    package func set(_ column: String, to value: some Encodable & Sendable, where condition: RowCondition) throws
         -> SQLQueryString
     {
         var query = SQLQueryString("UPDATE ")
@@ -191,19 +127,19 @@ package struct ConnectedRows {
         query.appendLiteral(" = ")
         query.appendInterpolation(bind: value)
         query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
+        query.appendInterpolation(try sql(condition))
         return query
     }
 
     /// Sets the table's `restrict` column (Art. 18): true while a restriction is in force.
-    package func markRestricted(_ restricted: Bool, where condition: SQLQueryString) throws -> SQLQueryString {
+    package func markRestricted(_ restricted: Bool, where condition: RowCondition) throws -> SQLQueryString {
         guard let column = table.restrict else {
             throw GallraError.invalidInput("\(table.table) has no restrict column")
         }
         return try set(column, to: restricted, where: condition)
     }
 
-    package func anonymise(where condition: SQLQueryString) throws -> SQLQueryString {
+    package func anonymise(where condition: RowCondition) throws -> SQLQueryString {
         var query = SQLQueryString("UPDATE ")
         query.appendInterpolation(try name)
         query.appendLiteral(" SET ")
@@ -214,17 +150,8 @@ package struct ConnectedRows {
             if let value { query.appendInterpolation(bind: value) } else { query.appendLiteral("NULL") }
         }
         query.appendLiteral(" WHERE ")
-        query.appendInterpolation(condition)
+        query.appendInterpolation(try sql(condition))
         return query
-    }
-}
-
-extension SQLQueryString {
-    /// A condition and literal SQL joined (SQLKit joins two query strings itself).
-    package static func + (lhs: SQLQueryString, rhs: String) -> SQLQueryString {
-        var result = lhs
-        result.appendLiteral(rhs)
-        return result
     }
 }
 

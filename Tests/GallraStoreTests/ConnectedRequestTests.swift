@@ -197,7 +197,7 @@ struct ConnectedRequestTests {
 
         let done = try await gallra.completeRequest(
             request, reply: RequestReply(format: "json", language: .sv, via: "email"), by: officer)
-        #expect(done.connected.contains { $0.row == "customer:1" && $0.action == .corrected })
+        #expect(done.connected.contains { $0.row == "customer:1 name" && $0.action == .corrected })
         #expect(
             try await shop.rows("SELECT name FROM customer WHERE id = 1").first?.decode(column: "name", as: String.self)
                 == "Kund Ett Rättad")

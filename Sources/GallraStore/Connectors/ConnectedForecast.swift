@@ -33,11 +33,12 @@ extension RetentionSweep {
                     + (0..<days).map {
                         calendar.startOfDay(today.adding(days: $0 + 1)).addingTimeInterval(-1e-6)
                     }
-                let conditions = try instants.map {
-                    try activity.retention.expiryPredicate(at: $0, calendar: calendar)
-                        .sql(for: table, schema: schema, dialect: connection.dialect, calendar: calendar)
+                let conditions = instants.map {
+                    RowCondition.meets(
+                        activity.retention.expiryPredicate(at: $0, calendar: calendar), calendar: calendar,
+                        standIns: [:])
                 }
-                let within = try rows.expired(
+                let within = rows.expired(
                     by: activity.retention, at: instants[instants.count - 1], calendar: calendar)
                 var firsts = [Int](repeating: 0, count: instants.count)
                 for row in try await connection.sql.raw(try rows.countsByFirst(conditions, where: within)).all() {

@@ -95,13 +95,13 @@ extension RetentionSweep {
     ) async throws {
         let table = rows.table
         for person in Dictionary(grouping: due, by: \.subject).values {
-            let condition = try rows.expired(
+            let condition = rows.expired(
                 by: activity.retention, at: now, calendar: calendar, standIns: person[0].standIns)
             // Only what the database agrees has expired (a row anonymised already, or given its
             // event since, is not).
             let expiries = Dictionary(person.map { ($0.key, $0.expiry) }) { first, _ in first }
             let keys = try await rows.connection.sql.raw(
-                try rows.select(where: try rows.keyCondition(person.map(\.key)) + " AND " + condition, limit: nil)
+                try rows.select(where: .keys(person.map(\.key)) && condition, limit: nil)
             ).all().map { try rows.typedKey(of: $0) }
             guard !keys.isEmpty else { continue }
             let batch = keys.map { ExpiredRow(key: $0, expiry: expiries[$0] ?? nil) }

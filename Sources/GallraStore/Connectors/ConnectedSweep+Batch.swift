@@ -36,14 +36,14 @@ extension ConnectedTableSweep {
 }
 
 extension RetentionSweep {
-    /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) in one
-    /// transaction of their database. A row another row still refers to is anonymised when the
-    /// table says how, else kept and counted.
+    /// One batch: the evidence into the audit chain, then the rows erased (or anonymised) as one
+    /// plan, carried out by the row policy the requests share (`RowPlan.carryOut`): a row another
+    /// row still refers to is anonymised when the table says how, else kept and counted. Each row
+    /// is changed only while it still meets `condition`.
     func sweepBatch(
         _ batch: [ExpiredRow], rows: ConnectedRows, system: String,
-        activity: ProcessingActivity, condition: SQLQueryString, calendar: ZonedCalendar
+        activity: ProcessingActivity, condition: RowCondition, calendar: ZonedCalendar
     ) async throws -> BatchOutcome {
-        let keys = batch.map(\.key)
         let evidence = batch.map { row in
             "\(rows.table.reference(row.key)) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
         }
@@ -61,36 +61,23 @@ extension RetentionSweep {
         // process's memory does not grow with what a sweep of a large database writes.
         try await data.releaseCachedPages()
         defer { ProcessMemory.releaseFree() }
-        let change = { (which: SQLQueryString) throws -> SQLQueryString in
-            let which = which + " AND " + condition
-            return action == .anonymise ? try rows.anonymise(where: which) : try rows.delete(where: which)
-        }
-        do {
-            try await rows.connection.transaction { sql in
-                try await sql.raw(try change(try rows.keyCondition(keys))).run()
+        let plan = RowPlan([
+            RowChange(
+                table: rows.table, schema: rows.schema, keys: batch.map(\.key),
+                action: action == .anonymise ? .anonymise : .erase, still: condition)
+        ])
+        let done = try await plan.carryOut(on: rows.connection)[0]
+        var outcome = BatchOutcome()
+        for row in done {
+            switch row {
+            case .done: outcome.actions.append(action)
+            case .anonymisedInstead: outcome.actions.append(.anonymise)
+            case .kept:
+                outcome.actions.append(nil)
+                outcome.kept += 1
             }
-            return BatchOutcome(changed: batch.count, actions: Array(repeating: action, count: batch.count))
-        } catch {
-            // One row at a time: those still referred to are anonymised, or kept.
-            var outcome = BatchOutcome()
-            for key in keys {
-                do {
-                    try await rows.connection.transaction { sql in
-                        try await sql.raw(try change(try rows.keyCondition([key]))).run()
-                    }
-                    outcome.actions.append(action)
-                } catch  where action == .erase && !rows.table.anonymise.isEmpty {
-                    try await rows.connection.transaction { sql in
-                        try await sql.raw(try rows.anonymise(where: try rows.keyCondition([key]))).run()
-                    }
-                    outcome.actions.append(.anonymise)
-                } catch {
-                    outcome.actions.append(nil)
-                    outcome.kept += 1
-                }
-            }
-            outcome.changed = keys.count - outcome.kept
-            return outcome
         }
+        outcome.changed = batch.count - outcome.kept
+        return outcome
     }
 }

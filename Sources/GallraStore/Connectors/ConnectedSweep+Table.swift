@@ -22,7 +22,7 @@ extension RetentionSweep {
         let rows = ConnectedRows(table: table, schema: schema, connection: connection)
         var report = ConnectedTableSweep(
             system: system.id, table: table.table, activity: activity.id, action: table.onExpiry)
-        var condition = try rows.expired(by: activity.retention, at: now, calendar: calendar)
+        var condition = rows.expired(by: activity.retention, at: now, calendar: calendar)
         // The rows of people under a legal hold are left out of the sweep, and counted.
         let heldKeys = Array(
             Set(
@@ -31,11 +31,10 @@ extension RetentionSweep {
                         && ($0.activity == nil || $0.activity == activity.id)
                 }.map(\.key)))
         if !heldKeys.isEmpty {
-            let heldCondition = try rows.keyCondition(heldKeys)
             report.held =
-                try await connection.sql.raw(try rows.count(where: heldCondition + " AND " + condition))
+                try await connection.sql.raw(try rows.count(where: .keys(heldKeys) && condition))
                 .first()?.decode(column: "n", as: Int.self) ?? 0
-            condition = condition + " AND NOT " + (SQLQueryString("(") + heldCondition + ")")
+            condition = condition && .not(.keys(heldKeys))
         }
         // One pass over the table for what has expired (as the hand-written DELETE would make),
         // each row kept only as its key and expiry and handed on in batches as it streams

@@ -26,65 +26,39 @@ extension Requests {
             "request \(id): "
             + changes.map { "\($0.0.system) \($0.0.reference) \($0.1.rawValue)" }.joined(separator: ", ")
         let evidence = Task { try await recordConnectedEvidence(subject: subject, detail: detail) }
-        // Per system, one transaction: the rows that belong to others first, a statement per
-        // table and action. Should a database refuse (a reference the file does not name), each
-        // row is tried on its own: erased, else anonymised, else kept.
+        // Per system, one plan carried out by the row policy the sweep shares: the rows that
+        // belong to others first, in one transaction, each row on its own only should the
+        // database refuse (a reference the file does not name).
         var done: [ConnectedChange] = []
         for system in systems.file.systems {
             let mine = changes.filter { $0.0.system == system.id }
             guard !mine.isEmpty else { continue }
             let connection = try await store.connectors.connection(for: system)
-            var groups: [(table: ConnectedTable, action: ConnectedChange.Action, keys: [[KeyValue]])] = []
-            for (row, action) in mine.reversed() where action.touchesRow {
-                if let index = groups.firstIndex(where: { $0.table.table == row.table.table && $0.action == action }) {
-                    groups[index].keys.append(row.key)
-                } else {
-                    groups.append((row.table, action, [row.key]))
+            var plan = RowPlan()
+            var planned: [(row: ConnectedRow, action: ConnectedChange.Action)] = []
+            for (row, action) in mine.reversed() {
+                guard let rowAction = action.rowAction else { continue }
+                guard
+                    let schema = try await store.connectors.schema(
+                        of: row.table.table, system: system.id, on: connection)
+                else {
+                    throw GallraError.unavailable(
+                        "System \"\(system.id)\" has no table \"\(row.table.table)\" any more; nothing in it was changed."
+                    )
                 }
+                plan.add(row.key, of: row.table, schema: schema, action: rowAction)
+                planned.append((row, action))
             }
-            var outcome = Dictionary(uniqueKeysWithValues: mine.map { ($0.0.reference, $0.1) })
-            do {
-                try await connection.transaction { sql in
-                    for group in groups {
-                        guard
-                            let schema = try await store.connectors.schema(
-                                of: group.table.table, system: system.id, on: connection)
-                        else { continue }
-                        let rows = ConnectedRows(table: group.table, schema: schema, connection: connection)
-                        let which = try rows.keyCondition(group.keys)
-                        switch group.action {
-                        case .erased: try await sql.raw(try rows.delete(where: which)).run()
-                        case .restricted: try await sql.raw(try rows.markRestricted(true, where: which)).run()
-                        default: try await sql.raw(try rows.anonymise(where: which)).run()
-                        }
-                    }
-                    try await evidence.value
-                }
-            } catch {
-                // Without its evidence nothing is changed.
-                try await evidence.value
-                for (row, action) in mine.reversed() where action == .erased || action == .anonymised {
-                    guard
-                        let schema = try await store.connectors.schema(
-                            of: row.table.table, system: system.id, on: connection)
-                    else { continue }
-                    let rows = ConnectedRows(table: row.table, schema: schema, connection: connection)
-                    let which = try rows.keyCondition([row.key])
-                    if action == .erased,
-                        // try?: an erasure that fails falls back to anonymising, then to keeping: never to more than was decided
-                        (try? await connection.transaction({ sql in
-                            try await sql.raw(try rows.delete(where: which)).run()
-                        })) != nil
-                    {
-                        continue
-                    }
-                    if !row.table.anonymise.isEmpty {
-                        try await connection.transaction { sql in
-                            try await sql.raw(try rows.anonymise(where: which)).run()
-                        }
-                        outcome[row.reference] = .anonymised
-                    } else {
-                        outcome[row.reference] = .kept
+            let outcomes = try await plan.carryOut(on: connection, beforeCommit: { try await evidence.value })
+            var outcome: [String: ConnectedChange.Action] = [:]
+            for (change, results) in zip(plan.changes, outcomes) {
+                for (key, result) in zip(change.keys, results) {
+                    let reference = change.table.reference(key)
+                    let action = planned.first { $0.row.reference == reference }?.action
+                    switch result {
+                    case .done: outcome[reference] = action
+                    case .anonymisedInstead: outcome[reference] = .anonymised
+                    case .kept: outcome[reference] = .kept
                     }
                 }
             }
@@ -130,8 +104,15 @@ extension Requests {
 }
 
 extension ConnectedChange.Action {
-    /// Whether carrying the action out changes the row in its database.
-    var touchesRow: Bool { self == .erased || self == .anonymised || self == .restricted }
+    /// What carrying the action out does to the row in its database (nil: nothing).
+    var rowAction: RowAction? {
+        switch self {
+        case .erased: .erase
+        case .anonymised: .anonymise
+        case .restricted: .restrict(true)
+        default: nil
+        }
+    }
 }
 
 extension Requests {
@@ -151,17 +132,15 @@ extension Requests {
             let mine = rows.filter { $0.system == system.id }
             guard !mine.isEmpty else { continue }
             let connection = try await store.connectors.connection(for: system)
-            try await connection.transaction { sql in
-                for table in Set(mine.map(\.table.table)).sorted() {
-                    let keys = mine.filter { $0.table.table == table }
-                    guard let first = keys.first,
-                        let schema = try await store.connectors.schema(of: table, system: system.id, on: connection)
-                    else { continue }
-                    let rows = ConnectedRows(table: first.table, schema: schema, connection: connection)
-                    try await sql.raw(try rows.markRestricted(false, where: try rows.keyCondition(keys.map(\.key))))
-                        .run()
-                }
+            var plan = RowPlan()
+            for row in mine {
+                guard
+                    let schema = try await store.connectors.schema(
+                        of: row.table.table, system: system.id, on: connection)
+                else { continue }
+                plan.add(row.key, of: row.table, schema: schema, action: .restrict(false))
             }
+            _ = try await plan.carryOut(on: connection)
         }
         return rows.count
     }

@@ -106,21 +106,23 @@ extension Requests {
             let mine = corrections.filter { $0.system == system.id }
             guard !mine.isEmpty else { continue }
             let connection = try await store.connectors.connection(for: system)
-            try await connection.transaction { sql in
-                for correction in mine {
-                    guard let row = rows.first(where: { $0.system == system.id && $0.reference == correction.row }),
-                        let schema = try await store.connectors.schema(
-                            of: row.table.table, system: system.id, on: connection)
-                    else { continue }
-                    let table = ConnectedRows(table: row.table, schema: schema, connection: connection)
-                    try await sql.raw(
-                        try table.set(correction.column, to: correction.value, where: try table.keyCondition([row.key]))
-                    ).run()
-                    done.append(
-                        ConnectedChange(
-                            system: system.id, record: correction.row, activity: correction.activity, action: .corrected
-                        ))
-                }
+            var plan = RowPlan()
+            var planned: [ConnectedCorrection] = []
+            for correction in mine {
+                guard let row = rows.first(where: { $0.system == system.id && $0.reference == correction.row }),
+                    let schema = try await store.connectors.schema(
+                        of: row.table.table, system: system.id, on: connection)
+                else { continue }
+                plan.add(
+                    row.key, of: row.table, schema: schema,
+                    action: .correct(column: correction.column, value: correction.value))
+                planned.append(correction)
+            }
+            // A correction the database refuses stops the request; the others are made together.
+            _ = try await plan.carryOut(on: connection)
+            done += planned.map {
+                ConnectedChange(
+                    system: system.id, record: $0.row, column: $0.column, activity: $0.activity, action: .corrected)
             }
         }
         return done
@@ -128,5 +130,18 @@ extension Requests {
 
     static func correctionContext(_ id: String, _ system: String, _ row: String, _ column: String) -> String {
         "correction/\(id)/\(system)/\(row)/\(column)"
+    }
+}
+
+extension Requests {
+    /// How many corrected values a rectification has noted, in the store and in connected rows.
+    public func correctionsNoted(_ id: String) async throws -> Int {
+        let row = try await data.read.raw(
+            """
+            SELECT (SELECT count(*) FROM request_corrections WHERE request_id = \(bind: id))
+                + (SELECT count(*) FROM request_connected_corrections WHERE request_id = \(bind: id)) AS n
+            """
+        ).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }

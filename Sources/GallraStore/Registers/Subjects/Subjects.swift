@@ -100,7 +100,7 @@ extension Subjects {
             if try await data.read.raw("SELECT id FROM subjects WHERE id = \(bind: id)").first() != nil { return id }
             throw GallraError.notFound("No subject has the id \(id).")
         }
-        return try await subjectID(of: trimmed, today: try await calendar().localDate(of: Date()))
+        return try await owner(ofGuessed: trimmed, today: try await calendar().localDate(of: Date()))
     }
 
     /// The subject a reference names, on the controller's day `today`: an id as given (the caller
@@ -108,6 +108,11 @@ extension Subjects {
     func subjectID(of reference: String, today: CivilDate) async throws -> String {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if UUID(uuidString: trimmed) != nil { return trimmed.lowercased() }
+        return try await owner(ofGuessed: trimmed, today: today)
+    }
+
+    /// The owner of an identifier given as text (trimmed), its kind guessed from its form.
+    private func owner(ofGuessed trimmed: String, today: CivilDate) async throws -> String {
         guard let identifier = SubjectIdentifier(guessing: trimmed, today: today) else {
             throw GallraError.invalidInput(
                 "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")

@@ -77,7 +77,8 @@ struct RequestCommand: AsyncParsableCommand {
                         ? [] : try await gallra.connectedPlan(id, decisions: details.decisions, by: store.party)
                     print(
                         details.request.json(decisions: details.decisions, lang, calendar)
-                            .adding("connected", .array(plan.map(\.json))))
+                            .adding("connected", .array(plan.map(\.json)))
+                            .adding("mail", .array(details.mail.map { $0.json(calendar) })))
                 } else {
                     print(
                         RequestText.text(details.request, details.decisions, grounds: details.grounds, lang, calendar),
@@ -87,6 +88,7 @@ struct RequestCommand: AsyncParsableCommand {
                             task.doneAt.map { "done \(calendar.rfc3339($0)) by \(task.doneBy ?? "?")" } ?? "to do"
                         print("by hand, \(state): \(task.instruction(for: details.request.kind))")
                     }
+                    print(RequestText.mail(details.mail, calendar), terminator: "")
                 }
             }
         }

@@ -19,7 +19,7 @@ enum RequestText {
         }
         if let reason = request.extensionReason { lines.append("Extended: \(reason)") }
         if let completed = request.completedAt {
-            lines.append("Completed \(calendar.rfc3339(completed)); sent: \(request.sent ?? "—")")
+            lines.append("Completed \(calendar.rfc3339(completed)); answer: \(request.sent ?? "—")")
         }
         lines.append(decisions.isEmpty ? "No activity holds data on the subject." : "Decisions:")
         let width = decisions.map(\.activity.count).max() ?? 0
@@ -32,6 +32,23 @@ enum RequestText {
             if let text = grounds[decision.activity] { lines.append("      Grounds: \(text)") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The messages about a request, each as its outbox row says; or that Gallra sent nothing.
+    static func mail(_ mail: [MailRecord], _ calendar: ZonedCalendar) -> String {
+        guard !mail.isEmpty else { return "Mail to the person: none from Gallra.\n" }
+        return mail.map { message in
+            let state =
+                switch message.state {
+                case .queued(let next):
+                    "queued \(calendar.rfc3339(message.queuedAt))"
+                        + (message.attempts > 0
+                            ? ", \(message.attempts) failed attempts, next \(calendar.rfc3339(next))" : "")
+                case .sent(let at): "sent \(calendar.rfc3339(at))"
+                case .failed(let at): "given up \(calendar.rfc3339(at)) after \(message.attempts) attempts"
+                }
+            return "Mail to the person (\(message.purpose)): \(state)\n"
+        }.joined()
     }
 
     static func left(_ request: DataSubjectRequest, _ today: CivilDate) -> String {

@@ -104,6 +104,7 @@ public func buildRouter(
     SubjectsController(gallra: gallra).add(to: admin)
     RequestsController(gallra: gallra, selfService: selfService).add(to: admin)
     IncidentsController(gallra: gallra).add(to: admin)
+    OutboxController(gallra: gallra).add(to: admin)
     RegisterPagesController(gallra: gallra).add(to: admin)
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)

@@ -65,11 +65,14 @@ struct RequestTests {
         #expect(byActivity["phone-contact"]?.article == "Art. 17(1)(c)")
 
         // Nothing is carried out before the identity is verified (Art. 12(6)).
-        await #expect { _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email") } throws: {
+        await #expect {
+            _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
+        } throws: {
             "\($0)".contains("not been verified")
         }
         try await store.requests.verify(id, how: "BankID")
-        let completion = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        let completion = try await Gallra(store: store).carryOut(
+            id, answer: .byHand(channel: "email", party: .user("test")))
         #expect(!completion.subjectErased)
         #expect(completion.request.status == .completed)
 
@@ -112,7 +115,7 @@ struct RequestTests {
         #expect(decisions["support"]?.article == "Art. 17(1)(a)")
         #expect(decisions["support"]?.reason[.en].contains("has not ended") == true)
         #expect(decisions["support"]?.reason[.en].contains("three years after the contract has ended") == true)
-        _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
         let left = Set(try await store.subjects.export("karin@example.se").records.map(\.activity.id))
         #expect(left == ["support", "customer-invoicing", "newsletter", "bl-account", "phone-contact"])
         try await expectIntactAudit(store)
@@ -143,7 +146,7 @@ struct RequestTests {
         #expect(decisions["direct-mail"]?.action == .erase && decisions["direct-mail"]?.article == "Art. 21(3)")
         #expect(decisions["prospects"]?.action == .stop && decisions["prospects"]?.article == "Art. 21(1)")
         #expect(decisions["support"]?.action == .keep && decisions["support"]?.article == "Art. 21(1)")
-        _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
 
         let export = try await store.subjects.export(subject)
         #expect(Set(export.records.map(\.id)) == [prospect, ticket])
@@ -169,7 +172,7 @@ struct RequestTests {
         #expect(try await store.requests.grounds(for: id) == ["prospects": "Pågående upphandling där Per är kontakt"])
         let decision = try #require(try await store.requests.decisions(for: id).first)
         #expect(decision.action == .keep && decision.article == "Art. 21(1)")
-        _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
         #expect(try await store.records.inUse(activity: "prospects").map(\.record) == [prospect])
         #expect(!(try await test.auditText()).contains("upphandling"))
         try await expectIntactAudit(store)
@@ -189,7 +192,7 @@ struct RequestTests {
         let id = try await store.requests.open(.restriction, subject: subject, verifiedHow: "BankID")
         let decisions = try await store.requests.decisions(for: id)
         #expect(decisions.map(\.action) == [.restrict] && decisions[0].article == "Art. 18(1)")
-        _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
 
         #expect(try await store.records.inUse(activity: "prospects").isEmpty)
         // collected + 3y expired on 2026-01-10, but restricted data is kept (Art. 18(2)).
@@ -232,7 +235,8 @@ struct RequestTests {
         #expect(decisions["direct-mail"]?.action == .keep)
         #expect(decisions["direct-mail"]?.reason[.en].contains("legitimate interests (Art. 6(1)(f))") == true)
 
-        let completion = try await Gallra(store: store).carryOut(id, sent: "portability copy (json) via email")
+        let completion = try await Gallra(store: store).carryOut(
+            id, answer: .byHand(channel: "email", party: .user("test")))
         let copy = try #require(completion.export)
         #expect(Set(copy.records.map(\.id)) == [photo, letter])
         let json = try #require(
@@ -268,7 +272,8 @@ struct RequestTests {
             uniqueKeysWithValues: try await store.requests.decisions(for: id).map { ($0.activity, $0) })
         #expect(decisions["photo-consent"]?.action == .stop && decisions["photo-consent"]?.article == "Art. 7(3)")
         #expect(decisions["newsletter"]?.action == .keep)
-        let completion = try await Gallra(store: store).carryOut(id, sent: "confirmation via web")
+        let completion = try await Gallra(store: store).carryOut(
+            id, answer: .byHand(channel: "email", party: .user("test")))
         let withdrawn = try #require(completion.request.completedAt)
 
         let consents = try await store.consents.list(subject: subject)
@@ -304,7 +309,7 @@ struct RequestTests {
         #expect(decision.article == "Art. 16" && decision.reason[.en].hasPrefix("1 value corrected"))
         // Until completion the record is unchanged.
         #expect(try await store.subjects.export(subject).records[0].value == "Fel gata 1")
-        _ = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        _ = try await Gallra(store: store).carryOut(id, answer: .byHand(channel: "email", party: .user("test")))
         #expect(try await store.subjects.export(subject).records[0].value == "Rätt gata 2")
         let audit = try await test.auditText()
         #expect(
@@ -360,7 +365,8 @@ struct RequestTests {
             subject: subject, activity: "prospects", category: "contact_details", value: "b")
         let id = try await store.requests.open(
             .erasure, subject: subject, received: Self.day("2026-02-02"), verifiedHow: "BankID")
-        let completion = try await Gallra(store: store).carryOut(id, sent: "confirmation via email")
+        let completion = try await Gallra(store: store).carryOut(
+            id, answer: .byHand(channel: "email", party: .user("test")))
         #expect(completion.subjectErased)
         // The subject is gone, the request stays (rights-requests: collected + 10y).
         #expect(try await store.requests.request(id).status == .completed)

@@ -96,7 +96,7 @@ struct RequestController: Sendable {
         let id = try context.parameters.require("id")
         let body = try await request.decodeStrictly(ExtendBody.self)
         let party = try context.actingParty()
-        _ = try await gallra.extendRequest(id, reason: body.reason, by: party)
+        _ = try await gallra.extendRequest(id, reason: body.reason, delivery: selfService, by: party)
         return try await details(id, request: request, by: party)
     }
 
@@ -120,6 +120,7 @@ struct RequestController: Sendable {
             ("request", completion.request.json(decisions: completion.decisions, language, calendar)),
             ("subject_erased", .bool(completion.subjectErased)),
             ("connected", .array(completion.connected.map(\.json))),
+            ("mail", .array(completion.mail.map { $0.json(calendar) })),
         ]
         if let export = completion.export { fields.append(("copy", export.json)) }
         return JSONResponse(.object(fields))
@@ -130,9 +131,16 @@ struct RequestController: Sendable {
     ) async throws -> JSONResponse {
         let language = try Self.language(request.uri.queryParameters.get("lang").map { String($0) })
         let details = try await gallra.requestDetails(id, by: party)
-        var json = details.request.json(decisions: details.decisions, language, try await gallra.calendar())
+        let calendar = try await gallra.calendar()
+        var json = details.request.json(decisions: details.decisions, language, calendar)
         // What the person wrote on the public page (what is wrong, why they unsubscribe).
-        if case .object(let fields) = json { json = .object(fields + [("message", .optional(details.message))]) }
+        if case .object(let fields) = json {
+            json = .object(
+                fields + [
+                    ("message", .optional(details.message)),
+                    ("mail", .array(details.mail.map { $0.json(calendar) })),
+                ])
+        }
         return JSONResponse(json, status: status)
     }
 

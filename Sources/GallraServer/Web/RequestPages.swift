@@ -85,7 +85,15 @@ struct RequestPage: Encodable, Sendable {
     var message: String?
     var tasks: [Task] = []
     var hasTasks = false
-    var sent: String?
+    /// The messages about the request, each as its outbox row says.
+    var mail: [Mail] = []
+    var noMail = false
+
+    struct Mail: Encodable, Sendable {
+        let purpose: String
+        let state: String
+        let failed: Bool
+    }
     var completed: String?
     var report = false
     var plan: [PlannedChange]?

@@ -98,7 +98,8 @@ struct RequestsController: Sendable {
         let id = try context.parameters.require("id")
         let form = try await context.form(request)
         return try await acting(on: id, context: context) {
-            _ = try await gallra.extendRequest(id, reason: form["reason"] ?? "", by: try context.person().party)
+            _ = try await gallra.extendRequest(
+                id, reason: form["reason"] ?? "", delivery: selfService, by: try context.person().party)
         }
     }
 
@@ -153,7 +154,23 @@ struct RequestsController: Sendable {
                 done: task.doneAt.map { "\(AdminPage.moment($0, calendar)) · \(task.doneBy ?? "")" })
         }
         page.hasTasks = !details.tasks.isEmpty
-        page.sent = request.sent
+        page.mail = details.mail.map { mail in
+            let state: String
+            switch mail.state {
+            case .queued(let next):
+                state =
+                    "\(words[.mailQueued]) \(AdminPage.moment(mail.queuedAt, calendar))"
+                    + (mail.attempts > 0
+                        ? " · \(mail.attempts) \(words[.mailAttempts]), \(words[.mailNextAttempt]) \(AdminPage.moment(next, calendar))"
+                        : "")
+            case .sent(let at): state = "\(words[.sent]) \(AdminPage.moment(at, calendar))"
+            case .failed(let at):
+                state =
+                    "\(words[.mailGivenUp]) \(AdminPage.moment(at, calendar)) (\(mail.attempts) \(words[.mailAttempts]))"
+            }
+            return .init(purpose: words[.mailPurpose(mail.purpose)], state: state, failed: mail.state.isFailed)
+        }
+        page.noMail = details.mail.isEmpty
         page.completed = request.completedAt.map { AdminPage.moment($0, calendar) }
         page.report = request.kind.sendsCopy && request.status == .completed
         let register = try await AdminPage.allowed({

@@ -51,3 +51,22 @@ extension Gallra {
         try await store.outbox.depth()
     }
 }
+
+/// A page of the outbox, and how many messages match in all.
+public struct MailPage: Sendable {
+    public let records: [MailRecord]
+    public let total: Int
+}
+
+extension Gallra {
+    /// The outbox for the privacy officer, the newest first: every message Gallra wrote, what it is
+    /// about (its purpose and request), and its state as its row records it (never its recipient or
+    /// text). `state`: nil for all, else `queued`, `sent` or `failed`.
+    public func mailRecords(state: String?, page: Int, perPage: Int = 50, by party: Party) async throws -> MailPage {
+        try await acting(by: party, needs: .handleIncidents) {
+            let found = try await store.outbox.records(
+                state: state, limit: perPage, offset: max(0, page - 1) * perPage)
+            return MailPage(records: found.records, total: found.total)
+        }
+    }
+}

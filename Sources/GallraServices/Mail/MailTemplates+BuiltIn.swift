@@ -76,7 +76,7 @@ extension MailTemplates {
 
         Hej,
 
-        här är svaret på din begäran om {{what}}. Hämta det med länken nedan; sidan ber dig skriva din e-postadress igen innan den lämnar ut något.
+        här är svaret på din begäran om {{what}} (ärende {{reference}}). Hämta det med länken nedan; sidan ber dig skriva din e-postadress igen innan den lämnar ut något.
 
         {{link}}
 
@@ -90,11 +90,67 @@ extension MailTemplates {
 
         Hello,
 
-        here is the answer to your request for {{what}}. Download it with the link below; the page asks you to write your e-mail address again before it gives out anything.
+        here is the answer to your request for {{what}} (reference {{reference}}). Download it with the link below; the page asks you to write your e-mail address again before it gives out anything.
 
         {{link}}
 
         The link works until and including {{expires}}. Do not pass it on.
+
+        Kind regards,
+        {{controller}}
+        """,
+        "outcome.sv": """
+        Subject: Svar på din begäran till {{controller}} (ärende {{reference}})
+
+        Hej,
+
+        vi har behandlat din begäran om {{what}} (ärende {{reference}}).
+
+        {{outcome}}
+
+        {{rights}}
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "outcome.en": """
+        Subject: Answer to your request to {{controller}} (reference {{reference}})
+
+        Hello,
+
+        we have dealt with your request for {{what}} (reference {{reference}}).
+
+        {{outcome}}
+
+        {{rights}}
+
+        Kind regards,
+        {{controller}}
+        """,
+        "extended.sv": """
+        Subject: Din begäran till {{controller}} tar längre tid (ärende {{reference}})
+
+        Hej,
+
+        vi behöver mer tid för din begäran om {{what}} (ärende {{reference}}). Vi svarar senast {{deadline}}.
+
+        Skäl: {{reason}}
+
+        {{rights}}
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "extended.en": """
+        Subject: Your request to {{controller}} takes longer (reference {{reference}})
+
+        Hello,
+
+        we need more time for your request for {{what}} (reference {{reference}}). We answer by {{deadline}} at the latest.
+
+        Why: {{reason}}
+
+        {{rights}}
 
         Kind regards,
         {{controller}}

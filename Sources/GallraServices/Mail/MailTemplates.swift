@@ -16,6 +16,10 @@ public struct MailTemplates: Sendable {
         case unsubscribed
         /// The link to download the copy of one's data.
         case report
+        /// What was done with a request (and what was not, and why).
+        case outcome
+        /// A request's deadline extended, with the reason (Art. 12(3)).
+        case extended
 
         /// What the message's template may use.
         var placeholders: Set<String> {
@@ -23,7 +27,9 @@ public struct MailTemplates: Sendable {
             case .confirm: return ["controller", "what", "link"]
             case .receipt: return ["controller", "what", "deadline", "reference"]
             case .unsubscribed: return ["controller", "what", "stopped"]
-            case .report: return ["controller", "what", "link", "expires"]
+            case .report: return ["controller", "what", "link", "expires", "reference"]
+            case .outcome: return ["controller", "what", "reference", "outcome", "rights"]
+            case .extended: return ["controller", "what", "reference", "deadline", "reason", "rights"]
             }
         }
     }

@@ -21,6 +21,47 @@ enum PersonMail {
         }
     }
 
+    /// What a request of the register asks for, as a mail names it.
+    static func kindName(_ kind: RequestKind, _ language: Language) -> String {
+        switch (kind, language) {
+        case (.access, _): kindName(PublicRequestKind.access, language)
+        case (.erasure, _): kindName(PublicRequestKind.erasure, language)
+        case (.rectification, _): kindName(PublicRequestKind.rectification, language)
+        case (.objection, _): kindName(PublicRequestKind.objection, language)
+        case (.withdrawConsent, _): kindName(PublicRequestKind.withdrawConsent, language)
+        case (.restriction, .sv): "att behandlingen av dina personuppgifter begränsas"
+        case (.restriction, .en): "restriction of the processing of your personal data"
+        case (.portability, .sv): "dina personuppgifter i ett maskinläsbart format (dataportabilitet)"
+        case (.portability, .en): "your personal data in a machine-readable format (portability)"
+        }
+    }
+
+    /// What was done with a request, read from what was done.
+    static func outcome(
+        to address: String, _ request: DataSubjectRequest, _ outcome: RequestOutcome, _ language: Language,
+        controller: Controller, settings: SelfServiceSettings
+    ) -> MailMessage {
+        message(
+            .outcome, to: address, language, link: nil, controller: controller, settings: settings,
+            [
+                "what": kindName(request.kind, language), "reference": request.id,
+                "outcome": outcome.lines(language).joined(separator: "\n"), "rights": RequestOutcome.rights(language),
+            ])
+    }
+
+    /// A request's deadline extended, with the reason and where the person can turn.
+    static func extended(
+        to address: String, _ request: DataSubjectRequest, reason: String, _ language: Language,
+        controller: Controller, settings: SelfServiceSettings
+    ) -> MailMessage {
+        message(
+            .extended, to: address, language, link: nil, controller: controller, settings: settings,
+            [
+                "what": kindName(request.kind, language), "reference": request.id,
+                "deadline": request.deadline.description, "reason": reason, "rights": RequestOutcome.rights(language),
+            ])
+    }
+
     static func confirmation(
         _ payload: PublicRequestPayload, link: String, controller: Controller, settings: SelfServiceSettings
     )
@@ -53,12 +94,15 @@ enum PersonMail {
 
     /// The link to the copy of a person's data, once their access or portability request is done.
     static func report(
-        to address: String, kind: PublicRequestKind, _ language: Language, link: String, expires: CivilDate,
+        to address: String, _ request: DataSubjectRequest, _ language: Language, link: String, expires: CivilDate,
         controller: Controller, settings: SelfServiceSettings
     ) -> MailMessage {
         message(
             .report, to: address, language, link: link, controller: controller, settings: settings,
-            ["what": kindName(kind, language), "link": link, "expires": expires.description])
+            [
+                "what": kindName(request.kind, language), "link": link, "expires": expires.description,
+                "reference": request.id,
+            ])
     }
 
     private static func message(

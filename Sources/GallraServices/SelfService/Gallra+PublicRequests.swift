@@ -105,20 +105,22 @@ extension Gallra {
             return (payload, subject, id, marketing)
         }
         guard let (payload, subject, id, marketing) = opened else { return nil }
-        // An unsubscription is carried out at once (its own transactions, as every completion).
-        if payload.kind == .unsubscribe && !marketing.isEmpty {
-            _ = try await store.work(by: .subject(subject)) {
-                try await carryOut(id, sent: "receipt by e-mail")
-            }
-        }
         let request = try await store.requests.request(id)
         let register = try await registerInForce()
         let receipt = PublicReceipt(
             kind: payload.kind, reference: id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
         let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
-        try await store.work(by: Self.selfService) {
-            try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt")
+        // An unsubscription is carried out at once (its own transactions, as every completion),
+        // the receipt its answer, queued as it completes.
+        if payload.kind == .unsubscribe && !marketing.isEmpty {
+            _ = try await store.work(by: .subject(subject)) {
+                try await carryOut(id, answer: .prepared(message, purpose: "receipt"))
+            }
+        } else {
+            try await store.work(by: Self.selfService) {
+                try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt", request: id)
+            }
         }
         return receipt
     }

@@ -28,37 +28,39 @@ extension Gallra {
     /// How long the link to a copy works.
     public static let reportLifetimeDays = 14
 
-    /// Completes a request that came through the public pages and sends a copy (access,
-    /// portability): the copy is kept sealed behind a link e-mailed to the address the person
-    /// confirmed, never attached, in the same transaction as the completion.
-    func completeDelivering(_ request: DataSubjectRequest, to contact: RequestContact, settings: SelfServiceSettings)
-        async throws -> RequestCompletion
-    {
-        let register = try await registerInForce()
+    /// Queues the answer to the person, inside the completion's transaction: for a copy that holds
+    /// something, a link to it (the copy kept sealed behind the link, never attached, for the
+    /// address the request keeps); else what was done, and what was not and why.
+    func answer(
+        _ request: DataSubjectRequest, _ outcome: RequestOutcome, export: SubjectExport?, to contact: RequestContact,
+        settings: SelfServiceSettings
+    ) async throws {
+        let controller = outcome.register.controller
+        guard request.kind.sendsCopy, let export, outcome.holdsData else {
+            let message = PersonMail.outcome(
+                to: contact.address, request, outcome, contact.language, controller: controller, settings: settings)
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "outcome", request: request.id)
+            return
+        }
         let calendar = try await calendar()
         let expiry = calendar.localDate(of: Date()).adding(days: Self.reportLifetimeDays)
-        let expiresAt = calendar.startOfDay(expiry.adding(days: 1))
         let token = Secret.token()
-        let copy = request.kind == .access ? "access report" : "portability copy"
-        let sent = "\(copy) by a download link e-mailed to the confirmed address, working until \(expiry)"
-        return try await carryOut(request.id, sent: sent) { request, export in
-            guard let export else { return }
-            let portable = request.kind == .portability
-            let payload = ReportPayload(
-                request: request.id, subject: request.subject, email: contact.address, language: contact.language,
-                filename: "\(register.controller.name)-\(request.id).\(portable ? "json" : "html")"
-                    .replacingOccurrences(of: " ", with: "-"),
-                contentType: portable ? "application/json" : "text/html; charset=utf-8",
-                body: portable ? export.json.description : export.html(contact.language))
-            try await store.publicTokens.issue(
-                digest: Secret.digest(token), purpose: "download",
-                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), expires: expiresAt)
-            let link = settings.baseURL + "privacy/download/" + token + "?lang=" + contact.language.rawValue
-            let message = PersonMail.report(
-                to: contact.address, kind: .access, contact.language, link: link, expires: expiry,
-                controller: register.controller, settings: settings)
-            try await store.outbox.enqueue(message.rfc5322(), purpose: "report")
-        }
+        let portable = request.kind == .portability
+        let payload = ReportPayload(
+            request: request.id, subject: request.subject, email: contact.address, language: contact.language,
+            filename: "\(controller.name)-\(request.id).\(portable ? "json" : "html")"
+                .replacingOccurrences(of: " ", with: "-"),
+            contentType: portable ? "application/json" : "text/html; charset=utf-8",
+            body: portable ? export.json.description : export.html(contact.language))
+        try await store.publicTokens.issue(
+            digest: Secret.digest(token), purpose: "download",
+            payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
+            expires: calendar.startOfDay(expiry.adding(days: 1)))
+        let link = settings.baseURL + "privacy/download/" + token + "?lang=" + contact.language.rawValue
+        let message = PersonMail.report(
+            to: contact.address, request, contact.language, link: link, expires: expiry, controller: controller,
+            settings: settings)
+        try await store.outbox.enqueue(message.rfc5322(), purpose: "report", request: request.id)
     }
 
     /// Whether a download link works (the page it opens gives nothing until the address is written).

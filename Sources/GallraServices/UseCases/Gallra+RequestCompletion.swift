@@ -2,19 +2,33 @@ import Foundation
 import GallraCore
 import GallraStore
 
+/// How the person hears what became of their request.
+enum RequestAnswer: Sendable {
+    /// Gallra e-mails it (and a copy's download link) to the address the request keeps, through
+    /// the outbox, in the completion's own transaction.
+    case mail(RequestContact, SelfServiceSettings)
+    /// The party completing it answers the person outside Gallra, by `channel`: Gallra sends nothing.
+    case byHand(channel: String, party: Party)
+    /// A message written already (the public pages' receipt of an unsubscription), queued as the
+    /// request completes.
+    case prepared(MailMessage, purpose: String)
+}
+
 extension Gallra {
     /// Carries a request's decisions out, the one place this is written: the rights engine decides
     /// on what the store and the connected databases hold of the person; the company's own
     /// databases are changed first, row by row (so that a completion interrupted there and run
     /// again finishes the rest before the request is marked completed); then Gallra's own store
-    /// in one transaction, with `deliver` (the copy, when there is one) inside it; then the keys
-    /// of a person erased whole are destroyed. `sent` says what went to the person, without
-    /// personal data. The caller has checked the party's permission and reach.
-    func carryOut(
-        _ id: String, sent: String,
-        deliver: (@Sendable (DataSubjectRequest, SubjectExport?) async throws -> Void)? = nil
-    ) async throws -> RequestCompletion {
+    /// in one transaction, with the answer to the person (`answer`) queued inside it; then the keys
+    /// of a person erased whole are destroyed. What went to the person is then read from the
+    /// outbox. The caller has checked the party's permission and reach.
+    func carryOut(_ id: String, answer: RequestAnswer) async throws -> RequestCompletion {
         let request = try await store.requests.completable(id)
+        if request.kind == .rectification, try await store.requests.correctionsNoted(id) == 0 {
+            throw GallraError.invalidInput(
+                "A rectification is completed by correcting something: note the corrected value first (in Gallra's store or in a connected row)."
+            )
+        }
         // The person's rows in the connected databases, read once for the decisions and the
         // changes, looked up while the rights context reads the store.
         let systems = try await store.systems.current()
@@ -36,16 +50,37 @@ extension Gallra {
             try await store.requests.carryOutConnected(
                 decisions, subject: request.subject, request: id, rows: connectedRows, systems: systems)
             + store.requests.correctConnected(request, rows: connectedRows, systems: systems)
+        let correctedConnected = connected.filter { $0.action == .corrected }.map {
+            RequestCompletion.Correction(activity: $0.activity, what: $0.column ?? $0.row)
+        }
         let now = Date()
-        var delivery: (@Sendable () async throws -> Void)?
-        if let deliver { delivery = { try await deliver(request, export) } }
-        let erased = try await store.requests.close(
+        let register = context.register
+        let sent: String
+        var deliver: (@Sendable ([RequestCompletion.Correction]) async throws -> Void)?
+        switch answer {
+        case .prepared(let message, let purpose):
+            sent = "answer e-mailed through the outbox"
+            deliver = { _ in try await store.outbox.enqueue(message.rfc5322(), purpose: purpose, request: id) }
+        case .byHand(let channel, let party):
+            sent = "left to \(party) to answer by \(channel); Gallra sent nothing"
+        case .mail(let contact, let settings):
+            sent = "answer e-mailed through the outbox"
+            deliver = { corrected in
+                let outcome = RequestOutcome(
+                    kind: request.kind, decisions: decisions, connected: connected,
+                    corrected: corrected + correctedConnected, holdsData: !(export?.records.isEmpty ?? true),
+                    register: register)
+                try await self.answer(request, outcome, export: export, to: contact, settings: settings)
+            }
+        }
+        let closed = try await store.requests.close(
             request, decisions: decisions, sent: sent, expires: Self.expiry(of: request, closedAt: now, in: context),
-            at: now, deliver: delivery)
+            at: now, deliver: deliver)
         try await store.sweep.destroyErasedSubjectKeys()
         return RequestCompletion(
-            request: try await store.requests.request(id), decisions: decisions, export: export, subjectErased: erased,
-            connected: connected)
+            request: try await store.requests.request(id), decisions: decisions, export: export,
+            subjectErased: closed.erasedWhole, connected: connected, corrected: closed.corrected + correctedConnected,
+            mail: try await store.outbox.records(ofRequest: id))
     }
 
     /// When a completed request's own record expires: by the rule of the activity that keeps the

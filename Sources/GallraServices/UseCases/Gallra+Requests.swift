@@ -12,6 +12,8 @@ public struct RequestDetails: Sendable {
     public let message: String?
     /// Work by hand in the systems Gallra does not reach.
     public let tasks: [ManualTask]
+    /// The messages about the request in the outbox, as their rows record them.
+    public var mail: [MailRecord] = []
 }
 
 /// How the answer to a request reaches the person, said without personal data.
@@ -20,7 +22,8 @@ public struct RequestReply: Sendable {
     public var format: String
     /// The language of an HTML copy.
     public var language: Language
-    /// web, email, phone or letter.
+    /// How the person is answered: "email" (by Gallra, through the outbox, where the request keeps
+    /// the person's address), or the channel the party answers by itself: web, phone, letter.
     public var via: String
 
     public init(format: String, language: Language, via: String) {
@@ -29,13 +32,6 @@ public struct RequestReply: Sendable {
         self.via = via
     }
 
-    /// What was sent, as the request register keeps it.
-    func description(for kind: RequestKind) -> String {
-        guard kind.sendsCopy else { return "confirmation via \(via)" }
-        let copy = kind == .access ? "access report" : "portability copy"
-        let form = format == "html" ? "\(format), \(language.rawValue)" : format
-        return "\(copy) (\(form)) via \(via)"
-    }
 }
 
 extension Gallra {
@@ -98,17 +94,30 @@ extension Gallra {
                 decisions: try await store.requests.decisions(for: id),
                 grounds: try await store.requests.grounds(for: id),
                 message: try await store.requests.contact(of: id)?.message,
-                tasks: try await store.requests.tasks(of: id))
+                tasks: try await store.requests.tasks(of: id), mail: try await store.outbox.records(ofRequest: id))
         }
     }
 
-    /// Extends the deadline by two months (Art. 12(3)); returns the new deadline.
-    public func extendRequest(_ id: String, reason: String, on day: CivilDate? = nil, by party: Party)
-        async throws -> CivilDate
-    {
+    /// Extends the deadline by two months (Art. 12(3)); returns the new deadline. Where the request
+    /// keeps the person's address and `delivery` says how to write, the person is told, with the
+    /// reason, in the same transaction.
+    public func extendRequest(
+        _ id: String, reason: String, on day: CivilDate? = nil, delivery: SelfServiceSettings? = nil, by party: Party
+    ) async throws -> CivilDate {
         try await acting(by: party, needs: .writePersonalData) {
             _ = try await reachableRequest(id, by: party)
-            return try await store.requests.extend(id, reason: reason, on: day)
+            guard let delivery, let contact = try await store.requests.contact(of: id) else {
+                return try await store.requests.extend(id, reason: reason, on: day)
+            }
+            let controller = try await registerInForce().controller
+            return try await store.transaction {
+                let deadline = try await store.requests.extend(id, reason: reason, on: day)
+                let message = PersonMail.extended(
+                    to: contact.address, try await store.requests.request(id), reason: reason, contact.language,
+                    controller: controller, settings: delivery)
+                try await store.outbox.enqueue(message.rfc5322(), purpose: "extended", request: id)
+                return deadline
+            }
         }
     }
 
@@ -150,11 +159,13 @@ extension Gallra {
         async throws -> RequestCompletion
     {
         var completion = try await acting(by: party, needs: .writePersonalData) {
-            let request = try await reachableRequest(id, by: party)
-            if let delivery, request.kind.sendsCopy, let contact = try await store.requests.contact(of: id) {
-                return try await completeDelivering(request, to: contact, settings: delivery)
+            _ = try await reachableRequest(id, by: party)
+            // Gallra answers by e-mail where it has the address the request keeps and the pages'
+            // settings to write from; otherwise the party answers, and the record says so.
+            if let delivery, reply.via == "email", let contact = try await store.requests.contact(of: id) {
+                return try await carryOut(id, answer: .mail(contact, delivery))
             }
-            return try await carryOut(id, sent: reply.description(for: request.kind))
+            return try await carryOut(id, answer: .byHand(channel: reply.via, party: party))
         }
         // The copy is the person's; what the party completing it sees of it is what its activities
         // hold, as in every other answer to it.

@@ -57,4 +57,16 @@ extension Word {
         case .withdrawConsent: .selfServiceKindWithdrawConsent
         }
     }
+
+    /// What a message of the outbox is, by its purpose.
+    static func mailPurpose(_ purpose: String) -> Word {
+        switch purpose {
+        case "confirm": .mailConfirm
+        case "receipt": .mailReceipt
+        case "outcome": .mailOutcome
+        case "report": .mailReport
+        case "extended": .mailExtended
+        default: .mailOther
+        }
+    }
 }

@@ -75,6 +75,33 @@ enum Word: String, CaseIterable, Sendable {
     case until
     case completed
     case sent
+    case mailToPerson = "mail_to_person"
+    case mailQueued = "mail_queued"
+    case mailGivenUp = "mail_given_up"
+    case mailNextAttempt = "mail_next_attempt"
+    case mailAttempts = "mail_attempts"
+    case mailNone = "mail_none"
+    case mailReceipt = "mail_receipt"
+    case mailOutcome = "mail_outcome"
+    case mailReport = "mail_report"
+    case mailExtended = "mail_extended"
+    case mailOther = "mail_other"
+    case mailConfirm = "mail_confirm"
+    case outbox
+    case navOutbox = "nav_outbox"
+    case outboxAll = "outbox_all"
+    case outboxQueued = "outbox_queued"
+    case outboxSent = "outbox_sent"
+    case outboxFailed = "outbox_failed"
+    case outboxHint = "outbox_hint"
+    case outboxEmpty = "outbox_empty"
+    case outboxWhat = "outbox_what"
+    case outboxState = "outbox_state"
+    case outboxQueuedAt = "outbox_queued_at"
+    case outboxError = "outbox_error"
+    case pageOf = "page_of"
+    case previousPage = "previous_page"
+    case nextPage = "next_page"
     case incidents
     case description
     case aware

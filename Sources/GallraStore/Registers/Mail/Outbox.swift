@@ -18,8 +18,10 @@ public struct OutgoingMessage: Sendable {
 public struct Outbox: StoreRegister {
     let store: Store
 
-    /// Queues a message; inside a transaction, it joins it.
-    public func enqueue(_ message: Data, purpose: String) async throws {
+    /// Queues a message (about `request`, when it is about one) and returns its id; inside a
+    /// transaction, it joins it.
+    @discardableResult
+    public func enqueue(_ message: Data, purpose: String, request: String? = nil) async throws -> String {
         let id = Store.newID()
         let sealed = try store.keys.selfServiceCipher().seal(
             message.base64EncodedString(), context: "outbox/\(id)")
@@ -27,11 +29,12 @@ public struct Outbox: StoreRegister {
         try await data.transaction { sql in
             try await sql.raw(
                 """
-                INSERT INTO outbox (id, purpose, message_sealed, created_at, next_attempt_at, attempts)
-                VALUES (\(bind: id), \(bind: purpose), \(bind: sealed), \(bind: now), \(bind: now), 0)
+                INSERT INTO outbox (id, purpose, request_id, message_sealed, created_at, next_attempt_at, attempts)
+                VALUES (\(bind: id), \(bind: purpose), \(bind: request), \(bind: sealed), \(bind: now), \(bind: now), 0)
                 """
             ).run()
         }
+        return id
     }
 
     /// Messages due now, the oldest first. A message that cannot be read back whole is never

@@ -25,17 +25,17 @@ extension Requests {
     /// consents withdrawn, corrected values; then the request completed with its decisions, `sent`
     /// (what went to the person, without personal data) and its own expiry (`expires`, by the
     /// rule of the activity that keeps the requests). `deliver`, when given, runs in the same
-    /// transaction (the copy, when there is one). Returns whether the subject had nothing left and
-    /// was erased whole; their key is destroyed by `RetentionSweep.destroyErasedSubjectKeys`, after
-    /// this commits.
+    /// transaction, told the store's records corrected (the copy or the answer to the person).
+    /// Returns whether the subject had nothing left and was erased whole (their key is destroyed
+    /// by `RetentionSweep.destroyErasedSubjectKeys`, after this commits), and what was corrected.
     public func close(
         _ request: DataSubjectRequest, decisions: [RightsDecision], sent: String, expires: Date?, at now: Date,
-        deliver: (@Sendable () async throws -> Void)? = nil
-    ) async throws -> Bool {
+        deliver: (@Sendable ([RequestCompletion.Correction]) async throws -> Void)? = nil
+    ) async throws -> (erasedWhole: Bool, corrected: [RequestCompletion.Correction]) {
         let id = request.id
         let corrections = request.kind == .rectification ? try await sealedCorrections(of: request) : []
         let consents = try await store.consents.entries(of: request.subject)
-        return try await data.transaction { sql -> Bool in
+        return try await data.transaction { sql -> (erasedWhole: Bool, corrected: [RequestCompletion.Correction]) in
             let removals = try await self.removals(
                 of: request.subject, request: id,
                 decisions: decisions.filter { $0.action == .erase || $0.action == .anonymise }, on: sql)
@@ -89,7 +89,8 @@ extension Requests {
                 expires_at = \(bind: expires?.millis) WHERE id = \(bind: id)
                 """
             ).run()
-            try await deliver?()
+            let corrected = corrections.map { RequestCompletion.Correction(activity: $0.activity, what: $0.category) }
+            try await deliver?(corrected)
             let summary = decisions.map { "\($0.activity): \($0.action.rawValue) \($0.article)" }
             try await self.audit(
                 [
@@ -97,7 +98,7 @@ extension Requests {
                         "request.complete", subject: request.subject,
                         detail: "request \(id) (\(request.kind.rawValue)): " + summary.joined(separator: "; "))
                 ], on: sql)
-            return !emptied.isEmpty
+            return (!emptied.isEmpty, corrected)
         }
     }
 
@@ -141,6 +142,7 @@ extension Requests {
     private struct SealedCorrection {
         let record: String
         let activity: String
+        let category: String
         let sealed: Data
     }
 
@@ -148,7 +150,7 @@ extension Requests {
     private func sealedCorrections(of request: DataSubjectRequest) async throws -> [SealedCorrection] {
         let rows = try await data.read.raw(
             """
-            SELECT request_corrections.record_id, request_corrections.value_sealed, records.activity
+            SELECT request_corrections.record_id, request_corrections.value_sealed, records.activity, records.category
             FROM request_corrections JOIN records ON records.id = request_corrections.record_id
             WHERE request_corrections.request_id = \(bind: request.id) ORDER BY request_corrections.record_id
             """
@@ -160,6 +162,7 @@ extension Requests {
                 try row.decode(column: "value_sealed", as: Data.self), context: "correction/\(request.id)/\(record)")
             return SealedCorrection(
                 record: record, activity: try row.decode(column: "activity", as: String.self),
+                category: try row.decode(column: "category", as: String.self),
                 sealed: try cipher.seal(value, context: "record/\(record)"))
         }
     }

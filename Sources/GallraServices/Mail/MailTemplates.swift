@@ -22,8 +22,8 @@ public struct MailTemplates: Sendable {
             switch self {
             case .confirm: return ["controller", "what", "link"]
             case .receipt: return ["controller", "what", "deadline", "reference"]
-            case .unsubscribed: return ["controller", "what", "stopped"]
-            case .report: return ["controller", "what", "link", "expires"]
+            case .unsubscribed: return ["controller", "what", "stopped", "reference"]
+            case .report: return ["controller", "what", "link", "expires", "reference"]
             }
         }
     }

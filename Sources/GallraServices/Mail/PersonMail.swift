@@ -48,17 +48,17 @@ enum PersonMail {
                 .joined(separator: "\n")
         return message(
             .unsubscribed, to: payload.email, payload.language, link: nil, controller: controller, settings: settings,
-            ["what": what, "stopped": stopped])
+            ["what": what, "stopped": stopped, "reference": receipt.reference])
     }
 
     /// The link to the copy of a person's data, once their access or portability request is done.
     static func report(
         to address: String, kind: PublicRequestKind, _ language: Language, link: String, expires: CivilDate,
-        controller: Controller, settings: SelfServiceSettings
+        reference: String, controller: Controller, settings: SelfServiceSettings
     ) -> MailMessage {
         message(
             .report, to: address, language, link: link, controller: controller, settings: settings,
-            ["what": kindName(kind, language), "link": link, "expires": expires.description])
+            ["what": kindName(kind, language), "link": link, "expires": expires.description, "reference": reference])
     }
 
     private static func message(

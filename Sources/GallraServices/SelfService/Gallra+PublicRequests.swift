@@ -114,11 +114,11 @@ extension Gallra {
         let request = try await store.requests.request(id)
         let register = try await registerInForce()
         let receipt = PublicReceipt(
-            kind: payload.kind, reference: id, deadline: request.deadline,
+            kind: payload.kind, reference: request.reference ?? id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
         let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
         try await store.work(by: Self.selfService) {
-            try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt")
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt", about: (id, subject))
         }
         return receipt
     }

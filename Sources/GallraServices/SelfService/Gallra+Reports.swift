@@ -56,8 +56,8 @@ extension Gallra {
             let link = settings.baseURL + "privacy/download/" + token + "?lang=" + contact.language.rawValue
             let message = PersonMail.report(
                 to: contact.address, kind: .access, contact.language, link: link, expires: expiry,
-                controller: register.controller, settings: settings)
-            try await store.outbox.enqueue(message.rfc5322(), purpose: "report")
+                reference: request.reference ?? request.id, controller: register.controller, settings: settings)
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "report", about: (request.id, request.subject))
         }
     }
 

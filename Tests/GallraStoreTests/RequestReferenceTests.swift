@@ -56,6 +56,36 @@ struct RequestReferenceTests {
         await store.close()
     }
 
+    @Test(
+        "A store written before numbers its requests in the order they were opened, and goes on from there",
+        arguments: TestBackend.available)
+    func migrationNumbersOldRequests(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.openWithRegister()
+        let anna = try await store.subjects.add(email: "anna@example.se")
+        let today = try await store.versions.calendar().localDate(of: Date())
+        let lastYear = try #require(CivilDate(year: today.year - 1, month: 6, day: 1))
+        var ids: [String] = []
+        for received in [today, lastYear, today, lastYear, today] {
+            ids.append(try await store.requests.open(.access, subject: anna, received: received))
+        }
+        await store.close()
+        try await test.raw(
+            """
+            DROP INDEX requests_reference; DROP INDEX audit_log_subject; ALTER TABLE requests DROP COLUMN reference;
+            ALTER TABLE outbox DROP COLUMN request_id; ALTER TABLE outbox DROP COLUMN subject_id;
+            DROP TABLE request_sequences; DELETE FROM gallra_schema WHERE version = \(Migrations.requestReferences.version)
+            """)
+        let reopened = try await test.open()
+        var references: [String] = []
+        for id in ids { references.append(try #require(try await reopened.requests.request(id).reference)) }
+        let (this, last) = (today.year, today.year - 1)
+        #expect(references == ["\(this)-0001", "\(last)-0001", "\(this)-0002", "\(last)-0002", "\(this)-0003"])
+        let next = try await reopened.requests.open(.erasure, subject: anna, received: today)
+        #expect(try await reopened.requests.request(next).reference == "\(this)-0004", "the year's count goes on")
+        await reopened.close()
+    }
+
     @Test("A reference is read as typed, and refused when it is something else")
     func parsing() {
         #expect(RequestReference("2026-0042")?.description == "2026-0042")

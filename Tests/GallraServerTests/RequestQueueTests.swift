@@ -105,6 +105,10 @@ struct RequestQueueTests {
             let none = try await Self.post(
                 client, "/admin/requests/search", [("q", "nobody@example.se")], session: session)
             #expect(String(buffer: none.body).contains("Ingen begäran matchar"))
+            // A short reference typed into the address leads to the request.
+            let typed = try await client.execute(
+                uri: "/admin/requests/\(karinRef)", method: .get, headers: [.cookie: session.cookie])
+            #expect(typed.status == .seeOther && typed.headers[.location] == "/admin/requests/\(karins)")
             // The search never rides in an address: one there is not read.
             let inAddress = try await Self.get(client, "/admin/requests?q=karin%40example.se", session: session)
             #expect(inAddress.contains(">\(olofRef)</a>"))

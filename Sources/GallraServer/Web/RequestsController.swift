@@ -68,8 +68,15 @@ struct RequestsController: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: export.html(context.language))))
     }
 
+    /// GET /admin/requests/{id}: the request's page; a short reference (`2026-0042`), as a person
+    /// quotes it, leads to it too.
     @Sendable func request(_ request: Request, context: Context) async throws -> Response {
-        try await requestPage(try context.parameters.require("id"), context: context, error: nil)
+        let id = try context.parameters.require("id")
+        if let reference = RequestReference(id) {
+            let found = try await gallra.requestID(reference: reference, by: try context.person().party)
+            return Response.redirect(to: "/admin/requests/\(found)", type: .normal)
+        }
+        return try await requestPage(id, context: context, error: nil)
     }
 
     @Sendable func verify(_ request: Request, context: Context) async throws -> Response {

@@ -184,6 +184,17 @@ extension Gallra {
         }
     }
 
+    /// The id of the request a short reference (`2026-0042`) names, within the party's reach.
+    public func requestID(reference: RequestReference, by party: Party) async throws -> String {
+        try await acting(by: party, needs: .readPersonalData) {
+            guard let request = try await store.requests.request(reference: reference) else {
+                throw GallraError.notFound("No request has the reference \(reference).")
+            }
+            try requireReach(request, by: party)
+            return request.id
+        }
+    }
+
     /// The person who made a request, as far as the party may see them; the read is audited.
     public func requester(of id: String, by party: Party) async throws -> Requester {
         try await acting(by: party, needs: .readPersonalData) {

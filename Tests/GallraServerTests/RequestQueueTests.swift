@@ -311,6 +311,10 @@ struct RequestQueueTests {
             #expect(confirm.contains("Karin Östlund"), "whose data")
             #expect(confirm.contains("Kundärenden/Support"), "each activity's decision")
             #expect(confirm.contains("<strong>radera</strong>"), "what is erased")
+            #expect(
+                confirm.contains(
+                    #"<td data-label="Behandling">Kundärenden/Support</td><td data-label="Poster">1</td>"#),
+                "how many records each activity holds of her")
             #expect(confirm.contains(#"name="confirmed" value="yes""#))
 
             let unconfirmed = try await Self.post(client, "/admin/requests/\(id)/complete", [], session: session)

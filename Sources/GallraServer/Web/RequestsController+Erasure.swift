@@ -13,12 +13,22 @@ struct ErasureConfirmPage: Encodable, Sendable {
         let rows: Int
     }
 
+    struct Decision: Encodable, Sendable {
+        let activity: String
+        let action: String
+        let article: String
+        let until: String
+        let reason: String
+        /// The person's records under the activity, now.
+        let records: Int
+    }
+
     let navRequests = true
     let id: String
     let reference: String
     let kind: String
     let whose: String
-    let decisions: [RequestPage.Decision]
+    let decisions: [Decision]
     let connected: [Count]
     let hasConnected: Bool
     var error: String?
@@ -43,6 +53,7 @@ extension RequestsController {
         let requester = RequesterView(
             try await gallra.requester(of: id, by: party), scoped: party.access.isScoped, words: words)
         let plan = try await gallra.connectedPlan(id, decisions: details.decisions, by: party)
+        let held = try await gallra.recordCounts(of: id, by: party)
         var counts: [String: Int] = [:]
         var order: [String] = []
         for change in plan {
@@ -61,7 +72,8 @@ extension RequestsController {
                 .init(
                     activity: register?.activity(decision.activity)?.name[language] ?? decision.activity,
                     action: words[.action(decision.action)], article: decision.article,
-                    until: decision.until?.description ?? "", reason: decision.reason[language])
+                    until: decision.until?.description ?? "", reason: decision.reason[language],
+                    records: held[decision.activity] ?? 0)
             }, connected: connected, hasConnected: !connected.isEmpty)
         page.error = error?.description
         return AdminPage.render(

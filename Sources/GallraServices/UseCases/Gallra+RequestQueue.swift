@@ -184,6 +184,15 @@ extension Gallra {
         }
     }
 
+    /// How many records the request's subject has under each activity the party reaches, before
+    /// the request is carried out (an erasure's page of confirmation shows them).
+    public func recordCounts(of id: String, by party: Party) async throws -> [String: Int] {
+        try await acting(by: party, needs: .readPersonalData) {
+            let request = try await reachableRequest(id, by: party)
+            return try await store.requests.recordCounts(of: request).filter { party.access.reaches(activity: $0.key) }
+        }
+    }
+
     /// The id of the request a short reference (`2026-0042`) names, within the party's reach.
     public func requestID(reference: RequestReference, by party: Party) async throws -> String {
         try await acting(by: party, needs: .readPersonalData) {

@@ -67,3 +67,21 @@ extension Requests {
         return try rows.map(AuditEntry.init(row:))
     }
 }
+
+extension Requests {
+    /// How many records the request's subject has under each activity: what an erasure's decisions
+    /// act on, counted before it is carried out.
+    public func recordCounts(of request: DataSubjectRequest) async throws -> [String: Int] {
+        let rows = try await data.read.raw(
+            """
+            SELECT activity, COUNT(*) AS held FROM records WHERE subject_id = \(bind: request.subject)
+            GROUP BY activity
+            """
+        ).all()
+        var counts: [String: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "activity", as: String.self)] = try row.decode(column: "held", as: Int.self)
+        }
+        return counts
+    }
+}

@@ -61,10 +61,11 @@ struct PageModelRenderingTests {
         let dictionary: [String: Any] = [
             "navRequests": true, "hasRequests": false, "today": "2027-01-15", "requests": [[String: Any]](),
             "kinds": [["value": "access", "label": "tillgång"]], "channels": ["web", "email"],
+            "tab": "open", "total": 0,
         ]
         let fromModel = html("requests", model, .sv)
         #expect(fromModel == (html("requests", dictionary, .sv)))
-        #expect(fromModel.contains(Words(.sv)[.noRequests]))
+        #expect(fromModel.contains(Words(.sv)[.noMatch]))
         #expect(fromModel.contains("<option value=\"access\">tillgång</option>"))
     }
 }

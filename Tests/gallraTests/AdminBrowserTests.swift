@@ -92,13 +92,16 @@ struct AdminBrowserTests {
             #expect(try await browser.shows("Inget bevarandebeslut gäller."))
 
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
-            #expect(try await browser.text().contains("Begäran: radering (Art. 17)"))
+            #expect(try await browser.text().contains(": radering (Art. 17)"))
             try await look(browser, "request-sv")
             try await browser.click("a[href^='/admin/subjects?q=']")
             #expect(try await browser.text().contains("Anna Andersson"), "the request links to the person")
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
             try await browser.type("BankID", into: "#how")
             try await browser.click("form[action$='/verify'] button")
+            // An erasure is asked once more, on the page that shows whose data and what it does.
+            try await browser.click("a[href$='/confirm']")
+            #expect(try await browser.text().contains("Anna Andersson"))
             try await browser.click("form[action$='/complete'] button")
             #expect(try await browser.text().contains("Slutförd"), "the request is completed")
 

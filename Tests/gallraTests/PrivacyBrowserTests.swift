@@ -78,7 +78,7 @@ struct PrivacyBrowserTests {
             let reference = String(
                 try #require(
                     MailDeliveryTests.text(of: receipt.replacingOccurrences(of: "\r\n", with: "\n")).first?
-                        .firstMatch(of: /ärendenummer ([0-9a-f-]+)/)?.1))
+                        .firstMatch(of: /ärendenummer ([0-9]{4}-[0-9]{4,})/)?.1))
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(reference)")!)
             try await browser.click("form[action$='/complete'] button")
             #expect(try await browser.text().contains("download link"))

@@ -58,7 +58,7 @@ extension Register {
     /// A field as RFC 4180 wants it. A field a spreadsheet would read as a formula (it begins with
     /// =, +, -, @, a tab or a carriage return) gets a leading apostrophe and quotes, so that opening
     /// the export never runs what a register's text says (OWASP: CSV injection).
-    static func csvField(_ value: String) -> String {
+    public static func csvField(_ value: String) -> String {
         let formula = value.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
         let text = formula ? "'" + value : value
         guard formula || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {

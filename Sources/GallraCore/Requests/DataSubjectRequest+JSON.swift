@@ -29,6 +29,7 @@ extension DataSubjectRequest {
             ("extension_reason", .optional(request.extensionReason)),
             ("completed", .optional(request.completedAt.map(calendar.rfc3339))),
             ("sent", .optional(request.sent)),
+            ("reference", .optional(request.reference)),
         ])
     }
 
@@ -40,6 +41,7 @@ extension DataSubjectRequest {
             ("subject", .string(request.subject)), ("received", .string(request.received.description)),
             ("deadline", .string(request.deadline.description)), ("status", .string(request.status.rawValue)),
             ("days_left", .number(request.daysLeft(on: today))), ("overdue", .bool(request.isOverdue(on: today))),
+            ("reference", .optional(request.reference)),
         ])
     }
 }

@@ -26,6 +26,8 @@ public struct DataSubjectRequest: Sendable {
     public let sent: String?
     /// The decisions as carried out; nil until the request is completed.
     public let completedDecisions: [RightsDecision]?
+    /// The short reference people quote (`2026-0042`, `RequestReference`), given when it is opened.
+    public var reference: String?
 
     public init(
         id: String,

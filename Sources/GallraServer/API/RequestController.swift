@@ -19,17 +19,27 @@ struct RequestController: Sendable {
         api.post("requests/:id/complete", use: complete)
     }
 
-    /// GET /api/v1/requests[?status=open|overdue]: requests not yet completed, the nearest
-    /// deadline first.
+    /// GET /api/v1/requests[?status=open|overdue|completed|all][&kind=KIND]: the queue's tab
+    /// (not yet completed by default), the nearest deadline first.
     @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
         let status = request.uri.queryParameters.get("status") ?? "open"
-        guard status == "open" || status == "overdue" else {
-            throw GallraError.invalidInput("\"status\" is open or overdue.")
+        guard let tab = RequestTab(rawValue: String(status)) else {
+            throw GallraError.invalidInput("\"status\" is open, overdue, completed or all.")
+        }
+        var query = RequestQuery()
+        query.tab = tab
+        query.pageSize = nil
+        query.requesters = false
+        if let kind = request.uri.queryParameters.get("kind") {
+            guard let named = RequestKind(rawValue: String(kind)) else {
+                throw GallraError.invalidInput(
+                    "\"kind\" is one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            query.kind = named
         }
         let today = try await gallra.calendar().localDate(of: Date())
-        let requests = try await gallra.pendingRequests(
-            on: today, overdueOnly: status == "overdue", by: try context.actingParty())
-        return JSONResponse(.array(requests.map { $0.summaryJSON(on: today) }))
+        let queue = try await gallra.requestQueue(query, on: today, by: try context.actingParty())
+        return JSONResponse(.array(queue.rows.map { $0.request.summaryJSON(on: today) }))
     }
 
     struct OpenBody: JSONBody {
@@ -134,10 +144,14 @@ struct RequestController: Sendable {
         let calendar = try await gallra.calendar()
         var json = details.request.json(decisions: details.decisions, language, calendar)
         // What the person wrote on the public page (what is wrong, why they unsubscribe).
+        // Other requests not yet completed of the same person and kind (two objections, say).
+        let duplicates = try await gallra.duplicateRequests(of: id, by: party).map { other in
+            JSONText.object([("id", .string(other.id)), ("reference", .optional(other.reference))])
+        }
         if case .object(let fields) = json {
             json = .object(
                 fields + [
-                    ("message", .optional(details.message)),
+                    ("message", .optional(details.message)), ("duplicates", .array(duplicates)),
                     ("mail", .array(details.mail.map { $0.json(calendar) })),
                 ])
         }

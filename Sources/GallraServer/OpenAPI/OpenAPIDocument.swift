@@ -77,7 +77,8 @@ enum OpenAPIDocument {
                 (
                     "get",
                     Operation.get(
-                        "Requests not yet completed, the nearest deadline first", "listRequests", query: [.status],
+                        "Requests in a tab of the queue (not yet completed by default), the nearest deadline first",
+                        "listRequests", query: [.status, .kind],
                         schema: "RequestList")
                 ),
                 (

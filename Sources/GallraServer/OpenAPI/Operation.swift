@@ -1,8 +1,9 @@
 import GallraCore
+import GallraServices
 
 /// The query parameters the API takes, described once.
 enum QueryParameter {
-    case lang, portable, status, open, days
+    case lang, portable, status, kind, open, days
 
     var json: JSONText {
         let (name, description, schema): (String, String, JSONText) =
@@ -15,8 +16,20 @@ enum QueryParameter {
             case .portable: ("portable", "Only what Art. 20 covers", Schemas.boolText)
             case .status:
                 (
-                    "status", "open: not completed; overdue: past the deadline",
-                    .object([("type", .string("string")), ("enum", .array([.string("open"), .string("overdue")]))])
+                    "status",
+                    "open: not completed; overdue: past the deadline; completed; all (the admin UI's tabs)",
+                    .object([
+                        ("type", .string("string")),
+                        ("enum", .array(RequestTab.allCases.map { .string($0.rawValue) })),
+                    ])
+                )
+            case .kind:
+                (
+                    "kind", "Only requests of this kind",
+                    .object([
+                        ("type", .string("string")),
+                        ("enum", .array(RequestKind.allCases.map { .string($0.rawValue) })),
+                    ])
                 )
             case .open: ("open", "Only incidents not closed", Schemas.boolText)
             case .days:

@@ -113,6 +113,15 @@ enum Schemas {
                     ("id", string), ("kind", string), ("received", string), ("deadline", string), ("status", string),
                     ("subject", string), ("decisions", .object([("type", .string("array"))])),
                     ("verified", nullableString), ("message", nullableString),
+                    // The short reference people quote (`2026-0042`); null for none.
+                    ("reference", nullableString),
+                    (
+                        "duplicates",
+                        .object([
+                            ("type", .string("array")),
+                            ("items", answer([("id", string), ("reference", nullableString)], required: ["id"])),
+                        ])
+                    ),
                 ], required: ["id", "kind", "received", "deadline", "status", "decisions"])
         ),
         (
@@ -122,7 +131,10 @@ enum Schemas {
                 (
                     "items",
                     answer(
-                        [("id", string), ("deadline", string), ("days_left", integer), ("overdue", boolean)],
+                        [
+                            ("id", string), ("deadline", string), ("days_left", integer), ("overdue", boolean),
+                            ("reference", nullableString),
+                        ],
                         required: ["id", "deadline", "days_left", "overdue"])
                 ),
             ])

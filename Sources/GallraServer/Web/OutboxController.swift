@@ -38,7 +38,9 @@ struct OutboxController: Sendable {
                     label: words[OutboxPage.word(tab)], href: "/admin/outbox" + (tab.map { "?state=\($0)" } ?? ""),
                     current: tab == state)
             },
-            total: found.total, page: page, pages: pages,
+            total: found.total,
+            pageOf: words[.pageOf].replacingOccurrences(of: "{page}", with: "\(page)")
+                .replacingOccurrences(of: "{pages}", with: "\(pages)"),
             previous: page > 1 ? OutboxPage.href(state, page - 1) : nil,
             next: page < pages ? OutboxPage.href(state, page + 1) : nil, empty: found.records.isEmpty)
         return AdminPage.render("outbox", title: words[.outbox], model, context)
@@ -66,8 +68,7 @@ struct OutboxPage: Encodable, Sendable {
     let rows: [Row]
     let tabs: [Tab]
     let total: Int
-    let page: Int
-    let pages: Int
+    let pageOf: String
     let previous: String?
     let next: String?
     var empty: Bool

@@ -3,6 +3,8 @@ import GallraCore
 /// A request in a list (the overview, the requests page) and at the head of its own page.
 struct RequestRow: Encodable, Sendable {
     let id: String
+    /// The short reference people quote (`2026-0042`); the id for a request from before it.
+    let reference: String
     let kind: String
     let subject: String
     let received: String
@@ -11,9 +13,12 @@ struct RequestRow: Encodable, Sendable {
     let left: String
     let overdue: Bool
     let verified: Bool
+    /// The person who asked, as the role may see them; nil where the page does not show them.
+    var requester: RequesterView?
 
     init(_ request: DataSubjectRequest, today: CivilDate, words: Words) {
         id = request.id
+        reference = request.reference ?? request.id
         kind = words[.kind(request.kind)]
         subject = request.subject
         received = request.received.description
@@ -26,21 +31,25 @@ struct RequestRow: Encodable, Sendable {
     }
 }
 
-/// The requests page (`requests.mustache`): the open requests and the form to register one.
-struct RequestsPage: Encodable, Sendable {
-    struct Choice: Encodable, Sendable {
-        let value: String
-        let label: String
+/// The person who asked, as a role may see them: a name and addresses, or a word that says why
+/// nothing is shown (erased whole, not for this role).
+struct RequesterView: Encodable, Sendable {
+    let name: String?
+    let addresses: String?
+    /// Said instead, when there is nothing to show.
+    let note: String?
+
+    init(_ requester: Requester, scoped: Bool, words: Words) {
+        name = requester.name
+        addresses = requester.addresses.isEmpty ? nil : requester.addresses.joined(separator: ", ")
+        note =
+            if requester.erased { words[.requesterErased] } else if name != nil || addresses != nil { nil } else {
+                words[scoped ? .requesterHidden : .requesterNone]
+            }
     }
 
-    let navRequests = true
-    let hasRequests: Bool
-    /// The form's default day received.
-    let today: String
-    let requests: [RequestRow]
-    let kinds: [Choice]
-    let channels: [String]
-    var error: String?
+    /// The name and addresses on one line, for a page head or a CSV field.
+    var line: String { [name, addresses, note].compactMap { $0 }.joined(separator: " · ") }
 }
 
 /// One request's page (`request.mustache`): its state, the work by hand, what completing it would
@@ -70,6 +79,7 @@ struct RequestPage: Encodable, Sendable {
 
     let navRequests = true
     let id: String
+    let reference: String
     let kind: String
     let subject: String
     let received: String
@@ -101,8 +111,19 @@ struct RequestPage: Encodable, Sendable {
     var decisions: [Decision] = []
     var error: String?
 
+    var requester: RequesterView?
+    /// Other open requests of the same person and kind.
+    var duplicates: [RequestRow] = [] {
+        didSet { hasDuplicates = !duplicates.isEmpty }
+    }
+    var hasDuplicates = false
+    var timeline: [TimelineStep] = []
+    /// An erasure is carried out after a page that shows what it does (`confirm.mustache`).
+    var confirmFirst = false
+    var done = false
+
     init(_ row: RequestRow) {
-        (id, kind, subject, received) = (row.id, row.kind, row.subject, row.received)
+        (id, reference, kind, subject, received) = (row.id, row.reference, row.kind, row.subject, row.received)
         (deadline, left, overdue, verified) = (row.deadline, row.left, row.overdue, row.verified)
     }
 }

@@ -14,29 +14,15 @@ struct RequestsController: Sendable {
     func add(to admin: RouterGroup<Context>) {
         admin.get("requests", use: requests)
         admin.post("requests", use: openRequest)
+        admin.post("requests/search", use: search)
+        admin.post("requests/export", use: export)
         admin.get("requests/:id", use: request)
+        admin.get("requests/:id/confirm", use: confirm)
         admin.get("requests/:id/report", use: report)
         admin.post("requests/:id/verify", use: verify)
         admin.post("requests/:id/extend", use: extend)
         admin.post("requests/:id/complete", use: complete)
         admin.post("requests/:id/tasks/:system/done", use: taskDone)
-    }
-
-    @Sendable func requests(_ request: Request, context: Context) async throws -> Response {
-        try await requestsPage(context: context, error: nil)
-    }
-
-    private func requestsPage(context: Context, error: GallraError?) async throws -> Response {
-        let words = Words(context.language)
-        let today = try await gallra.calendar().localDate(of: Date())
-        let pending = try await gallra.pendingRequests(on: today, by: try context.person().party)
-        let page = RequestsPage(
-            hasRequests: !pending.isEmpty, today: today.description,
-            requests: pending.map { RequestRow($0, today: today, words: words) },
-            kinds: RequestKind.allCases.map { .init(value: $0.rawValue, label: words[.kind($0)]) },
-            channels: RequestChannel.allCases.map(\.rawValue), error: error?.description)
-        return AdminPage.render(
-            "requests", title: words[.requests], page, context, status: error?.httpStatus ?? .ok)
     }
 
     /// POST /admin/requests: registers a request, then shows it.
@@ -58,9 +44,9 @@ struct RequestsController: Sendable {
                 verifiedHow: verified.isEmpty ? nil : verified, by: try context.person().party)
             return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
         } catch let error as GallraError {
-            return try await requestsPage(context: context, error: error)
+            return try await requestsPage(RequestQuery(), context: context, error: error)
         } catch let error as IdentifierError {
-            return try await requestsPage(context: context, error: .invalidInput(error.description))
+            return try await requestsPage(RequestQuery(), context: context, error: .invalidInput(error.description))
         }
     }
 
@@ -82,8 +68,15 @@ struct RequestsController: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: export.html(context.language))))
     }
 
+    /// GET /admin/requests/{id}: the request's page; a short reference (`2026-0042`), as a person
+    /// quotes it, leads to it too.
     @Sendable func request(_ request: Request, context: Context) async throws -> Response {
-        try await requestPage(try context.parameters.require("id"), context: context, error: nil)
+        let id = try context.parameters.require("id")
+        if let reference = RequestReference(id) {
+            let found = try await gallra.requestID(reference: reference, by: try context.person().party)
+            return Response.redirect(to: "/admin/requests/\(found)", type: .normal)
+        }
+        return try await requestPage(id, context: context, error: nil)
     }
 
     @Sendable func verify(_ request: Request, context: Context) async throws -> Response {
@@ -113,9 +106,17 @@ struct RequestsController: Sendable {
         }
     }
 
+    /// POST /admin/requests/{id}/complete: carries the decisions out. An erasure only with
+    /// `confirmed=yes`, sent from the page that shows what it does (`confirm`); without it,
+    /// nothing is done and that page is shown, saying so.
     @Sendable func complete(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("id")
-        _ = try await context.form(request)
+        let form = try await context.form(request)
+        let details = try await gallra.requestDetails(id, by: try context.person().party)
+        if details.request.kind == .erasure && form["confirmed"] != "yes" {
+            return try await confirmPage(
+                id, context: context, error: .conflict(Words(context.language)[.confirmRequired]))
+        }
         return try await acting(on: id, context: context) {
             let reply = RequestReply(format: "html", language: context.language, via: "email")
             _ = try await gallra.completeRequest(
@@ -141,7 +142,14 @@ struct RequestsController: Sendable {
         let today = calendar.localDate(of: Date())
         let details = try await gallra.requestDetails(id, by: try context.person().party)
         let request = details.request
+        let party = try context.person().party
         var page = RequestPage(RequestRow(request, today: today, words: words))
+        page.requester = RequesterView(
+            try await gallra.requester(of: id, by: party), scoped: party.access.isScoped, words: words)
+        page.duplicates = try await gallra.duplicateRequests(of: id, by: party).map {
+            RequestRow($0, today: today, words: words)
+        }
+        page.confirmFirst = request.kind == .erasure
         page.article = request.kind.article
         page.status = words[.status(request.status)]
         page.open = request.status != .completed
@@ -176,6 +184,9 @@ struct RequestsController: Sendable {
         let register = try await AdminPage.allowed({
             try await gallra.register(by: try context.person().party).register
         })
+        page.timeline = try await gallra.requestTimeline(id, by: party).map { step in
+            TimelineStep(step, calendar: calendar, words: words) { register?.activity($0)?.name[language] ?? $0 }
+        }
         // What completing it would do in the connected databases, before anything is done.
         if request.status != .completed {
             let plan = try await gallra.connectedPlan(
@@ -196,6 +207,7 @@ struct RequestsController: Sendable {
         }
         page.error = error?.description
         return AdminPage.render(
-            "request", title: "\(words[.request]) \(page.kind)", page, context, status: error?.httpStatus ?? .ok)
+            "request", title: "\(words[.request]) \(page.reference): \(page.kind)", page, context,
+            status: error?.httpStatus ?? .ok)
     }
 }

@@ -57,6 +57,8 @@ extension MailTemplates {
         vi har tagit emot och genomfört din begäran om {{what}}.
         {{stopped}}
 
+        Ärendenummer: {{reference}}
+
         Vänliga hälsningar,
         {{controller}}
         """,
@@ -67,6 +69,8 @@ extension MailTemplates {
 
         we have received and carried out your request: {{what}}.
         {{stopped}}
+
+        Reference: {{reference}}
 
         Kind regards,
         {{controller}}
@@ -82,6 +86,8 @@ extension MailTemplates {
 
         Länken gäller till och med {{expires}}. Skicka den inte vidare.
 
+        Ärendenummer: {{reference}}
+
         Vänliga hälsningar,
         {{controller}}
         """,
@@ -95,6 +101,8 @@ extension MailTemplates {
         {{link}}
 
         The link works until and including {{expires}}. Do not pass it on.
+
+        Reference: {{reference}}
 
         Kind regards,
         {{controller}}

@@ -26,7 +26,7 @@ public struct MailTemplates: Sendable {
             switch self {
             case .confirm: return ["controller", "what", "link"]
             case .receipt: return ["controller", "what", "deadline", "reference"]
-            case .unsubscribed: return ["controller", "what", "stopped"]
+            case .unsubscribed: return ["controller", "what", "stopped", "reference"]
             case .report: return ["controller", "what", "link", "expires", "reference"]
             case .outcome: return ["controller", "what", "reference", "outcome", "rights"]
             case .extended: return ["controller", "what", "reference", "deadline", "reason", "rights"]

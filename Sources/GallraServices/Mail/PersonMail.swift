@@ -44,7 +44,7 @@ enum PersonMail {
         message(
             .outcome, to: address, language, link: nil, controller: controller, settings: settings,
             [
-                "what": kindName(request.kind, language), "reference": request.id,
+                "what": kindName(request.kind, language), "reference": request.reference ?? request.id,
                 "outcome": outcome.lines(language).joined(separator: "\n"), "rights": RequestOutcome.rights(language),
             ])
     }
@@ -57,7 +57,7 @@ enum PersonMail {
         message(
             .extended, to: address, language, link: nil, controller: controller, settings: settings,
             [
-                "what": kindName(request.kind, language), "reference": request.id,
+                "what": kindName(request.kind, language), "reference": request.reference ?? request.id,
                 "deadline": request.deadline.description, "reason": reason, "rights": RequestOutcome.rights(language),
             ])
     }
@@ -89,7 +89,7 @@ enum PersonMail {
                 .joined(separator: "\n")
         return message(
             .unsubscribed, to: payload.email, payload.language, link: nil, controller: controller, settings: settings,
-            ["what": what, "stopped": stopped])
+            ["what": what, "stopped": stopped, "reference": receipt.reference])
     }
 
     /// The link to the copy of a person's data, once their access or portability request is done.
@@ -101,7 +101,7 @@ enum PersonMail {
             .report, to: address, language, link: link, controller: controller, settings: settings,
             [
                 "what": kindName(request.kind, language), "link": link, "expires": expires.description,
-                "reference": request.id,
+                "reference": request.reference ?? request.id,
             ])
     }
 

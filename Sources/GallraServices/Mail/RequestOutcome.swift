@@ -18,9 +18,9 @@ struct RequestOutcome: Sendable {
         let sv = language == .sv
         var lines: [String] = []
         func name(_ activity: String) -> String { register.activity(activity)?.name[language] ?? activity }
+        // The reason says until when, where that is known.
         func kept(_ decision: RightsDecision) -> String {
-            let until = decision.until.map { sv ? ", till och med \($0)" : ", until and including \($0)" } ?? ""
-            return "– \(name(decision.activity))\(until): \(decision.reason[language]) (\(decision.article))"
+            "– \(name(decision.activity)): \(decision.reason[language]) (\(decision.article))"
         }
         let acted = decisions.filter { $0.action != .keep }
         let keptDecisions = decisions.filter { $0.action == .keep }
@@ -86,6 +86,10 @@ struct RequestOutcome: Sendable {
         if !keptDecisions.isEmpty, kind != .access, kind != .portability {
             lines.append(sv ? "Vi sparar, och varför:" : "What we keep, and why:")
             lines += keptDecisions.map(kept)
+        }
+        // Each heading after the first stands apart.
+        lines = lines.enumerated().flatMap { index, line in
+            index > 0 && !line.hasPrefix("–") ? ["", line] : [line]
         }
         if lines.isEmpty {
             lines.append(

@@ -108,7 +108,7 @@ extension Gallra {
         let request = try await store.requests.request(id)
         let register = try await registerInForce()
         let receipt = PublicReceipt(
-            kind: payload.kind, reference: id, deadline: request.deadline,
+            kind: payload.kind, reference: request.reference ?? id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
         let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
         // An unsubscription is carried out at once (its own transactions, as every completion),
@@ -119,7 +119,7 @@ extension Gallra {
             }
         } else {
             try await store.work(by: Self.selfService) {
-                try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt", request: id)
+                try await store.outbox.enqueue(message.rfc5322(), purpose: "receipt", about: (id, subject))
             }
         }
         return receipt

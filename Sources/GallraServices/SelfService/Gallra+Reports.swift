@@ -39,7 +39,7 @@ extension Gallra {
         guard request.kind.sendsCopy, let export, outcome.holdsData else {
             let message = PersonMail.outcome(
                 to: contact.address, request, outcome, contact.language, controller: controller, settings: settings)
-            try await store.outbox.enqueue(message.rfc5322(), purpose: "outcome", request: request.id)
+            try await store.outbox.enqueue(message.rfc5322(), purpose: "outcome", about: (request.id, request.subject))
             return
         }
         let calendar = try await calendar()
@@ -60,7 +60,7 @@ extension Gallra {
         let message = PersonMail.report(
             to: contact.address, request, contact.language, link: link, expires: expiry, controller: controller,
             settings: settings)
-        try await store.outbox.enqueue(message.rfc5322(), purpose: "report", request: request.id)
+        try await store.outbox.enqueue(message.rfc5322(), purpose: "report", about: (request.id, request.subject))
     }
 
     /// Whether a download link works (the page it opens gives nothing until the address is written).

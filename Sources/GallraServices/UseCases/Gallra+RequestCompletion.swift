@@ -60,7 +60,9 @@ extension Gallra {
         switch answer {
         case .prepared(let message, let purpose):
             sent = "answer e-mailed through the outbox"
-            deliver = { _ in try await store.outbox.enqueue(message.rfc5322(), purpose: purpose, request: id) }
+            deliver = { _ in
+                try await store.outbox.enqueue(message.rfc5322(), purpose: purpose, about: (id, request.subject))
+            }
         case .byHand(let channel, let party):
             sent = "left to \(party) to answer by \(channel); Gallra sent nothing"
         case .mail(let contact, let settings):

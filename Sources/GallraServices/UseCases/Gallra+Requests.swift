@@ -105,7 +105,7 @@ extension Gallra {
         _ id: String, reason: String, on day: CivilDate? = nil, delivery: SelfServiceSettings? = nil, by party: Party
     ) async throws -> CivilDate {
         try await acting(by: party, needs: .writePersonalData) {
-            _ = try await reachableRequest(id, by: party)
+            let request = try await reachableRequest(id, by: party)
             guard let delivery, let contact = try await store.requests.contact(of: id) else {
                 return try await store.requests.extend(id, reason: reason, on: day)
             }
@@ -115,7 +115,7 @@ extension Gallra {
                 let message = PersonMail.extended(
                     to: contact.address, try await store.requests.request(id), reason: reason, contact.language,
                     controller: controller, settings: delivery)
-                try await store.outbox.enqueue(message.rfc5322(), purpose: "extended", request: id)
+                try await store.outbox.enqueue(message.rfc5322(), purpose: "extended", about: (id, request.subject))
                 return deadline
             }
         }

@@ -12,3 +12,40 @@ extension Migrations {
         ]
     }
 }
+
+extension Migrations {
+    /// A short reference people can quote and type (`2026-0042`): the year the request was
+    /// received and its number in that year, counted in `request_sequences` (one row a year, taken
+    /// with an upsert in the opening transaction, so that two openings at once never share a
+    /// number, on PostgreSQL too). Requests opened before it are numbered in the order they were
+    /// opened. The audit log gets an index by subject, for a request's timeline.
+    static let requestReferences = Migration(version: 18) { db in
+        let year = "substr(received_on, 1, 4)"
+        let count = """
+            (SELECT COUNT(*) FROM requests AS earlier
+             WHERE substr(earlier.received_on, 1, 4) = substr(requests.received_on, 1, 4)
+             AND (earlier.created_at < requests.created_at
+                  OR (earlier.created_at = requests.created_at AND earlier.id <= requests.id)))
+            """
+        let number =
+            switch db.dialect {
+            case .sqlite: "printf('%04d', \(count))"
+            case .postgres:
+                "CASE WHEN \(count) < 10000 THEN to_char(\(count), 'FM0000') ELSE CAST(\(count) AS TEXT) END"
+            }
+        return [
+            "ALTER TABLE requests ADD COLUMN reference TEXT",
+            "UPDATE requests SET reference = \(year) || '-' || \(number)",
+            "CREATE UNIQUE INDEX requests_reference ON requests (reference)",
+            "CREATE TABLE request_sequences (year INTEGER PRIMARY KEY, last_number BIGINT NOT NULL)",
+            """
+            INSERT INTO request_sequences (year, last_number)
+            SELECT CAST(\(year) AS INTEGER), COUNT(*) FROM requests GROUP BY \(year)
+            """,
+            "CREATE INDEX audit_log_subject ON audit_log (subject_id)",
+            // A message about a request names it, so that its timeline shows the mail sent.
+            "ALTER TABLE outbox ADD COLUMN request_id TEXT COLLATE \(db.byteOrder)",
+            "ALTER TABLE outbox ADD COLUMN subject_id TEXT COLLATE \(db.byteOrder)",
+        ]
+    }
+}

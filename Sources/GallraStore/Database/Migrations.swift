@@ -66,7 +66,7 @@ enum Migrations {
         keyedAudit,
         sealedRequestText,
         identifierActivities,
-        mailOfRequests,
+        requestReferences,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

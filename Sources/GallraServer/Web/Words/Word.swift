@@ -99,9 +99,6 @@ enum Word: String, CaseIterable, Sendable {
     case outboxState = "outbox_state"
     case outboxQueuedAt = "outbox_queued_at"
     case outboxError = "outbox_error"
-    case pageOf = "page_of"
-    case previousPage = "previous_page"
-    case nextPage = "next_page"
     case incidents
     case description
     case aware
@@ -175,6 +172,69 @@ enum Word: String, CaseIterable, Sendable {
     case channel
     case optional
     case downloadReport = "download_report"
+    case requesterNone = "requester_none"
+    case queueTabs = "queue_tabs"
+    case tabOpen = "tab_open"
+    case tabOverdue = "tab_overdue"
+    case tabCompleted = "tab_completed"
+    case tabAll = "tab_all"
+    case queueSearch = "queue_search"
+    case allKinds = "all_kinds"
+    case dueFrom = "due_from"
+    case dueTo = "due_to"
+    case sortBy = "sort_by"
+    case sortOrder = "sort_order"
+    case ascending
+    case descending
+    case showRequests = "show_requests"
+    case exportCsv = "export_csv"
+    case reference
+    case requester
+    case addresses
+    case requesterHidden = "requester_hidden"
+    case requesterErased = "requester_erased"
+    case pages
+    case pageOf = "page_of"
+    case previousPage = "previous_page"
+    case nextPage = "next_page"
+    case requestsFound = "requests_found"
+    case noMatch = "no_match"
+    case duplicateWarning = "duplicate_warning"
+    case timeline
+    case when
+    case what
+    case who
+    case stepOpened = "step_opened"
+    case stepVerified = "step_verified"
+    case stepExtended = "step_extended"
+    case stepGrounds = "step_grounds"
+    case stepCorrected = "step_corrected"
+    case stepTaskDone = "step_task_done"
+    case stepCompleted = "step_completed"
+    case stepConnected = "step_connected"
+    case stepLifted = "step_lifted"
+    case stepCopyDownloaded = "step_copy_downloaded"
+    case stepDownloadRefused = "step_download_refused"
+    case stepMailQueued = "step_mail_queued"
+    case stepMailSent = "step_mail_sent"
+    case stepMailFailed = "step_mail_failed"
+    case stepOther = "step_other"
+    case actorPerson = "actor_person"
+    case actorPrivacyPage = "actor_privacy_page"
+    case completeErasure = "complete_erasure"
+    case confirmHeading = "confirm_heading"
+    case confirmIntro = "confirm_intro"
+    case confirmWhose = "confirm_whose"
+    case confirmIrreversible = "confirm_irreversible"
+    case confirmButton = "confirm_button"
+    case cancel
+    case confirmRequired = "confirm_required"
+    case connectedCounts = "connected_counts"
+    case system
+    case rows
+    case nothingConnected = "nothing_connected"
+    case whatWasDone = "what_was_done"
+    case lawAndReason = "law_and_reason"
     case newIncident = "new_incident"
     case openIncident = "open_incident"
     case noNames = "no_names"

@@ -18,10 +18,13 @@ public struct OutgoingMessage: Sendable {
 public struct Outbox: StoreRegister {
     let store: Store
 
-    /// Queues a message (about `request`, when it is about one) and returns its id; inside a
-    /// transaction, it joins it.
+    /// Queues a message and returns its id; inside a transaction, it joins it. A message `about` a
+    /// request (its id and subject) is on the request's timeline: queued, then sent or given up, in
+    /// the audit log.
     @discardableResult
-    public func enqueue(_ message: Data, purpose: String, request: String? = nil) async throws -> String {
+    public func enqueue(_ message: Data, purpose: String, about request: (id: String, subject: String)? = nil)
+        async throws -> String
+    {
         let id = Store.newID()
         let sealed = try store.keys.selfServiceCipher().seal(
             message.base64EncodedString(), context: "outbox/\(id)")
@@ -29,12 +32,37 @@ public struct Outbox: StoreRegister {
         try await data.transaction { sql in
             try await sql.raw(
                 """
-                INSERT INTO outbox (id, purpose, request_id, message_sealed, created_at, next_attempt_at, attempts)
-                VALUES (\(bind: id), \(bind: purpose), \(bind: request), \(bind: sealed), \(bind: now), \(bind: now), 0)
+                INSERT INTO outbox (id, purpose, message_sealed, created_at, next_attempt_at, attempts, request_id,
+                    subject_id)
+                VALUES (\(bind: id), \(bind: purpose), \(bind: sealed), \(bind: now), \(bind: now), 0,
+                    \(bind: request?.id), \(bind: request?.subject))
                 """
             ).run()
+            if let request {
+                try await store.audit(
+                    [
+                        AuditEvent(
+                            "mail.queued", subject: request.subject,
+                            detail: "request \(request.id): \(purpose) mail \(id) queued")
+                    ], on: sql)
+            }
         }
         return id
+    }
+
+    /// The audit entry of what became of a message about a request (`mail.sent`, `mail.failed`).
+    private func noteAbout(_ id: String, _ action: String, _ what: String, on sql: any SQLDatabase) async throws {
+        guard
+            let row = try await sql.raw(
+                "SELECT purpose, request_id, subject_id FROM outbox WHERE id = \(bind: id)"
+            ).first(),
+            let request = try row.decode(column: "request_id", as: String?.self),
+            let subject = try row.decode(column: "subject_id", as: String?.self)
+        else { return }
+        let purpose = try row.decode(column: "purpose", as: String.self)
+        try await store.audit(
+            [AuditEvent(action, subject: subject, detail: "request \(request): \(purpose) mail \(id) \(what)")], on: sql
+        )
     }
 
     /// Messages due now, the oldest first. A message that cannot be read back whole is never
@@ -74,6 +102,7 @@ public struct Outbox: StoreRegister {
                 WHERE id = \(bind: id)
                 """
             ).run()
+            try await self.noteAbout(id, "mail.sent", "sent", on: sql)
         }
     }
 
@@ -88,6 +117,7 @@ public struct Outbox: StoreRegister {
                 WHERE id = \(bind: id)
                 """
             ).run()
+            if retry == nil { try await self.noteAbout(id, "mail.failed", "given up", on: sql) }
         }
     }
 

@@ -36,14 +36,15 @@ extension Requests {
             field: "verified_how")
         let manual = try await manualSystems(for: activities)
         try await data.transaction { sql in
+            let reference = try await self.nextReference(in: received.year, on: sql)
             try await sql.raw(
                 """
                 INSERT INTO requests (id, kind, subject_id, channel, scope, received_on, deadline_on, verified_at,
-                    verified_how_sealed, status, created_at)
+                    verified_how_sealed, status, created_at, reference)
                 VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: subject), \(bind: channel),
                     \(bind: activities?.joined(separator: ",")), \(bind: received.description),
                     \(bind: deadline.description), \(bind: verifiedHow == nil ? nil : now), \(bind: verifiedHow),
-                    \(bind: RequestStatus.open.rawValue), \(bind: now))
+                    \(bind: RequestStatus.open.rawValue), \(bind: now), \(bind: reference.description))
                 """
             ).run()
             try await self.addTasks(id, systems: manual, on: sql)
@@ -51,7 +52,9 @@ extension Requests {
                 [
                     AuditEvent(
                         "request.open", subject: subject,
-                        detail: "request \(id): \(kind.rawValue) via \(channel), received \(received), due \(deadline)")
+                        detail:
+                            "request \(id): \(kind.rawValue) via \(channel), received \(received), due \(deadline), reference \(reference)"
+                    )
                 ], on: sql)
         }
         return id
@@ -259,6 +262,7 @@ extension DataSubjectRequest {
             extensionReason: try row.decode(column: "extension_reason", as: String?.self), status: status,
             completedAt: try instant("completed_at"), sent: try row.decode(column: "sent", as: String?.self),
             completedDecisions: try row.decode(column: "decisions", as: String?.self).map(StoredDecisions.decode))
+        reference = try row.decode(column: "reference", as: String?.self)
     }
 }
 

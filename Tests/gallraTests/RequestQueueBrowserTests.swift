@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The request queue and the erasure's confirmation page in a real Chromium against a live
+/// `gallra serve --demo`, in Swedish and English, on a desktop and on a 375-pixel phone: found by
+/// the person's address, in its tabs, and an erasure asked once more before it is carried out.
+/// Each page is checked with axe-core and kept as a screenshot.
+@Suite(
+    "The request queue in a real browser", .serialized,
+    .enabled(if: Browser.driverPath != nil || Browser.mustRun, "Chromium and chromedriver are not installed"))
+struct RequestQueueBrowserTests {
+    static let screenshots = packageRoot.appendingPathComponent(".build/screenshots/admin")
+
+    /// axe at the width given, nothing wider than the screen, and a screenshot.
+    func look(_ browser: Browser, _ name: String, width: Int) async throws {
+        try await browser.fitToPage(width: width)
+        if let axe = AdminBrowserTests.axe {
+            let problems = try await browser.accessibilityProblems(axe: axe)
+            #expect(problems.isEmpty, "\(name) at \(width) px: \(problems.joined(separator: "; "))")
+        } else if Browser.mustRun {
+            Issue.record("axe-core is not installed (GALLRA_TEST_PYTHONPATH)")
+        }
+        let overflow =
+            try await browser.evaluate(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
+        #expect(overflow == 0, "\(name) at \(width) px overflows by \(overflow ?? -1) px")
+        try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name)-\(width).png"))
+    }
+
+    func lookBoth(_ browser: Browser, _ name: String) async throws {
+        try await look(browser, name, width: 1280)
+        try await look(browser, name, width: 375)
+        try await browser.fitToPage(width: 1280)
+    }
+
+    @Test("The queue searched, in tabs, exported; an erasure confirmed; in both languages and on a phone")
+    func queueAndConfirmation() async throws {
+        let server = try DemoServer()
+        defer { server.stop() }
+        try await server.ready()
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let password = try #require(server.adminPassword)
+        let officer = "ett långt lösenord för test"
+        let added = try server.gallra(
+            ["user", "add", "eve@example.se", "--lang", "en", "--role", "privacy_officer", "--password-stdin"],
+            input: officer + "\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        let anna = try JSONSerialization.jsonObject(
+            with: Data(try server.gallra(["subject", "export", "anna.andersson@example.se"]).stdout.utf8))
+        let annaID = try #require((anna as? [String: Any])?["subject"] as? String)
+        let listed = try JSONSerialization.jsonObject(
+            with: Data(try server.gallra(["request", "list", "--json"]).stdout.utf8))
+        let annas = try #require((listed as? [[String: Any]])?.first { $0["subject"] as? String == annaID })
+        let annasRequest = try #require(annas["id"] as? String)
+        let annasReference = try #require(annas["reference"] as? String)
+
+        let browser = try await Browser(width: 1280, height: 1000)
+        do {
+            try await AdminBrowserTests().signIn(browser, server, email: "admin@example.se", password: password)
+            try await browser.open(URL(string: "\(server.url)/admin/requests")!)
+            let queue = try await browser.text()
+            #expect(queue.contains("Öppna (") && queue.contains("Försenade (") && queue.contains("Avslutade ("))
+            #expect(queue.contains(annasReference) && queue.contains("Anna Andersson"))
+            try await lookBoth(browser, "queue-sv")
+
+            try await browser.type("anna.andersson@example.se", into: "#q")
+            try await browser.click("#queue button.primary")
+            #expect(try await browser.path() == "/admin/requests/search", "the address holds no search")
+            let found = try await browser.text()
+            #expect(found.contains(annasReference) && found.contains("Antal begäranden: 1"))
+            try await lookBoth(browser, "queue-search-sv")
+            try await browser.type(annasReference, into: "#q")
+            try await browser.click("#queue button.primary")
+            #expect(try await browser.text().contains("Antal begäranden: 1"), "found by the short reference")
+
+            try await browser.open(URL(string: "\(server.url)/admin/requests?tab=overdue")!)
+            let current = try await browser.evaluate(
+                "return document.querySelector('.tabs [aria-current]').innerText")
+            #expect((current as? String)?.hasPrefix("Försenade") == true, "the tab shown is marked")
+            try await lookBoth(browser, "queue-overdue-sv")
+
+            try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
+            #expect(try await browser.text().contains("Begäran \(annasReference): radering"))
+            try await browser.type("BankID", into: "#how")
+            try await browser.click("form[action$='/verify'] button")
+            try await lookBoth(browser, "request-timeline-sv")
+            try await browser.click("a[href$='/confirm']")
+            let confirm = try await browser.text()
+            #expect(confirm.contains("Verkställa den här raderingen?") && confirm.contains("Anna Andersson"))
+            #expect(confirm.contains("Kundärenden/Support"), "each activity's decision")
+            try await lookBoth(browser, "confirm-sv")
+            try await browser.click("form[action$='/complete'] button")
+            #expect(try await browser.shows("Vad som gjordes"))
+            #expect(try await browser.text().contains("Verkställd"), "the timeline says it was carried out")
+            try await lookBoth(browser, "request-done-sv")
+            try await browser.click("form.signout button")
+
+            try await AdminBrowserTests().signIn(browser, server, email: "eve@example.se", password: officer)
+            try await browser.open(URL(string: "\(server.url)/admin/requests?tab=completed")!)
+            #expect(try await browser.text().contains(annasReference), "a completed request stays in the queue")
+            try await lookBoth(browser, "queue-completed-en")
+            // An erasure for Bertil, opened from the queue's form, then its confirmation page.
+            try await browser.click("details.card summary")
+            _ = try await browser.evaluate("document.getElementById('kind').value = 'erasure'; return true")
+            try await browser.type("bertil.berg@example.se", into: "#subject")
+            try await browser.type("BankID", into: "#verified")
+            try await browser.click("form[action='/admin/requests'] button")
+            #expect(try await browser.shows("Request 20"))
+            try await lookBoth(browser, "request-en")
+            try await browser.click("a[href$='/confirm']")
+            #expect(try await browser.shows("Carry out this erasure?"))
+            #expect(try await browser.text().contains("Bertil Berg"))
+            try await lookBoth(browser, "confirm-en")
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+}

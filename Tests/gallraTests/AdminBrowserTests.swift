@@ -263,8 +263,19 @@ struct AdminBrowserTests {
         try await look(browser, "register-review-sv")
         let version = try server.gallra(["register", "export", "--format", "json"])
         #expect(version.stdout.hasPrefix(#"{"version": 1,"#), "nothing was applied by the review")
+        // Applied only once confirmed, on a page that says again what changes; the result is
+        // the version's row.
         try await browser.click("form[action$='/apply'] button")
-        #expect(try await browser.text().contains("Den nya versionen gäller."))
+        let question = try await browser.text()
+        #expect(question.contains("Införa den nya versionen av registret?"))
+        #expect(question.contains("Kundärenden/Support"))
+        try await look(browser, "register-apply-sv")
+        let unchanged = try server.gallra(["register", "export", "--format", "json"])
+        #expect(unchanged.stdout.hasPrefix(#"{"version": 1,"#), "nothing is applied before it is confirmed")
+        try await browser.click("form[action$='/apply'] button")
+        #expect(try await browser.path() == "/admin/register/versions/2")
+        #expect(try await browser.text().contains("Version 2 av registret gäller sedan"))
+        try await look(browser, "register-applied-sv")
     }
 
     /// The company's own ROPA table, chosen as a file on the register page, becomes a draft

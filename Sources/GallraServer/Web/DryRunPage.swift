@@ -47,6 +47,8 @@ struct DryRunPage: Encodable, Sendable {
     let navRetention = true
     let heading: String
     let lead: String
+    /// What the sweep would do, in a sentence.
+    let summary: String
     let totals: SweepTotals
     let nothing: Bool
     let activities: [Activity]
@@ -101,8 +103,14 @@ struct DryRunPage: Encodable, Sendable {
         let page = min(max(1, page), pages)
         let shown = Array(lines.dropFirst((page - 1) * pageSize).prefix(pageSize))
         let known = try await names(Array(Set(shown.map(\.subject))))
+        let summary = words.fill(
+            .dryRunTotals,
+            [
+                "erased": "\(report.erased)", "anonymised": "\(report.anonymised)",
+                "subjects": "\(report.subjectsErased)", "held": "\(report.held)", "waiting": "\(report.waiting)",
+            ])
         return DryRunPage(
-            heading: heading, lead: lead, totals: SweepTotals(report, reviewed: true),
+            heading: heading, lead: lead, summary: summary, totals: SweepTotals(report, reviewed: true),
             nothing: ids.isEmpty && report.connected.allSatisfy { $0.rows == 0 && $0.kept == 0 && $0.held == 0 },
             activities: ids.map { id in
                 Activity(

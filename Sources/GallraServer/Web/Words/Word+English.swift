@@ -78,6 +78,10 @@ extension Word {
         case .searchInForm: "Search with the box below: personal data is not written into the page's address."
         case .mailNoneWaiting: "No e-mail is waiting, and none has failed."
         case .noRequestsDueScoped: "No request about your activities is due within a week."
+        case .byActivity: "By activity"
+        case .chooseActivity: "Choose an activity to see its records, a page at a time."
+        case .dryRunTotals:
+            "The sweep would now erase {erased} records and anonymise {anonymised}; {subjects} people would be erased entirely. {held} are kept under a legal hold and {waiting} wait for an event."
         case .requestsDue: "Requests due within a week or overdue"
         case .noRequestsDue: "No request is due within a week."
         case .daysLeft: "days left"

@@ -79,6 +79,10 @@ extension Word {
         case .searchInForm: "Sök med rutan nedan: personuppgifter skrivs inte i sidans adress."
         case .mailNoneWaiting: "Ingen e-post väntar, och ingen har misslyckats."
         case .noRequestsDueScoped: "Ingen begäran om dina behandlingar förfaller inom en vecka."
+        case .byActivity: "Per behandling"
+        case .chooseActivity: "Välj en behandling för att se dess poster, en sida i taget."
+        case .dryRunTotals:
+            "Gallringen skulle nu radera {erased} poster och anonymisera {anonymised}; {subjects} personer skulle raderas helt. {held} hålls kvar under ett bevarandebeslut och {waiting} väntar på en händelse."
         case .requestsDue: "Begäranden som förfaller inom en vecka eller är försenade"
         case .noRequestsDue: "Ingen begäran förfaller inom en vecka."
         case .daysLeft: "dagar kvar"

@@ -31,7 +31,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzDriver"),
         harness("form", [core]),
-        harness("query", [hummingbird, .product(name: "HummingbirdCore", package: "hummingbird")]),
+        harness("query", [core, hummingbird, .product(name: "HummingbirdCore", package: "hummingbird")]),
         harness("cookie", [hummingbird]),
         harness("json", [core]),
         harness("register", [core]),

@@ -9,15 +9,16 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Load the example register and fictional data subjects into the store, to explore.")
 
-    @Option(help: "The register to load.")
-    var register = "examples/exempel-programvara.yaml"
+    @Option(help: "The register to load (by default the example register built into gallra).")
+    var register: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await store.withGallra { gallra in
-            let yaml = try RegisterFile.read(register)
-            let load = try await gallra.loadDemo(registerYAML: yaml, file: register, by: store.party)
+            let yaml = try register.map(RegisterFile.read) ?? DemoRegister.yaml
+            let load = try await gallra.loadDemo(
+                registerYAML: yaml, file: register ?? DemoRegister.file, by: store.party)
             print(
                 "Register version \(load.register.version) is in force: \(load.register.register.activities.count) activities."
             )

@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
             "Serve /metrics to a scraper that sends \"Authorization: Bearer TOKEN\" (at least 16 characters; better: the environment variable GALLRA_METRICS_TOKEN, which ps does not show). Without one, /metrics is not served."
     )
     var metricsToken: String?
-    @Option(help: "The register the demo store loads.") var demoRegister = "examples/exempel-programvara.yaml"
+    @Option(help: "The register the demo store loads (by default the example register built into gallra).")
+    var demoRegister: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -142,13 +143,16 @@ enum DemoStore {
         return options
     }
 
-    static func load(into gallra: Gallra, register: String, as party: Party, url: String) async throws {
+    /// `register`: a register file to load instead of the example built in (`DemoRegister`), so
+    /// that the demo runs from any folder.
+    static func load(into gallra: Gallra, register: String?, as party: Party, url: String) async throws {
         // try?: only the demo store: a register that cannot be read is loaded over by nothing, the load refuses
         if (try? await gallra.register(by: party)) != nil {
             throw CLIError("The database given already holds a register; --demo loads only into an empty store.")
         }
         let load = try await gallra.loadDemo(
-            registerYAML: try RegisterFile.read(register), file: register, population: 300, by: party)
+            registerYAML: try register.map(RegisterFile.read) ?? DemoRegister.yaml,
+            file: register ?? DemoRegister.file, population: 300, by: party)
         let user = try await gallra.addUser(email: admin, access: Access(role: .admin), language: "sv", by: party)
         // Written straight to standard output: the server runs on, and a buffered line would wait.
         FileHandle.standardOutput.write(

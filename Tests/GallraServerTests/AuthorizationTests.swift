@@ -167,8 +167,14 @@ struct AuthorizationTests {
         return [
             Route(method: .get, path: "/admin", body: nil, allowed: officers.union([.support, .auditor])),
             Route(
-                method: .get, path: "/admin/subjects?q=anna@example.se", body: nil, allowed: officers.union([.support])),
-            Route(method: .get, path: "/admin/subjects?q=bo@example.se", body: nil, allowed: officers),
+                method: .post, path: "/admin/subjects", body: "q=anna%40example.se", allowed: officers.union([.support])
+            ),
+            Route(method: .post, path: "/admin/subjects", body: "q=bo%40example.se", allowed: officers),
+            Route(method: .get, path: "/admin/subjects/\(anna)", body: nil, allowed: officers.union([.support])),
+            Route(method: .get, path: "/admin/subjects/\(bo)", body: nil, allowed: officers),
+            Route(method: .post, path: "/admin/subjects", body: "q=Anna+Andersson", allowed: officers),
+            Route(method: .post, path: "/admin/retention/dry-run", body: "x=1", allowed: officers),
+            Route(method: .post, path: "/admin/retention/sweep", body: "x=1", allowed: officers),
             Route(
                 method: .post, path: "/admin/subjects/\(anna)/export", body: "x=1", allowed: officers.union([.support])),
             Route(method: .post, path: "/admin/subjects/\(bo)/export", body: "x=1", allowed: officers),

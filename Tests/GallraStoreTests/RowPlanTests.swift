@@ -106,17 +106,6 @@ struct RowPlanTests {
         await company.connection.close()
     }
 
-    @Test(
-        "A database that stops answering fails the plan: no row is reported kept, nothing is claimed done",
-        arguments: TestBackend.available)
-    func unreachable(backend: TestBackend) async throws {
-        let company = try await Self.company(backend)
-        await company.connection.close()
-        await #expect(throws: (any Error).self) {
-            _ = try await RowPlan([company.change("card", [2], .erase)]).carryOut(on: company.connection)
-        }
-    }
-
     @Test("Rows added to a plan are grouped by table and action, in the order first named")
     func grouping() async throws {
         let company = try await Self.company(.sqlite)

@@ -1,7 +1,6 @@
 import GallraCore
+import GallraStore
 import Testing
-
-@testable import GallraStore
 
 /// Runs each test of a suite of the store's own tests on behalf of a party, as a unit of work
 /// would: the store writes nothing without one. Not for tests through the use cases or HTTP,
@@ -14,7 +13,7 @@ public struct ActingPartyTrait: TestTrait, SuiteTrait, TestScoping {
     public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        try await Acting.as(party) { try await function() }
+        try await Store.acting(as: party) { try await function() }
     }
 }
 

@@ -26,6 +26,14 @@ struct AdminBrowserTests {
         try await browser.click("form.narrow button")
     }
 
+    /// Finds a person as an officer does: the search box, posted (never an address with the
+    /// person in it).
+    func find(_ browser: Browser, _ server: DemoServer, _ query: String) async throws {
+        try await browser.open(URL(string: "\(server.url)/admin/subjects")!)
+        try await browser.type(query, into: "#q")
+        try await browser.click("form.search button")
+    }
+
     /// Looks at the page: no serious or critical accessibility problem, and a screenshot.
     func look(_ browser: Browser, _ name: String) async throws {
         if let axe = Self.axe {
@@ -83,12 +91,20 @@ struct AdminBrowserTests {
             }
             #expect(ready, "the copy became ready and its page said so")
             try await look(browser, "export-sv")
-            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
+            try await find(browser, server, "anna.andersson@example.se")
             // A legal hold on the support case, then released.
             try await browser.type("Tvist om faktura 2025-0042", into: "#hold-reason")
             try await browser.click("form[action$='/holds'] button")
             #expect(try await browser.shows("tills det hävs"), "the hold is in force")
+            // Released only once confirmed, on a page that names whose hold it is.
+            try await browser.click("a[href$='/release']")
+            #expect(try await browser.text().contains("Häva bevarandebeslutet?"))
+            #expect(try await browser.text().contains("Anna Andersson"))
+            try await look(browser, "hold-release-sv")
             try await browser.click("form[action$='/release'] button")
+            #expect(try await browser.shows("Bevarandebeslutet hävdes"))
+            try await look(browser, "hold-released-sv")
+            try await browser.click("main a[href^='/admin/subjects/']")
             #expect(try await browser.shows("Inget bevarandebeslut gäller."))
 
             try await browser.open(URL(string: "\(server.url)/admin/requests/\(annasRequest)")!)
@@ -105,7 +121,7 @@ struct AdminBrowserTests {
             try await browser.click("form[action$='/complete'] button")
             #expect(try await browser.text().contains("Slutförd"), "the request is completed")
 
-            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
+            try await find(browser, server, "anna.andersson@example.se")
             let after = try await browser.text()
             #expect(!after.contains("Skrivaren skriver inte ut fakturor"), "the support case is erased")
             #expect(after.contains("Faktura 2025-0042"), "the invoice is kept under the accounting law")
@@ -120,8 +136,13 @@ struct AdminBrowserTests {
                 "the forecast is drawn")
             try await browser.click("form[action$='/dry-run'] button")
             #expect(try await browser.text().contains("Gallringen skulle nu"))
-            // The sweep runs on its own; its page renews itself until it is done.
+            // The sweep asks first, with what the dry run found; then runs on its own, and its
+            // page renews itself until it is done.
+            try await browser.open(URL(string: "\(server.url)/admin/retention")!)
             try await browser.click("form[action$='/retention/sweep'] button")
+            #expect(try await browser.text().contains("Gallra nu?"))
+            try await look(browser, "sweep-confirm-sv")
+            try await browser.click("form.confirm button")
             #expect(try await browser.path().hasPrefix("/admin/retention/sweep/"))
             var done = false
             for _ in 0..<40 where !done {
@@ -136,7 +157,7 @@ struct AdminBrowserTests {
             try await reviewRegisters(browser, server)
             try await importSpreadsheet(browser, server)
             // On a phone: nothing wider than the screen.
-            for page in ["", "/subjects?q=anna.andersson@example.se", "/requests", "/retention"] {
+            for page in ["", "/subjects", "/requests", "/retention"] {
                 try await browser.open(URL(string: "\(server.url)/admin\(page)")!)
                 try await browser.fitToPage(width: 390)
                 let overflow =
@@ -174,9 +195,11 @@ struct AdminBrowserTests {
             try await signIn(browser, server, email: "eve@example.se", password: password)
             #expect(try await browser.text().contains("Overview"))
             try await look(browser, "dashboard-en")
-            for page in ["subjects?q=anna.andersson@example.se", "requests", "incidents", "register", "retention"] {
+            try await find(browser, server, "anna.andersson@example.se")
+            try await look(browser, "subjects-en")
+            for page in ["requests", "incidents", "register", "retention"] {
                 try await browser.open(URL(string: "\(server.url)/admin/\(page)")!)
-                try await look(browser, "\(page.prefix { $0 != "?" })-en")
+                try await look(browser, "\(page)-en")
             }
             try await handleRequestAndIncident(browser, server)
             try await browser.click("form.signout button")
@@ -185,13 +208,13 @@ struct AdminBrowserTests {
             try await look(browser, "login-en")
 
             try await signIn(browser, server, email: "sam@example.se", password: password)
-            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=anna.andersson@example.se")!)
+            try await find(browser, server, "anna.andersson@example.se")
             // Anna has a support case: support sees it, and the address it found her by, but not
             // her name, which was given outside its activities.
             let anna = try await browser.text()
             #expect(anna.contains("Skrivaren skriver inte ut fakturor"), "Anna has a support case")
             #expect(!anna.contains("Anna Andersson"))
-            try await browser.open(URL(string: "\(server.url)/admin/subjects?q=bertil.berg@example.se")!)
+            try await find(browser, server, "bertil.berg@example.se")
             let refused = try await browser.text()
             #expect(!refused.contains("Bertil Berg"))
             #expect(refused.contains("No subject within the activities assigned to you"))
@@ -243,8 +266,19 @@ struct AdminBrowserTests {
         try await look(browser, "register-review-sv")
         let version = try server.gallra(["register", "export", "--format", "json"])
         #expect(version.stdout.hasPrefix(#"{"version": 1,"#), "nothing was applied by the review")
+        // Applied only once confirmed, on a page that says again what changes; the result is
+        // the version's row.
         try await browser.click("form[action$='/apply'] button")
-        #expect(try await browser.text().contains("Den nya versionen gäller."))
+        let question = try await browser.text()
+        #expect(question.contains("Införa den nya versionen av registret?"))
+        #expect(question.contains("Kundärenden/Support"))
+        try await look(browser, "register-apply-sv")
+        let unchanged = try server.gallra(["register", "export", "--format", "json"])
+        #expect(unchanged.stdout.hasPrefix(#"{"version": 1,"#), "nothing is applied before it is confirmed")
+        try await browser.click("form[action$='/apply'] button")
+        #expect(try await browser.path() == "/admin/register/versions/2")
+        #expect(try await browser.text().contains("Version 2 av registret gäller sedan"))
+        try await look(browser, "register-applied-sv")
     }
 
     /// The company's own ROPA table, chosen as a file on the register page, becomes a draft

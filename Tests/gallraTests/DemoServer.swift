@@ -16,11 +16,9 @@ final class DemoServer: @unchecked Sendable {
         port = try GallraProcess.freeLoopbackPort()
         process = Process()
         process.executableURL = GallraProcess.executable
-        process.arguments =
-            [
-                "serve", "--demo", "--port", "\(port)", "--sweep-at", "off", "--demo-register",
-                packageRoot.appendingPathComponent("examples/exempel-programvara.yaml").path,
-            ] + extra
+        // No register named: the demo loads the example built into the program, as it must from
+        // any folder (this one is a temporary directory outside the checkout).
+        process.arguments = ["serve", "--demo", "--port", "\(port)", "--sweep-at", "off"] + extra
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output

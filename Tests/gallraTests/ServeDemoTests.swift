@@ -1,4 +1,5 @@
 import Foundation
+import GallraServices
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -16,6 +17,7 @@ struct ServeDemoTests {
         let banner = server.banner
         let port = server.port
         #expect(banner.contains("303 fictional people"))
+        #expect(!server.directory.path.hasPrefix(packageRoot.path), "it runs outside the checkout")
         #expect(banner.contains("http://127.0.0.1:\(port)/"))
         let password = try #require(banner.firstMatch(of: /the password (\S+) \(shown once\)/)?.1)
         #expect(password.count >= 12)
@@ -43,5 +45,12 @@ struct ServeDemoTests {
         #expect((incidents.first?["seconds_left"] as? Int ?? 0) > 0, "its 72-hour clock runs")
         let anna = try #require(try await get("/api/v1/subjects/anna.andersson@example.se") as? [String: Any])
         #expect(anna["name"] as? String == "Anna Andersson")
+    }
+
+    @Test("The example register built into the program is examples/exempel-programvara.yaml word for word")
+    func builtInRegister() throws {
+        let file = try String(
+            contentsOf: packageRoot.appendingPathComponent("examples/exempel-programvara.yaml"), encoding: .utf8)
+        #expect(DemoRegister.yaml + "\n" == file, "copy the file into Sources/GallraServices/Demo/DemoRegister.swift")
     }
 }

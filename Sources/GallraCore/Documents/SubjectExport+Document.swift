@@ -81,7 +81,7 @@ extension SubjectExport {
                 register.category(record.category)?.name[language] ?? record.category,
                 record.value,
                 "\(calendar.localDate(of: record.collected))",
-                record.expires.map { "\(calendar.localDate(of: $0))" }
+                record.expires.map { keptUntil($0, onExpiry: activity.onExpiry, language) }
                     ?? activity.retention.wording(language, declaredEvents: register.events).sentenceCased,
             ]
         }
@@ -90,6 +90,20 @@ extension SubjectExport {
                 headers: sv
                     ? ["Uppgift", "Värde", "Insamlad", "Sparas till"] : ["Data", "Value", "Collected", "Kept until"],
                 rows: rows))
+    }
+
+    /// "Kept until" a day still to come, or, for a day already passed when the copy was prepared,
+    /// what is true of it: the retention ended and the next sweep removes it (unless a legal claim
+    /// holds it, which the copy does not show), never a date in the past as if it were to come.
+    func keptUntil(_ expires: Date, onExpiry: ExpiryAction, _ language: Language) -> String {
+        let day = calendar.localDate(of: expires)
+        guard expires <= generated else { return "\(day)" }
+        let anonymise = onExpiry == .anonymise
+        return language == .sv
+            ? "Lagringstiden gick ut \(day); uppgiften \(anonymise ? "anonymiseras" : "raderas") vid nästa gallring, "
+                + "om den inte måste sparas för ett rättsligt anspråk"
+            : "Its retention ended on \(day); it is \(anonymise ? "anonymised" : "erased") at the next sweep, "
+                + "unless it must be kept for a legal claim"
     }
 
     private func incidentsSection(_ language: Language, into document: inout TextDocument) {

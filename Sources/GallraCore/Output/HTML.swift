@@ -81,6 +81,12 @@ public enum HTML {
         .note { background: #fff6dc; border-left: 4px solid #e0a800; padding: .6rem .9rem; margin: .8rem 0; }
         .muted { color: #5f6b76; font-size: .92rem; }
         ul.rights li { margin: .3rem 0; }
+        p.act a { display: inline-block; padding: .55rem 1rem; border-radius: 6px; background: #1f5fa8; color: #fff;
+                  font-weight: 600; text-decoration: none; }
+        dd, td { overflow-wrap: anywhere; }
+        @media (max-width: 40rem) { main { padding: 1.25rem 1rem 3rem; } h1 { font-size: 1.5rem; }
+                                    dl { grid-template-columns: 1fr; gap: .1rem; } dd { margin-bottom: .5rem; }
+                                    table { display: block; overflow-x: auto; } }
         @media print { body { background: #fff; } main { padding: 0; max-width: none; }
                        h2 { break-after: avoid; } table, dl { break-inside: avoid; } }
         """

@@ -23,9 +23,37 @@ public struct SweepReport: Sendable {
         }
     }
 
+    /// Why an expired record is kept back.
+    public enum HeldBack: String, Sendable {
+        /// A legal hold (GDPR Art. 17(3)(e)).
+        case legalHold = "legal_hold"
+        /// A shorter rule of a new register version made it expire; kept until a dry run has
+        /// reported it.
+        case awaitingReview = "awaiting_review"
+    }
+
+    /// An expired record the sweep keeps, and why.
+    public struct Kept: Sendable {
+        public let record: String
+        public let subject: String
+        public let activity: String
+        public let expired: Date
+        public let reason: HeldBack
+
+        public init(record: String, subject: String, activity: String, expired: Date, reason: HeldBack) {
+            self.record = record
+            self.subject = subject
+            self.activity = activity
+            self.expired = expired
+            self.reason = reason
+        }
+    }
+
     public let now: Date
     public let dryRun: Bool
     public var items: [Item] = []
+    /// The expired records kept back (`held` and `awaitingReview` counted), each with its reason.
+    public var kept: [Kept] = []
     /// Expired records kept under a legal hold (GDPR Art. 17(3)(e)).
     public var held = 0
     /// Records whose rule is pending on an event.

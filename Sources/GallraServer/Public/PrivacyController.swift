@@ -34,8 +34,28 @@ struct PrivacyController: Sendable {
         let language = Self.language(request)
         let stored = try await gallra.register(by: .system("privacy-page"))
         let since = try await gallra.calendar().localDate(of: stored.appliedAt)
-        return DocumentResponse.html(
-            stored.register.privacyNotice(language, inForceSince: since).html, language: language)
+        let html = stored.register.privacyNotice(language, inForceSince: since).html
+        return DocumentResponse.html(Self.linkingTheForm(html, language: language), language: language)
+    }
+
+    /// The notice with the way to act on it: a link to the request form under its opening
+    /// paragraph and at its end (the notice tells people their rights; the form is where they use
+    /// them). The notice itself is a document of its own (also written to files, where no server
+    /// is), so the link is added here.
+    static func linkingTheForm(_ html: String, language: Language) -> String {
+        let link =
+            "<p class=\"act\"><a href=\"/privacy/request?lang=\(language.rawValue)\">"
+            + HTML.escape(Words(language)[.selfServiceHeading]) + "</a></p>\n"
+        var html = html
+        if let lead = html.range(of: "<p class=\"lead\">"),
+            let end = html.range(of: "</p>\n", range: lead.upperBound..<html.endIndex)
+        {
+            html.insert(contentsOf: link, at: end.upperBound)
+        }
+        if let main = html.range(of: "</main>", options: .backwards) {
+            html.insert(contentsOf: link, at: main.lowerBound)
+        }
+        return html
     }
 
     @Sendable func form(_ request: Request, context: Context) async throws -> Response {

@@ -3,7 +3,8 @@ import GallraCore
 import GallraServices
 import Hummingbird
 
-/// GET /admin: the overview. What a role may not see is left out, not refused.
+/// GET /admin: the overview. What a role may not see is said to be so, never shown as nothing:
+/// an auditor must not read "no request is due" while requests are overdue.
 struct DashboardController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
@@ -22,44 +23,71 @@ struct DashboardController: Sendable {
         if let due = try await AdminPage.allowed({
             try await gallra.pendingRequests(on: today, dueWithin: 7, by: party)
         }) {
-            page.requests = due.map { RequestRow($0, today: today, words: words) }
-            page.hasRequests = !due.isEmpty
+            page.requests = .shown(due.map { RequestRow($0, today: today, words: words) })
+            // A role limited to some activities sees the requests about them only.
+            page.requestsScoped = party.access.isScoped
         }
         if let open = try await AdminPage.allowed({ try await gallra.incidents(openOnly: true, by: party) }) {
-            page.incidents = open.map { IncidentRow($0.incident, now: now, calendar: calendar, words: words) }
+            page.incidents = .shown(open.map { IncidentRow($0.incident, now: now, calendar: calendar, words: words) })
         }
         let register = try await AdminPage.allowed({ try await gallra.register(by: party).register })
         if let forecast = try await AdminPage.allowed({ try await gallra.forecast(from: now, days: 30, by: party) }) {
             var byActivity: [String: Int] = [:]
             for day in forecast.expiring { byActivity[day.activity, default: 0] += day.records }
-            page.expiring = byActivity.sorted { $0.key < $1.key }.map { activity, records in
-                .init(activity: register?.activity(activity)?.name[context.language] ?? activity, records: records)
-            }
-            page.waiting = forecast.waiting.map { .init(events: $0.events, records: $0.records) }
-            page.hasWaiting = !forecast.waiting.isEmpty
+            page.retention = .shown([
+                DashboardPage.Retention(
+                    pastRetention: forecast.overdue, held: forecast.held,
+                    expiring: byActivity.sorted { $0.key < $1.key }.map { activity, records in
+                        .init(
+                            activity: register?.activity(activity)?.name[context.language] ?? activity,
+                            records: records)
+                    },
+                    waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) })
+            ])
         }
-        page.agreements = register?.agreementWarnings(on: today)
-        if let mail = try await AdminPage.allowed({ try await gallra.outboxDepth(by: party) }),
-            mail.failed > 0 || mail.waiting > 0
-        {
-            page.mail = "\(mail.waiting) \(words[.mailWaiting]), \(mail.failed) \(words[.mailFailed])"
+        if let register { page.agreements = .shown(register.agreementWarnings(on: today)) }
+        if let mail = try await AdminPage.allowed({ try await gallra.outboxDepth(by: party) }) {
+            page.mail = .shown(
+                mail.failed > 0 || mail.waiting > 0
+                    ? ["\(mail.waiting) \(words[.mailWaiting]), \(mail.failed) \(words[.mailFailed])"] : [])
             page.mailFailed = mail.failed > 0
         }
         if let audit = try await AdminPage.allowed({ try await gallra.verifyAudit(by: party) }) {
             switch audit {
             case .intact(let entries):
-                page.audit = "\(words[.auditIntact]), \(entries) \(words[.entries])"
+                page.audit = .shown(["\(words[.auditIntact]), \(entries) \(words[.entries])"])
                 page.auditIntact = true
             case .broken(let seq, let reason):
-                page.audit = "\(words[.auditBroken]): #\(seq) \(reason)"
+                page.audit = .shown(["\(words[.auditBroken]): #\(seq) \(reason)"])
             }
         }
         return AdminPage.render("dashboard", title: words[.dashboard], page, context)
     }
 }
 
-/// The overview (`dashboard.mustache`); a part the role may not see stays nil and is left out.
+/// The overview (`dashboard.mustache`). Each part is either shown (`shown`, perhaps empty, and
+/// then the page says there is nothing) or not visible to the role (`hidden`, and the page says
+/// that), never an empty list standing for both.
 struct DashboardPage: Encodable, Sendable {
+    /// A part of the overview as the role may see it. Stored flags, not computed ones: the
+    /// templates read a model's stored properties.
+    struct Part<Element: Encodable & Sendable>: Encodable, Sendable {
+        /// What the part holds; empty too when the role may not see it.
+        let items: [Element]
+        /// Shown, and holding something.
+        let any: Bool
+        /// Shown, and holding nothing.
+        let none: Bool
+        /// Not visible to the role.
+        let hidden: Bool
+
+        static func shown(_ items: [Element]) -> Part {
+            Part(items: items, any: !items.isEmpty, none: items.isEmpty, hidden: false)
+        }
+
+        static var hidden: Part { Part(items: [], any: false, none: false, hidden: true) }
+    }
+
     struct Expiring: Encodable, Sendable {
         let activity: String
         let records: Int
@@ -70,16 +98,37 @@ struct DashboardPage: Encodable, Sendable {
         let records: Int
     }
 
+    /// What the sweep has ahead of it: records past their retention, waiting for the sweep; those
+    /// held; what expires within 30 days; what waits for an event.
+    struct Retention: Encodable, Sendable {
+        let pastRetention: Int
+        let held: Int
+        let anyPast: Bool
+        let anyPastRetention: Bool
+        let anyHeld: Bool
+        let expiring: [Expiring]
+        let anyExpiring: Bool
+        let waiting: [Waiting]
+        let anyWaiting: Bool
+
+        init(pastRetention: Int, held: Int, expiring: [Expiring], waiting: [Waiting]) {
+            (self.pastRetention, self.held, self.expiring, self.waiting) = (pastRetention, held, expiring, waiting)
+            anyPast = pastRetention > 0 || held > 0
+            anyPastRetention = pastRetention > 0
+            anyHeld = held > 0
+            anyExpiring = !expiring.isEmpty
+            anyWaiting = !waiting.isEmpty
+        }
+    }
+
     let navDashboard = true
-    var requests: [RequestRow]?
-    var hasRequests: Bool?
-    var incidents: [IncidentRow]?
-    var expiring: [Expiring]?
-    var waiting: [Waiting]?
-    var hasWaiting: Bool?
-    var agreements: [String]?
-    var mail: String?
-    var mailFailed: Bool?
-    var audit: String?
-    var auditIntact: Bool?
+    var requests: Part<RequestRow> = .hidden
+    var requestsScoped = false
+    var incidents: Part<IncidentRow> = .hidden
+    var retention: Part<Retention> = .hidden
+    var agreements: Part<String> = .hidden
+    var mail: Part<String> = .hidden
+    var mailFailed = false
+    var audit: Part<String> = .hidden
+    var auditIntact = false
 }

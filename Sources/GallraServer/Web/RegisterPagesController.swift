@@ -15,6 +15,7 @@ struct RegisterPagesController: Sendable {
         admin.post("register/review", use: reviewRegister)
         admin.post("register/import", use: importRegister)
         admin.post("register/apply", use: applyRegister)
+        admin.get("register/versions/:version", use: version)
     }
 
     @Sendable func register(_ request: Request, context: Context) async throws -> Response {
@@ -95,11 +96,63 @@ struct RegisterPagesController: Sendable {
             status: review.register == nil || review.refusal != nil ? .unprocessableContent : .ok)
     }
 
-    /// POST /admin/register/apply: the reviewed file becomes the version in force.
+    /// POST /admin/register/apply: asks once more, showing what the version changes (from the
+    /// review, done again); with `confirm=yes` the reviewed file becomes the version in force,
+    /// and the page says so from the version's row.
     @Sendable func applyRegister(_ request: Request, context: Context) async throws -> Response {
         let form = try await context.form(request)
         let yaml = (form["yaml"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-        _ = try await gallra.applyRegister(yaml: yaml, file: "the register", by: try context.person().party)
-        return try await registerPage(context: context, message: Words(context.language)[.applied])
+        let party = try context.person().party
+        guard form["confirm"] == "yes" else {
+            let words = Words(context.language)
+            let review = try await gallra.reviewRegister(yaml: yaml, by: party)
+            // A file the checker refuses goes back to its review, with its problems by line.
+            guard review.canApply else { return try await self.review(yaml: yaml, context: context, imported: nil) }
+            let changes = ReviewPage(yaml: yaml, review: review, words: words).changes
+            var page = ConfirmPage(
+                heading: words[.applyConfirmHeading], what: words[.applyConfirmWhat], back: "/admin/register",
+                backLabel: words[.back])
+            page.navRegister = true
+            page.table = ConfirmPage.Table(
+                caption: words[.changes],
+                headers: [words[.activity], words[.change], words[.records], words[.expiredNow]],
+                rows: changes.map {
+                    .init(cells: [$0.name, $0.what, "\($0.held)", "\($0.expiredBefore) → \($0.expiredAfter)"])
+                })
+            if changes.isEmpty { page.facts = .init(items: [.init(term: words[.changes], value: words[.noChanges])]) }
+            page.action = "/admin/register/apply"
+            page.button = words[.confirmApply]
+            page.text = yaml
+            return AdminPage.render("confirm", title: page.heading, page, context)
+        }
+        let applied = try await gallra.applyRegister(yaml: yaml, file: "the register", by: party)
+        return Response.redirect(to: "/admin/register/versions/\(applied.version)", type: .normal)
+    }
+
+    /// GET /admin/register/versions/{n}: a version as its row says: when it was applied, and
+    /// whether it is in force.
+    @Sendable func version(_ request: Request, context: Context) async throws -> Response {
+        let words = Words(context.language)
+        guard let number = Int64(try context.parameters.require("version")) else {
+            throw GallraError.notFound("There is no such register version.")
+        }
+        let party = try context.person().party
+        let stored = try await gallra.register(.version(number), by: party)
+        let current = try await gallra.register(by: party)
+        let at = AdminPage.moment(stored.appliedAt, try await gallra.calendar())
+        let values = ["version": "\(stored.version)", "at": at]
+        var page = ConfirmPage(
+            heading: words[.navRegister],
+            what: current.version == stored.version
+                ? words.fill(.versionApplied, values) : words.fill(.versionSuperseded, values),
+            back: "/admin/register", backLabel: words[.navRegister])
+        page.done = true
+        page.navRegister = true
+        page.facts = .init(items: [
+            .init(
+                term: words[.activity],
+                value: stored.register.activities.map { $0.name[context.language] }.joined(separator: ", "))
+        ])
+        return AdminPage.render("confirm", title: page.heading, page, context)
     }
 }

@@ -77,7 +77,7 @@ extension RequestsController {
             }, connected: connected, hasConnected: !connected.isEmpty)
         page.error = error?.description
         return AdminPage.render(
-            "confirm", title: "\(words[.confirmHeading]) \(reference)", page, context,
+            "confirm-erasure", title: "\(words[.confirmHeading]) \(reference)", page, context,
             status: error?.httpStatus ?? .ok)
     }
 }

@@ -18,10 +18,19 @@ struct RetentionController: Sendable {
         admin.get("retention/sweep/:id", use: sweepProgress)
     }
 
-    /// POST /admin/retention/sweep: starts the sweep on its own and shows its progress.
+    /// POST /admin/retention/sweep: asks first. Without `confirm=yes`, a dry run says what the
+    /// sweep would erase and anonymise and what it keeps back (paged by activity, as the dry run's
+    /// page), with the button that confirms; with it, the sweep starts on its own and its
+    /// progress page says what it did, read from the sweep's report.
     @Sendable func sweep(_ request: Request, context: Context) async throws -> Response {
-        _ = try await context.form(request)
+        let form = try await context.form(request)
         let party = try context.person().party
+        guard form["confirm"] == "yes" else {
+            let words = Words(context.language)
+            return try await dryRunPage(
+                form: form, context: context, heading: words[.sweepConfirmHeading], confirm: words[.confirmSweep],
+                action: "/admin/retention/sweep")
+        }
         let expected = try await gallra.forecast(from: Date(), days: 1, by: party).overdue
         let id = await jobs.start(gallra, expected: expected, by: party)
         return Response.redirect(to: "/admin/retention/sweep/\(id)", type: .normal)
@@ -43,18 +52,37 @@ struct RetentionController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        try await page(context: context, report: nil)
+        try await page(context: context)
     }
 
-    /// POST /admin/retention/dry-run: what the sweep would do now; nothing is erased, and a register
-    /// version whose shorter rules it reports is marked reviewed (the page says which).
+    /// POST /admin/retention/dry-run: what the sweep would do now, record by record (a page of one
+    /// activity at a time: `activity`, `page`); nothing is erased, and a register version whose
+    /// shorter rules it reports is marked reviewed (the page says which).
     @Sendable func dryRun(_ request: Request, context: Context) async throws -> Response {
-        _ = try await context.form(request)
-        let report = try await gallra.sweep(now: Date(), dryRun: true, by: try context.person().party)
-        return try await page(context: context, report: report)
+        let form = try await context.form(request)
+        return try await dryRunPage(
+            form: form, context: context, heading: Words(context.language)[.dryRunHeading], confirm: nil,
+            action: "/admin/retention/dry-run")
     }
 
-    private func page(context: Context, report: SweepReport?) async throws -> Response {
+    private func dryRunPage(
+        form: [String: String], context: Context, heading: String, confirm: String?, action: String
+    ) async throws -> Response {
+        let party = try context.person().party
+        let words = Words(context.language)
+        let report = try await gallra.sweep(now: Date(), dryRun: true, by: party)
+        let register = try await AdminPage.allowed { try await gallra.register(by: party).register }
+        let page = try await DryRunPage.build(
+            report, activity: form["activity"], page: form["page"].flatMap { Int($0) } ?? 1, heading: heading,
+            lead: confirm == nil ? words[.dryRunHint] : words[.sweepConfirmWhat],
+            confirm: report.items.isEmpty && report.connected.allSatisfy({ $0.rows == 0 }) ? nil : confirm,
+            action: action, register: register, calendar: try await gallra.calendar(), words: words,
+            language: context.language,
+            names: { subjects in try await AdminPage.allowed { try await gallra.subjectNames(subjects, by: party) } })
+        return AdminPage.render("dry-run", title: heading, page, context)
+    }
+
+    private func page(context: Context) async throws -> Response {
         let party = try context.person().party
         let language = context.language
         let words = Words(language)
@@ -81,9 +109,10 @@ struct RetentionController: Sendable {
             waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) },
             hasWaiting: !forecast.waiting.isEmpty,
             lastSweeps: try await gallra.lastSweeps(by: party).map { sweep in
-                .init(at: AdminPage.moment(sweep.at, calendar), actor: sweep.actor, detail: sweep.detail)
-            },
-            report: report.map { SweepTotals($0, reviewed: true) })
+                .init(
+                    at: AdminPage.moment(sweep.at, calendar), actor: sweep.actor,
+                    detail: SweepSummary(sweep.detail)?.said(words) ?? sweep.detail)
+            })
         return AdminPage.render("retention", title: words[.navRetention], page, context)
     }
 }

@@ -1,7 +1,7 @@
 import GallraCore
 
 /// The retention page (`retention.mustache`): the forecast chart and its table, what waits for an
-/// event, the last sweeps, and a dry run's totals.
+/// event, and the last sweeps (a dry run has a page of its own, `DryRunPage`).
 struct RetentionPage: Encodable, Sendable {
     struct Week: Encodable, Sendable {
         let start: String
@@ -30,8 +30,6 @@ struct RetentionPage: Encodable, Sendable {
     let waiting: [Waiting]
     let hasWaiting: Bool
     let lastSweeps: [Sweep]
-    /// A dry run's totals, after one.
-    let report: SweepTotals?
 }
 
 /// The sweep's progress page (`sweep.mustache`), renewed until the sweep is done.
@@ -49,6 +47,9 @@ struct SweepTotals: Encodable, Sendable {
     let erased: Int
     let anonymised: Int
     let held: Int
+    /// Expired records a shorter rule made expire, kept until a dry run has shown them.
+    let awaitingReview: Int
+    let anyKeptBack: Bool
     let waiting: Int
     let subjectsErased: Int
     /// A dry run's register versions it reports, and so marks reviewed.
@@ -59,6 +60,8 @@ struct SweepTotals: Encodable, Sendable {
         erased = report.erased
         anonymised = report.anonymised
         held = report.held
+        awaitingReview = report.awaitingReview
+        anyKeptBack = report.held + report.awaitingReview > 0
         waiting = report.waiting
         subjectsErased = report.subjectsErased
         hasReviewed = reviewed ? !report.reviewedVersions.isEmpty : nil

@@ -4,28 +4,84 @@ import GallraServices
 import Hummingbird
 
 /// The admin UI's subjects: finding a person, what is kept of them and why, their consents, and
-/// the legal holds on their data.
+/// the legal holds on their data. A search is posted, never put in the address: what a person is
+/// searched by (an address, a phone number, a name) would otherwise stay in the browser's history
+/// and the logs of every proxy on the way; the page of a person found has their opaque id only.
 struct SubjectsController: Sendable {
     typealias Context = GallraRequestContext
     let gallra: Gallra
 
     func add(to admin: RouterGroup<Context>) {
-        admin.get("subjects", use: subjects)
+        admin.get("subjects", use: searchPage)
+        admin.post("subjects", use: search)
+        admin.get("subjects/:id", use: subject)
         admin.post("subjects/:id/holds", use: placeHold)
+        admin.get("holds/:id", use: hold)
+        admin.get("holds/:id/release", use: releaseQuestion)
         admin.post("holds/:id/release", use: releaseHold)
     }
 
-    /// GET /admin/subjects?q=…: a person found by an identifier, or the search alone.
-    @Sendable func subjects(_ request: Request, context: Context) async throws -> Response {
+    /// GET /admin/subjects: the search. An old link with a subject's id (`?q=<id>`) shows them;
+    /// any other `q` is not looked up, so that no search is ever answered from an address.
+    @Sendable func searchPage(_ request: Request, context: Context) async throws -> Response {
+        let words = Words(context.language)
+        let query = request.formQuery["q"] ?? ""
+        if let id = UUID(uuidString: query.trimmingCharacters(in: .whitespaces)) {
+            return Response.redirect(to: "/admin/subjects/\(id.uuidString.lowercased())", type: .normal)
+        }
+        var page = SubjectsPage()
+        if !query.isEmpty { page.notice = words[.searchInForm] }
+        return AdminPage.render("subjects", title: words[.navSubjects], page, context)
+    }
+
+    /// POST /admin/subjects: a person found by an identifier (e-mail, phone, personnummer, id), or
+    /// the people found by a name.
+    @Sendable func search(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let query = (form["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !query.isEmpty else {
+            return AdminPage.render("subjects", title: Words(context.language)[.navSubjects], SubjectsPage(), context)
+        }
+        if Self.isName(query) { return try await names(query, context: context) }
+        return try await person(query, query: query, context: context)
+    }
+
+    /// GET /admin/subjects/{id}: a person by their opaque id.
+    @Sendable func subject(_ request: Request, context: Context) async throws -> Response {
+        try await person(try context.parameters.require("id"), query: nil, context: context)
+    }
+
+    /// A name, not an identifier: letters, no "@", not an id. A phone number or a personnummer
+    /// has no letters.
+    static func isName(_ query: String) -> Bool {
+        query.contains(where: \.isLetter) && !query.contains("@") && UUID(uuidString: query) == nil
+    }
+
+    private func names(_ query: String, context: Context) async throws -> Response {
         let words = Words(context.language)
         var page = SubjectsPage()
-        guard let query = request.uri.queryParameters.get("q").map({ String($0) }), !query.isEmpty else {
+        page.query = query
+        do {
+            let search = try await gallra.subjectsNamed(query, by: try context.person().party)
+            page.named = search.found.map { .init(id: $0.subject, name: $0.name) }
+            page.nameSearched = true
+            if !search.complete {
+                page.notice = words.fill(.nameSearchBounded, ["compared": "\(search.compared)"])
+            }
             return AdminPage.render("subjects", title: words[.navSubjects], page, context)
+        } catch let error as GallraError {
+            page.error = error.description
+            return AdminPage.render("subjects", title: words[.navSubjects], page, context, status: error.httpStatus)
         }
+    }
+
+    private func person(_ reference: String, query: String?, context: Context) async throws -> Response {
+        let words = Words(context.language)
+        var page = SubjectsPage()
         page.query = query
         do {
             let party = try context.person().party
-            let export = try await gallra.exportSubject(query, by: party)
+            let export = try await gallra.exportSubject(reference, by: party)
             var subject = SubjectsPage.Subject(export, context.language)
             let calendar = export.calendar
             subject.consents = try await gallra.consents(subject: export.subject, by: party).map { consent in
@@ -69,13 +125,73 @@ struct SubjectsController: Sendable {
         let activity = (form["activity"] ?? "").isEmpty ? nil : form["activity"]
         _ = try await gallra.placeHold(
             subject: id, activity: activity, reason: form["reason"] ?? "", until: nil, by: try context.person().party)
-        return Response.redirect(to: "/admin/subjects?q=\(id)", type: .normal)
+        return Response.redirect(to: "/admin/subjects/\(Self.pathSafe(id))", type: .normal)
     }
 
-    /// POST /admin/holds/{id}/release.
+    /// GET /admin/holds/{id}/release: what releasing the hold does, and whose it is, before it is
+    /// released.
+    @Sendable func releaseQuestion(_ request: Request, context: Context) async throws -> Response {
+        try await holdPage(try context.parameters.require("id"), context: context, asking: true)
+    }
+
+    /// POST /admin/holds/{id}/release: with `confirm=yes`, releases the hold and shows its row;
+    /// without, asks first (a form that posts straight here is asked too).
     @Sendable func releaseHold(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.parameters.require("id")
         let form = try await context.form(request)
-        try await gallra.releaseHold(try context.parameters.require("id"), by: try context.person().party)
-        return Response.redirect(to: "/admin/subjects?q=\(form["subject"] ?? "")", type: .normal)
+        guard form["confirm"] == "yes" else { return try await holdPage(id, context: context, asking: true) }
+        try await gallra.releaseHold(id, by: try context.person().party)
+        return Response.redirect(to: "/admin/holds/\(Self.pathSafe(id))", type: .normal)
+    }
+
+    /// GET /admin/holds/{id}: the hold as its row says, released or still in force.
+    @Sendable func hold(_ request: Request, context: Context) async throws -> Response {
+        try await holdPage(try context.parameters.require("id"), context: context, asking: false)
+    }
+
+    /// The hold's page: asking before the release, or saying, from the hold's row, what it is now.
+    private func holdPage(_ id: String, context: Context, asking: Bool) async throws -> Response {
+        let words = Words(context.language)
+        let party = try context.person().party
+        let hold = try await gallra.hold(id, by: party)
+        let calendar = try await gallra.calendar()
+        // The person as the role may see them: their name (or their id, where they gave none),
+        // else that the role may not.
+        let person =
+            try await AdminPage.allowed({ try await gallra.subjectNames([hold.subject], by: party) }).map {
+                $0[hold.subject] ?? hold.subject
+            } ?? words[.notVisibleToRole]
+        let register = try await AdminPage.allowed { try await gallra.register(by: party).register }
+        var facts: [ConfirmPage.Fact] = [
+            .init(term: words[.person], value: person),
+            .init(
+                term: words[.activity],
+                value: hold.activity.map { register?.activity($0)?.name[context.language] ?? $0 }
+                    ?? words[.allActivities]),
+        ]
+        if let reason = hold.reason { facts.append(.init(term: words[.reasonLabel], value: reason)) }
+        let back = "/admin/subjects/\(Self.pathSafe(hold.subject))"
+        var page: ConfirmPage
+        if asking && hold.released == nil {
+            page = ConfirmPage(
+                heading: words[.releaseHoldHeading], what: words[.releaseHoldWhat], back: back,
+                backLabel: words[.toSubject])
+            page.action = "/admin/holds/\(Self.pathSafe(id))/release"
+            page.button = words[.confirmRelease]
+        } else {
+            let what =
+                hold.released.map { words.fill(.holdReleasedAt, ["at": AdminPage.moment($0, calendar)]) }
+                ?? words[.holdStillInForce]
+            page = ConfirmPage(heading: words[.holdHeading], what: what, back: back, backLabel: words[.toSubject])
+            page.done = true
+        }
+        page.navSubjects = true
+        page.facts = .init(items: facts)
+        return AdminPage.render("confirm", title: page.heading, page, context)
+    }
+
+    /// An id as a path segment: ids are UUIDs, and anything else is escaped.
+    static func pathSafe(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? ""
     }
 }

@@ -6,6 +6,17 @@ struct SubjectsPage: Encodable, Sendable {
     var query: String?
     var subject: Subject?
     var error: String?
+    /// Something the page says about the search itself (that it was bounded; that an address is
+    /// not searched).
+    var notice: String?
+    /// The people a name search found; `nameSearched` once one was made, so that "nobody" shows.
+    var named: [Named]?
+    var nameSearched: Bool?
+
+    struct Named: Encodable, Sendable {
+        let id: String
+        let name: String
+    }
 
     struct Subject: Encodable, Sendable {
         let id: String

@@ -23,4 +23,10 @@ extension Gallra {
             try await store.holds.inForce(subject: try await store.subjects.resolve(subject))
         }
     }
+
+    /// A hold by id, in force or released, with its reason: what a page asks about before it
+    /// releases one, and what it shows after, read from the hold's row.
+    public func hold(_ id: String, by party: Party) async throws -> LegalHold {
+        try await acting(by: party, needs: .placeHolds) { try await store.holds.hold(id) }
+    }
 }

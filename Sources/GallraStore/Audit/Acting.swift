@@ -23,3 +23,13 @@ enum Acting {
         return party
     }
 }
+
+extension Store {
+    /// Runs `body` on behalf of `party` without a store at hand: for the store's own test suites,
+    /// which act as a party per test (the edges do not depend on the store and cannot reach it).
+    package nonisolated(nonsending) static func acting<T>(as party: Party, _ body: () async throws -> T)
+        async throws -> T
+    {
+        try await Acting.as(party) { try await body() }
+    }
+}

@@ -8,6 +8,7 @@ import SQLKit
 /// What one batch of a sweep did, or would do.
 struct SweepBatch: Sendable {
     var items: [SweepReport.Item] = []
+    var kept: [SweepReport.Kept] = []
     var held = 0
     var awaitingReview = 0
     var subjectsErased = 0
@@ -82,8 +83,12 @@ extension RetentionSweep {
         due.reserveCapacity(read.count)
         for candidate in read {
             switch candidate.verdict {
-            case .held: batch.held += 1
-            case .awaitingReview: batch.awaitingReview += 1
+            case .held:
+                batch.held += 1
+                batch.kept.append(candidate.kept(.legalHold))
+            case .awaitingReview:
+                batch.awaitingReview += 1
+                batch.kept.append(candidate.kept(.awaitingReview))
             case .due:
                 let item = sweeper.item(
                     record: candidate.id, subject: candidate.subject, activity: candidate.activity,
@@ -182,5 +187,13 @@ extension RetentionSweep {
         }
         batch.subjectsErased = outcome.emptied.count
         return batch
+    }
+}
+
+extension SweepCandidate {
+    /// The report's line for a candidate kept back, with why.
+    func kept(_ reason: SweepReport.HeldBack) -> SweepReport.Kept {
+        SweepReport.Kept(
+            record: id, subject: subject, activity: activity, expired: Date(millis: expires), reason: reason)
     }
 }

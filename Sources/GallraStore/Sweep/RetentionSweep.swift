@@ -51,6 +51,7 @@ extension RetentionSweep {
                 }
                 report.items += batch.items
                 report.held += batch.held
+                report.kept += batch.kept
                 report.awaitingReview += batch.awaitingReview
                 report.subjectsErased += batch.subjectsErased
                 progress?(report.items.count)

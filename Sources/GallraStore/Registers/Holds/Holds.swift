@@ -75,6 +75,27 @@ extension Holds {
 }
 
 extension Holds {
+    /// A hold by id, released or not, with its reason opened (and the read audited).
+    public func hold(_ id: String) async throws -> LegalHold {
+        guard
+            let row = try await data.read.raw(
+                "SELECT id, subject_id, activity, until_at, reason_sealed, released_at FROM holds WHERE id = \(bind: id)"
+            ).first()
+        else { throw GallraError.notFound("No hold has the id \(id).") }
+        var hold = try LegalHold(row: row)
+        hold.released = try row.decode(column: "released_at", as: Int64?.self).map(Date.init(millis:))
+        do {
+            hold.reason = try await cipher(for: hold.subject).open(
+                try row.decode(column: "reason_sealed", as: Data.self), context: "hold/\(id)")
+        } catch GallraError.integrity {
+            hold.reason = nil  // the person was erased after the release: their key, and so the reason, is gone
+        }
+        try await auditRead([
+            AuditEvent("hold.read", subject: hold.subject, activity: hold.activity, detail: "hold \(id)")
+        ])
+        return hold
+    }
+
     /// Every hold in force at `now`, on any subject.
     func allInForce(at now: Int64) async throws -> [LegalHold] {
         try await data.read.raw(

@@ -93,6 +93,10 @@ struct RequestQueueBrowserTests {
             #expect(try await browser.shows("Vad som gjordes"))
             #expect(try await browser.text().contains("Verkställd"), "the timeline says it was carried out")
             try await lookBoth(browser, "request-done-sv")
+            // The outbox: what each message is about and whether it went.
+            try await browser.open(URL(string: "\(server.url)/admin/outbox")!)
+            #expect(try await browser.shows("Utkorg"))
+            try await lookBoth(browser, "outbox-sv")
             try await browser.click("form.signout button")
 
             try await AdminBrowserTests().signIn(browser, server, email: "eve@example.se", password: officer)
@@ -111,6 +115,9 @@ struct RequestQueueBrowserTests {
             #expect(try await browser.shows("Carry out this erasure?"))
             #expect(try await browser.text().contains("Bertil Berg"))
             try await lookBoth(browser, "confirm-en")
+            try await browser.open(URL(string: "\(server.url)/admin/outbox?state=sent")!)
+            #expect(try await browser.shows("Outbox"))
+            try await lookBoth(browser, "outbox-en")
         } catch {
             await browser.quit()
             throw error

@@ -38,6 +38,13 @@ struct RequestOutcomeMailTests {
             events: [(.fiscalYearEnd, calendar.parseInstant("2024-12-31")!)], by: officer)
     }
 
+    /// The headers of a privacy officer's API token.
+    static func officerHeaders(_ gallra: Gallra) async throws -> HTTPFields {
+        let token = try await gallra.createToken(
+            name: "ticketing", access: Access(role: .privacyOfficer), by: .user("setup"))
+        return [.authorization: "Bearer \(token)", .contentType: "application/json"]
+    }
+
     /// Asks on the public page, follows the mailed link and confirms; returns the request's id.
     static func ask(_ client: some TestClientProtocol, _ door: Pages.Door, kind: String, email: String) async throws
         -> String
@@ -89,9 +96,7 @@ struct RequestOutcomeMailTests {
         let door = try await Pages.door()
         let gallra = Gallra(store: door.store)
         try await Self.karin(gallra)
-        let token = try await gallra.createToken(
-            name: "ticketing", access: Access(role: .privacyOfficer), by: .user("setup"))
-        let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        let headers = try await Self.officerHeaders(gallra)
         let app = buildApplication(gallra: gallra, configuration: door.configuration)
         try await app.test(.router) { client in
             let erasure = try await Self.ask(client, door, kind: "erasure", email: "karin@example.se")
@@ -141,9 +146,7 @@ struct RequestOutcomeMailTests {
         let door = try await Pages.door()
         let gallra = Gallra(store: door.store)
         try await Self.karin(gallra)
-        let token = try await gallra.createToken(
-            name: "ticketing", access: Access(role: .privacyOfficer), by: .user("setup"))
-        let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        let headers = try await Self.officerHeaders(gallra)
         let id = try await gallra.openRequest(
             .access, subject: "karin@example.se", verifiedHow: "BankID", by: Self.officer)
         let app = buildApplication(gallra: gallra, configuration: door.configuration)

@@ -118,7 +118,7 @@ struct RequestPage: Encodable, Sendable {
     }
     var hasDuplicates = false
     var timeline: [TimelineStep] = []
-    /// An erasure is carried out after a page that shows what it does (`confirm.mustache`).
+    /// An erasure is carried out after a page that shows what it does (`confirm-erasure.mustache`).
     var confirmFirst = false
     var done = false
 

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// The page an erasure is carried out from: whose data, what each activity's decision is (erased
 /// or kept, until when, under which law), how many rows in connected databases it changes, and
-/// one more question (`confirm.mustache`). Nothing is erased on the first click.
+/// one more question (`confirm-erasure.mustache`). Nothing is erased on the first click.
 struct ErasureConfirmPage: Encodable, Sendable {
     struct Count: Encodable, Sendable {
         let system: String

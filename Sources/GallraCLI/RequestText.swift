@@ -9,7 +9,7 @@ enum RequestText {
     ) -> String {
         let today = calendar.localDate(of: Date())
         var lines = [
-            "Request \(request.id): \(request.kind.rawValue) (\(request.kind.article)), received \(request.received) via \(request.channel)",
+            "Request \(request.reference.map { "\($0) (\(request.id))" } ?? request.id): \(request.kind.rawValue) (\(request.kind.article)), received \(request.received) via \(request.channel)",
             "Deadline \(request.deadline)\(request.status == .completed ? "" : " (\(left(request, today)))") · \(request.status.rawValue)",
         ]
         if let verified = request.verifiedAt {
@@ -18,6 +18,13 @@ enum RequestText {
             lines.append("Identity not yet verified (Art. 12(6)).")
         }
         if let reason = request.extensionReason { lines.append("Extended: \(reason)") }
+        if let scope = request.scope {
+            lines.append(
+                "Concerns: \(scope.joined(separator: ", "))\(request.scopeReason.map { " (changed: \($0))" } ?? "")")
+        }
+        if let refusal = request.refusal {
+            lines.append("Refused: \(refusal.ground.rawValue) (\(refusal.ground.article)): \(refusal.reason)")
+        }
         if let completed = request.completedAt {
             lines.append("Completed \(calendar.rfc3339(completed)); answer: \(request.sent ?? "—")")
         }
@@ -47,7 +54,8 @@ enum RequestText {
                 case .sent(let at): "sent \(calendar.rfc3339(at))"
                 case .failed(let at): "given up \(calendar.rfc3339(at)) after \(message.attempts) attempts"
                 }
-            return "Mail to the person (\(message.purpose)): \(state)\n"
+            let why = message.state.isSent ? "" : message.lastError.map { " (\($0))" } ?? ""
+            return "Mail to the person (\(message.purpose)): \(state)\(why)\n"
         }.joined()
     }
 

@@ -220,4 +220,63 @@ struct RequestOutcomeMailTests {
         }
         await door.store.close()
     }
+
+    @Test(
+        "Completed in the admin UI, a request's page lists exactly the outbox's rows about it, each in its state; one Gallra has no address for says Gallra sent nothing, and the outbox holds nothing for it"
+    )
+    func completedInTheUI() async throws {
+        let door = try await Pages.door()
+        let gallra = Gallra(store: door.store)
+        try await Self.karin(gallra)
+        _ = try await gallra.addUser(
+            email: "dpo@example.se", access: Access(role: .privacyOfficer), password: "a password of some length",
+            by: .user("setup"))
+        let app = buildApplication(gallra: gallra, configuration: door.configuration)
+        try await app.test(.router) { client in
+            let asked = try await Self.ask(client, door, kind: "erasure", email: "karin@example.se")
+            let byPhone = try await gallra.openRequest(
+                .access, subject: "karin@example.se", channel: "phone", verifiedHow: "BankID", by: Self.officer)
+            let cookie = try await AuthorizationTests.signIn(
+                client, email: "dpo@example.se", password: "a password of some length")
+            let csrf = try await AuthorizationTests.csrf(client, cookie: cookie)
+            let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            for id in [asked, byPhone] {
+                for task in try await gallra.requestDetails(id, by: Self.officer).tasks {
+                    try await gallra.markTaskDone(id, system: task.system, by: Self.officer)
+                }
+                let done = try await client.execute(
+                    uri: "/admin/requests/\(id)/complete", method: .post, headers: form,
+                    body: ByteBuffer(string: "csrf=\(csrf)&confirmed=yes"))
+                #expect(done.status == .seeOther, "\(String(buffer: done.body))")
+            }
+            func mailSection(_ id: String) async throws -> String {
+                let page = String(
+                    buffer: try await client.execute(
+                        uri: "/admin/requests/\(id)", method: .get, headers: [.cookie: cookie]
+                    )
+                    .body)
+                let start = try #require(page.range(of: #"<h2 id="mail">"#))
+                let end = try #require(page.range(of: "</section>", range: start.upperBound..<page.endIndex))
+                return String(page[start.upperBound..<end.lowerBound])
+            }
+            let words = ["receipt": "Kvitto", "outcome": "Svar"]
+            let rows = try await Self.outbox(door, asked)
+            #expect(rows.map(\.purpose) == ["receipt", "outcome"])
+            let shown = try await mailSection(asked)
+            let line = try Regex("<li[^>]*><strong>([^<]+)</strong>: ([^<]+)</li>")
+            let items = shown.matches(of: line).map {
+                (String($0.output[1].substring ?? ""), String($0.output[2].substring ?? ""))
+            }
+            #expect(items.map(\.0) == rows.map { words[$0.purpose] ?? $0.purpose }, "one line per outbox row")
+            #expect(items.allSatisfy { $0.1.hasPrefix("I kö sedan") }, "queued: nothing has been sent yet")
+            _ = try await Pages.delivered(door)
+            #expect(
+                try await mailSection(asked).components(separatedBy: "Skickat ").count == 3,
+                "both sent, as the rows now say")
+
+            #expect(try await Self.outbox(door, byPhone).isEmpty)
+            #expect(try await mailSection(byPhone).contains("Gallra har inte skickat något till personen"))
+        }
+        await door.store.close()
+    }
 }

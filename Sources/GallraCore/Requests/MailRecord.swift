@@ -51,4 +51,10 @@ extension MailRecord.State {
         if case .failed = self { return true }
         return false
     }
+
+    /// Sent: the transport took it.
+    public var isSent: Bool {
+        if case .sent = self { return true }
+        return false
+    }
 }

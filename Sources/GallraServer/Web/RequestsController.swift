@@ -177,7 +177,10 @@ struct RequestsController: Sendable {
                 state =
                     "\(words[.mailGivenUp]) \(AdminPage.moment(at, calendar)) (\(mail.attempts) \(words[.mailAttempts]))"
             }
-            return .init(purpose: words[.mailPurpose(mail.purpose)], state: state, failed: mail.state.isFailed)
+            // Why the last attempt failed, as the transport said it (never the recipient: the
+            // sender does not keep what a command prints).
+            let why = mail.state.isSent ? "" : mail.lastError.map { " — \($0)" } ?? ""
+            return .init(purpose: words[.mailPurpose(mail.purpose)], state: state + why, failed: mail.state.isFailed)
         }
         page.noMail = details.mail.isEmpty
         page.completed = request.completedAt.map { AdminPage.moment($0, calendar) }

@@ -66,6 +66,7 @@ extension Word {
         case "outcome": .mailOutcome
         case "report": .mailReport
         case "extended": .mailExtended
+        case "reminder": .mailReminder
         default: .mailOther
         }
     }

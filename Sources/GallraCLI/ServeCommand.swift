@@ -11,7 +11,8 @@ import UnixSignals
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (/api/v1, described at /api/v1/openapi.json) and sweep daily, until stopped.",
+        abstract:
+            "Serve the JSON API (/api/v1, described at /api/v1/openapi.json), sweep daily and remind the privacy officers, until stopped.",
         discussion: """
             Programs send a token from `gallra token create` as "Authorization: Bearer <token>". With --demo, a fresh \
             demo store (gallra-demo.sqlite in the working directory unless --database says otherwise) is loaded with the \

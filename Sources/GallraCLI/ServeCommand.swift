@@ -11,7 +11,8 @@ import UnixSignals
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (/api/v1, described at /api/v1/openapi.json) and sweep daily, until stopped.",
+        abstract:
+            "Serve the JSON API (/api/v1, described at /api/v1/openapi.json), sweep daily and remind the privacy officers, until stopped.",
         discussion: """
             Programs send a token from `gallra token create` as "Authorization: Bearer <token>". With --demo, a fresh \
             demo store (gallra-demo.sqlite in the working directory unless --database says otherwise) is loaded with the \
@@ -21,6 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
     @Option(help: "The local time of the daily sweep, HH:MM, or \"off\".") var sweepAt = "02:15"
+    @Option(
+        help:
+            "The local time of the privacy officers' daily reminder of requests due and incidents on their 72-hour clock, HH:MM, or \"off\"; sent only with --mail-dir or --sendmail."
+    )
+    var remindersAt = "07:30"
+    @Option(help: "The reminder lists the requests overdue or due within this many days.") var remindersWithin = 7
     @Flag(help: "Serve a fresh demo store with fictional people; prints an admin login.") var demo = false
     @Flag(help: "Admins sign in only with a second factor (gallra user totp EMAIL).") var adminTwoFactor = false
     @Option(
@@ -36,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     var mailFrom: String?
     @Option(
         help:
-            "A directory of the controller's own wording of the e-mails, files like confirm.sv.txt (confirm, receipt, unsubscribed, report; sv, en): \"Subject: …\", an empty line, the text with {{placeholders}}."
+            "A directory of the controller's own wording of the e-mails, files like confirm.sv.txt (confirm, receipt, unsubscribed, report, outcome, extended, reminder; sv, en): \"Subject: …\", an empty line, the text with {{placeholders}}."
     )
     var mailTemplates: String?
     @Option(
@@ -60,6 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CLIError("--sweep-at takes a local time HH:MM, such as 02:15, or off.")
             }
             if mailDir != nil && sendmail != nil { throw CLIError("Give --mail-dir or --sendmail, not both.") }
+            let reminders = try reminderPlan()
             let templates = try mailTemplates.map(MailTemplates.overriding(from:)) ?? .builtIn
             let proxies: TrustedProxies
             do {
@@ -96,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
                     configuration.mailFrom = try await Self.controllerAddress(opened)
                 }
                 configuration.mail = sendmail.map { .sendmail($0) } ?? .directory(mailDir ?? "gallra-mail")
+                configuration.reminders = reminders
                 let app = buildApplication(gallra: opened, configuration: configuration)
                 try await Self.run(app)
             } catch {
@@ -104,6 +113,20 @@ struct ServeCommand: AsyncParsableCommand {
             }
             await opened.close()
         }
+    }
+
+    /// The daily reminder as asked for: only where mail is meant to reach someone (a directory or
+    /// command given), not into the default directory nobody reads.
+    func reminderPlan() throws -> ReminderPlan {
+        guard (1...366).contains(remindersWithin) else {
+            throw CLIError("--reminders-within takes a number of days from 1 to 366.")
+        }
+        if remindersAt == "off" { return .off("--reminders-at off") }
+        guard let time = DailyTime(parsing: remindersAt) else {
+            throw CLIError("--reminders-at takes a local time HH:MM, such as 07:30, or off.")
+        }
+        guard mailDir != nil || sendmail != nil else { return .off("no mail transport: give --mail-dir or --sendmail") }
+        return .daily(at: time, within: remindersWithin)
     }
 
     /// The controller's address from the register in force, if any.

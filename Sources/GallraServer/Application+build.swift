@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var mailFrom: String?
     /// Where the outbox's messages go; nil: they wait in the outbox.
     public var mail: MailTransport?
+    /// The privacy officers' daily reminder; only with a mail transport.
+    public var reminders: ReminderPlan = .off("not asked for")
     /// The wording of the public pages' e-mails: Gallra's own, or the controller's.
     public var mailTemplates: MailTemplates = .builtIn
     /// The bearer token a scraper of /metrics sends; nil: /metrics is not served (404).
@@ -62,6 +64,16 @@ public func buildApplication(gallra: Gallra, configuration: ServerConfiguration,
     if let mail = configuration.mail {
         services.append(OutboxSender(gallra: gallra, transport: mail, logger: logger))
     }
+    switch (configuration.reminders, configuration.mail) {
+    case (.daily(let time, let window), .some):
+        services.append(
+            ReminderSchedule(
+                gallra: gallra, time: time, within: window, settings: configuration.selfService, logger: logger))
+    case (.daily, nil):
+        logger.notice("daily reminders off", metadata: ["reason": "no mail transport"])
+    case (.off(let reason), _):
+        logger.notice("daily reminders off", metadata: ["reason": "\(reason)"])
+    }
     return Application(
         router: buildRouter(gallra: gallra, configuration: configuration, metrics: metrics),
         server: .http1(configuration: .init(idleTimeout: .milliseconds(configuration.idleTimeout.milliseconds))),
@@ -72,9 +84,7 @@ public func buildApplication(gallra: Gallra, configuration: ServerConfiguration,
 public func buildRouter(
     gallra: Gallra, configuration: ServerConfiguration = ServerConfiguration(), metrics: ServerMetrics = ServerMetrics()
 ) -> Router<GallraRequestContext> {
-    let selfService = SelfServiceSettings(
-        baseURL: configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)/",
-        sender: configuration.mailFrom ?? "privacy@\(configuration.host)", templates: configuration.mailTemplates)
+    let selfService = configuration.selfService
     let router = Router(context: GallraRequestContext.self)
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestObservation(metrics: metrics))
@@ -129,6 +139,15 @@ public func buildRouter(
     RegisterController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
+}
+
+extension ServerConfiguration {
+    /// Where the e-mails' links lead, who they are from, and their wording.
+    var selfService: SelfServiceSettings {
+        SelfServiceSettings(
+            baseURL: baseURL ?? "http://\(host):\(port)/", sender: mailFrom ?? "privacy@\(host)",
+            templates: mailTemplates)
+    }
 }
 
 extension Duration {

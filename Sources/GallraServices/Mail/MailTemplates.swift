@@ -22,6 +22,8 @@ public struct MailTemplates: Sendable {
         case extended
         /// A request refused, with the ground and the reason (Art. 12(4)).
         case refused
+        /// The privacy officers' daily reminder of what is due.
+        case reminder
 
         /// What the message's template may use.
         var placeholders: Set<String> {
@@ -33,6 +35,7 @@ public struct MailTemplates: Sendable {
             case .outcome: return ["controller", "what", "reference", "outcome", "rights"]
             case .extended: return ["controller", "what", "reference", "deadline", "reason", "rights"]
             case .refused: return ["controller", "what", "reference", "ground", "reason", "rights"]
+            case .reminder: return ["controller", "day", "summary", "days", "requests", "incidents", "link"]
             }
         }
     }
@@ -47,7 +50,7 @@ public struct MailTemplates: Sendable {
     /// Gallra's own wording.
     public static let builtIn: MailTemplates = {
         var templates: [String: Template] = [:]
-        for (key, text) in builtInTexts { templates[key] = try! parse(text, named: key, as: message(of: key)!) }
+        for (key, text) in allBuiltInTexts { templates[key] = try! parse(text, named: key, as: message(of: key)!) }
         return MailTemplates(templates: templates)
     }()
 
@@ -64,7 +67,7 @@ public struct MailTemplates: Sendable {
         for file in files.sorted() where file.hasSuffix(".txt") {
             let key = String(file.dropLast(4))
             guard result.templates[key] != nil, let message = message(of: key) else {
-                let known = builtInTexts.keys.sorted().map { "\($0).txt" }.joined(separator: ", ")
+                let known = allBuiltInTexts.keys.sorted().map { "\($0).txt" }.joined(separator: ", ")
                 throw GallraError.invalidInput("\(directory)/\(file): no message has this name; use one of \(known).")
             }
             // try?: a template that cannot be read is refused just below, naming the file
@@ -86,6 +89,9 @@ public struct MailTemplates: Sendable {
         }
         return (fill(template.subject), fill(template.body).components(separatedBy: "\n"))
     }
+
+    /// Every message's own wording: the person's and the officers'.
+    static var allBuiltInTexts: [String: String] { builtInTexts.merging(reminderTexts) { first, _ in first } }
 
     /// The message a key names: `confirm` of `confirm.sv`.
     private static func message(of key: String) -> Message? {

@@ -124,7 +124,9 @@ enum PersonMail {
             ])
     }
 
-    private static func message(
+    /// A message from its template in `language`, from the controller's name: the text, and the
+    /// HTML made from it with `link` made a link. The officers' reminder is written by it too.
+    static func message(
         _ template: MailTemplates.Message, to: String, _ language: Language, link: String?, controller: Controller,
         settings: SelfServiceSettings, _ values: [String: String]
     ) -> MailMessage {

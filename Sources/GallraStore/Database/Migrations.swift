@@ -68,6 +68,7 @@ enum Migrations {
         identifierActivities,
         requestReferences,
         refusalsAndScope,
+        reminderDays,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

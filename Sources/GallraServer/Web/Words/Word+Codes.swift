@@ -77,6 +77,7 @@ extension Word {
         case "report": .mailReport
         case "extended": .mailExtended
         case "refused": .mailRefused
+        case "reminder": .mailReminder
         default: .mailOther
         }
     }

@@ -144,6 +144,7 @@ extension Word {
         case .mailOutcome: "Answer"
         case .mailReport: "Link to the copy"
         case .mailExtended: "Deadline extended"
+        case .mailReminder: "Daily reminder to a privacy officer"
         case .mailOther: "Message"
         case .mailConfirm: "Confirmation link"
         case .mailRefused: "Refusal"

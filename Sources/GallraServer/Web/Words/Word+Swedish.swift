@@ -145,6 +145,7 @@ extension Word {
         case .mailOutcome: "Svar"
         case .mailReport: "Länk till utdraget"
         case .mailExtended: "Förlängd svarstid"
+        case .mailReminder: "Daglig påminnelse till dataskyddsansvarig"
         case .mailOther: "Meddelande"
         case .mailConfirm: "Bekräftelselänk"
         case .mailRefused: "Avslag"

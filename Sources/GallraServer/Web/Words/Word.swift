@@ -137,6 +137,7 @@ enum Word: String, CaseIterable, Sendable {
     case mailOutcome = "mail_outcome"
     case mailReport = "mail_report"
     case mailExtended = "mail_extended"
+    case mailReminder = "mail_reminder"
     case mailOther = "mail_other"
     case mailConfirm = "mail_confirm"
     case outbox

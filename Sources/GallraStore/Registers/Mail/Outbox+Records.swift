@@ -14,6 +14,18 @@ extension Outbox {
         ).all().map(Self.record)
     }
 
+    /// The messages with these ids, in the order of `ids`, as their rows record them.
+    public func records(ids: [String]) async throws -> [MailRecord] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await data.read.raw(
+            """
+            SELECT id, purpose, request_id, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error
+            FROM outbox WHERE id IN (\(binds: ids))
+            """
+        ).all().map(Self.record)
+        return ids.compactMap { id in found.first { $0.id == id } }
+    }
+
     /// A page of the outbox, the newest first: `state` nil for every message, else only those in it
     /// (`queued`, `sent`, `failed`); and how many there are in all.
     public func records(state: String?, limit: Int, offset: Int) async throws -> (records: [MailRecord], total: Int) {

@@ -32,19 +32,7 @@ public struct ReminderSchedule: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled {
-            let calendar = try await gallra.calendar()
-            let next = calendar.next(time, after: Date())
-            logger.info("next reminder", metadata: ["at": "\(calendar.rfc3339(next))"])
-            do {
-                try await cancelWhenGracefulShutdown {
-                    try await Task.sleep(nanoseconds: UInt64(max(0, next.timeIntervalSinceNow) * 1_000_000_000))
-                }
-            } catch {
-                return  // the server is stopping
-            }
-            await remind(at: Date())
-        }
+        try await DailyRun.every(time, of: gallra, named: "reminder", logger: logger) { await remind(at: $0) }
     }
 
     /// One reminder; what it did goes to the log as counts only.

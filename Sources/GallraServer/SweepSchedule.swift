@@ -21,19 +21,7 @@ public struct SweepSchedule: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled {
-            let calendar = try await gallra.calendar()
-            let next = calendar.next(time, after: Date())
-            logger.info("next sweep", metadata: ["at": "\(calendar.rfc3339(next))"])
-            do {
-                try await cancelWhenGracefulShutdown {
-                    try await Task.sleep(nanoseconds: UInt64(max(0, next.timeIntervalSinceNow) * 1_000_000_000))
-                }
-            } catch {
-                return  // the server is stopping
-            }
-            await sweep(at: Date())
-        }
+        try await DailyRun.every(time, of: gallra, named: "sweep", logger: logger) { await sweep(at: $0) }
     }
 
     /// One sweep; its outcome goes to the log as counts only.

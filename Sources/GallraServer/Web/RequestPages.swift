@@ -110,6 +110,8 @@ struct RequestPage: Encodable, Sendable {
     var hasPlan: Bool?
     var decisions: [Decision] = []
     var error: String?
+    /// An open rectification's values and the corrections noted (Art. 16).
+    var rectification: RectificationView?
 
     var requester: RequesterView?
     /// Other open requests of the same person and kind.

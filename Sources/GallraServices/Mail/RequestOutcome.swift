@@ -73,6 +73,26 @@ struct RequestOutcome: Sendable {
                         : (sv ? "Ditt samtycke är återkallat för:" : "Your consent is withdrawn for:"))
                 lines += stopped.map { "– \(name($0.activity))" }
             }
+            // Direct marketing stops without exception, and its data goes (Art. 21(3)).
+            if kind == .objection {
+                for (action, swedish, english) in [
+                    (
+                        DecisionAction.erase,
+                        "Vi har slutat med direktmarknadsföring till dig och raderat dina uppgifter i:",
+                        "We have stopped direct marketing to you and erased your data in:"
+                    ),
+                    (
+                        .anonymise,
+                        "Vi har slutat med direktmarknadsföring till dig och avidentifierat dina uppgifter i:",
+                        "We have stopped direct marketing to you and anonymised your data in:"
+                    ),
+                ] {
+                    let gone = acted.filter { $0.action == action }
+                    guard !gone.isEmpty else { continue }
+                    lines.append(sv ? swedish : english)
+                    lines += gone.map { "– \(name($0.activity))" }
+                }
+            }
         }
         // Rows that had to stay because a row that is kept refers to them.
         let stayed = connected.filter { $0.action == .kept }

@@ -156,8 +156,8 @@ struct RequestJourneyBrowserTests {
             #expect(
                 mail.items(under: "Vi har rättat:").sorted()
                     == [
-                        "email (\(Activity.newsletter))", "email (\(Activity.purchases))",
-                        "name (\(Activity.purchases))",
+                        "E-postadress (\(Activity.newsletter))", "E-postadress (\(Activity.purchases))",
+                        "Namn (\(Activity.purchases))",
                     ].sorted(), "\(mail.text)")
             #expect(
                 try journey.storeRecords(of: email).records == ["newsletter email rut.berg@example.se"],

@@ -34,7 +34,10 @@ struct RequestOutcome: Sendable {
                 lines.append(sv ? "Vi har inte rättat något." : "We have corrected nothing.")
             } else {
                 lines.append(sv ? "Vi har rättat:" : "We have corrected:")
-                lines += corrected.map { "– \($0.what) (\(name($0.activity)))" }
+                // What was corrected by its data category's name, as the register gives it.
+                lines += corrected.map {
+                    "– \(register.category($0.what)?.name[language] ?? $0.what) (\(name($0.activity)))"
+                }
             }
         case .erasure:
             let erased = acted.filter { $0.action == .erase }

@@ -123,7 +123,9 @@ struct RequestJourneyBrowserTests {
             try await browser.type("ring mig", into: "#fix-\(phone)")
             try await browser.type("Rut Berg", into: "#fix-\(name)")
             try await browser.click("form[action$='/corrections'] button")
-            #expect(try await browser.shows("Telefonnummer: det rättade värdet är inget telefonnummer."))
+            #expect(
+                try await browser.shows(
+                    "Telefonnummer (\(Activity.purchases)): det rättade värdet är inget telefonnummer."))
             #expect(try await Self.fields(browser)[name].value == "Rut Berg", "what was entered is kept")
             #expect(try await browser.text().contains("Ingen rättelse sparad ännu"), "nothing was noted")
             try await Self.look(browser, "rectification-refused-sv")
@@ -148,7 +150,9 @@ struct RequestJourneyBrowserTests {
             let store = try #require(try await Self.fields(browser).firstIndex { $0.key.hasPrefix("record|") })
             try await browser.type("not an address", into: "#fix-\(store)")
             try await browser.click("form[action$='/corrections'] button")
-            #expect(try await browser.shows("E-mail address: the corrected value is not an e-mail address."))
+            #expect(
+                try await browser.shows(
+                    "E-mail address (Sign-up for the newsletter): the corrected value is not an e-mail address."))
             try await Self.look(browser, "rectification-refused-en")
             try await journey.carryOut(reference, english: true)
 

@@ -33,7 +33,9 @@ extension RequestsController {
                 else { throw GallraError.conflict(words[.correctionErrorGone]) }
                 let new = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !new.isEmpty, new != value.value, new != value.noted else { continue }
-                let what = RectificationView.what(value, register: register, words: words)
+                // Named with its activity: the same category may be held under several.
+                let activity = register?.activity(value.activity)?.name[context.language] ?? value.activity
+                let what = "\(RectificationView.what(value, register: register, words: words)) (\(activity))"
                 guard new.count <= Self.correctionLimit else {
                     throw GallraError.invalidInput(
                         words.fill(.correctionErrorLong, ["what": what, "limit": "\(Self.correctionLimit)"]))

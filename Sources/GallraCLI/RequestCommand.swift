@@ -11,7 +11,7 @@ struct RequestCommand: AsyncParsableCommand {
         abstract: "Data subject requests, decided per activity and kept on deadline (GDPR Art. 12).",
         subcommands: [
             Open.self, Verify.self, Show.self, Extend.self, Grounds.self, Correct.self, Complete.self, Lift.self,
-            List.self, TaskDone.self,
+            List.self, TaskDone.self, Refuse.self, Scope.self,
         ])
 
     struct Open: AsyncParsableCommand {

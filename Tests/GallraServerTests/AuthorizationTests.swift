@@ -57,7 +57,13 @@ struct AuthorizationTests {
             Route(
                 method: .post, path: "/api/v1/requests/\(request)/extend", body: #"{"reason": "Många ärenden"}"#,
                 allowed: everyone),
+            Route(
+                method: .post, path: "/api/v1/requests/\(request)/scope",
+                body: #"{"activities": ["customer-purchases"], "reason": "Gäller köpen"}"#, allowed: everyone),
             Route(method: .post, path: "/api/v1/requests/\(request)/complete", body: "{}", allowed: everyone),
+            Route(
+                method: .post, path: "/api/v1/requests/\(request)/refuse",
+                body: #"{"ground": "excessive", "reason": "Upprepad"}"#, allowed: everyone),
             Route(method: .get, path: "/api/v1/incidents", body: nil, allowed: everyone),
             Route(
                 method: .post, path: "/api/v1/incidents", body: #"{"description": "Fel mottagare"}"#, allowed: everyone),

@@ -58,14 +58,15 @@ struct PrivacyRequestPagesTests {
         return String(try #require(match.output[1].substring))
     }
 
-    static func submit(_ client: some TestClientProtocol, kind: String, email: String, lang: String = "sv")
-        async throws -> TestResponse
-    {
+    static func submit(
+        _ client: some TestClientProtocol, kind: String, email: String, lang: String = "sv", activities: [String] = []
+    ) async throws -> TestResponse {
         let form = try await client.execute(uri: "/privacy/request?lang=\(lang)", method: .get)
         let token = try #require(String(buffer: form.body).firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
         let cookie = try #require(form.headers[.setCookie]?.split(separator: ";").first)
         let body =
             "csrf=\(token)&lang=\(lang)&kind=\(kind)&email=\(email.replacingOccurrences(of: "@", with: "%40"))&website="
+            + activities.map { "&activity.\($0)=yes" }.joined()
         return try await client.execute(
             uri: "/privacy/request", method: .post,
             headers: [.cookie: String(cookie), .contentType: "application/x-www-form-urlencoded"],

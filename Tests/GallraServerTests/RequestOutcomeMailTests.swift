@@ -46,12 +46,12 @@ struct RequestOutcomeMailTests {
     }
 
     /// Asks on the public page, follows the mailed link and confirms; returns the request's id.
-    static func ask(_ client: some TestClientProtocol, _ door: Pages.Door, kind: String, email: String) async throws
-        -> String
-    {
+    static func ask(
+        _ client: some TestClientProtocol, _ door: Pages.Door, kind: String, email: String, activities: [String] = []
+    ) async throws -> String {
         let before = Set(
             try await door.test.rows("SELECT id FROM requests").map { try $0.decode(column: "id", as: String.self) })
-        _ = try await Pages.submit(client, kind: kind, email: email)
+        _ = try await Pages.submit(client, kind: kind, email: email, activities: activities)
         let mail = try #require(try await Pages.delivered(door).last { $0.contains("To: \(email)") })
         let confirmed = try await client.execute(
             uri: try Pages.link(in: mail), method: .post, body: ByteBuffer(string: "lang=sv"))
@@ -110,7 +110,7 @@ struct RequestOutcomeMailTests {
             #expect(said.map(\.purpose) == ["receipt", "outcome"])
             #expect(said.last?.state == "queued", "queued, not sent: nothing has been sent yet")
             #expect(
-                (erased["request"] as? [String: Any])?["sent"] as? String == "answer e-mailed through the outbox")
+                (erased["request"] as? [String: Any])?["sent"] as? String == "answer queued in the outbox")
 
             let stranded = try await Self.complete(client, gallra, stranger, headers: headers)
             #expect(Self.mail(in: stranded).map(\.purpose) == ["receipt", "outcome"])

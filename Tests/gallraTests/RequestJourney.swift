@@ -207,11 +207,14 @@ final class RequestJourney: @unchecked Sendable {
 
     /// The person's side, in the browser: the public form (the kind, what they write, their
     /// address), the confirmation link in the mail that comes, the confirmation; returns the
-    /// request's short reference from the receipt. One place for the form's steps, so a form
-    /// that asks more (the activities concerned) is filled here.
-    func ask(_ kind: String, email: String, details: String = "", lang: String = "sv") async throws -> String {
+    /// request's short reference from the receipt. `activities`: those the person ticks (an
+    /// objection, withdrawal or restriction); none, all of them. One place for the form's steps.
+    func ask(_ kind: String, email: String, details: String = "", activities: [String] = [], lang: String = "sv")
+        async throws -> String
+    {
         try await browser.open(URL(string: "\(server.url)/privacy/request?lang=\(lang)")!)
         try await browser.click("#kind-\(kind)")
+        for activity in activities { try await browser.click("#activity-\(activity)") }
         if !details.isEmpty { try await browser.type(details, into: "#details") }
         try await browser.type(email, into: "#email")
         try await browser.click("form button[type=submit]")

@@ -176,16 +176,6 @@ struct RequestJourneyBrowserTests {
 
     @Test("Restriction: what the mail says is restricted is marked so in the shop and the store")
     func restriction() async throws {
-        // The public form does not offer a restriction yet (issue 31, 1: the owner adds it with the
-        // activities it names); once it does, this known issue is not recorded and the test says so.
-        try await withKnownIssue("the public form offers no restriction", isIntermittent: false) {
-            try await restrictionJourney()
-        } matching: { issue in
-            issue.error.map { "\($0)".contains("#kind-restriction") } ?? false
-        }
-    }
-
-    func restrictionJourney() async throws {
         try await RequestJourney.run { journey in
             let email = "rolf.ros@example.se"
             try journey.addPerson(email: email, name: "Rolf Ros", records: [("newsletter", "email", email)])

@@ -30,6 +30,18 @@ extension DataSubjectRequest {
             ("completed", .optional(request.completedAt.map(calendar.rfc3339))),
             ("sent", .optional(request.sent)),
             ("reference", .optional(request.reference)),
+            // The activities it names; null: all of them.
+            ("activities", request.scope.map { .array($0.map(JSONText.string)) } ?? .null),
+            ("scope_reason", .optional(request.scopeReason)),
+            (
+                "refusal",
+                request.refusal.map {
+                    .object([
+                        ("ground", .string($0.ground.rawValue)), ("article", .string($0.ground.article)),
+                        ("reason", .string($0.reason)),
+                    ])
+                } ?? .null
+            ),
         ])
     }
 

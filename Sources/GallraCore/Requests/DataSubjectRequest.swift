@@ -28,6 +28,10 @@ public struct DataSubjectRequest: Sendable {
     public let completedDecisions: [RightsDecision]?
     /// The short reference people quote (`2026-0042`, `RequestReference`), given when it is opened.
     public var reference: String?
+    /// Set when the request was closed by refusing it (Art. 12(4)); nothing was carried out.
+    public var refusal: RequestRefusal?
+    /// Why the officer last narrowed or widened the activities the request names.
+    public var scopeReason: String?
 
     public init(
         id: String,

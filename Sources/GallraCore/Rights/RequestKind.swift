@@ -21,6 +21,10 @@ public enum RequestKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// Whether the person names the activities it concerns (Art. 7(3), 18, 21), which the officer
+    /// may narrow or widen with a reason.
+    public var namesActivities: Bool { self == .objection || self == .withdrawConsent || self == .restriction }
+
     public var name: LocalizedText {
         switch self {
         case .access: return .init(sv: "Registerutdrag (tillgång)", en: "Access")

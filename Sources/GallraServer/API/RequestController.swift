@@ -17,6 +17,8 @@ struct RequestController: Sendable {
         api.post("requests/:id/verify", use: verify)
         api.post("requests/:id/extend", use: extend)
         api.post("requests/:id/complete", use: complete)
+        api.post("requests/:id/refuse", use: refuse)
+        api.post("requests/:id/scope", use: scope)
     }
 
     /// GET /api/v1/requests[?status=open|overdue|completed|all][&kind=KIND]: the queue's tab
@@ -134,6 +136,41 @@ struct RequestController: Sendable {
         ]
         if let export = completion.export { fields.append(("copy", export.json)) }
         return JSONResponse(.object(fields))
+    }
+
+    struct RefuseBody: JSONBody {
+        static let fields: Set<String> = ["ground", "reason", "via"]
+        var ground: String
+        var reason: String
+        var via: String?
+    }
+
+    /// POST /api/v1/requests/{id}/refuse: `{"ground": "excessive", "reason": …}` (Art. 12(4)):
+    /// closes it refused; the person is e-mailed the reason where the request keeps their address.
+    @Sendable func refuse(_ request: Request, context: Context) async throws -> JSONResponse {
+        let id = try context.parameters.require("id")
+        let body = try await request.decodeStrictly(RefuseBody.self)
+        let refusal = try RequestRefusal(try RequestRefusal.Ground(naming: body.ground), reason: body.reason)
+        let party = try context.actingParty()
+        _ = try await gallra.refuseRequest(
+            id, refusal, via: body.via ?? "email", delivery: selfService, by: party)
+        return try await details(id, request: request, by: party)
+    }
+
+    struct ScopeBody: JSONBody {
+        static let fields: Set<String> = ["activities", "reason"]
+        /// nil: all activities.
+        var activities: [String]?
+        var reason: String
+    }
+
+    /// POST /api/v1/requests/{id}/scope: `{"activities": [...] | null, "reason": …}`.
+    @Sendable func scope(_ request: Request, context: Context) async throws -> JSONResponse {
+        let id = try context.parameters.require("id")
+        let body = try await request.decodeStrictly(ScopeBody.self)
+        let party = try context.actingParty()
+        try await gallra.changeRequestScope(id, activities: body.activities, reason: body.reason, by: party)
+        return try await details(id, request: request, by: party)
     }
 
     private func details(

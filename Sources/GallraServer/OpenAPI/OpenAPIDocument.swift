@@ -131,6 +131,28 @@ enum OpenAPIDocument {
             ])
         ),
         (
+            "/api/v1/requests/{id}/refuse",
+            .object([
+                (
+                    "post",
+                    Operation.post(
+                        "Refuse the request with its reason, the person told (Art. 12(4))", "refuseRequest",
+                        path: ["id"], body: "Refuse", ok: "Request")
+                )
+            ])
+        ),
+        (
+            "/api/v1/requests/{id}/scope",
+            .object([
+                (
+                    "post",
+                    Operation.post(
+                        "Narrow or widen the activities the request names, with the reason", "scopeRequest",
+                        path: ["id"], body: "Scope", ok: "Request")
+                )
+            ])
+        ),
+        (
             "/api/v1/incidents",
             .object([
                 (

@@ -87,6 +87,25 @@ enum Schemas {
         ("Verify", closed([("how", string)], required: ["how"])),
         ("Extend", closed([("reason", string)], required: ["reason"])),
         ("Complete", closed([("via", string), ("lang", enumeration(["sv", "en"]))])),
+        (
+            "Refuse",
+            closed(
+                [
+                    ("ground", enumeration(RequestRefusal.Ground.allCases.map(\.rawValue))), ("reason", string),
+                    ("via", enumeration(RequestChannel.allCases.map(\.rawValue))),
+                ], required: ["ground", "reason"])
+        ),
+        (
+            "Scope",
+            closed(
+                [
+                    (
+                        "activities",
+                        .object([("type", .string("array")), ("items", string), ("nullable", .bool(true))])
+                    ),
+                    ("reason", string),
+                ], required: ["reason"])
+        ),
         ("Sweep", closed([("dry_run", boolean)])),
         (
             "IncidentFacts",
@@ -115,6 +134,19 @@ enum Schemas {
                     ("verified", nullableString), ("message", nullableString),
                     // The short reference people quote (`2026-0042`); null for none.
                     ("reference", nullableString),
+                    // The activities it names; null: all of them.
+                    (
+                        "activities",
+                        .object([("type", .string("array")), ("items", string), ("nullable", .bool(true))])
+                    ),
+                    ("scope_reason", nullableString),
+                    (
+                        "refusal",
+                        .object([
+                            ("type", .string("object")), ("nullable", .bool(true)),
+                            ("properties", .object([("ground", string), ("article", string), ("reason", string)])),
+                        ])
+                    ),
                     (
                         "duplicates",
                         .object([

@@ -95,7 +95,8 @@ struct PrivacyController: Sendable {
         let robot = !(fields["website"] ?? "").isEmpty
         if !robot, await perAddress.admit(["address:\(email)"]) {
             try await gallra.submitPublicRequest(
-                kind, email: email, language: language, details: fields["details"], settings: settings)
+                kind, email: email, language: language, details: fields["details"],
+                activities: fields.ticked("activity"), settings: settings)
         }
         return try await message(
             language: language, heading: words[.selfServiceSentHeading], lines: [words[.selfServiceSent]],
@@ -108,12 +109,15 @@ struct PrivacyController: Sendable {
         let language = Self.language(request)
         let words = Words(language)
         let token = try context.parameters.require("token")
-        guard let kind = try await gallra.pendingPublicRequest(token: token) else {
+        guard let pending = try await gallra.pendingPublicRequest(token: token) else {
             return try await invalidLink(language)
         }
+        var lines = ["\(words[.selfServiceConfirmWhat]): \(words[.selfServiceKind(pending.kind)])."]
+        if !pending.concerns.isEmpty {
+            lines.append("\(words[.selfServiceConfirmActivities]): \(pending.concerns.joined(separator: ", ")).")
+        }
         var response = try await message(
-            language: language, heading: words[.selfServiceConfirmHeading],
-            lines: ["\(words[.selfServiceConfirmWhat]): \(words[.selfServiceKind(kind)])."],
+            language: language, heading: words[.selfServiceConfirmHeading], lines: lines,
             path: request.uri.path, confirm: token)
         response.headers[.cacheControl] = "no-store"
         return response
@@ -142,6 +146,9 @@ struct PrivacyController: Sendable {
                 "\(words[.selfServiceRegistered]) \(receipt.deadline).",
                 "\(words[.selfServiceReference]): \(receipt.reference)",
             ]
+            if !receipt.concerns.isEmpty {
+                lines.append("\(words[.selfServiceConfirmActivities]): \(receipt.concerns.joined(separator: ", ")).")
+            }
         }
         lines.append(words[.selfServiceReceiptMail])
         return try await message(
@@ -235,7 +242,7 @@ struct PrivacyController: Sendable {
             kinds: PublicRequestKind.allCases.map { kind in
                 .init(value: kind.rawValue, label: words[.selfServiceKind(kind)], checked: kind.rawValue == chosen)
             },
-            error: error)
+            activities: try await gallra.publicActivities(language), error: error)
         var response = Pages.shared.render(
             "privacy-request", title: words[.selfServiceHeading], page, language: language, signedIn: nil,
             status: status)

@@ -1,3 +1,5 @@
+import GallraServices
+
 /// The self-service pages' models, each framed by `public.mustache` (the controller's name, the
 /// page's path for the language switch).
 
@@ -13,7 +15,22 @@ struct PrivacyRequestPage: Encodable, Sendable {
     let path: String
     let controller: String
     let kinds: [Kind]
+    /// The activities a person may name for an objection, withdrawal or restriction.
+    let activities: [PublicActivity]
     let error: String?
+    let hasActivities: Bool
+
+    init(
+        csrf: String, path: String, controller: String, kinds: [Kind], activities: [PublicActivity], error: String?
+    ) {
+        self.csrf = csrf
+        self.path = path
+        self.controller = controller
+        self.kinds = kinds
+        self.activities = activities
+        self.error = error
+        hasActivities = !activities.isEmpty
+    }
 }
 
 /// The form that opens a person's copy (`privacy-download.mustache`).

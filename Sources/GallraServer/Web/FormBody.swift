@@ -59,3 +59,12 @@ struct PreSessionForm: Sendable {
         Cookie(name: cookie, value: "", maxAge: 0, path: path, secure: secure, httpOnly: true, sameSite: .strict)
     }
 }
+
+extension [String: String] {
+    /// The boxes ticked in a list of checkboxes named `PREFIX.ID` with the value `yes`: their ids.
+    func ticked(_ prefix: String) -> [String] {
+        compactMap { key, value in
+            key.hasPrefix(prefix + ".") && value == "yes" ? String(key.dropFirst(prefix.count + 1)) : nil
+        }
+    }
+}

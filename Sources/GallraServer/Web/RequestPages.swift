@@ -24,8 +24,10 @@ struct RequestRow: Encodable, Sendable {
         received = request.received.description
         deadline = request.deadline.description
         left =
-            request.status == .completed
-            ? words[.status(request.status)] : words.daysLeft(request.daysLeft(on: today))
+            request.refusal != nil
+            ? words[.refusedBecause]
+            : request.status == .completed
+                ? words[.status(request.status)] : words.daysLeft(request.daysLeft(on: today))
         overdue = request.status != .completed && request.isOverdue(on: today)
         verified = request.verifiedAt != nil
     }
@@ -108,7 +110,10 @@ struct RequestPage: Encodable, Sendable {
     var report = false
     var plan: [PlannedChange]?
     var hasPlan: Bool?
-    var decisions: [Decision] = []
+    var decisions: [Decision] = [] {
+        didSet { hasDecisions = !decisions.isEmpty }
+    }
+    var hasDecisions = false
     var error: String?
     /// An open rectification's values and the corrections noted (Art. 16).
     var rectification: RectificationView?
@@ -120,6 +125,25 @@ struct RequestPage: Encodable, Sendable {
     }
     var hasDuplicates = false
     var timeline: [TimelineStep] = []
+    /// "Refused: ground — reason", once it is.
+    var refusal: String?
+    /// The grounds to refuse on, for the form.
+    var grounds: [Choice] = []
+    /// The activities the request names, by name; nil: all of them.
+    var concerns = ""
+    /// The activities to tick when the officer narrows or widens the request.
+    var scope: [Choice] = [] {
+        didSet { hasScope = !scope.isEmpty }
+    }
+    var hasScope = false
+    var scopeReason: String?
+
+    /// A choice in a form: its value, its label, and whether it is chosen.
+    struct Choice: Encodable, Sendable {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
     /// An erasure is carried out after a page that shows what it does (`confirm-erasure.mustache`).
     var confirmFirst = false
     var done = false

@@ -23,7 +23,12 @@ struct TimelineStep: Encodable, Sendable {
         what = words[Self.word(step.event)]
         who = Self.actor(step.actor, words: words)
         // The entry's own words are codes, shown only for a kind of step this page does not name.
-        if case .other(let action) = step.event { detail = "\(action): \(step.detail)" } else { detail = nil }
+        switch step.event {
+        case .other(let action): detail = "\(action): \(step.detail)"
+        case .rescoped(let activities):
+            detail = activities.isEmpty ? words[.scopeAll] : activities.map(activityName).joined(separator: ", ")
+        default: detail = nil
+        }
         decisions = step.decisions.map { decision in
             .init(
                 activity: activityName(decision.activity),
@@ -49,6 +54,8 @@ struct TimelineStep: Encodable, Sendable {
         case .mailQueued: .stepMailQueued
         case .mailSent: .stepMailSent
         case .mailFailed: .stepMailFailed
+        case .refused: .stepRefused
+        case .rescoped: .stepRescoped
         case .other: .stepOther
         }
     }

@@ -24,6 +24,7 @@ struct RequestsController: Sendable {
         admin.post("requests/:id/complete", use: complete)
         admin.post("requests/:id/corrections", use: corrections)
         admin.post("requests/:id/tasks/:system/done", use: taskDone)
+        addRefusalAndScope(to: admin)
     }
 
     /// POST /admin/requests: registers a request, then shows it.
@@ -127,7 +128,7 @@ struct RequestsController: Sendable {
 
     /// Runs a change to a request, then shows the request again (after a redirect, so that a
     /// reload does not send the form twice), or with the refusal.
-    private func acting(on id: String, context: Context, _ change: () async throws -> Void) async throws -> Response {
+    func acting(on id: String, context: Context, _ change: () async throws -> Void) async throws -> Response {
         do {
             try await change()
             return Response.redirect(to: "/admin/requests/\(id)", type: .normal)
@@ -155,7 +156,7 @@ struct RequestsController: Sendable {
         }
         page.confirmFirst = request.kind == .erasure
         page.article = request.kind.article
-        page.status = words[.status(request.status)]
+        page.status = request.refusal == nil ? words[.status(request.status)] : words[.refusedBecause]
         page.open = request.status != .completed
         page.verifiedHow = request.verifiedHow
         page.extension = request.extensionReason
@@ -215,6 +216,20 @@ struct RequestsController: Sendable {
                 action: words[.action(decision.action)], article: decision.article,
                 until: decision.until?.description ?? "", reason: decision.reason[language])
         }
+        page.refusal = request.refusal.map {
+            "\(words[.refusedBecause]): \(words[.ground($0.ground)])\($0.reason.isEmpty ? "" : " — \($0.reason)")"
+        }
+        page.grounds = RequestRefusal.Ground.allCases.map {
+            .init(value: $0.rawValue, label: words[.ground($0)], checked: false)
+        }
+        func name(_ activity: String) -> String { register?.activity(activity)?.name[language] ?? activity }
+        page.concerns = request.scope.map { $0.map(name).joined(separator: ", ") } ?? words[.scopeAll]
+        if request.kind.namesActivities, let register {
+            page.scope = register.activities.map {
+                .init(value: $0.id, label: $0.name[language], checked: request.scope?.contains($0.id) ?? false)
+            }
+        }
+        page.scopeReason = request.scopeReason
         page.error = error?.description
         return AdminPage.render(
             "request", title: "\(words[.request]) \(page.reference): \(page.kind)", page, context,

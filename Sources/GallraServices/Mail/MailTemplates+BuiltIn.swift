@@ -163,5 +163,35 @@ extension MailTemplates {
         Kind regards,
         {{controller}}
         """,
+        "refused.sv": """
+        Subject: Beslut om din begäran till {{controller}} (ärende {{reference}})
+
+        Hej,
+
+        vi har prövat din begäran om {{what}} (ärende {{reference}}) och kommer inte att tillmötesgå den.
+
+        Grund: {{ground}}
+        Skäl: {{reason}}
+
+        {{rights}}
+
+        Vänliga hälsningar,
+        {{controller}}
+        """,
+        "refused.en": """
+        Subject: Decision on your request to {{controller}} (reference {{reference}})
+
+        Hello,
+
+        we have considered your request for {{what}} (reference {{reference}}) and will not act on it.
+
+        Ground: {{ground}}
+        Why: {{reason}}
+
+        {{rights}}
+
+        Kind regards,
+        {{controller}}
+        """,
     ]
 }

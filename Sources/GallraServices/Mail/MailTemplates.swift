@@ -20,6 +20,8 @@ public struct MailTemplates: Sendable {
         case outcome
         /// A request's deadline extended, with the reason (Art. 12(3)).
         case extended
+        /// A request refused, with the ground and the reason (Art. 12(4)).
+        case refused
 
         /// What the message's template may use.
         var placeholders: Set<String> {
@@ -30,6 +32,7 @@ public struct MailTemplates: Sendable {
             case .report: return ["controller", "what", "link", "expires", "reference"]
             case .outcome: return ["controller", "what", "reference", "outcome", "rights"]
             case .extended: return ["controller", "what", "reference", "deadline", "reason", "rights"]
+            case .refused: return ["controller", "what", "reference", "ground", "reason", "rights"]
             }
         }
     }

@@ -28,15 +28,28 @@ public enum MailTransport: Sendable {
         process.standardOutput = FileHandle.nullDevice
         // What the command says may name the recipient; it is not kept.
         process.standardError = FileHandle.nullDevice
+        _ = brokenPipesFail
         try process.run()
-        try input.fileHandleForWriting.write(contentsOf: message)
-        try input.fileHandleForWriting.close()
+        // A command that exits before it has read the message closes the pipe: the write fails
+        // (EPIPE) and the message counts as not sent.
+        var unread: (any Error)?
+        do {
+            try input.fileHandleForWriting.write(contentsOf: message)
+        } catch {
+            unread = error
+        }
+        // try?: closing a pipe the command already closed changes nothing; the status decides
+        try? input.fileHandleForWriting.close()
         // Polled: waitUntilExit() spins a run loop on a cooperative thread.
         while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         guard process.terminationStatus == 0 else {
             throw MailError(description: "the mail command exited with status \(process.terminationStatus)")
         }
+        if unread != nil { throw MailError(description: "the mail command exited before it read the message") }
     }
+
+    /// Writing to a command that has exited must fail with EPIPE, not end the server with SIGPIPE.
+    private static let brokenPipesFail: Void = { signal(SIGPIPE, SIG_IGN) }()
 }
 
 struct MailError: Error, CustomStringConvertible {

@@ -18,6 +18,7 @@ enum PersonMail {
         case (.unsubscribe, .en): return "that we stop sending you mailings"
         case (.withdrawConsent, .sv): return "att ditt samtycke återkallas"
         case (.withdrawConsent, .en): return "withdrawal of your consent"
+        case (.restriction, _): return kindName(RequestKind.restriction, language)
         }
     }
 
@@ -62,21 +63,39 @@ enum PersonMail {
             ])
     }
 
+    /// A request refused, with its ground, the reason and where the person can turn (Art. 12(4)).
+    static func refused(
+        to address: String, _ request: DataSubjectRequest, _ refusal: RequestRefusal, _ language: Language,
+        controller: Controller, settings: SelfServiceSettings
+    ) -> MailMessage {
+        message(
+            .refused, to: address, language, link: nil, controller: controller, settings: settings,
+            [
+                "what": kindName(request.kind, language), "reference": request.reference ?? request.id,
+                "ground": RequestOutcome.ground(refusal.ground, language), "reason": refusal.reason,
+                "rights": RequestOutcome.rights(language),
+            ])
+    }
+
     static func confirmation(
-        _ payload: PublicRequestPayload, link: String, controller: Controller, settings: SelfServiceSettings
-    )
-        -> MailMessage
-    {
+        _ payload: PublicRequestPayload, concerns: [String], link: String, controller: Controller,
+        settings: SelfServiceSettings
+    ) -> MailMessage {
         message(
             .confirm, to: payload.email, payload.language, link: link, controller: controller, settings: settings,
-            ["what": kindName(payload.kind, payload.language), "link": link])
+            ["what": what(payload.kind, concerns, payload.language), "link": link])
+    }
+
+    /// What the person asked for, with the activities it concerns where they chose them.
+    static func what(_ kind: PublicRequestKind, _ concerns: [String], _ language: Language) -> String {
+        kindName(kind, language) + (concerns.isEmpty ? "" : " (\(concerns.joined(separator: ", ")))")
     }
 
     static func receipt(
         _ payload: PublicRequestPayload, _ receipt: PublicReceipt, controller: Controller, settings: SelfServiceSettings
     ) -> MailMessage {
         let sv = payload.language == .sv
-        let what = kindName(payload.kind, payload.language)
+        let what = what(payload.kind, receipt.concerns, payload.language)
         guard payload.kind == .unsubscribe else {
             return message(
                 .receipt, to: payload.email, payload.language, link: nil, controller: controller, settings: settings,

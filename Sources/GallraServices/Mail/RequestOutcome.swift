@@ -124,6 +124,21 @@ struct RequestOutcome: Sendable {
     }
 
     /// Art. 12(4), 77 and 79: where the person can turn if not satisfied.
+    /// The ground of a refusal as the person reads it, with its article.
+    static func ground(_ ground: RequestRefusal.Ground, _ language: Language) -> String {
+        let sv = language == .sv
+        let text =
+            switch ground {
+            case .manifestlyUnfounded: sv ? "begäran är uppenbart ogrundad" : "the request is manifestly unfounded"
+            case .excessive: sv ? "begäran är orimlig" : "the request is excessive"
+            case .notIdentified:
+                sv ? "vi har inte kunnat fastställa din identitet" : "we could not establish your identity"
+            case .exemption:
+                sv ? "ett undantag i lag begränsar rättigheten" : "an exemption in law limits the right"
+            }
+        return "\(text) (\(sv ? ground.article.replacingOccurrences(of: "Art.", with: "art.") : ground.article))"
+    }
+
     static func rights(_ language: Language) -> String {
         language == .sv
             ? "Om du inte är nöjd med hur vi har hanterat din begäran kan du klaga hos Integritetsskyddsmyndigheten (IMY), www.imy.se. Du har också rätt att gå till domstol."

@@ -36,7 +36,8 @@ extension Gallra {
     /// address given, the same whether or not the address is known. Nothing else happens until the
     /// link is confirmed.
     public func submitPublicRequest(
-        _ kind: PublicRequestKind, email: String, language: Language, details: String?, settings: SelfServiceSettings
+        _ kind: PublicRequestKind, email: String, language: Language, details: String?, activities: [String] = [],
+        settings: SelfServiceSettings
     ) async throws {
         let address: String
         do {
@@ -45,15 +46,22 @@ extension Gallra {
             throw GallraError.invalidInput(language == .sv ? "Skriv en e-postadress." : "Give an e-mail address.")
         }
         let calendar = try await calendar()
-        let controller = try await registerInForce().controller
+        let register = try await registerInForce()
+        let controller = register.controller
         let trimmed = details?.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Only what the register names, in its order; a name it does not know is not kept.
+        let chosen = register.activities.map(\.id).filter(activities.contains)
         let payload = PublicRequestPayload(
             kind: kind, email: address, language: language,
             received: calendar.localDate(of: Date()).description,
-            details: trimmed?.isEmpty == false ? String(trimmed!.prefix(2_000)) : nil)
+            details: trimmed?.isEmpty == false ? String(trimmed!.prefix(2_000)) : nil,
+            activities: kind.namesActivities && !chosen.isEmpty ? chosen : nil)
         let token = Secret.token()
         let message = PersonMail.confirmation(
-            payload, link: settings.baseURL + "privacy/confirm/" + token + "?lang=" + language.rawValue,
+            payload,
+            concerns: register.activities.filter { (payload.activities ?? []).contains($0.id) }
+                .map { $0.name[language] },
+            link: settings.baseURL + "privacy/confirm/" + token + "?lang=" + language.rawValue,
             controller: controller, settings: settings)
         try await writing(by: Self.selfService, needs: .writePersonalData) {
             try await store.publicTokens.issue(
@@ -65,11 +73,24 @@ extension Gallra {
     }
 
     /// What a confirmation link is for, while it works; the page it opens changes nothing.
-    public func pendingPublicRequest(token: String) async throws -> PublicRequestKind? {
+    public func pendingPublicRequest(token: String) async throws -> PendingPublicRequest? {
         guard let text = try await store.publicTokens.peek(digest: Secret.digest(token), purpose: "confirm") else {
             return nil
         }
-        return try JSONDecoder().decode(PublicRequestPayload.self, from: Data(text.utf8)).kind
+        let payload = try JSONDecoder().decode(PublicRequestPayload.self, from: Data(text.utf8))
+        return PendingPublicRequest(
+            kind: payload.kind, concerns: try await names(of: payload.activities ?? [], in: payload.language))
+    }
+
+    /// The activities a person may name on the public form, by id and name in their language.
+    public func publicActivities(_ language: Language) async throws -> [PublicActivity] {
+        try await registerInForce().activities.map { PublicActivity(id: $0.id, name: $0.name[language]) }
+    }
+
+    /// The activities' names in the person's language, in the register's order.
+    func names(of activities: [String], in language: Language) async throws -> [String] {
+        guard !activities.isEmpty else { return [] }
+        return try await registerInForce().activities.filter { activities.contains($0.id) }.map { $0.name[language] }
     }
 
     /// Confirms a request by its link (once; nil when the link is unknown, used or expired): it
@@ -96,7 +117,11 @@ extension Gallra {
             let id = try await store.work(by: .subject(subject)) {
                 try await store.requests.open(
                     payload.kind.requestKind, subject: subject, received: CivilDate(iso: payload.received),
-                    channel: "web", activities: payload.kind == .unsubscribe ? marketing : nil,
+                    channel: "web",
+                    activities: payload.kind == .unsubscribe
+                        ? marketing
+                        : register.activities.map(\.id).filter { (payload.activities ?? []).contains($0) }
+                            .nilIfEmpty,
                     verifiedHow: "e-mail address confirmed (Art. 12(6))")
             }
             try await store.requests.noteContact(
@@ -107,9 +132,12 @@ extension Gallra {
         guard let (payload, subject, id, marketing) = opened else { return nil }
         let request = try await store.requests.request(id)
         let register = try await registerInForce()
-        let receipt = PublicReceipt(
+        var receipt = PublicReceipt(
             kind: payload.kind, reference: request.reference ?? id, deadline: request.deadline,
             stopped: marketing.compactMap { register.activity($0)?.name[payload.language] })
+        if payload.kind != .unsubscribe {
+            receipt.concerns = (request.scope ?? []).compactMap { register.activity($0)?.name[payload.language] }
+        }
         let message = PersonMail.receipt(payload, receipt, controller: register.controller, settings: settings)
         // An unsubscription is carried out at once (its own transactions, as every completion),
         // the receipt its answer, queued as it completes.
@@ -131,4 +159,9 @@ extension Gallra {
     public func outboxDepth(by party: Party) async throws -> (waiting: Int, failed: Int) {
         try await acting(by: party, needs: .handleIncidents) { try await store.outbox.depth() }
     }
+}
+
+extension Array {
+    /// nil for an empty array.
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

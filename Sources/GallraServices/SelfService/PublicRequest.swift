@@ -9,6 +9,10 @@ public enum PublicRequestKind: String, CaseIterable, Sendable, Codable {
     case objection
     case unsubscribe
     case withdrawConsent = "withdraw-consent"
+    case restriction
+
+    /// Whether the person names the activities it concerns (Art. 7(3), 18, 21).
+    public var namesActivities: Bool { self != .unsubscribe && requestKind.namesActivities }
 
     /// The request it becomes in the request register (unsubscribe: an objection, Art. 21(3)).
     var requestKind: RequestKind {
@@ -18,6 +22,7 @@ public enum PublicRequestKind: String, CaseIterable, Sendable, Codable {
         case .rectification: return .rectification
         case .objection, .unsubscribe: return .objection
         case .withdrawConsent: return .withdrawConsent
+        case .restriction: return .restriction
         }
     }
 }
@@ -31,6 +36,9 @@ struct PublicRequestPayload: Codable, Sendable {
     let received: String
     /// What is wrong (rectification) or why (unsubscribe), as the person wrote it.
     let details: String?
+    /// The activities an objection, withdrawal or restriction concerns, as the person chose them on
+    /// the form; nil or empty: all that the right covers.
+    var activities: [String]? = nil
 }
 
 /// What the person is told once the request is confirmed.
@@ -41,4 +49,18 @@ public struct PublicReceipt: Sendable {
     public let deadline: CivilDate
     /// For an unsubscription: the activities that stopped, by name.
     public let stopped: [String]
+    /// The activities the request concerns, by name; empty: all of them.
+    public var concerns: [String] = []
+}
+
+/// What a confirmation link is for, while it works: the kind and the activities chosen, by name.
+public struct PendingPublicRequest: Sendable {
+    public let kind: PublicRequestKind
+    public let concerns: [String]
+}
+
+/// An activity as the public form offers it.
+public struct PublicActivity: Sendable, Encodable {
+    public let id: String
+    public let name: String
 }

@@ -12,6 +12,13 @@ enum RequestAnswer: Sendable {
     /// A message written already (the public pages' receipt of an unsubscription), queued as the
     /// request completes.
     case prepared(MailMessage, purpose: String)
+
+    /// What the request records of an answer Gallra queued: the outbox row says whether it went.
+    static let queued = "answer queued in the outbox"
+
+    static func byHand(_ channel: String, _ party: Party) -> String {
+        "left to \(party) to answer by \(channel); Gallra sent nothing"
+    }
 }
 
 extension Gallra {
@@ -65,14 +72,14 @@ extension Gallra {
         var deliver: (@Sendable ([RequestCompletion.Correction]) async throws -> Void)?
         switch answer {
         case .prepared(let message, let purpose):
-            sent = "answer e-mailed through the outbox"
+            sent = RequestAnswer.queued
             deliver = { _ in
                 try await store.outbox.enqueue(message.rfc5322(), purpose: purpose, about: (id, request.subject))
             }
         case .byHand(let channel, let party):
-            sent = "left to \(party) to answer by \(channel); Gallra sent nothing"
+            sent = RequestAnswer.byHand(channel, party)
         case .mail(let contact, let settings):
-            sent = "answer e-mailed through the outbox"
+            sent = RequestAnswer.queued
             deliver = { corrected in
                 let outcome = RequestOutcome(
                     kind: request.kind, decisions: decisions, connected: connected,
@@ -94,8 +101,13 @@ extension Gallra {
     /// When a completed request's own record expires: by the rule of the activity that keeps the
     /// requests, counted from the day it was received and the moment it closed.
     static func expiry(of request: DataSubjectRequest, closedAt now: Date, in context: RightsContext) -> Date? {
-        let calendar = context.calendar
-        return context.register.activity(keeping: .requests).flatMap { keeping in
+        expiry(of: request, closedAt: now, register: context.register, calendar: context.calendar)
+    }
+
+    static func expiry(of request: DataSubjectRequest, closedAt now: Date, register: Register, calendar: ZonedCalendar)
+        -> Date?
+    {
+        register.activity(keeping: .requests).flatMap { keeping in
             keeping.retention.outcome(
                 events: [.collected: calendar.startOfDay(request.received), .requestClosed: now], calendar: calendar
             ).expiry

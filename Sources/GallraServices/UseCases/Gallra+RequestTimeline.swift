@@ -7,6 +7,10 @@ public struct RequestStep: Sendable {
     public enum Event: Sendable, Equatable {
         case opened, verified, extended, grounds, corrected, taskDone, completed, connected, lifted
         case copyDownloaded, downloadRefused, mailQueued, mailSent, mailFailed
+        /// Refused with its ground (Art. 12(4)).
+        case refused
+        /// The activities it names changed, to these (empty: all of them).
+        case rescoped([String])
         /// An entry of a kind this version does not name; its action code is shown.
         case other(String)
     }
@@ -61,7 +65,7 @@ extension Gallra {
             "request.complete": .completed, "connected.request": .connected, "processing.lift": .lifted,
             "request.report.download": .copyDownloaded, "request.report.refused": .downloadRefused,
             "mail.queue": .mailQueued, "mail.queued": .mailQueued, "mail.sent": .mailSent,
-            "mail.failed": .mailFailed,
+            "mail.failed": .mailFailed, "request.refuse": .refused,
         ]
         var detail = Substring(entry.detail.dropFirst("request \(id)".count))
         detail = detail.drop { $0 == ":" || $0 == " " }
@@ -79,9 +83,14 @@ extension Gallra {
             }
             detail = detail[..<colon]
         }
+        var event = events[entry.action] ?? .other(entry.action)
+        if entry.action == "request.scope", let arrow = detail.range(of: " → ") {
+            // "activities support → support, newsletter; reason given"
+            let after = detail[arrow.upperBound...].prefix { $0 != ";" }
+            event = .rescoped(after == "all activities" ? [] : after.components(separatedBy: ", "))
+        }
         return RequestStep(
-            at: Date(timeIntervalSince1970: Double(entry.at) / 1_000), actor: entry.actor,
-            event: events[entry.action] ?? .other(entry.action),
+            at: Date(timeIntervalSince1970: Double(entry.at) / 1_000), actor: entry.actor, event: event,
             detail: String(detail), decisions: decisions, seq: entry.seq)
     }
 }

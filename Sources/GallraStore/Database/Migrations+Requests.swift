@@ -49,3 +49,15 @@ extension Migrations {
         ]
     }
 }
+
+extension Migrations {
+    /// A request refused (Art. 12(4)): its ground, and the reason the person is told, sealed under
+    /// their key; and why the officer last narrowed or widened the activities it names, sealed too.
+    static let refusalsAndScope = Migration(version: 19) { db in
+        [
+            "ALTER TABLE requests ADD COLUMN refusal TEXT",
+            "ALTER TABLE requests ADD COLUMN refusal_reason_sealed \(db.blob)",
+            "ALTER TABLE requests ADD COLUMN scope_reason_sealed \(db.blob)",
+        ]
+    }
+}

@@ -67,6 +67,7 @@ enum Migrations {
         sealedRequestText,
         identifierActivities,
         requestReferences,
+        refusalsAndScope,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

@@ -55,6 +55,16 @@ extension Word {
         case .objection: .selfServiceKindObjection
         case .unsubscribe: .selfServiceKindUnsubscribe
         case .withdrawConsent: .selfServiceKindWithdrawConsent
+        case .restriction: .selfServiceKindRestriction
+        }
+    }
+
+    static func ground(_ ground: RequestRefusal.Ground) -> Word {
+        switch ground {
+        case .manifestlyUnfounded: .groundManifestlyUnfounded
+        case .excessive: .groundExcessive
+        case .notIdentified: .groundNotIdentified
+        case .exemption: .groundExemption
         }
     }
 
@@ -66,6 +76,7 @@ extension Word {
         case "outcome": .mailOutcome
         case "report": .mailReport
         case "extended": .mailExtended
+        case "refused": .mailRefused
         default: .mailOther
         }
     }

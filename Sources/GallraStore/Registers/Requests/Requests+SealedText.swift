@@ -18,20 +18,24 @@ extension Requests {
     /// is gone, the text reads as none; any other failure to open it is an error.
     func opened(_ row: any SQLRow) async throws -> DataSubjectRequest {
         var request = try DataSubjectRequest(row: row)
-        let verified = try row.decode(column: "verified_how_sealed", as: Data?.self)
-        let reason = try row.decode(column: "extension_reason_sealed", as: Data?.self)
-        guard verified != nil || reason != nil else { return request }
-        guard try await subjectExists(request.subject) else {
-            request.verifiedHow = nil
-            request.extensionReason = nil
-            return request
-        }
-        let cipher = try await cipher(for: request.subject)
-        if let verified {
-            request.verifiedHow = try cipher.open(verified, context: "request/\(request.id)/verified_how")
-        }
-        if let reason {
-            request.extensionReason = try cipher.open(reason, context: "request/\(request.id)/extension_reason")
+        let sealed = [
+            ("verified_how", try row.decode(column: "verified_how_sealed", as: Data?.self)),
+            ("extension_reason", try row.decode(column: "extension_reason_sealed", as: Data?.self)),
+            ("refusal_reason", try row.decode(column: "refusal_reason_sealed", as: Data?.self)),
+            ("scope_reason", try row.decode(column: "scope_reason_sealed", as: Data?.self)),
+        ].compactMap { field, data in data.map { (field, $0) } }
+        guard !sealed.isEmpty else { return request }
+        // A person erased since, whose key is gone: the texts read as none (a refusal keeps its ground).
+        let cipher = try await subjectExists(request.subject) ? try await cipher(for: request.subject) : nil
+        for (field, data) in sealed {
+            let text = try cipher?.open(data, context: "request/\(request.id)/\(field)")
+            switch field {
+            case "verified_how": request.verifiedHow = text
+            case "extension_reason": request.extensionReason = text
+            case "refusal_reason":
+                request.refusal = request.refusal.map { .init(restoring: $0.ground, reason: text ?? "") }
+            default: request.scopeReason = text
+            }
         }
         return request
     }

@@ -263,6 +263,12 @@ extension DataSubjectRequest {
             completedAt: try instant("completed_at"), sent: try row.decode(column: "sent", as: String?.self),
             completedDecisions: try row.decode(column: "decisions", as: String?.self).map(StoredDecisions.decode))
         reference = try row.decode(column: "reference", as: String?.self)
+        if let ground = try row.decode(column: "refusal", as: String?.self) {
+            guard let ground = RequestRefusal.Ground(rawValue: ground) else {
+                throw GallraError.integrity("Request \(id) has an unknown ground of refusal.")
+            }
+            refusal = RequestRefusal(restoring: ground, reason: "")
+        }
     }
 }
 

@@ -16,8 +16,9 @@ public struct RequestCompletion: Sendable {
     /// person, or waits to go, is said from these alone.
     public var mail: [MailRecord] = []
 
-    /// A value corrected (Art. 16), named without the value: the activity, and the category of a
-    /// record in the store or `system TABLE:KEY column` of a connected row.
+    /// A value corrected (Art. 16), named without the value: the activity, and the data category
+    /// of a record in the store or of a connected row's column (the column where the systems file
+    /// names no category).
     public struct Correction: Sendable, Equatable {
         public let activity: String
         public let what: String

@@ -25,12 +25,15 @@ public struct SubjectExport: Sendable {
         public let waitingFor: [String]
         /// For a row of a connected database: its table (the id is `TABLE:KEY`).
         public let table: String?
+        /// For a row of a connected database: the column holding the value.
+        public let column: String?
 
         public init(
             id: String, activity: ProcessingActivity, category: String, system: String?, value: String, collected: Date,
-            expires: Date?, waitingFor: [String], table: String? = nil
+            expires: Date?, waitingFor: [String], table: String? = nil, column: String? = nil
         ) {
             self.table = table
+            self.column = column
             self.id = id
             self.activity = activity
             self.category = category

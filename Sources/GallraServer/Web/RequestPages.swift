@@ -115,6 +115,8 @@ struct RequestPage: Encodable, Sendable {
     }
     var hasDecisions = false
     var error: String?
+    /// An open rectification's values and the corrections noted (Art. 16).
+    var rectification: RectificationView?
 
     var requester: RequesterView?
     /// Other open requests of the same person and kind.

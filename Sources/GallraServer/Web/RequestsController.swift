@@ -22,6 +22,7 @@ struct RequestsController: Sendable {
         admin.post("requests/:id/verify", use: verify)
         admin.post("requests/:id/extend", use: extend)
         admin.post("requests/:id/complete", use: complete)
+        admin.post("requests/:id/corrections", use: corrections)
         admin.post("requests/:id/tasks/:system/done", use: taskDone)
         addRefusalAndScope(to: admin)
     }
@@ -136,7 +137,10 @@ struct RequestsController: Sendable {
         }
     }
 
-    private func requestPage(_ id: String, context: Context, error: GallraError?) async throws -> Response {
+    /// `entered`: the corrected values a refused form held, by target, to show again.
+    func requestPage(_ id: String, context: Context, error: GallraError?, entered: [String: String]? = nil)
+        async throws -> Response
+    {
         let words = Words(context.language)
         let language = context.language
         let calendar = try await gallra.calendar()
@@ -188,6 +192,12 @@ struct RequestsController: Sendable {
         let register = try await AdminPage.allowed({
             try await gallra.register(by: try context.person().party).register
         })
+        // A rectification's values and the corrections noted, for a role that may write them.
+        if request.kind == .rectification, request.status != .completed,
+            let values = try await AdminPage.allowed({ try await gallra.correctableValues(ofRequest: id, by: party) })
+        {
+            page.rectification = RectificationView(values, register: register, words: words, entered: entered)
+        }
         page.timeline = try await gallra.requestTimeline(id, by: party).map { step in
             TimelineStep(step, calendar: calendar, words: words) { register?.activity($0)?.name[language] ?? $0 }
         }

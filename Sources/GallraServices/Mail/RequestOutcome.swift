@@ -34,7 +34,10 @@ struct RequestOutcome: Sendable {
                 lines.append(sv ? "Vi har inte rättat något." : "We have corrected nothing.")
             } else {
                 lines.append(sv ? "Vi har rättat:" : "We have corrected:")
-                lines += corrected.map { "– \($0.what) (\(name($0.activity)))" }
+                // What was corrected by its data category's name, as the register gives it.
+                lines += corrected.map {
+                    "– \(register.category($0.what)?.name[language] ?? $0.what) (\(name($0.activity)))"
+                }
             }
         case .erasure:
             let erased = acted.filter { $0.action == .erase }
@@ -72,6 +75,26 @@ struct RequestOutcome: Sendable {
                             : "We have stopped processing your data for:")
                         : (sv ? "Ditt samtycke är återkallat för:" : "Your consent is withdrawn for:"))
                 lines += stopped.map { "– \(name($0.activity))" }
+            }
+            // Direct marketing stops without exception, and its data goes (Art. 21(3)).
+            if kind == .objection {
+                for (action, swedish, english) in [
+                    (
+                        DecisionAction.erase,
+                        "Vi har slutat med direktmarknadsföring till dig och raderat dina uppgifter i:",
+                        "We have stopped direct marketing to you and erased your data in:"
+                    ),
+                    (
+                        .anonymise,
+                        "Vi har slutat med direktmarknadsföring till dig och avidentifierat dina uppgifter i:",
+                        "We have stopped direct marketing to you and anonymised your data in:"
+                    ),
+                ] {
+                    let gone = acted.filter { $0.action == action }
+                    guard !gone.isEmpty else { continue }
+                    lines.append(sv ? swedish : english)
+                    lines += gone.map { "– \(name($0.activity))" }
+                }
             }
         }
         // Rows that had to stay because a row that is kept refers to them.

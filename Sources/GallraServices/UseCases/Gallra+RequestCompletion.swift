@@ -57,8 +57,14 @@ extension Gallra {
             try await store.requests.carryOutConnected(
                 decisions, subject: request.subject, request: id, rows: connectedRows, systems: systems)
             + store.requests.correctConnected(request, rows: connectedRows, systems: systems)
-        let correctedConnected = connected.filter { $0.action == .corrected }.map {
-            RequestCompletion.Correction(activity: $0.activity, what: $0.column ?? $0.row)
+        let correctedConnected = connected.filter { $0.action == .corrected }.map { change in
+            // The column's data category, as the systems file names it; else the column.
+            let category = change.column.flatMap { column in
+                connectedRows.first { $0.system == change.system && $0.reference == change.record }?.table.columns[
+                    column]
+            }
+            return RequestCompletion.Correction(
+                activity: change.activity, what: category ?? change.column ?? change.row)
         }
         let now = Date()
         let register = context.register

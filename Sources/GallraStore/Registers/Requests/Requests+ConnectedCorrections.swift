@@ -145,3 +145,33 @@ extension Requests {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }
+
+extension Requests {
+    /// The corrected values a rectification has noted, opened: in the store's records, then in
+    /// connected rows.
+    public func notedCorrections(_ id: String) async throws -> [NotedCorrection] {
+        let request = try await request(id)
+        let rows = try await data.read.raw(
+            """
+            SELECT record_id, value_sealed FROM request_corrections WHERE request_id = \(bind: id) ORDER BY record_id
+            """
+        ).all()
+        var noted: [NotedCorrection] = []
+        if !rows.isEmpty {
+            let cipher = try await cipher(for: request.subject)
+            for row in rows {
+                let record = try row.decode(column: "record_id", as: String.self)
+                noted.append(
+                    NotedCorrection(
+                        target: .record(record),
+                        value: try cipher.open(
+                            try row.decode(column: "value_sealed", as: Data.self), context: "correction/\(id)/\(record)"
+                        )))
+            }
+        }
+        return noted
+            + (try await connectedCorrections(of: request)).map {
+                NotedCorrection(target: .connected(system: $0.system, row: $0.row, column: $0.column), value: $0.value)
+            }
+    }
+}

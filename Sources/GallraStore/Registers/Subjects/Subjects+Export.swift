@@ -117,7 +117,8 @@ extension Subjects {
                 SubjectExport.Record(
                     id: row.reference, activity: activity, category: value.category, system: row.system,
                     value: value.value, collected: collected, expires: outcome.expiry,
-                    waitingFor: outcome.waitingFor.map(\.rawValue), table: row.table.table)
+                    waitingFor: outcome.waitingFor.map(\.rawValue), table: row.table.table,
+                    column: value.column)
             }
         }
     }

@@ -9,19 +9,28 @@ public struct ManualTask: Sendable {
     public let doneBy: String?
 
     /// What a person must do there, for a request of this kind.
-    public func instruction(for kind: RequestKind) -> String {
-        let place = "\(name[.en]) (\(system))"
+    public func instruction(for kind: RequestKind, _ language: Language = .en) -> String {
+        let place = "\(name[language]) (\(system))"
+        let sv = language == .sv
         switch kind {
         case .access, .portability:
-            return "Find the person's data in \(place) and add it to the copy for them."
+            return sv
+                ? "Leta upp personens uppgifter i \(place) och lägg dem i kopian till personen."
+                : "Find the person's data in \(place) and add it to the copy for them."
         case .erasure:
-            return "Erase the person's data in \(place), except what the decisions keep."
+            return sv
+                ? "Radera personens uppgifter i \(place), utom det som besluten sparar."
+                : "Erase the person's data in \(place), except what the decisions keep."
         case .rectification:
-            return "Correct the person's data in \(place)."
+            return sv ? "Rätta personens uppgifter i \(place)." : "Correct the person's data in \(place)."
         case .restriction:
-            return "Mark the person's data in \(place) as restricted: kept, not used."
+            return sv
+                ? "Märk personens uppgifter i \(place) som begränsade: sparas, används inte."
+                : "Mark the person's data in \(place) as restricted: kept, not used."
         case .objection, .withdrawConsent:
-            return "Stop the processing the decisions stop, in \(place)."
+            return sv
+                ? "Upphör i \(place) med den behandling som besluten stoppar."
+                : "Stop the processing the decisions stop, in \(place)."
         }
     }
 

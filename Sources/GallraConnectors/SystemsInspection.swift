@@ -106,35 +106,44 @@ public struct SystemsInspection: Sendable {
                         message: "column \"\(column)\" of \(what) gives \(event) but holds \(type), not a time"))
             }
         }
+        // A missing index makes a request slow, never wrong: a warning, with what each request
+        // will read and how to avoid it; a DBA who may not change the schema can leave it.
+        let scan =
+            "each request reads the whole table (\(schema.rows.map { "\(Self.grouped($0)) rows" } ?? "every row"))"
+        func unindexed(_ column: String, _ what: String, index: String) {
+            problems.append(
+                RegisterProblem(
+                    line: table.columnLines[column] ?? table.line, severity: .warning,
+                    message: "\(what); \(scan); to look it up instead: CREATE INDEX ON \(table.table) (\(index))"))
+        }
         for (kind, column) in table.person where kind == .email && schema.columns[column] != nil {
             // Addresses are compared as the store normalises them, in lower case.
             guard !schema.lowerIndexed.contains(column) else { continue }
-            problems.append(
-                RegisterProblem(
-                    line: table.columnLines[column] ?? table.line,
-                    message:
-                        "column \"\(column)\" of \(what) holds e-mail addresses, found in lower case, but has no index on lower(\(column)); every request would read the whole table (CREATE INDEX ON \(table.table) (lower(\(column))))"
-                ))
+            unindexed(
+                column,
+                "column \"\(column)\" of \(what) holds e-mail addresses, found in lower case, but has no index on lower(\(column))",
+                index: "lower(\(column))")
         }
         for (kind, column) in table.person
         where kind != .email && schema.columns[column] != nil && !schema.indexedLeading.contains(column) {
-            problems.append(
-                RegisterProblem(
-                    line: table.columnLines[column] ?? table.line,
-                    message:
-                        "column \"\(column)\" of \(what) finds a person's rows but has no index; every request would read the whole table (CREATE INDEX ON \(table.table) (\(column)))"
-                ))
+            unindexed(column, "column \"\(column)\" of \(what) finds a person's rows but has no index", index: column)
         }
         if let parent = table.belongsTo, schema.columns[parent.column] != nil,
             !schema.indexedLeading.contains(parent.column)
         {
-            problems.append(
-                RegisterProblem(
-                    line: table.columnLines[parent.column] ?? table.line,
-                    message:
-                        "column \"\(parent.column)\" of \(what) leads to the person but has no index (CREATE INDEX ON \(table.table) (\(parent.column)))"
-                ))
+            unindexed(
+                parent.column, "column \"\(parent.column)\" of \(what) leads to the person but has no index",
+                index: parent.column)
         }
         return problems
+    }
+
+    /// 1000000 → "1,000,000".
+    static func grouped(_ count: Int64) -> String {
+        let digits = Array(String(count))
+        return String(
+            digits.enumerated().flatMap { index, digit in
+                index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+            })
     }
 }

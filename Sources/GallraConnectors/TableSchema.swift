@@ -22,6 +22,9 @@ public struct TableSchema: Sendable {
     public var indexedLeading: Set<String>
     /// Columns with an index on `lower(column)`: an e-mail address is looked up that way.
     public var lowerIndexed: Set<String> = []
+    /// How many rows the table holds: exact on SQLite, PostgreSQL's estimate (nil before the table
+    /// was first analysed). What a look-up without an index reads.
+    public var rows: Int64?
 
     public func kind(of column: String, dialect: StoreConnection.Dialect) -> ColumnKind? {
         guard let type = columns[column]?.lowercased() else { return nil }
@@ -81,7 +84,13 @@ public struct TableSchema: Sendable {
                     }),
                 primaryKey: try keys.map { try $0.decode(column: "name", as: String.self) },
                 indexedLeading: Set(try leading.map { try $0.decode(column: "name", as: String.self) }),
-                lowerIndexed: Self.lowered(in: definitions))
+                lowerIndexed: Self.lowered(in: definitions),
+                rows: try await sql.raw(
+                    """
+                    SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class
+                    WHERE relname = \(bind: table) AND relnamespace = current_schema()::regnamespace
+                    """
+                ).first()?.decode(column: "n", as: Int64?.self).flatMap { $0 < 0 ? nil : $0 })
         case .sqlite:
             let name = try SQLName(table)
             let columns = try await sql.raw("PRAGMA table_info(\(name))").all()
@@ -108,6 +117,8 @@ public struct TableSchema: Sendable {
                 "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL"
             ).all().map { try $0.decode(column: "sql", as: String.self) }
             schema.lowerIndexed = Self.lowered(in: definitions)
+            schema.rows = try await sql.raw("SELECT COUNT(*) AS n FROM \(name)").first()?.decode(
+                column: "n", as: Int64.self)
             // An INTEGER PRIMARY KEY is the rowid: indexed without an index of its own.
             if schema.primaryKey.count == 1 { schema.indexedLeading.insert(schema.primaryKey[0]) }
             return schema

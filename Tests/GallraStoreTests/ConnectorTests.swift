@@ -285,6 +285,28 @@ struct ConnectorTests {
         await shop.close()
     }
 
+    @Test(
+        "Without an index on lower(email) the file applies with a warning that says what each request reads, and a person's rows are still found, whole table read",
+        arguments: TestBackend.available)
+    func missingIndex(backend: TestBackend) async throws {
+        let shop = try await Self.shop(backend)
+        try await Self.fill(shop, tickets: [(1, Self.ago(days: 20), nil), (2, Self.ago(days: 5), nil)])
+        try await shop.company.sql.raw("DROP INDEX ticket_email").run()
+        if backend == .postgres { try await shop.company.sql.raw("ANALYZE ticket").run() }
+        let (_, warnings) = try await shop.store.systems.apply(yaml: shop.systemsYAML, file: "systems.yaml")
+        #expect(
+            warnings.map { $0.formatted(file: "systems.yaml") }.filter { $0.contains("index") } == [
+                "systems.yaml:23: warning: column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in lower case, but has no index on lower(requester_email); each request reads the whole table (2 rows); to look it up instead: CREATE INDEX ON ticket (lower(requester_email))"
+            ])
+        #expect(try await shop.store.systems.current() != nil, "in force despite the warning")
+        let rows = try await shop.store.connectedPeople.rows(
+            of: [try SubjectIdentifier(.email, "Kund1@example.se", today: CivilDate(iso: "2026-12-07")!)])
+        #expect(
+            rows.filter { $0.table.table == "ticket" }.map(\.reference).sorted() == ["ticket:1", "ticket:2"],
+            "found by reading the table")
+        await shop.close()
+    }
+
     @Test("A systems file is checked against the register and the live database, every problem on its line")
     func check() async throws {
         let shop = try await Self.shop(.sqlite)
@@ -306,11 +328,14 @@ struct ConnectorTests {
             text.contains {
                 $0.hasPrefix("systems.yaml:19: ") && $0.contains("gives fiscal-year.end but holds numeric, not a time")
             })
+        // A missing index is slow, not wrong: a warning that says what each request reads.
+        let rows = try await shop.company.sql.raw("SELECT COUNT(*) AS n FROM ticket").first()!.decode(
+            column: "n", as: Int.self)
         #expect(
-            text.contains {
-                $0.contains(
-                    "column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in lower case, but has no index on lower(requester_email)"
-                )
+            problems.contains {
+                $0.severity == .warning
+                    && $0.message
+                        == "column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in lower case, but has no index on lower(requester_email); each request reads the whole table (\(rows) rows); to look it up instead: CREATE INDEX ON ticket (lower(requester_email))"
             })
         await #expect(throws: RegisterError.self) {
             try await shop.store.systems.apply(yaml: yaml, file: "systems.yaml")

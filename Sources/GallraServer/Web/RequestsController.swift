@@ -163,7 +163,8 @@ struct RequestsController: Sendable {
         page.message = details.message
         page.tasks = details.tasks.map { task in
             .init(
-                system: task.system, name: task.name[language], instruction: task.instruction(for: request.kind, language),
+                system: task.system, name: task.name[language],
+                instruction: task.instruction(for: request.kind, language),
                 done: task.doneAt.map { "\(AdminPage.moment($0, calendar)) · \(task.doneBy ?? "")" })
         }
         page.hasTasks = !details.tasks.isEmpty

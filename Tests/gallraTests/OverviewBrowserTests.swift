@@ -16,18 +16,7 @@ struct OverviewBrowserTests {
     /// Looks at the page at `width`: no serious or critical accessibility problem, nothing wider
     /// than the screen, and a screenshot.
     func look(_ browser: Browser, _ name: String, width: Int) async throws {
-        try await browser.fitToPage(width: width)
-        if let axe = AdminBrowserTests.axe {
-            let problems = try await browser.accessibilityProblems(axe: axe)
-            #expect(problems.isEmpty, "\(name): \(problems.joined(separator: "; "))")
-        } else if Browser.mustRun {
-            Issue.record("axe-core is not installed (GALLRA_TEST_PYTHONPATH)")
-        }
-        let overflow =
-            try await browser.evaluate(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
-        #expect(overflow == 0, "\(name) overflows a \(width)-pixel screen by \(overflow ?? -1) px")
-        try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name).png"))
+        try await browser.look(name, width: width, into: Self.screenshots, suffixed: false)
     }
 
     func signIn(_ browser: Browser, _ server: DemoServer, _ email: String, password: String) async throws {

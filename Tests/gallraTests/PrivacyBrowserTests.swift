@@ -41,7 +41,9 @@ struct PrivacyBrowserTests {
                 try await browser.open(URL(string: "\(server.url)/privacy?lang=\(lang)")!)
                 try await look(browser, "notice-\(lang)")
                 try await browser.open(URL(string: "\(server.url)/privacy/request?lang=\(lang)")!)
-                try await look(browser, "request-\(lang)")
+                // The form, with the purposes a person may name opened, also on a phone.
+                try await browser.click("details.activities summary")
+                try await browser.lookAtDesktopAndPhone("request-\(lang)", into: Self.screenshots)
                 try await browser.click("#kind-\(kind)")
                 try await browser.type(email, into: "#email")
                 try await browser.click("form button[type=submit]")

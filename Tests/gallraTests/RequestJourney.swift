@@ -214,6 +214,8 @@ final class RequestJourney: @unchecked Sendable {
     {
         try await browser.open(URL(string: "\(server.url)/privacy/request?lang=\(lang)")!)
         try await browser.click("#kind-\(kind)")
+        // The purposes are folded away until the person opens them.
+        if !activities.isEmpty { try await browser.click("details.activities summary") }
         for activity in activities { try await browser.click("#activity-\(activity)") }
         if !details.isEmpty { try await browser.type(details, into: "#details") }
         try await browser.type(email, into: "#email")

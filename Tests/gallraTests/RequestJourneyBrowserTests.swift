@@ -297,10 +297,6 @@ struct RequestJourneyBrowserTests {
 
     /// axe, nothing wider than the screen, and a screenshot: at a desktop's width and a phone's.
     static func look(_ browser: Browser, _ name: String) async throws {
-        try FileManager.default.createDirectory(
-            at: RequestQueueBrowserTests.screenshots, withIntermediateDirectories: true)
-        try await RequestQueueBrowserTests().look(browser, name, width: 1280)
-        try await RequestQueueBrowserTests().look(browser, name, width: 390)
-        try await browser.fitToPage(width: 1280)
+        try await browser.lookAtDesktopAndPhone(name, into: RequestQueueBrowserTests.screenshots, phone: 390)
     }
 }

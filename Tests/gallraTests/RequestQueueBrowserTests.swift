@@ -11,26 +11,12 @@ import Testing
 struct RequestQueueBrowserTests {
     static let screenshots = packageRoot.appendingPathComponent(".build/screenshots/admin")
 
-    /// axe at the width given, nothing wider than the screen, and a screenshot.
     func look(_ browser: Browser, _ name: String, width: Int) async throws {
-        try await browser.fitToPage(width: width)
-        if let axe = AdminBrowserTests.axe {
-            let problems = try await browser.accessibilityProblems(axe: axe)
-            #expect(problems.isEmpty, "\(name) at \(width) px: \(problems.joined(separator: "; "))")
-        } else if Browser.mustRun {
-            Issue.record("axe-core is not installed (GALLRA_TEST_PYTHONPATH)")
-        }
-        let overflow =
-            try await browser.evaluate(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? Int
-        #expect(overflow == 0, "\(name) at \(width) px overflows by \(overflow ?? -1) px")
-        try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("\(name)-\(width).png"))
+        try await browser.look(name, width: width, into: Self.screenshots)
     }
 
     func lookBoth(_ browser: Browser, _ name: String) async throws {
-        try await look(browser, name, width: 1280)
-        try await look(browser, name, width: 375)
-        try await browser.fitToPage(width: 1280)
+        try await browser.lookAtDesktopAndPhone(name, into: Self.screenshots)
     }
 
     @Test("The queue searched, in tabs, exported; an erasure confirmed; in both languages and on a phone")

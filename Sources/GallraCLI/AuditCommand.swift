@@ -6,7 +6,7 @@ import GallraServices
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "The tamper-evident audit log.",
-        subcommands: [Verify.self, Checkpoint.self, PublicKey.self])
+        subcommands: [Verify.self, Checkpoint.self, PublicKey.self, List.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

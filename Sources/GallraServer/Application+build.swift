@@ -118,6 +118,7 @@ public func buildRouter(
     RegisterPagesController(gallra: gallra).add(to: admin)
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
+    AuditPagesController(gallra: gallra).add(to: admin)
     PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in
@@ -137,6 +138,7 @@ public func buildRouter(
     SubjectController(gallra: gallra).add(to: api)
     RequestController(gallra: gallra, selfService: selfService).add(to: api)
     RegisterController(gallra: gallra).add(to: api)
+    AuditController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
 }

@@ -76,6 +76,9 @@ struct AuthorizationTests {
             Route(method: .get, path: "/api/v1/forecast?days=30", body: nil, allowed: everyone),
             Route(method: .post, path: "/api/v1/sweep", body: #"{"dry_run": true}"#, allowed: everyone),
             Route(method: .get, path: "/api/v1/audit/verify", body: nil, allowed: everyone.union([.auditor])),
+            Route(
+                method: .get, path: "/api/v1/audit?subject=\(anna)&since=2020-01-01&limit=10", body: nil,
+                allowed: everyone.union([.auditor])),
         ]
     }
 

@@ -83,6 +83,13 @@ struct RequestQueueBrowserTests {
             try await browser.open(URL(string: "\(server.url)/admin/outbox")!)
             #expect(try await browser.shows("Utkorg"))
             try await lookBoth(browser, "outbox-sv")
+            // The audit log: who read Anna's data (the export above, from the command line).
+            try await browser.open(URL(string: "\(server.url)/admin/audit")!)
+            try await browser.type("anna.andersson@example.se", into: "#person")
+            try await browser.click("form.search button")
+            #expect(try await browser.shows("subject.export"), "the export of Anna is in her trail")
+            #expect(try await browser.path() == "/admin/audit", "the address holds no search")
+            try await lookBoth(browser, "audit-sv")
             try await browser.click("form.signout button")
 
             try await AdminBrowserTests().signIn(browser, server, email: "eve@example.se", password: officer)

@@ -216,6 +216,17 @@ enum OpenAPIDocument {
             .object([("post", Operation.post("Sweep now, or a dry run", "sweep", body: "Sweep", ok: "SweepReport"))])
         ),
         (
+            "/api/v1/audit",
+            .object([
+                (
+                    "get",
+                    Operation.get(
+                        "The audit trail, the newest first", "auditTrail",
+                        query: [.subject, .since, .until, .action, .limit, .offset], schema: "AuditTrail")
+                )
+            ])
+        ),
+        (
             "/api/v1/audit/verify",
             .object([
                 ("get", Operation.get("Whether the audit chain is intact", "verifyAudit", schema: "AuditVerification"))

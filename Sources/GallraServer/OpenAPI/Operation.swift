@@ -4,6 +4,7 @@ import GallraServices
 /// The query parameters the API takes, described once.
 enum QueryParameter {
     case lang, portable, status, kind, open, days
+    case subject, since, until, action, limit, offset
 
     var json: JSONText {
         let (name, description, schema): (String, String, JSONText) =
@@ -36,6 +37,28 @@ enum QueryParameter {
                 (
                     "days", "How many days ahead",
                     .object([("type", .string("integer")), ("minimum", .number(1)), ("maximum", .number(366))])
+                )
+            case .subject:
+                (
+                    "subject",
+                    "Only entries of the person an e-mail address, phone number, personnummer or subject id names",
+                    Schemas.string
+                )
+            case .since: ("since", "Only entries on or after this local day", Schemas.day)
+            case .until: ("until", "Only entries on or before this local day", Schemas.day)
+            case .action: ("action", "Only entries of this action (subject.export, request.open, …)", Schemas.string)
+            case .limit:
+                (
+                    "limit", "How many entries at most (50 unless given)",
+                    .object([
+                        ("type", .string("integer")), ("minimum", .number(1)),
+                        ("maximum", .number(Gallra.auditTrailPageLimit)),
+                    ])
+                )
+            case .offset:
+                (
+                    "offset", "How many of the newest entries to pass over",
+                    .object([("type", .string("integer")), ("minimum", .number(0))])
                 )
             }
         return .object([

@@ -202,6 +202,17 @@ enum Schemas {
         ("SweepReport", answer([("erased", integer), ("anonymised", integer)], required: ["erased", "anonymised"])),
         ("AuditVerification", answer([("intact", boolean)], required: ["intact"])),
         (
+            "AuditEntry",
+            answer(
+                [
+                    ("seq", integer), ("at", .object([("type", .string("string")), ("format", .string("date-time"))])),
+                    ("actor", string), ("action", string), ("subject", nullableString), ("activity", nullableString),
+                    ("detail", string),
+                ],
+                required: ["seq", "at", "actor", "action", "subject", "activity", "detail"])
+        ),
+        ("AuditTrail", .object([("type", .string("array")), ("items", reference("AuditEntry"))])),
+        (
             "Error",
             answer(
                 [("error", answer([("message", string)], required: ["message"]))], required: ["error"])

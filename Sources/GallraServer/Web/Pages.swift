@@ -56,6 +56,7 @@ struct Pages: Sendable {
             frame["signedIn"] = true
             frame["email"] = signedIn.email
             frame["csrf"] = signedIn.csrf
+            if signedIn.mayReadAudit { frame["mayReadAudit"] = true }
         }
         return library.render(PageContext(frame: frame, model: model), withTemplate: template) ?? ""
     }
@@ -65,4 +66,6 @@ struct Pages: Sendable {
 struct SignedInView: Sendable {
     let email: String
     let csrf: String
+    /// Whether the audit log is theirs to read (the nav links to it).
+    var mayReadAudit = false
 }

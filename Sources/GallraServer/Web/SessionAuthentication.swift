@@ -40,6 +40,10 @@ extension GallraRequestContext {
         return fields
     }
 
-    var view: SignedInView? { signedIn.map { SignedInView(email: $0.email, csrf: $0.csrf) } }
+    var view: SignedInView? {
+        signedIn.map {
+            SignedInView(email: $0.email, csrf: $0.csrf, mayReadAudit: $0.party.access.role.grants(.readAudit))
+        }
+    }
     var language: Language { signedIn?.language ?? .sv }
 }

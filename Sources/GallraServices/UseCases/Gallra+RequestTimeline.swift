@@ -42,16 +42,12 @@ extension Gallra {
     public func requestTimeline(_ id: String, by party: Party) async throws -> [RequestStep] {
         try await acting(by: party, needs: .readPersonalData) {
             let request = try await reachableRequest(id, by: party)
-            var logins: [String: String] = [:]
+            var logins = ActorLogins(store: store)
             var steps: [RequestStep] = []
             for entry in try await store.requests.auditTrail(of: request) {
                 var entry = entry
                 // A user of the admin UI acts by their id; the page names them by their login.
-                if entry.actor.hasPrefix("user:") {
-                    let id = String(entry.actor.dropFirst("user:".count))
-                    if logins[id] == nil { logins[id] = try await store.users.user(id: id)?.email ?? id }
-                    entry.actor = "user:" + (logins[id] ?? id)
-                }
+                entry.actor = try await logins.named(entry.actor)
                 steps.append(Self.step(entry, request: id))
             }
             return steps

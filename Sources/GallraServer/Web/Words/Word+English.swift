@@ -446,6 +446,23 @@ extension Word {
         case .anonymised: "anonymise"
         case .subjectsErased: "people erased whole"
         case .waitingRecords: "waiting for an event"
+        case .navAudit: "Audit log"
+        case .auditIntro:
+            "Who did what, and with whose data, newest first. A search for a person is itself written to the log."
+        case .auditPersonLabel: "Person (e-mail, phone, personnummer or id)"
+        case .auditFrom: "From (date)"
+        case .auditTo: "To (date)"
+        case .auditActor: "Done by"
+        case .auditAction: "What"
+        case .auditDetail: "Detail"
+        case .auditNone: "No entries match."
+        case .auditNewer: "Newer entries"
+        case .auditOlder: "Older entries"
+        case .auditBadDate: "A date is written YYYY-MM-DD."
+        case .auditShowing: "Entries {from}–{to}"
+        case .auditSpan: "The end date is on or after the start date."
+        case .auditNobody: "Nobody in the register has that e-mail address, phone number, personnummer or id."
+        case .auditNotReference: "Give an e-mail address, a phone number, a personnummer or a subject id."
         }
     }
 }

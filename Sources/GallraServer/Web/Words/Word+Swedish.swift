@@ -448,6 +448,23 @@ extension Word {
         case .anonymised: "anonymisera"
         case .subjectsErased: "personer raderas helt"
         case .waitingRecords: "väntar på en händelse"
+        case .navAudit: "Granskningslogg"
+        case .auditIntro:
+            "Vem som gjort vad, och med vems uppgifter, senaste först. En sökning på en person skrivs själv i loggen."
+        case .auditPersonLabel: "Person (e-post, telefon, personnummer eller id)"
+        case .auditFrom: "Från och med (datum)"
+        case .auditTo: "Till och med (datum)"
+        case .auditActor: "Utfört av"
+        case .auditAction: "Vad"
+        case .auditDetail: "Detaljer"
+        case .auditNone: "Inga poster matchar."
+        case .auditNewer: "Nyare poster"
+        case .auditOlder: "Äldre poster"
+        case .auditBadDate: "Ett datum skrivs ÅÅÅÅ-MM-DD."
+        case .auditShowing: "Poster {from}–{to}"
+        case .auditSpan: "Slutdatumet är samma dag som startdatumet eller senare."
+        case .auditNobody: "Ingen i registret har den e-postadressen, det telefonnumret, personnumret eller id:t."
+        case .auditNotReference: "Ange en e-postadress, ett telefonnummer, ett personnummer eller ett id."
         }
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import GallraCore
+import SQLKit
+
+/// What the audit trail is asked for: a person, a time span, an action, a page.
+public struct AuditQuery: Sendable, Equatable {
+    /// The subject's id (already resolved from a reference).
+    public var subject: String?
+    /// Entries at or after this instant.
+    public var since: Date?
+    /// Entries before this instant.
+    public var until: Date?
+    /// Entries of this action code (`subject.export`, `request.open`, …).
+    public var action: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        subject: String? = nil, since: Date? = nil, until: Date? = nil, action: String? = nil, limit: Int,
+        offset: Int = 0
+    ) {
+        self.subject = subject
+        self.since = since
+        self.until = until
+        self.action = action
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+extension Store {
+    /// The audit entries a query names, the newest first, one page of them. A read of a person's
+    /// trail is itself a read of what was done with their data: it is written to the chain (by the
+    /// person's pseudonymous id only) before the answer is given.
+    public func auditTrail(_ query: AuditQuery) async throws -> [AuditEntry] {
+        var sql: SQLQueryString = "SELECT \(AuditEntry.columns) FROM audit_log WHERE 1 = 1"
+        if let subject = query.subject { sql += " AND subject_id = \(bind: subject)" }
+        if let since = query.since { sql += " AND at >= \(bind: Self.millis(since))" }
+        if let until = query.until { sql += " AND at < \(bind: Self.millis(until))" }
+        if let action = query.action { sql += " AND action = \(bind: action)" }
+        sql += " ORDER BY seq DESC LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
+        let entries = try await data.read.raw(sql).all().map(AuditEntry.init(row:))
+        if let subject = query.subject {
+            try await auditRead([AuditEvent("audit.read", subject: subject, detail: "audit trail read")])
+        }
+        return entries
+    }
+
+    private static func millis(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000).rounded(.down))
+    }
+}

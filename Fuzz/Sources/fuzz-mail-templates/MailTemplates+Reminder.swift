@@ -1,0 +1,1 @@
+../../../Sources/GallraServices/Mail/MailTemplates+Reminder.swift

@@ -22,6 +22,16 @@ extension Requests {
                 WHERE id = \(bind: id) AND status <> \(bind: RequestStatus.completed.rawValue)
                 """
             ).run()
+            // Completed meanwhile by someone else: the row is not this refusal's, and no answer may
+            // go out for it (the transaction rolls back).
+            let refused = try await sql.raw(
+                "SELECT refusal, completed_at FROM requests WHERE id = \(bind: id)"
+            ).first()
+            guard try refused?.decode(column: "refusal", as: String?.self) == refusal.ground.rawValue,
+                try refused?.decode(column: "completed_at", as: Int64?.self) == now.millis
+            else {
+                throw GallraError.conflict("Request \(id) was completed meanwhile; it no longer changes.")
+            }
             // Corrections noted for a rectification refused are not carried out: they go.
             try await sql.raw("DELETE FROM request_corrections WHERE request_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM request_connected_corrections WHERE request_id = \(bind: id)").run()

@@ -51,7 +51,8 @@ extension Gallra {
         let export: SubjectExport? =
             decisions.contains(where: { $0.action == .provide })
             ? try await store.subjects.export(
-                request.subject, scope: request.kind == .portability ? .portability : .access)
+                request.subject, scope: request.kind == .portability ? .portability : .access,
+                erasedReadsAsNothing: true)
             : nil
         let connected =
             try await store.requests.carryOutConnected(

@@ -41,7 +41,7 @@ extension Requests {
         let holds = try await store.holds.legalHolds(subjects: [subject], at: now.millis).map {
             HoldScope(activity: $0.activity, until: $0.until)
         }
-        let consents = try await store.consents.list(subject: subject).filter { $0.isInForce(at: now) }.map(\.activity)
+        let consents = try await store.consents.entries(of: subject).filter { $0.isInForce(at: now) }.map(\.activity)
         let grounds = try await data.read.raw(
             "SELECT activity FROM request_grounds WHERE request_id = \(bind: request.id)"
         ).all().map { try $0.decode(column: "activity", as: String.self) }

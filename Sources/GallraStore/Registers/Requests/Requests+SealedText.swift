@@ -8,9 +8,11 @@ import SQLKit
 /// "körkort 1234"), why its deadline was extended — is personal data: sealed under the person's
 /// key, bound to its request and field, and gone with the key when the person is erased.
 extension Requests {
-    /// `text` sealed for `field` of `request`; nil for none.
+    /// `text` sealed for `field` of `request`; nil for none. Nil too once the person has been erased
+    /// (by another request or the sweep): their key is gone, and the text is kept as it would be
+    /// had it been written a moment before the erasure — not at all. The request itself goes on.
     func sealed(_ text: String?, subject: String, request: String, field: String) async throws -> Data? {
-        guard let text else { return nil }
+        guard let text, try await subjectExists(subject) else { return nil }
         return try await cipher(for: subject).seal(text, context: "request/\(request)/\(field)")
     }
 

@@ -7,10 +7,11 @@ import SQLKit
 extension Subjects {
     /// Reads and decrypts everything held on the subject, for the subject (Art. 15, or Art. 20
     /// narrowed with `scope`); restricted data is included, as it may be given to the person.
-    /// The read is audited.
+    /// The read is audited. A person erased since (`erasedReadsAsNothing`: a request of theirs
+    /// still open when another erased them) reads as holding nothing; else their id is not found.
     /// `progress` hears how far it has come (every 500 records, then each step after).
     public func export(
-        _ reference: String, scope: SubjectExport.Scope = .access,
+        _ reference: String, scope: SubjectExport.Scope = .access, erasedReadsAsNothing: Bool = false,
         progress: (@Sendable (ExportProgress) -> Void)? = nil
     ) async throws -> SubjectExport {
         // One statement says which register and systems file are in force; the subject is then
@@ -44,7 +45,13 @@ extension Subjects {
         async let incidents = store.incidents.list(affecting: subject)
         async let systems = store.systems.current(inForce)
         guard let subjectRow = try await subjectRow else {
-            throw GallraError.notFound("No subject has the id \(subject).")
+            guard erasedReadsAsNothing, UUID(uuidString: subject) != nil else {
+                throw GallraError.notFound("No subject has the id \(subject).")
+            }
+            return SubjectExport(
+                scope: scope, generated: now, register: register, subject: subject, name: nil, identifiers: [],
+                records: [],
+                events: [], consents: [], limits: [], incidents: try await incidents, calendar: calendar)
         }
         let cipher = try await cipher(for: subject)
         let name = try subjectRow.decode(column: "name_sealed", as: Data?.self).map {

@@ -91,6 +91,7 @@ public func buildRouter(
     // HSTS only where people reach the server by https: over http the header means nothing.
     let https = configuration.baseURL?.lowercased().hasPrefix("https://") ?? false
     router.add(middleware: SecurityHeaders(strictTransportSecurity: https))
+    router.add(middleware: NotFoundPages(gallra: gallra))
     router.add(middleware: ErrorMiddleware())
     router.get("/static/gallra.css") { _, _ in
         Response(
@@ -119,6 +120,7 @@ public func buildRouter(
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     AuditPagesController(gallra: gallra).add(to: admin)
+    LanguageController(gallra: gallra).add(to: admin)
     PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in

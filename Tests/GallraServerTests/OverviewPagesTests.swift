@@ -85,7 +85,7 @@ struct OverviewPagesTests {
             #expect(officer.contains("försenad med"), "the overdue request is listed")
             #expect(officer.contains("Fel mottagare på ett utskick"))
             #expect(
-                officer.contains("1 poster har passerat sin lagringstid och väntar på gallringen"),
+                officer.contains("Har passerat lagringstiden och väntar på gallringen: 1 post."),
                 "the record past its retention is counted")
             #expect(!officer.contains("Inte synligt för din roll"))
 
@@ -164,7 +164,7 @@ struct OverviewPagesTests {
                 if page.contains("Gallringen är klar") { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            #expect(page.contains("Gallringen är klar: 1 raderade"), "read from the sweep's report")
+            #expect(page.contains("<li>Raderade: 1 post</li>"), "read from the sweep's report")
             #expect(try await test.rows("SELECT id FROM records WHERE activity = 'product-demo'").isEmpty)
 
             // The last sweeps are told in the reader's language, not the audit log's English.

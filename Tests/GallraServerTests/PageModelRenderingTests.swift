@@ -57,15 +57,18 @@ struct PageModelRenderingTests {
     func requests() throws {
         let model = RequestsPage(
             hasRequests: false, today: "2027-01-15", requests: [],
-            kinds: [.init(value: "access", label: "tillgång")], channels: ["web", "email"], error: nil)
+            kinds: [.init(value: "access", label: "tillgång")],
+            channels: [.init(value: "web", label: "Webbformulär"), .init(value: "email", label: "E-post")], error: nil)
         let dictionary: [String: Any] = [
             "navRequests": true, "hasRequests": false, "today": "2027-01-15", "requests": [[String: Any]](),
-            "kinds": [["value": "access", "label": "tillgång"]], "channels": ["web", "email"],
+            "kinds": [["value": "access", "label": "tillgång"]],
+            "channels": [["value": "web", "label": "Webbformulär"], ["value": "email", "label": "E-post"]],
             "tab": "open", "total": 0,
         ]
         let fromModel = html("requests", model, .sv)
         #expect(fromModel == (html("requests", dictionary, .sv)))
         #expect(fromModel.contains(Words(.sv)[.noMatch]))
         #expect(fromModel.contains("<option value=\"access\">tillgång</option>"))
+        #expect(fromModel.contains("<option value=\"email\">E-post</option>"), "a channel is named in words")
     }
 }

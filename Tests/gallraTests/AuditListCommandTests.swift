@@ -24,5 +24,13 @@ struct AuditListCommandTests {
         #expect(all.split(separator: "\n").count >= 4, "\(all)")
         let bad = try work.run(["audit", "list", "--since", "2026-13-01"])
         #expect(bad.status != 0 && bad.stderr.contains("is not a date YYYY-MM-DD"))
+        // By who acted, about which activity, as CSV for a spreadsheet.
+        let bySystem = try work.succeed(["audit", "list", "--by", "system:nobody", "--limit", "200"])
+        #expect(bySystem.isEmpty, "no entry is by an actor that never acted")
+        let csv = try work.succeed(["audit", "list", "--action", "subject.add", "--csv"])
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "at,actor,action,subject,activity,detail" && rows.count == 3, "\(csv)")
+        let nobody = try work.run(["audit", "list", "--by", "nobody@example.se"])
+        #expect(nobody.status != 0 && nobody.stderr.contains("No user signs in with that login."))
     }
 }

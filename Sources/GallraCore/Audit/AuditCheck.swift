@@ -7,8 +7,13 @@ public struct AuditCheck: Equatable, Sendable {
     public var checkpointsPath: String
     /// The checkpoints whose signature held and that were checked; nil when there was no file.
     public var checkpoints: Int?
+    /// The newest checkpoint whose signature held.
+    public var latest: AuditCheckpoint?
 
-    public init(verification: AuditVerification, checkpointsPath: String, checkpoints: Int?) {
+    public init(
+        verification: AuditVerification, checkpointsPath: String, checkpoints: Int?, latest: AuditCheckpoint? = nil
+    ) {
+        self.latest = latest
         self.verification = verification
         self.checkpointsPath = checkpointsPath
         self.checkpoints = checkpoints

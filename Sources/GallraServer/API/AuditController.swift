@@ -12,7 +12,7 @@ struct AuditController: Sendable {
         api.get("audit", use: list)
     }
 
-    /// GET /api/v1/audit?subject=…&since=YYYY-MM-DD&until=YYYY-MM-DD&action=…&limit=…&offset=…:
+    /// GET /api/v1/audit?subject=…&actor=…&action=…&activity=…&since=YYYY-MM-DD&until=YYYY-MM-DD&limit=…&offset=…:
     /// the entries, the newest first. `since` and `until` are the controller's local days, both
     /// included.
     @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -24,7 +24,8 @@ struct AuditController: Sendable {
         let offset = try Self.number(query.get("offset"), field: "offset") ?? 0
         let lines = try await gallra.auditTrail(
             subject: query.get("subject").map { String($0) }, since: since, until: until,
-            action: query.get("action").map { String($0) }, limit: limit, offset: offset,
+            action: query.get("action").map { String($0) }, actor: query.get("actor").map { String($0) },
+            activity: query.get("activity").map { String($0) }, limit: limit, offset: offset,
             by: try context.actingParty())
         return JSONResponse(.array(lines.map { Self.json($0, calendar) }))
     }

@@ -9,6 +9,8 @@ public struct GallraRequestContext: RequestContext {
     public var party: Party?
     /// The person signed in to the admin UI, set by the session middleware.
     public var signedIn: SignedIn?
+    /// The admin page asked for, to come back to after choosing a language (set with `signedIn`).
+    public var page: String?
 
     /// The client's address, for counting failed sign-ins (never logged): the peer, or behind a
     /// trusted proxy the client it names (`ClientAddressMiddleware`).

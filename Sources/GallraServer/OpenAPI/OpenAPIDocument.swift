@@ -222,7 +222,8 @@ enum OpenAPIDocument {
                     "get",
                     Operation.get(
                         "The audit trail, the newest first", "auditTrail",
-                        query: [.subject, .since, .until, .action, .limit, .offset], schema: "AuditTrail")
+                        query: [.subject, .actor, .action, .activity, .since, .until, .limit, .offset],
+                        schema: "AuditTrail")
                 )
             ])
         ),

@@ -4,7 +4,7 @@ import GallraServices
 /// The query parameters the API takes, described once.
 enum QueryParameter {
     case lang, portable, status, kind, open, days
-    case subject, since, until, action, limit, offset
+    case subject, since, until, action, actor, activity, limit, offset
 
     var json: JSONText {
         let (name, description, schema): (String, String, JSONText) =
@@ -47,6 +47,9 @@ enum QueryParameter {
             case .since: ("since", "Only entries on or after this local day", Schemas.day)
             case .until: ("until", "Only entries on or before this local day", Schemas.day)
             case .action: ("action", "Only entries of this action (subject.export, request.open, …)", Schemas.string)
+            case .actor:
+                ("actor", "Only entries by this actor: a user's login, token:<name> or system:<job>", Schemas.string)
+            case .activity: ("activity", "Only entries about this activity of the register (its id)", Schemas.string)
             case .limit:
                 (
                     "limit", "How many entries at most (50 unless given)",

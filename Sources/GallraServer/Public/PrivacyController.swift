@@ -276,14 +276,6 @@ struct PrivacyController: Sendable {
 
     /// ?lang= first, then the browser's Accept-Language, then Swedish.
     static func language(_ request: Request) -> Language {
-        if let asked = request.uri.queryParameters.get("lang").flatMap({ Language(rawValue: String($0)) }) {
-            return asked
-        }
-        let accepted = (request.headers[.acceptLanguage] ?? "").lowercased()
-        for part in accepted.split(separator: ",") {
-            let code = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).prefix(2) ?? ""
-            if let language = Language(rawValue: String(code)) { return language }
-        }
-        return .sv
+        request.askedLanguage
     }
 }

@@ -36,13 +36,17 @@ struct DashboardController: Sendable {
             for day in forecast.expiring { byActivity[day.activity, default: 0] += day.records }
             page.retention = .shown([
                 DashboardPage.Retention(
-                    pastRetention: forecast.overdue, held: forecast.held,
+                    pastRetention: forecast.overdue, held: forecast.held, words: words,
                     expiring: byActivity.sorted { $0.key < $1.key }.map { activity, records in
                         .init(
                             activity: register?.activity(activity)?.name[context.language] ?? activity,
-                            records: records)
+                            records: words.count(records, .record))
                     },
-                    waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) })
+                    waiting: forecast.waiting.map { waiting in
+                        .init(
+                            events: register.map { words.events(waiting.events, in: $0) } ?? waiting.events,
+                            records: words.count(waiting.records, .record))
+                    })
             ])
         }
         if let register { page.agreements = .shown(register.agreementWarnings(on: today)) }
@@ -55,7 +59,7 @@ struct DashboardController: Sendable {
         if let audit = try await AdminPage.allowed({ try await gallra.verifyAudit(by: party) }) {
             switch audit {
             case .intact(let entries):
-                page.audit = .shown(["\(words[.auditIntact]), \(entries) \(words[.entries])"])
+                page.audit = .shown(["\(words[.auditIntact]), \(words.count(Int(entries), .entry))"])
                 page.auditIntact = true
             case .broken(let seq, let reason):
                 page.audit = .shown(["\(words[.auditBroken]): #\(seq) \(reason)"])
@@ -90,19 +94,22 @@ struct DashboardPage: Encodable, Sendable {
 
     struct Expiring: Encodable, Sendable {
         let activity: String
-        let records: Int
+        /// "1 post", "3 poster".
+        let records: String
     }
 
     struct Waiting: Encodable, Sendable {
         let events: String
-        let records: Int
+        let records: String
     }
 
     /// What the sweep has ahead of it: records past their retention, waiting for the sweep; those
     /// held; what expires within 30 days; what waits for an event.
     struct Retention: Encodable, Sendable {
-        let pastRetention: Int
-        let held: Int
+        /// "Past their retention, waiting for the sweep: 3 records".
+        let pastRetention: String
+        /// "Kept under a legal hold: 1 record".
+        let held: String
         let anyPast: Bool
         let anyPastRetention: Bool
         let anyHeld: Bool
@@ -111,8 +118,10 @@ struct DashboardPage: Encodable, Sendable {
         let waiting: [Waiting]
         let anyWaiting: Bool
 
-        init(pastRetention: Int, held: Int, expiring: [Expiring], waiting: [Waiting]) {
-            (self.pastRetention, self.held, self.expiring, self.waiting) = (pastRetention, held, expiring, waiting)
+        init(pastRetention: Int, held: Int, words: Words, expiring: [Expiring], waiting: [Waiting]) {
+            self.pastRetention = words.fill(.overdueRecords, ["records": words.count(pastRetention, .record)])
+            self.held = words.fill(.held, ["records": words.count(held, .record)])
+            (self.expiring, self.waiting) = (expiring, waiting)
             anyPast = pastRetention > 0 || held > 0
             anyPastRetention = pastRetention > 0
             anyHeld = held > 0

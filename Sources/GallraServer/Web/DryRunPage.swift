@@ -106,11 +106,12 @@ struct DryRunPage: Encodable, Sendable {
         let summary = words.fill(
             .dryRunTotals,
             [
-                "erased": "\(report.erased)", "anonymised": "\(report.anonymised)",
-                "subjects": "\(report.subjectsErased)", "held": "\(report.held)", "waiting": "\(report.waiting)",
+                "erased": words.count(report.erased, .record), "anonymised": words.count(report.anonymised, .record),
+                "subjects": words.count(report.subjectsErased, .person), "held": words.count(report.held, .record),
+                "waiting": words.count(report.waiting, .record),
             ])
         return DryRunPage(
-            heading: heading, lead: lead, summary: summary, totals: SweepTotals(report, reviewed: true),
+            heading: heading, lead: lead, summary: summary, totals: SweepTotals(report, reviewed: true, words: words),
             nothing: ids.isEmpty && report.connected.allSatisfy { $0.rows == 0 && $0.kept == 0 && $0.held == 0 },
             activities: ids.map { id in
                 Activity(
@@ -133,8 +134,8 @@ struct DryRunPage: Encodable, Sendable {
             action: action,
             connected: report.connected.filter { $0.rows > 0 || $0.kept > 0 || $0.held > 0 }.map { table in
                 var kept: [String] = []
-                if table.kept > 0 { kept.append("\(table.kept) \(words[.rowsKept])") }
-                if table.held > 0 { kept.append("\(table.held) \(words[.rowsHeld])") }
+                if table.kept > 0 { kept.append(words.fill(.rowsKept, ["rows": words.count(table.kept, .row)])) }
+                if table.held > 0 { kept.append(words.fill(.rowsHeld, ["rows": words.count(table.held, .row)])) }
                 return Connected(
                     table: "\(table.system).\(table.table)", activity: name(table.activity), erase: table.erased,
                     anonymise: table.anonymised, kept: kept.isEmpty ? nil : kept.joined(separator: "; "))

@@ -57,6 +57,7 @@ struct Pages: Sendable {
             frame["email"] = signedIn.email
             frame["csrf"] = signedIn.csrf
             if signedIn.mayReadAudit { frame["mayReadAudit"] = true }
+            frame["page"] = signedIn.page
         }
         return library.render(PageContext(frame: frame, model: model), withTemplate: template) ?? ""
     }
@@ -68,4 +69,6 @@ struct SignedInView: Sendable {
     let csrf: String
     /// Whether the audit log is theirs to read (the nav links to it).
     var mayReadAudit = false
+    /// The page shown, which the language switch comes back to.
+    var page = "/admin"
 }

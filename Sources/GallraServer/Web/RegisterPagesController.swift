@@ -89,7 +89,12 @@ struct RegisterPagesController: Sendable {
         if let imported {
             let draft = imported.draft
             page.imported =
-                "\(imported.name): \(draft.activityCount) \(words[.importActivities]), \(draft.rulesRead) \(words[.importRules]), \(draft.decisions.count) \(words[.importDecisions])."
+                "\(imported.name): "
+                + [
+                    words.fill(.importActivities, ["activities": "\(draft.activityCount)"]),
+                    words.fill(.importRules, ["rules": "\(draft.rulesRead)"]),
+                    words.fill(.importDecisions, ["decisions": "\(draft.decisions.count)"]),
+                ].joined(separator: ", ") + "."
         }
         return AdminPage.render(
             "review", title: words[.reviewHeading], page, context,

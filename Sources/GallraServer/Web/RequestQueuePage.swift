@@ -32,7 +32,7 @@ struct RequestsPage: Encodable, Sendable {
     let today: String
     let requests: [RequestRow]
     let kinds: [Choice]
-    let channels: [String]
+    let channels: [Choice]
     var error: String?
 
     // The queue.

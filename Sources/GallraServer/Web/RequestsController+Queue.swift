@@ -70,7 +70,8 @@ extension RequestsController {
         var page = RequestsPage(
             hasRequests: !rows.isEmpty, today: today.description, requests: rows,
             kinds: RequestKind.allCases.map { .init(value: $0.rawValue, label: words[.kind($0)]) },
-            channels: RequestChannel.allCases.map(\.rawValue), error: error?.description)
+            channels: RequestChannel.allCases.map { .init(value: $0.rawValue, label: words[.channel($0)]) },
+            error: error?.description)
         page.tab = query.tab.rawValue
         page.tabs = RequestTab.allCases.map { tab in
             .init(

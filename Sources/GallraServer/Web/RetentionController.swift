@@ -45,7 +45,8 @@ struct RetentionController: Sendable {
         }
         let page = SweepPage(
             running: job.running, done: job.done, expected: max(job.expected, job.done),
-            report: job.report.map { SweepTotals($0) }, error: job.failure)
+            progress: "\(job.done) / \(words.count(max(job.expected, job.done), .record))",
+            report: job.report.map { SweepTotals($0, words: words) }, error: job.failure)
         return Pages.shared.render(
             "sweep", title: words[.sweepHeading], page, language: context.language, signedIn: context.view,
             refresh: job.running ? 2 : nil)
@@ -98,7 +99,8 @@ struct RetentionController: Sendable {
             expiring: forecast.expiring.map { ($0.date, $0.activity, $0.records) }, from: today, weeks: Self.weeks)
         let page = RetentionPage(
             chart: chart.svg(title: words[.chartTitle], name: name),
-            overdue: forecast.overdue, held: forecast.held,
+            overdue: words.fill(.overdueRecords, ["records": words.count(forecast.overdue, .record)]),
+            held: words.fill(.held, ["records": words.count(forecast.held, .record)]),
             weeks: chart.weeks.map { week in
                 .init(
                     start: week.start.description, total: week.total,
@@ -106,7 +108,9 @@ struct RetentionController: Sendable {
                         week.byActivity[activity].map { "\(name(activity)): \($0)" }
                     }.joined(separator: "; "))
             },
-            waiting: forecast.waiting.map { .init(events: $0.events, records: $0.records) },
+            waiting: forecast.waiting.map {
+                .init(events: words.events($0.events, in: register), records: words.count($0.records, .record))
+            },
             hasWaiting: !forecast.waiting.isEmpty,
             lastSweeps: try await gallra.lastSweeps(by: party).map { sweep in
                 .init(

@@ -12,7 +12,8 @@ struct RetentionPage: Encodable, Sendable {
 
     struct Waiting: Encodable, Sendable {
         let events: String
-        let records: Int
+        /// "1 post", "3 poster".
+        let records: String
     }
 
     struct Sweep: Encodable, Sendable {
@@ -24,8 +25,10 @@ struct RetentionPage: Encodable, Sendable {
     let navRetention = true
     /// The chart as SVG, written by `ForecastChart` (escaped there).
     let chart: String
-    let overdue: Int
-    let held: Int
+    /// "Past their retention, waiting for the sweep: 3 records".
+    let overdue: String
+    /// "Kept under a legal hold: 1 record".
+    let held: String
     let weeks: [Week]
     let waiting: [Waiting]
     let hasWaiting: Bool
@@ -38,6 +41,8 @@ struct SweepPage: Encodable, Sendable {
     let running: Bool
     let done: Int
     let expected: Int
+    /// "12 / 40 records".
+    let progress: String
     let report: SweepTotals?
     let error: String?
 }
@@ -55,8 +60,17 @@ struct SweepTotals: Encodable, Sendable {
     /// A dry run's register versions it reports, and so marks reviewed.
     let hasReviewed: Bool?
     let reviewed: String?
+    /// What was done, one line for each count, in the page's words.
+    let lines: [String]
 
-    init(_ report: SweepReport, reviewed: Bool = false) {
+    init(_ report: SweepReport, reviewed: Bool = false, words: Words) {
+        lines = [
+            words.fill(.erasedPast, ["records": words.count(report.erased, .record)]),
+            words.fill(.anonymisedPast, ["records": words.count(report.anonymised, .record)]),
+            words.fill(.subjectsErasedPast, ["people": words.count(report.subjectsErased, .person)]),
+            words.fill(.held, ["records": words.count(report.held, .record)]),
+            words.fill(.waitingRecords, ["records": words.count(report.waiting, .record)]),
+        ]
         erased = report.erased
         anonymised = report.anonymised
         held = report.held

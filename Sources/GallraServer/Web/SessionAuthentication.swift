@@ -20,6 +20,7 @@ struct SessionAuthentication: RouterMiddleware {
         var context = context
         context.party = signedIn.party
         context.signedIn = signedIn
+        context.page = request.uri.path
         return try await next(request, context)
     }
 }
@@ -42,7 +43,9 @@ extension GallraRequestContext {
 
     var view: SignedInView? {
         signedIn.map {
-            SignedInView(email: $0.email, csrf: $0.csrf, mayReadAudit: $0.party.access.role.grants(.readAudit))
+            SignedInView(
+                email: $0.email, csrf: $0.csrf, mayReadAudit: $0.party.access.role.grants(.readAudit),
+                page: page ?? "/admin")
         }
     }
     var language: Language { signedIn?.language ?? .sv }

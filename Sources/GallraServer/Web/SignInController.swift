@@ -89,8 +89,9 @@ struct SignInController: Sendable {
         Cookie(name: name, value: "", maxAge: 0, path: path, secure: secureCookies, httpOnly: true, sameSite: .strict)
     }
 
+    /// `?lang=`, then the browser's language, then Swedish.
     static func language(_ request: Request) -> Language {
-        request.uri.queryParameters.get("lang").flatMap { Language(rawValue: String($0)) } ?? .sv
+        request.askedLanguage
     }
 }
 

@@ -77,7 +77,9 @@ extension SubjectsPage.Subject {
         let calendar = export.calendar
         self.init(
             id: export.subject, name: export.name ?? export.subject,
-            identifiers: export.identifiers.map { .init(kind: $0.kind, value: $0.value) },
+            identifiers: export.identifiers.map {
+                .init(kind: Word.identifier($0.kind).map { Words(language)[$0] } ?? $0.kind, value: $0.value)
+            },
             activities: export.activities.map { activity in
                 .init(
                     id: activity.id, name: activity.name[language],

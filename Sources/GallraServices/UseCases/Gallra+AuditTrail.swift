@@ -22,10 +22,13 @@ extension Gallra {
 
     /// The audit trail, the newest first, one page of it: of one person (`subject`, a reference as
     /// elsewhere: e-mail address, phone number, personnummer or subject id), within a time span,
-    /// of one action. For the roles that read the audit log (admin, privacy officer, auditor).
-    /// Reading a person's trail is written to the chain.
+    /// of one action, by one actor (`actor`: a user's login, with or without `user:`, or an actor
+    /// as the chain names it, `token:…`, `system:…`), about one activity. For the roles that read
+    /// the audit log (admin, privacy officer, auditor). Reading a person's trail is written to the
+    /// chain.
     public func auditTrail(
-        subject: String?, since: Date?, until: Date?, action: String?, limit: Int, offset: Int, by party: Party
+        subject: String?, since: Date?, until: Date?, action: String?, actor: String? = nil, activity: String? = nil,
+        limit: Int, offset: Int, by party: Party
     ) async throws -> [AuditLine] {
         guard (1...Self.auditTrailPageLimit).contains(limit) else {
             throw GallraError.invalidInput("The limit is a whole number from 1 to \(Self.auditTrailPageLimit).")
@@ -40,9 +43,11 @@ extension Gallra {
                 id = try await store.subjects.resolve(reference)
             }
             let action = action?.trimmingCharacters(in: .whitespaces)
+            let activity = activity?.trimmingCharacters(in: .whitespaces)
             let entries = try await store.auditTrail(
                 AuditQuery(
                     subject: id, since: since, until: until, action: action?.isEmpty == false ? action : nil,
+                    actor: try await auditActor(actor), activity: activity?.isEmpty == false ? activity : nil,
                     limit: limit, offset: offset))
             var logins = ActorLogins(store: store)
             var lines: [AuditLine] = []
@@ -56,6 +61,23 @@ extension Gallra {
             }
             return lines
         }
+    }
+}
+
+extension Gallra {
+    /// What the trail answers for an actor's login no user has.
+    public static let unknownAuditActor = "No user signs in with that login."
+
+    /// The actor as the chain names it: a user by their id (given by their login, with or without
+    /// `user:`), any other actor as written; nil for none.
+    func auditActor(_ given: String?) async throws -> String? {
+        guard let given = given?.trimmingCharacters(in: .whitespaces), !given.isEmpty else { return nil }
+        let login = given.hasPrefix("user:") ? String(given.dropFirst("user:".count)) : given
+        guard login.contains("@") else { return given }
+        guard let user = try await store.users.user(email: login) else {
+            throw GallraError.notFound(Self.unknownAuditActor)
+        }
+        return "user:\(user.id)"
     }
 }
 

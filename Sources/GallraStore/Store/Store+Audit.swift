@@ -26,7 +26,8 @@ extension Store {
                 } ?? "\(place) is not a checkpoint")
         }
         return AuditCheck(
-            verification: verification, checkpointsPath: file.path, checkpoints: reading?.checkpoints.count)
+            verification: verification, checkpointsPath: file.path, checkpoints: reading?.checkpoints.count,
+            latest: reading?.checkpoints.max { $0.seq < $1.seq })
     }
 
     /// Signs the audit log's head as it is now and appends it to the checkpoints file (fsynced

@@ -12,13 +12,19 @@ public struct AuditQuery: Sendable, Equatable {
     public var until: Date?
     /// Entries of this action code (`subject.export`, `request.open`, …).
     public var action: String?
+    /// Entries by this actor, as the chain names it (`user:<id>`, `token:<name>`, `system:<job>`).
+    public var actor: String?
+    /// Entries about this activity of the register.
+    public var activity: String?
     public var limit: Int
     public var offset: Int
 
     public init(
-        subject: String? = nil, since: Date? = nil, until: Date? = nil, action: String? = nil, limit: Int,
-        offset: Int = 0
+        subject: String? = nil, since: Date? = nil, until: Date? = nil, action: String? = nil, actor: String? = nil,
+        activity: String? = nil, limit: Int, offset: Int = 0
     ) {
+        self.actor = actor
+        self.activity = activity
         self.subject = subject
         self.since = since
         self.until = until
@@ -38,6 +44,8 @@ extension Store {
         if let since = query.since { sql += " AND at >= \(bind: Self.millis(since))" }
         if let until = query.until { sql += " AND at < \(bind: Self.millis(until))" }
         if let action = query.action { sql += " AND action = \(bind: action)" }
+        if let actor = query.actor { sql += " AND actor = \(bind: actor)" }
+        if let activity = query.activity { sql += " AND activity = \(bind: activity)" }
         sql += " ORDER BY seq DESC LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
         let entries = try await data.read.raw(sql).all().map(AuditEntry.init(row:))
         if let subject = query.subject {

@@ -24,3 +24,11 @@ document.querySelectorAll('input[type=file][data-encodes]').forEach(function (in
     });
   });
 });
+
+// A page of work still running (a sweep, an export) is read again every few seconds until it is
+// done; without the script, its link reads it again. (A meta refresh would move a reader of the
+// page on without asking.)
+document.querySelectorAll('[data-reload-after]').forEach(function (element) {
+  var seconds = parseInt(element.dataset.reloadAfter, 10);
+  if (seconds > 0) { setTimeout(function () { location.reload(); }, seconds * 1000); }
+});

@@ -17,6 +17,26 @@ extension Word {
         }
     }
 
+    static func channel(_ channel: RequestChannel) -> Word {
+        switch channel {
+        case .web: .channelWeb
+        case .email: .channelEmail
+        case .phone: .channelPhone
+        case .letter: .channelLetter
+        }
+    }
+
+    /// An identifier's kind as the store names it (`email`, `personal_number`); nil for one
+    /// this version does not know.
+    static func identifier(_ kind: String) -> Word? {
+        switch SubjectIdentifier.Kind(rawValue: kind) {
+        case .email: .identifierEmail
+        case .phone: .identifierPhone
+        case .personalNumber: .identifierPersonalNumber
+        case nil: nil
+        }
+    }
+
     static func status(_ status: RequestStatus) -> Word {
         switch status {
         case .open: .statusOpen

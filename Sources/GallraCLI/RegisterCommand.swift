@@ -115,7 +115,7 @@ struct RegisterCommand: AsyncParsableCommand {
                     ", processing for \($0.controllers.count) \($0.controllers.count == 1 ? "controller" : "controllers")"
                 }
                 print(
-                    "\(file): valid, \(register.activities.count) activities\(clients ?? ""), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+                    "\(file): valid, \(register.activities.count) \(register.activities.count == 1 ? "activity" : "activities")\(clients ?? ""), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
                 )
             }
         }

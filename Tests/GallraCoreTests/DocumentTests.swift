@@ -109,7 +109,9 @@ struct DocumentTests {
             (
                 "2025-01-31",
                 [
-                    #"processor "mail-service" (used by newsletter) has no agreement in force yet: it is signed from 2025-02-01 (Art. 28(3))"#
+                    #"processor "mail-service" (used by newsletter) has no agreement in force yet: it is signed from 2025-02-01 (Art. 28(3))"#,
+                    // The customer the company processes for (Art. 30(2)) signed later still.
+                    #"the agreement with controller "kund-nord" is signed from 2025-03-01: processing on its behalf has no agreement in force yet (Art. 28(3))"#,
                 ]
             ),
         ])

@@ -224,6 +224,29 @@ struct ProcessorRecordTests {
         #expect(try #require(check.register).art30Document(.en).html.contains("not described."))
     }
 
+    @Test("An agreement with a controller not yet signed, expiring or expired is warned of on the day")
+    func agreementOnTheDay() throws {
+        var register = try Self.good
+        register.processorRecord?.controllers[1].agreement = ProcessorAgreement(
+            signed: CivilDate(iso: "2025-01-01"), reference: "PUBA-2025-09", expires: CivilDate(iso: "2026-06-30"))
+        func warnings(_ day: String) throws -> [String] {
+            register.agreementWarnings(on: try #require(CivilDate(iso: day)))
+        }
+        #expect(try warnings("2026-01-01").isEmpty)
+        #expect(
+            try warnings("2026-06-29") == [#"the agreement with controller "kund-syd" expires on 2026-06-30, in 1 day"#]
+        )
+        #expect(
+            try warnings("2026-07-01") == [
+                #"the agreement with controller "kund-syd" expired on 2026-06-30: processing on its behalf has no agreement in force (Art. 28(3))"#
+            ])
+        #expect(
+            try warnings("2024-12-31") == [
+                #"the agreement with controller "kund-nord" is signed from 2025-03-01: processing on its behalf has no agreement in force yet (Art. 28(3))"#,
+                #"the agreement with controller "kund-syd" is signed from 2025-01-01: processing on its behalf has no agreement in force yet (Art. 28(3))"#,
+            ])
+    }
+
     @Test("The CSV has a row per controller, with the columns named")
     func csv() throws {
         let csv = try Self.good.exportProcessorCSV(language: .sv)

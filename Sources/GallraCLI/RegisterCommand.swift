@@ -41,11 +41,16 @@ struct RegisterCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract:
-                "The Art. 30 record of the register in force (or an older version): csv, json, html, markdown, or dpv (W3C DPV JSON-LD)."
+                "The Art. 30 record of the register in force (or an older version): csv, json, html, markdown, or dpv (W3C DPV JSON-LD). The record kept as a processor (Art. 30(2)) is in json, html, markdown and dpv beside the controller's; as csv, ask for it with --record processor."
         )
 
         @Option(help: "csv, json, html, markdown or dpv.") var format: String = "json"
         @Option(help: "The language of texts: sv or en.") var lang: Language = .sv
+        @Option(
+            help:
+                "csv: controller (the Art. 30(1) record, one row an activity) or processor (the Art. 30(2) record, one row a controller processed for)."
+        )
+        var record: String = "controller"
         @Option(help: "An older version number.") var version: Int64?
         @Option(help: "The version in force on this date (YYYY-MM-DD or RFC 3339).") var at: String?
         @Option(
@@ -63,7 +68,10 @@ struct RegisterCommand: AsyncParsableCommand {
                 let since = try await gallra.calendar().localDate(of: stored.appliedAt)
                 switch format {
                 case "json": print(register.exportJSON(language: lang))
-                case "csv": print(register.exportCSV(language: lang), terminator: "")
+                case "csv" where record == "processor":
+                    print(register.exportProcessorCSV(language: lang), terminator: "")
+                case "csv" where record == "controller": print(register.exportCSV(language: lang), terminator: "")
+                case "csv": throw CLIError("Unknown record \"\(record)\"; use controller or processor.")
                 case "html":
                     print(
                         register.art30Document(lang, version: stored.version, inForceSince: since).html, terminator: "")
@@ -103,8 +111,11 @@ struct RegisterCommand: AsyncParsableCommand {
                 let dated = today.map(register.agreementWarnings(on:)) ?? []
                 for warning in dated { printError("\(file): warning: \(warning)") }
                 let warnings = check.warnings.count + dated.count
+                let clients = register.processorRecord.map {
+                    ", processing for \($0.controllers.count) \($0.controllers.count == 1 ? "controller" : "controllers")"
+                }
                 print(
-                    "\(file): valid, \(register.activities.count) activities, \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+                    "\(file): valid, \(register.activities.count) \(register.activities.count == 1 ? "activity" : "activities")\(clients ?? ""), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
                 )
             }
         }

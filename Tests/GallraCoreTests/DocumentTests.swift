@@ -29,14 +29,18 @@ struct DocumentTests {
             // One table row per activity (and per recipient), each table under a header and its rule.
             let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }
             let recipientRows = register.recipients.isEmpty ? 0 : register.recipients.count + 2
-            #expect(rows.count == register.activities.count + 2 + recipientRows)
+            let processorRows = register.processorRecord.map { $0.controllers.count + 2 } ?? 0
+            #expect(rows.count == register.activities.count + 2 + recipientRows + processorRows)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
             let json = register.exportJSON(language: language).description
             #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
             let dpv = register.exportDPV(language: language).description
             let parsed = try #require(try JSONSerialization.jsonObject(with: Data(dpv.utf8)) as? [String: Any])
             let graph = try #require(parsed["@graph"] as? [[String: Any]])
-            #expect(graph.filter { $0["@type"] as? String == "dpv:Process" }.count == register.activities.count)
+            // An activity each, and a process for each controller the company processes for (Art. 30(2)).
+            #expect(
+                graph.filter { $0["@type"] as? String == "dpv:Process" }.count
+                    == register.activities.count + (register.processorRecord?.controllers.count ?? 0))
             #expect(register.exportCSV(language: language).split(separator: "\r\n").count == names.count + 1)
         }
     }
@@ -105,7 +109,9 @@ struct DocumentTests {
             (
                 "2025-01-31",
                 [
-                    #"processor "mail-service" (used by newsletter) has no agreement in force yet: it is signed from 2025-02-01 (Art. 28(3))"#
+                    #"processor "mail-service" (used by newsletter) has no agreement in force yet: it is signed from 2025-02-01 (Art. 28(3))"#,
+                    // The customer the company processes for (Art. 30(2)) signed later still.
+                    #"the agreement with controller "kund-nord" is signed from 2025-03-01: processing on its behalf has no agreement in force yet (Art. 28(3))"#,
                 ]
             ),
         ])
@@ -141,8 +147,13 @@ struct DocumentTests {
         ] {
             #expect(dpv.contains(term), "\(term)")
         }
-        // The end of retention is a storage condition, not the activity's processing; no type twice.
-        #expect(!dpv.contains("dpv:hasProcessing"))
+        // The end of retention is a storage condition, not the activity's processing (only the
+        // processing done for another controller, Art. 30(2)(b), is); no type twice.
+        let nodes = try #require(
+            (try JSONSerialization.jsonObject(with: Data(dpv.utf8)) as? [String: Any])?["@graph"] as? [[String: Any]])
+        #expect(
+            !nodes.contains { ($0["@id"] as? String)?.contains(":activity/") == true && $0["dpv:hasProcessing"] != nil }
+        )
         #expect(!dpv.contains(#"["dpv:Purpose", "dpv:Purpose"]"#))
         #expect(try RetentionRule(parsing: "collected + 1y + 6mo").fixedDurationFromCollection == "P1Y6M")
         #expect(try RetentionRule(parsing: "collected + 2w + 36h").fixedDurationFromCollection == "P14DT36H")

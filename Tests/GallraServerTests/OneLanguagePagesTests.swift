@@ -72,7 +72,7 @@ struct OneLanguagePagesTests {
                 }
             }
             #expect(visited > 20, "the walk reached \(visited) pages")
-            print("walked \(visited) pages; slow: \(slow)")
+            print("walked \(visited) pages: \(kinds.keys.sorted()); slow: \(slow)")
             #expect(findings.isEmpty, "\(findings.count) findings:\n\(findings.prefix(80).joined(separator: "\n"))")
         }
         await store.close()
@@ -256,11 +256,12 @@ enum PageLanguage {
 
     static func findings(in html: String, language: Language) -> [String] {
         let text = visibleText(html, language: language)
+        let fragments = foreignFragments(language)
         var found: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let line = line.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
-            for fragment in foreignFragments(language) where contains(line, word: fragment) {
+            for fragment in fragments where contains(line, word: fragment) {
                 found.append("\"\(fragment)\" (other catalogue) in \"\(line.prefix(120))\"")
                 break
             }

@@ -62,7 +62,8 @@ struct DPVExportTests {
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(summary["processes"] as? Int == 24)
+        // The 24 activities, and the processing done on behalf of the one customer (Art. 30(2)).
+        #expect(summary["processes"] as? Int == 25)
         // Every IRI in the dpv, pd, eu-gdpr and loc namespaces is a term DPV 2.3 defines.
         #expect((summary["terms"] as? Int ?? 0) > 30)
         #expect(summary["unknown"] as? [String] == [])
@@ -81,5 +82,14 @@ struct DPVExportTests {
         #expect(lines.contains { $0.contains("<\(dpv)StorageDuration>") })
         #expect(lines.contains { $0.contains("<\(dpv)UntilEventDuration>") })
         #expect(lines.contains { $0.contains("<https://w3id.org/dpv/legal/eu/gdpr#SCCByCommission>") })
+        // The record kept as a processor (Art. 30(2)): a second ROPA, the processor, the customer
+        // it processes for as a controller, and the agreement between them.
+        let base = "urn:gallra:org:5560000000:"
+        #expect(lines.contains("<\(base)processor-ropa> <\(dpv)hasDataProcessor> <\(base)processor> ."))
+        #expect(
+            lines.contains(
+                "<\(base)processor> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <\(dpv)DataProcessor> ."))
+        #expect(lines.contains("<\(base)processing/kund-nord> <\(dpv)hasDataController> <\(base)client/kund-nord> ."))
+        #expect(lines.contains { $0.contains("<\(dpv)ControllerProcessorAgreement>") })
     }
 }

@@ -11,10 +11,13 @@ extension Register {
                 ? "Register över behandlingar – \(controller.name)"
                 : "Record of processing activities – \(controller.name)",
             language: language, layout: .landscape)
+        let articles =
+            processorRecord == nil
+            ? (sv ? "artikel 30.1" : "Article 30(1)") : (sv ? "artikel 30.1 och 30.2" : "Article 30(1) and (2)")
         var lead =
             sv
-            ? "Förteckning över behandlingar enligt artikel 30.1 i dataskyddsförordningen (GDPR)"
-            : "Record of processing activities under Article 30(1) of the General Data Protection Regulation (GDPR)"
+            ? "Förteckning över behandlingar enligt \(articles) i dataskyddsförordningen (GDPR)"
+            : "Record of processing activities under \(articles) of the General Data Protection Regulation (GDPR)"
         if let version { lead += sv ? ", version \(version)" : ", version \(version)" }
         if let inForceSince { lead += sv ? ", gällande från \(inForceSince)" : ", in force from \(inForceSince)" }
         document.add(.lead(lead + "."))
@@ -43,6 +46,7 @@ extension Register {
                         : ["Recipient", "Role", "Country", "Processing agreement", "Transfer"],
                     rows: recipients.map { recipientRow($0, language) }))
         }
+        addProcessorRecord(to: &document, language)
         return document
     }
 

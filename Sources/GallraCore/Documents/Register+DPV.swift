@@ -55,6 +55,7 @@ extension Register {
             [.object(ropa), dpvController(id: controllerID)]
             + recipients.map { dpvRecipient($0, base: base, language) }
             + activities.map { dpvProcess($0, language, base: base, controller: controllerID) }
+            + dpvProcessorGraph(base: base, language)
         return .object([("@context", Self.dpvContext), ("@graph", .array(graph))])
     }
 
@@ -76,7 +77,7 @@ extension Register {
         return .object(node)
     }
 
-    private func dpvContact(_ contact: Contact, type: String) -> JSONText {
+    func dpvContact(_ contact: Contact, type: String) -> JSONText {
         var node: [(String, JSONText)] = [("@type", .string(type))]
         if let name = contact.name { node.append(("dpv:hasName", .string(name))) }
         if let reach = contact.email ?? contact.phone { node.append(("dpv:hasContact", .string(reach))) }

@@ -30,7 +30,12 @@ extension Register {
                 ("security", text(activity.security)),
             ])
         }
-        return .object([("version", .number(version)), ("controller", controller), ("activities", .array(activities))])
+        var fields: [(String, JSONText)] = [
+            ("version", .number(version)), ("controller", controller), ("activities", .array(activities)),
+        ]
+        // Only a register that keeps a processor's record (Art. 30(2)) has the member.
+        if let processor = processorJSON(language: language) { fields.append(("processor", processor)) }
+        return .object(fields)
     }
 
     public static let csvColumns = [

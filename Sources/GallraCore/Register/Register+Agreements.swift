@@ -37,6 +37,26 @@ extension Register {
                 )
             }
         }
+        for client in processorRecord?.controllers ?? [] {
+            // A controller without an agreement is warned of by the checker.
+            guard let agreement = client.agreement else { continue }
+            if let signed = agreement.signed, signed > today {
+                warnings.append(
+                    "the agreement with controller \"\(client.id)\" is signed from \(signed): processing on its behalf has no agreement in force yet (Art. 28(3))"
+                )
+            } else if let expires = agreement.expires, expires < today {
+                warnings.append(
+                    "the agreement with controller \"\(client.id)\" expired on \(expires): processing on its behalf has no agreement in force (Art. 28(3))"
+                )
+            } else if let expires = agreement.expires,
+                expires.daysSinceEpoch - today.daysSinceEpoch <= Self.agreementWarningDays
+            {
+                let days = expires.daysSinceEpoch - today.daysSinceEpoch
+                warnings.append(
+                    "the agreement with controller \"\(client.id)\" expires on \(expires), in \(days) day\(days == 1 ? "" : "s")"
+                )
+            }
+        }
         return warnings
     }
 }

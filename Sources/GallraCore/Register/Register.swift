@@ -11,11 +11,13 @@ public struct Register: Hashable, Sendable {
     public var systems: [DataSystem]
     public var recipients: [Recipient]
     public var activities: [ProcessingActivity]
+    /// The record the company keeps as a processor for other controllers (Art. 30(2)), when it is one.
+    public var processorRecord: ProcessorRecord?
 
     public init(
         version: Int, controller: Controller, events: [EventDefinition] = [], categories: [DataCategory] = [],
         subjectCategories: [DataSubjectCategory] = [], systems: [DataSystem] = [], recipients: [Recipient] = [],
-        activities: [ProcessingActivity] = []
+        activities: [ProcessingActivity] = [], processorRecord: ProcessorRecord? = nil
     ) {
         self.version = version
         self.controller = controller
@@ -25,6 +27,7 @@ public struct Register: Hashable, Sendable {
         self.systems = systems
         self.recipients = recipients
         self.activities = activities
+        self.processorRecord = processorRecord
     }
 
     /// Built-in and declared events.

@@ -133,6 +133,7 @@ struct RegisterParse {
     mutating func register(_ root: Node) -> Register? {
         let sections = [
             "version", "controller", "events", "categories", "data_subjects", "systems", "recipients", "activities",
+            "processor",
         ]
         guard let top = nodes.fields(root, of: "the register", allowed: sections) else { return nil }
 
@@ -192,11 +193,12 @@ struct RegisterParse {
                 "the register does not say whether decisions are made by automated means alone (Art. 13(2)(f)); say \"automated_decisions: none\" under the controller, or describe them on the activity"
             )
         }
+        let processorRecord = top["processor"].flatMap { self.processorRecord($0, controller: controller) }
         guard let controller else { return nil }
         return Register(
             version: RegisterReader.formatVersion, controller: controller, events: events, categories: categories,
             subjectCategories: subjects, systems: systems, recipients: recipients.map(\.value),
-            activities: activities.map(\.value))
+            activities: activities.map(\.value), processorRecord: processorRecord)
     }
 
     mutating func checkUnique(_ ids: [(String, Int)], what: String) {
@@ -249,7 +251,7 @@ struct RegisterParse {
             noAutomatedDecisions: statesNoAutomatedDecisions(fields))
     }
 
-    private mutating func contact(_ node: Node, _ what: String) -> Contact? {
+    mutating func contact(_ node: Node, _ what: String) -> Contact? {
         guard let fields = nodes.fields(node, of: what, allowed: ["name", "email", "phone", "address"]) else {
             return nil
         }

@@ -18,6 +18,8 @@ struct RegisterPage: Encodable, Sendable {
     let activities: [Activity]
     /// "The new version is in force", after one is applied.
     let message: String?
+    /// The record kept as a processor (Art. 30(2)), when the register has one.
+    var processorRecord: ProcessorRecordView? = nil
 }
 
 /// A new version before it is applied (`review.mustache`): the file line by line with the
@@ -59,6 +61,10 @@ struct ReviewPage: Encodable, Sendable {
     let hasChanges: Bool
     let changes: [Change]
     let refusal: String?
+    /// "The record as a processor changes", when it does.
+    let processorChange: String?
+    /// Neither an activity nor the record as a processor changes.
+    let nothingChanges: Bool
     /// What was read from the spreadsheet, when the draft is one.
     var imported: String?
 
@@ -105,5 +111,7 @@ struct ReviewPage: Encodable, Sendable {
                 more: change.expiredAfter > change.expiredBefore)
         }
         refusal = review.refusal
+        processorChange = review.processorRecordChanged ? words[.processorRecordChanged] : nil
+        nothingChanges = review.changes.isEmpty && !review.processorRecordChanged
     }
 }

@@ -28,7 +28,7 @@ struct RegisterPagesController: Sendable {
         let stored = try await gallra.register(by: party)
         let register = stored.register
         let since = try await gallra.calendar().localDate(of: stored.appliedAt)
-        let page = RegisterPage(
+        var page = RegisterPage(
             controller: register.controller.name, version: stored.version,
             mayChange: party.access.role.grants(.changeRegister), since: since.description,
             activities: register.activities.map { activity in
@@ -39,6 +39,7 @@ struct RegisterPagesController: Sendable {
                     retention: activity.retention.wording(language, declaredEvents: register.events))
             },
             message: message)
+        page.processorRecord = register.processorRecord.map { ProcessorRecordView($0, words: Words(language)) }
         return AdminPage.render("register", title: Words(language)[.navRegister], page, context)
     }
 
@@ -124,7 +125,11 @@ struct RegisterPagesController: Sendable {
                 rows: changes.map {
                     .init(cells: [$0.name, $0.what, "\($0.held)", "\($0.expiredBefore) → \($0.expiredAfter)"])
                 })
-            if changes.isEmpty { page.facts = .init(items: [.init(term: words[.changes], value: words[.noChanges])]) }
+            if review.processorRecordChanged {
+                page.facts = .init(items: [.init(term: words[.changes], value: words[.processorRecordChanged])])
+            } else if changes.isEmpty {
+                page.facts = .init(items: [.init(term: words[.changes], value: words[.noChanges])])
+            }
             page.action = "/admin/register/apply"
             page.button = words[.confirmApply]
             page.text = yaml

@@ -356,5 +356,30 @@ public enum DemoRegister {
             retention_text: { sv: "6 månader efter nedladdning" }
             systems: [website]
             security: { sv: "Behörighetsstyrd åtkomst", en: "Role-based access" }
+
+        # Art. 30(2): the company also runs its ticketing service for customers, on their behalf (as
+        # Trackmondo AB in shared/seeds/003_a424992c57dd7d42.txt is "personuppgiftsansvarig eller data
+        # behandlare"). The processor is the company itself: its name and contact details are the controller's.
+        processor:
+          security:
+            sv: "Kundens data hålls åtskild per kund och krypteras vid lagring och överföring; åtkomst endast för namngiven driftpersonal med tvåfaktorsinloggning; åtkomsten loggas; dagliga säkerhetskopior återläses varje kvartal."
+            en: "Each customer's data is kept apart and encrypted at rest and in transit; access only for named operations staff with two-factor sign-in; access is logged; daily backups are restored every quarter."
+          controllers:
+            - id: kund-nord
+              name: "Kundföretaget Nord AB"
+              organisation_number: "556111-2222"
+              address: "Storgatan 2, 901 02 Umeå"
+              email: dataskydd@kundnord.se
+              phone: "+46 90 000 00 00"
+              dpo: { name: "Dataskyddsombud Kundföretaget Nord", email: dpo@kundnord.se }
+              agreement: { signed: 2025-03-01, reference: "PUBA-2025-07", expires: null }
+              processing:
+                - { sv: "Drift och lagring av kundens ärendehanteringssystem", en: "Running and storing the customer's ticketing system" }
+                - { sv: "Support till kundens användare", en: "Support for the customer's users" }
+                - { sv: "Säkerhetskopiering", en: "Backups" }
+              transfers:
+                - country: US
+                  recipient: "Utskickstjänst Inc."
+                  safeguard: standard_contractual_clauses
         """##
 }

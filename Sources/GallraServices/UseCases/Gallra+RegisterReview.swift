@@ -25,11 +25,16 @@ public struct RegisterReview: Sendable {
     public let register: Register?
     public let current: RegisterVersion?
     public let changes: [Change]
+    /// The record kept as a processor (Art. 30(2)) differs from the version in force: added,
+    /// removed or changed.
+    public let processorRecordChanged: Bool
     /// Why applying would be refused even though the file is valid (records held under an
     /// activity the new register leaves out).
     public let refusal: String?
 
-    public var canApply: Bool { register != nil && refusal == nil && (current == nil || !changes.isEmpty) }
+    public var canApply: Bool {
+        register != nil && refusal == nil && (current == nil || !changes.isEmpty || processorRecordChanged)
+    }
 }
 
 extension Gallra {
@@ -41,7 +46,8 @@ extension Gallra {
             let current = try await store.versions.current()
             guard let register = check.register else {
                 return RegisterReview(
-                    problems: check.problems, register: nil, current: current, changes: [], refusal: nil)
+                    problems: check.problems, register: nil, current: current, changes: [],
+                    processorRecordChanged: false, refusal: nil)
             }
             let touched = Self.touchedActivities(from: current?.register, to: register)
             let before = try await store.records.counts(activities: touched, at: Date())
@@ -69,7 +75,9 @@ extension Gallra {
                     expiredAfter: new == nil ? 0 : after[id]?.expired ?? 0)
             }
             return RegisterReview(
-                problems: check.problems, register: register, current: current, changes: changes, refusal: refusal)
+                problems: check.problems, register: register, current: current, changes: changes,
+                processorRecordChanged: current?.register.processorRecord != register.processorRecord,
+                refusal: refusal)
         }
     }
 

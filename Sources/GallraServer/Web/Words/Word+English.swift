@@ -489,6 +489,23 @@ extension Word {
             "There is no checkpoint yet, so a tail cut from the log would go unnoticed. The server writes one every ten minutes."
         case .auditNoUser: "No user signs in with that login."
         case .auditDetailAsWritten: "The description reads as it was written into the chain."
+        case .processorRecord: "Record as a processor (Art. 30(2))"
+        case .processorRecordIntro: "What the company does with personal data on behalf of other controllers."
+        case .processorRecordChanged: "The record as a processor (Art. 30(2)) changes."
+        case .processorHeading: "Processor (Art. 30(2)(a))"
+        case .processorName: "Name"
+        case .contactDetails: "Contact details"
+        case .dataProtectionOfficer: "Data protection officer"
+        case .representativeArt27: "Representative (Art. 27)"
+        case .processorClients: "Controllers the processor acts for (Art. 30(2)(a)–(c))"
+        case .processingAgreement: "Processing agreement (Art. 28(3))"
+        case .processingCategories: "Categories of processing (Art. 30(2)(b))"
+        case .thirdCountryTransfers: "Transfers to third countries (Art. 30(2)(c))"
+        case .processorSecurity: "Security measures (Art. 30(2)(d))"
+        case .processorSecurityIntro: "Technical and organisational security measures under Article 32(1):"
+        case .noneListed: "None"
+        case .agreementMissing: "Missing"
+        case .notDescribed: "Not described"
         }
     }
 }

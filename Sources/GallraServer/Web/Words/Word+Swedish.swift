@@ -491,6 +491,23 @@ extension Word {
             "Det finns ingen kontrollpunkt ännu, så en avskuren svans på loggen skulle inte märkas. Servern skriver en var tionde minut."
         case .auditNoUser: "Ingen användare loggar in med den inloggningen."
         case .auditDetailAsWritten: "Beskrivningen står som den skrevs in i kedjan, på engelska."
+        case .processorRecord: "Register som personuppgiftsbiträde (art. 30.2)"
+        case .processorRecordIntro: "Det företaget gör med personuppgifter för andra personuppgiftsansvarigas räkning."
+        case .processorRecordChanged: "Registret som personuppgiftsbiträde (art. 30.2) ändras."
+        case .processorHeading: "Personuppgiftsbiträde (art. 30.2 a)"
+        case .processorName: "Namn"
+        case .contactDetails: "Kontaktuppgifter"
+        case .dataProtectionOfficer: "Dataskyddsombud"
+        case .representativeArt27: "Företrädare (art. 27)"
+        case .processorClients: "Personuppgiftsansvariga som biträdet behandlar för (art. 30.2 a–c)"
+        case .processingAgreement: "Personuppgiftsbiträdesavtal (art. 28.3)"
+        case .processingCategories: "Kategorier av behandling (art. 30.2 b)"
+        case .thirdCountryTransfers: "Överföringar till tredje land (art. 30.2 c)"
+        case .processorSecurity: "Säkerhetsåtgärder (art. 30.2 d)"
+        case .processorSecurityIntro: "Tekniska och organisatoriska säkerhetsåtgärder enligt artikel 32.1:"
+        case .noneListed: "Inga"
+        case .agreementMissing: "Saknas"
+        case .notDescribed: "Inte beskrivna"
         }
     }
 }

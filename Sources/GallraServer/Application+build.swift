@@ -141,6 +141,9 @@ public func buildRouter(
     RequestController(gallra: gallra, selfService: selfService).add(to: api)
     RegisterController(gallra: gallra).add(to: api)
     AuditController(gallra: gallra).add(to: api)
+    ConsentController(gallra: gallra).add(to: api)
+    HoldController(gallra: gallra).add(to: api)
+    SystemsController(gallra: gallra).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
 }

@@ -22,6 +22,7 @@ extension SubjectExport {
             ("consents", .array(consents.map(consentJSON))),
             ("events", .array(events.map(eventJSON))),
             ("incidents", .array(incidents.map(incidentJSON))),
+            ("registered", .bool(registered)),
         ])
     }
 

@@ -113,6 +113,11 @@ public struct SubjectExport: Sendable {
     /// Personal data incidents that affected the person (Art. 34, and Art. 15 on request).
     public let incidents: [Incident]
     public let calendar: ZonedCalendar
+    /// Whether the store holds the person. False for a person only the company's connected
+    /// systems know, found by the identifier looked up: they are not registered by being looked up,
+    /// `subject` is then a pseudonym (`connected-…`, from that identifier) and the export holds
+    /// only the connected rows.
+    public var registered = true
 
     public init(
         scope: Scope = .access, generated: Date, register: Register, subject: String, name: String?,
@@ -150,11 +155,13 @@ public struct SubjectExport: Sendable {
     /// The copy for a portability request: only what Art. 20(1) covers.
     public func narrowedToPortable() -> SubjectExport {
         let portable = Set(register.activities.filter(\.isPortable).map(\.id))
-        return SubjectExport(
+        var narrowed = SubjectExport(
             scope: .portability, generated: generated, register: register, subject: subject, name: name,
             identifiers: identifiers, records: records.filter { portable.contains($0.activity.id) },
             events: events.filter { $0.activity.map(portable.contains) ?? true },
             consents: consents.filter { portable.contains($0.activity) }, limits: [], incidents: [], calendar: calendar)
+        narrowed.registered = registered
+        return narrowed
     }
 
     /// What a caller limited to some activities (support) may see: the records, events, consents
@@ -165,7 +172,7 @@ public struct SubjectExport: Sendable {
         let given = reference.trimmingCharacters(in: .whitespaces).lowercased()
         let today = calendar.localDate(of: generated)
         let named = SubjectIdentifier(guessing: given, today: today)
-        return SubjectExport(
+        var narrowed = SubjectExport(
             scope: scope, generated: generated, register: register, subject: subject, name: nil,
             identifiers: identifiers.filter { identifier in
                 guard let named, identifier.kind == named.kind.rawValue else { return false }
@@ -175,5 +182,7 @@ public struct SubjectExport: Sendable {
             events: events.filter { $0.activity.map(reach.contains) ?? true },
             consents: consents.filter { reach.contains($0.activity) },
             limits: limits.filter { $0.activity.map(reach.contains) ?? true }, incidents: [], calendar: calendar)
+        narrowed.registered = registered
+        return narrowed
     }
 }

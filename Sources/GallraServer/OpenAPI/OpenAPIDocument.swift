@@ -13,7 +13,7 @@ enum OpenAPIDocument {
                 (
                     "description",
                     .string(
-                        "The GDPR register that enforces itself: subjects, records, requests, incidents, the register and its sweep. Programs send `Authorization: Bearer TOKEN` (gallra token create). Errors are {\"error\": {\"message\": …}}."
+                        "The GDPR register that enforces itself: subjects, records, consents, legal holds, requests, incidents, the register, its systems and its sweep. Programs send `Authorization: Bearer TOKEN` (gallra token create). Errors are {\"error\": {\"message\": …}}."
                     )
                 ),
             ])
@@ -50,6 +50,27 @@ enum OpenAPIDocument {
                     Operation.get(
                         "Everything held on a subject (Art. 15), or with portable=true what Art. 20 covers",
                         "exportSubject", path: ["ref"], query: [.portable], schema: "SubjectExport")
+                )
+            ])
+        ),
+        (
+            "/api/v1/subjects/{ref}/consents",
+            .object([
+                (
+                    "get",
+                    Operation.get(
+                        "A person's consents, given and withdrawn, the oldest first (by subject id, e-mail address, phone number or personnummer)",
+                        "listConsents", path: ["ref"], schema: "ConsentList")
+                )
+            ])
+        ),
+        (
+            "/api/v1/subjects/{ref}/holds",
+            .object([
+                (
+                    "get",
+                    Operation.get(
+                        "The legal holds in force on a person", "listSubjectHolds", path: ["ref"], schema: "HoldList")
                 )
             ])
         ),
@@ -199,6 +220,67 @@ enum OpenAPIDocument {
                 (
                     "post",
                     Operation.post("Close a handled incident", "closeIncident", path: ["id"], body: nil, ok: "Incident")
+                )
+            ])
+        ),
+        (
+            "/api/v1/consents",
+            .object([
+                (
+                    "post",
+                    Operation.post(
+                        "Record a consent (Art. 7(1)) with its evidence: the wording's version, the channel, when",
+                        "giveConsent", body: "GiveConsent", created: "Consent", links: ["showConsent"])
+                )
+            ])
+        ),
+        (
+            "/api/v1/consents/withdrawal",
+            .object([
+                (
+                    "post",
+                    Operation.post(
+                        "Withdraw the consent in force to an activity (Art. 7(3))", "withdrawConsent",
+                        body: "WithdrawConsent", ok: "Consent")
+                )
+            ])
+        ),
+        (
+            "/api/v1/consents/{id}",
+            .object([("get", Operation.get("A consent", "showConsent", path: ["id"], schema: "Consent"))])
+        ),
+        (
+            "/api/v1/holds",
+            .object([
+                ("get", Operation.get("Every legal hold in force", "listHolds", schema: "HoldList")),
+                (
+                    "post",
+                    Operation.post(
+                        "Place a legal hold (Art. 17(3)(e)) on a person, for one activity or all", "placeHold",
+                        body: "NewHold", created: "Hold", links: ["showHold", "releaseHold"])
+                ),
+            ])
+        ),
+        (
+            "/api/v1/holds/{id}",
+            .object([("get", Operation.get("A legal hold and its reason", "showHold", path: ["id"], schema: "Hold"))])
+        ),
+        (
+            "/api/v1/holds/{id}/release",
+            .object([
+                (
+                    "post",
+                    Operation.post("Release a legal hold", "releaseHold", path: ["id"], body: nil, ok: "Hold")
+                )
+            ])
+        ),
+        (
+            "/api/v1/systems",
+            .object([
+                (
+                    "get",
+                    Operation.get(
+                        "The systems file in force, without secrets", "showSystems", schema: "SystemsInForce")
                 )
             ])
         ),

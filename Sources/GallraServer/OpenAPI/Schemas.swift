@@ -1,4 +1,5 @@
 import GallraCore
+import GallraServices
 
 /// The schemas of the bodies the API takes (closed: no other field) and gives.
 enum Schemas {
@@ -27,6 +28,8 @@ enum Schemas {
             ("description", .string("An RFC 3339 instant, or YYYY-MM-DD for local midnight.\(note)")),
         ])
     }
+
+    static let dateTime: JSONText = .object([("type", .string("string")), ("format", .string("date-time"))])
 
     static let day: JSONText = .object([
         ("type", .string("string")), ("format", .string("date")), ("description", .string("YYYY-MM-DD.")),
@@ -195,6 +198,79 @@ enum Schemas {
         (
             "SubjectExport",
             answer([("schema", string), ("subject", string)], required: ["schema", "subject"])
+        ),
+        (
+            "GiveConsent",
+            closed(
+                [
+                    ("subject", string), ("activity", string),
+                    (
+                        "wording_version",
+                        .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9._-]{1,64}$"))])
+                    ),
+                    ("channel", enumeration(Gallra.consentChannels)), ("given", instant(" Now unless given.")),
+                ], required: ["subject", "activity", "wording_version", "channel"])
+        ),
+        (
+            "WithdrawConsent",
+            closed(
+                [
+                    ("subject", string), ("activity", string), ("channel", enumeration(Gallra.consentChannels)),
+                    ("withdrawn", instant(" Now unless given.")),
+                ], required: ["subject", "activity", "channel"])
+        ),
+        (
+            "Consent",
+            answer(
+                [
+                    ("id", string), ("subject", string), ("activity", string), ("wording_version", string),
+                    ("channel", string), ("given", dateTime), ("withdrawn", nullableString), ("in_force", boolean),
+                ],
+                required: ["id", "subject", "activity", "wording_version", "channel", "given", "withdrawn", "in_force"])
+        ),
+        ("ConsentList", .object([("type", .string("array")), ("items", reference("Consent"))])),
+        (
+            "NewHold",
+            closed(
+                [
+                    ("subject", string), ("activity", string), ("reason", string),
+                    ("until", instant(" Until released unless given.")),
+                ], required: ["subject", "reason"])
+        ),
+        (
+            "Hold",
+            answer(
+                [
+                    ("id", string), ("subject", string), ("activity", nullableString), ("until", nullableString),
+                    ("released", nullableString), ("in_force", boolean),
+                    // Read only where one hold is read by id.
+                    ("reason", nullableString),
+                ],
+                required: ["id", "subject", "activity", "until", "released", "in_force", "reason"])
+        ),
+        ("HoldList", .object([("type", .string("array")), ("items", reference("Hold"))])),
+        (
+            "SystemsInForce",
+            answer(
+                [
+                    ("version", integer), ("applied_at", dateTime),
+                    (
+                        "systems",
+                        .object([
+                            ("type", .string("array")),
+                            (
+                                "items",
+                                answer(
+                                    [
+                                        ("id", string),
+                                        // A password in it is shown as ***; ${NAME} placeholders as written.
+                                        ("database", string),
+                                        ("tables", .object([("type", .string("array"))])),
+                                    ], required: ["id", "database", "tables"])
+                            ),
+                        ])
+                    ),
+                ], required: ["version", "applied_at", "systems"])
         ),
         ("Incident", answer([("id", string), ("affected_subjects", integer)], required: ["id", "affected_subjects"])),
         ("IncidentList", .object([("type", .string("array")), ("items", reference("Incident"))])),

@@ -8,7 +8,12 @@ import GallraServices
 actor ExportJobs {
     struct Job: Sendable {
         let owner: String
+        /// The reference the copy is prepared for: an id, or for a person only the connected
+        /// systems know, the identifier they were found by.
         let subject: String
+        /// How the page names the person: their id (a pseudonym for a person the store does not
+        /// hold, read from the finished copy); empty until known.
+        var shown: String
         let started: Date
         var progress: ExportProgress?
         var body: String?
@@ -26,15 +31,15 @@ actor ExportJobs {
     }
 
     /// Starts preparing the copy of `subject` (already checked to be within reach) for `owner`.
-    func start(_ gallra: Gallra, subject: String, owner: String, by party: Party) -> String {
+    func start(_ gallra: Gallra, subject: String, shown: String? = nil, owner: String, by party: Party) -> String {
         forgetOld()
         let id = UUID().uuidString.lowercased()
-        jobs[id] = Job(owner: owner, subject: subject, started: Date())
+        jobs[id] = Job(owner: owner, subject: subject, shown: shown ?? subject, started: Date())
         Task {
             do {
                 let export = try await gallra.exportSubject(
                     subject, by: party, progress: { step in Task { await self.progress(id, step) } })
-                finish(id, body: export.json.description, failure: nil)
+                finish(id, body: export.json.description, failure: nil, shown: export.subject)
             } catch {
                 finish(id, body: nil, failure: UnexpectedError.shown(error))
             }
@@ -46,7 +51,7 @@ actor ExportJobs {
     func take(_ id: String, owner: String) -> (subject: String, body: String)? {
         guard let job = job(id, owner: owner), let body = job.body else { return nil }
         jobs[id] = nil
-        return (job.subject, body)
+        return (job.shown, body)
     }
 
     private func progress(_ id: String, _ step: ExportProgress) {
@@ -55,8 +60,9 @@ actor ExportJobs {
         jobs[id] = job
     }
 
-    private func finish(_ id: String, body: String?, failure: String?) {
+    private func finish(_ id: String, body: String?, failure: String?, shown: String? = nil) {
         guard var job = jobs[id] else { return }
+        if let shown { job.shown = shown }
         job.body = body
         job.failure = failure
         jobs[id] = job

@@ -12,6 +12,7 @@ struct SubjectExportController: Sendable {
 
     func add(to admin: RouterGroup<Context>) {
         admin.post("subjects/:id/export", use: start)
+        admin.post("subjects/export", use: startConnected)
         admin.get("exports/:job", use: progress)
         admin.get("exports/:job/download", use: download)
     }
@@ -26,6 +27,20 @@ struct SubjectExportController: Sendable {
         return Response.redirect(to: "/admin/exports/\(id)", type: .normal)
     }
 
+    /// POST /admin/subjects/export: the copy of a person only the connected systems know, by the
+    /// identifier they were found by (`reference`, in the form, never the address); whether the
+    /// person may read them is settled by the export itself, which finds them again.
+    @Sendable func startConnected(_ request: Request, context: Context) async throws -> Response {
+        let form = try await context.form(request)
+        let person = try context.person()
+        let reference = (form["reference"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !reference.isEmpty, UUID(uuidString: reference) == nil else {
+            throw GallraError.invalidInput("Search for the person first.")
+        }
+        let id = await jobs.start(gallra, subject: reference, shown: "", owner: person.email, by: person.party)
+        return Response.redirect(to: "/admin/exports/\(id)", type: .normal)
+    }
+
     /// GET /admin/exports/{job}: how far the copy has come; the page renews itself (no script)
     /// until it is ready to download.
     @Sendable func progress(_ request: Request, context: Context) async throws -> Response {
@@ -34,8 +49,12 @@ struct SubjectExportController: Sendable {
         guard let job = await jobs.job(id, owner: try context.person().email) else {
             throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
         }
+        // A person the store does not hold is named by no id of the store's, nor linked to a page.
+        let registered = !job.shown.isEmpty && !job.shown.hasPrefix("connected-")
         var page = ExportPage(
-            subject: job.subject, running: job.running, id: id, ready: job.body != nil, error: job.failure)
+            subject: job.shown, registered: registered,
+            back: registered ? "/admin/subjects/\(job.shown)" : "/admin/subjects", running: job.running, id: id,
+            ready: job.body != nil, error: job.failure)
         switch job.progress {
         case .records(let done, let total)?:
             page.step = words[.exportStepRecords]
@@ -72,6 +91,9 @@ struct SubjectExportController: Sendable {
 struct ExportPage: Encodable, Sendable {
     let navSubjects = true
     let subject: String
+    let registered: Bool
+    /// The person's page; the search for a person the store does not hold.
+    let back: String
     let running: Bool
     let id: String
     let ready: Bool

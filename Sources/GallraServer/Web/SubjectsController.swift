@@ -83,6 +83,14 @@ struct SubjectsController: Sendable {
             let party = try context.person().party
             let export = try await gallra.exportSubject(reference, by: party)
             var subject = SubjectsPage.Subject(export, context.language)
+            guard export.registered else {
+                // Known only to the connected systems: their rows, and nothing the store would
+                // hold (consents, holds), nor anything that would register them.
+                subject.connectedOnly = true
+                subject.reference = reference.trimmingCharacters(in: .whitespaces)
+                page.subject = subject
+                return AdminPage.render("subjects", title: words[.navSubjects], page, context)
+            }
             let calendar = export.calendar
             subject.consents = try await gallra.consents(subject: export.subject, by: party).map { consent in
                 .init(

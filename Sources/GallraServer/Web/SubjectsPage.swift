@@ -25,6 +25,10 @@ struct SubjectsPage: Encodable, Sendable {
         let activities: [Activity]
         var consents: [Consent] = []
         var hasConsents = false
+        /// A person only the connected systems know: not registered in the store, found by
+        /// `reference`, which their copy is asked for by.
+        var connectedOnly = false
+        var reference: String?
         /// The holds, shown only to a role that may place them.
         var mayHold: Bool?
         var subjectID: String?
@@ -76,7 +80,9 @@ extension SubjectsPage.Subject {
     init(_ export: SubjectExport, _ language: Language) {
         let calendar = export.calendar
         self.init(
-            id: export.subject, name: export.name ?? export.subject,
+            id: export.subject,
+            name: export.name
+                ?? (export.registered ? export.subject : export.identifiers.first?.value ?? export.subject),
             identifiers: export.identifiers.map {
                 .init(kind: Word.identifier($0.kind).map { Words(language)[$0] } ?? $0.kind, value: $0.value)
             },

@@ -40,7 +40,18 @@ extension Gallra {
         return try await acting(by: party, needs: .readAudit) {
             var id: String?
             if let reference = subject?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
-                id = try await store.subjects.resolve(reference)
+                do {
+                    id = try await store.subjects.resolve(reference)
+                } catch let unknown as GallraError {
+                    guard case .notFound = unknown, UUID(uuidString: reference) == nil else { throw unknown }
+                    // A person only the connected systems know is in the trail by the pseudonym
+                    // their lookups were audited under; anyone else is not found, as before.
+                    let pseudonym = store.subjects.pseudonym(of: try await identifier(reference))
+                    let seen = try await store.auditTrail(
+                        AuditQuery(subject: pseudonym, since: nil, until: nil, action: nil, limit: 1, offset: 0))
+                    guard !seen.isEmpty else { throw unknown }
+                    id = pseudonym
+                }
             }
             let action = action?.trimmingCharacters(in: .whitespaces)
             let activity = activity?.trimmingCharacters(in: .whitespaces)

@@ -24,6 +24,11 @@ extension Gallra {
         }
     }
 
+    /// Every hold in force, on anyone (named by their pseudonymous id; the reasons are not read).
+    public func holdsInForce(by party: Party) async throws -> [LegalHold] {
+        try await acting(by: party, needs: .placeHolds) { try await store.holds.allInForce() }
+    }
+
     /// A hold by id, in force or released, with its reason: what a page asks about before it
     /// releases one, and what it shows after, read from the hold's row.
     public func hold(_ id: String, by party: Party) async throws -> LegalHold {

@@ -36,10 +36,36 @@ extension Gallra {
             guard party.access.isScoped else {
                 return try await store.subjects.export(reference, scope: scope, progress: progress)
             }
-            let subject = try await reachableSubject(reference, by: party)
+            let subject: String
+            do {
+                subject = try await reachableSubject(reference, by: party)
+            } catch let refused as GallraError {
+                guard case .forbidden = refused else { throw refused }
+                return try await connectedOnly(reference, scope: scope, by: party, refused: refused)
+            }
             let export = try await store.subjects.export(subject, scope: scope, progress: progress)
             return export.narrowed(to: party.access.activities, known: reference)
         }
+    }
+
+    /// For a caller limited to some activities, a person the store does not hold but the connected
+    /// systems do, with rows under its activities: those rows. Anyone else, known to the store
+    /// under other activities or to nobody, gets the same refusal as before.
+    private func connectedOnly(
+        _ reference: String, scope: SubjectExport.Scope, by party: Party, refused: GallraError
+    ) async throws -> SubjectExport {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        guard UUID(uuidString: trimmed) == nil else { throw refused }
+        guard try await store.subjects.owner(of: try await identifier(trimmed)) == nil else { throw refused }
+        let export: SubjectExport
+        do {
+            export = try await store.subjects.export(trimmed, scope: scope)
+        } catch GallraError.notFound {
+            throw refused
+        }
+        let narrowed = export.narrowed(to: party.access.activities, known: trimmed)
+        guard !export.registered, !narrowed.records.isEmpty else { throw refused }
+        return narrowed
     }
 
     /// The subject a reference names, when the party may read it: checked before long work

@@ -19,4 +19,13 @@ extension Gallra {
     public func systems(by party: Party) async throws -> SystemsVersion? {
         try await acting(by: party, needs: .readRegister) { try await store.systems.current() }
     }
+
+    /// The systems file in force, for a reader who is not to see its YAML: a 404 when none was
+    /// applied. (Its databases are shown through `ConnectedSystem.databaseWithoutSecrets`.)
+    public func systemsInForce(by party: Party) async throws -> SystemsVersion {
+        guard let version = try await systems(by: party) else {
+            throw GallraError.notFound("No systems file is in force; gallra systems apply FILE.")
+        }
+        return version
+    }
 }

@@ -117,6 +117,8 @@ extension Word {
         case .expires: "Expires"
         case .legalBasis: "Legal basis"
         case .exportJson: "Export (JSON)"
+        case .connectedOnly:
+            "This person is known only to the connected systems and is not registered in Gallra; the rows below belong to them."
         case .noRecords: "No records."
         case .requests: "Requests"
         case .noRequests: "No request is open."

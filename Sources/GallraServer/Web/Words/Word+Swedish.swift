@@ -118,6 +118,8 @@ extension Word {
         case .expires: "Gallras"
         case .legalBasis: "Rättslig grund"
         case .exportJson: "Exportera (JSON)"
+        case .connectedOnly:
+            "Personen finns bara i de anslutna systemen och är inte registrerad i Gallra; raderna nedan hör till personen."
         case .noRecords: "Inga poster."
         case .requests: "Begäranden"
         case .noRequests: "Ingen begäran är öppen."

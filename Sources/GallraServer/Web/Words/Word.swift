@@ -110,6 +110,7 @@ enum Word: String, CaseIterable, Sendable {
     case expires
     case legalBasis = "legal_basis"
     case exportJson = "export_json"
+    case connectedOnly = "connected_only"
     case noRecords = "no_records"
     case requests
     case noRequests = "no_requests"

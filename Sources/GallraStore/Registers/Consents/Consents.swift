@@ -52,8 +52,10 @@ extension Consents {
 
     /// GDPR Art. 7(3): withdrawing is as easy as giving. The consent is closed, and the
     /// `consent.withdrawn` event is recorded for the activity, so retention rules that use it apply.
+    /// Returns the id of the consent closed.
+    @discardableResult
     public func withdraw(subject reference: String, activity: String, channel: String, at instant: Date)
-        async throws
+        async throws -> String
     {
         let subject = try await resolveSubject(reference)
         guard
@@ -64,6 +66,7 @@ extension Consents {
         try await data.transaction { sql in
             try await self.close(consent, channel: channel, at: instant, on: sql)
         }
+        return consent.id
     }
 
     /// Closes a consent and records `consent.withdrawn` for its activity, in the caller's transaction.
@@ -97,18 +100,44 @@ extension Consents {
             SELECT id, subject_id, activity, wording_version, channel, given_at, withdrawn_at FROM consents
             WHERE subject_id = \(bind: subject) ORDER BY given_at, id
             """
-        ).all().map { row in
-            ConsentEntry(
-                id: try row.decode(column: "id", as: String.self),
-                subject: try row.decode(column: "subject_id", as: String.self),
-                activity: try row.decode(column: "activity", as: String.self),
-                wordingVersion: try row.decode(column: "wording_version", as: String.self),
-                channel: try row.decode(column: "channel", as: String.self),
-                given: Date(millis: try row.decode(column: "given_at", as: Int64.self)),
-                withdrawn: try row.decode(column: "withdrawn_at", as: Int64?.self).map(Date.init(millis:)))
-        }
+        ).all().map(ConsentEntry.init(row:))
     }
 
+    /// One consent as its row holds it now.
+    public func entry(_ id: String) async throws -> ConsentEntry {
+        guard
+            let row = try await data.read.raw(
+                """
+                SELECT id, subject_id, activity, wording_version, channel, given_at, withdrawn_at FROM consents
+                WHERE id = \(bind: id)
+                """
+            ).first()
+        else { throw GallraError.notFound("No consent has the id \(id).") }
+        return try ConsentEntry(row: row)
+    }
+
+    /// A subject's consents for a reader, the read written to the audit log.
+    public func read(subject: String) async throws -> [ConsentEntry] {
+        let entries = try await entries(of: subject)
+        try await auditRead([AuditEvent("consent.read", subject: subject, detail: "\(entries.count) consents read")])
+        return entries
+    }
+}
+
+extension ConsentEntry {
+    init(row: any SQLRow) throws {
+        self.init(
+            id: try row.decode(column: "id", as: String.self),
+            subject: try row.decode(column: "subject_id", as: String.self),
+            activity: try row.decode(column: "activity", as: String.self),
+            wordingVersion: try row.decode(column: "wording_version", as: String.self),
+            channel: try row.decode(column: "channel", as: String.self),
+            given: Date(millis: try row.decode(column: "given_at", as: Int64.self)),
+            withdrawn: try row.decode(column: "withdrawn_at", as: Int64?.self).map(Date.init(millis:)))
+    }
+}
+
+extension Consents {
     /// Data may be stored under a consent-only activity only while a consent is in force.
     func requireConsent(for records: [NewRecord], in register: Register) async throws {
         let needing = records.filter { record in

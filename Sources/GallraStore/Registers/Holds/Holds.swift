@@ -96,6 +96,11 @@ extension Holds {
         return hold
     }
 
+    /// Every hold in force now, on any subject.
+    public func allInForce() async throws -> [LegalHold] {
+        try await allInForce(at: Clock.nowMillis())
+    }
+
     /// Every hold in force at `now`, on any subject.
     func allInForce(at now: Int64) async throws -> [LegalHold] {
         try await data.read.raw(

@@ -27,8 +27,17 @@ extension Subjects {
         let register = try await store.versions.requireRegister(inForce)
         let calendar = try RegisterVersions.calendar(of: register)
         let today = calendar.localDate(of: now)
-        let subject =
-            today == assumedToday ? try await assumedSubject : try await subjectID(of: reference, today: today)
+        let subject: String
+        do {
+            subject =
+                today == assumedToday ? try await assumedSubject : try await subjectID(of: reference, today: today)
+        } catch let unknown as GallraError {
+            guard case .notFound = unknown else { throw unknown }
+            // Not in the store: perhaps a person only the company's connected systems know.
+            return try await connectedOnly(
+                reference, scope: scope, systems: try await store.systems.current(inForce), register: register,
+                calendar: calendar, notFound: unknown, progress: progress)
+        }
         // What is held on them is read side by side, each on a reader of its own (or in the
         // caller's transaction): the time of one read rather than of seven.
         async let subjectRow = data.read.raw("SELECT name_sealed FROM subjects WHERE id = \(bind: subject)").first()
@@ -101,6 +110,49 @@ extension Subjects {
                 "subject.export", subject: subject, detail: "\(scope.rawValue): \(given.records.count) records read")
         ])
         return given
+    }
+}
+
+extension Subjects {
+    /// The export of a person the store does not hold but the connected systems do, found by the
+    /// identifier `reference` gives: their rows only, under the pseudonym `pseudonym(of:)`. Nobody
+    /// is registered by it: a lookup creates no data but its audit entry. Anyone else is
+    /// `notFound`, the store's own answer, unchanged.
+    private func connectedOnly(
+        _ reference: String, scope: SubjectExport.Scope, systems: SystemsVersion?, register: Register,
+        calendar: ZonedCalendar, notFound: GallraError, progress: (@Sendable (ExportProgress) -> Void)?
+    ) async throws -> SubjectExport {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        guard UUID(uuidString: trimmed) == nil, let systems,
+            let identifier = SubjectIdentifier(guessing: trimmed, today: calendar.localDate(of: Date()))
+        else { throw notFound }
+        progress?(.connected)
+        let records = try await connectedRecords(
+            of: [SubjectExport.Identifier(kind: identifier.kind.rawValue, value: identifier.value)], in: systems,
+            events: [], register: register, calendar: calendar)
+        guard !records.isEmpty else { throw notFound }
+        progress?(.finishing)
+        let pseudonym = self.pseudonym(of: identifier)
+        var export = SubjectExport(
+            scope: .access, generated: Date(), register: register, subject: pseudonym, name: nil,
+            identifiers: [SubjectExport.Identifier(kind: identifier.kind.rawValue, value: identifier.value)],
+            records: records, events: [], calendar: calendar)
+        export.registered = false
+        let given = scope == .portability ? export.narrowedToPortable() : export
+        try await auditRead([
+            AuditEvent(
+                "subject.export", subject: pseudonym,
+                detail: "\(scope.rawValue): \(given.records.count) records read, in the connected systems only")
+        ])
+        return given
+    }
+
+    /// How a person the store does not hold, found in the connected systems by `identifier`, is
+    /// named in their export and its audit entry: `connected-` and 32 hex digits of the lookup
+    /// index's keyed hash of the identifier (apart from the hashes the index stores), so the same
+    /// identifier gives the same name each time, and the name gives nothing back without the key.
+    public func pseudonym(of identifier: SubjectIdentifier) -> String {
+        "connected-" + index.lookup("connected", "\(identifier.kind.rawValue):\(identifier.value)").prefix(32)
     }
 }
 

@@ -78,6 +78,7 @@ extension Word {
         case "extended": .mailExtended
         case "refused": .mailRefused
         case "reminder": .mailReminder
+        case "incident": .mailIncident
         default: .mailOther
         }
     }

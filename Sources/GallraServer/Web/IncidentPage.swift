@@ -47,6 +47,11 @@ struct IncidentPage: Encodable, Sendable {
     let nature: [Choice]
     let subjectCategories: [Choice]
     let dataCategories: [Choice]
+    /// The categories chosen, named: the long lists stay folded once some are chosen.
+    let subjectsChosen: String
+    let dataChosen: String
+    let foldSubjects: Bool
+    let foldData: Bool
     let approximateSubjects: String
     let approximateRecords: String
     let consequences: String
@@ -98,6 +103,10 @@ struct IncidentPage: Encodable, Sendable {
         dataCategories = vocabulary.dataCategories.map {
             Choice(value: $0.id, label: $0.name[language], checked: incident.dataCategories.contains($0.id))
         }
+        subjectsChosen = subjectCategories.filter(\.checked).map(\.label).joined(separator: ", ")
+        dataChosen = dataCategories.filter(\.checked).map(\.label).joined(separator: ", ")
+        foldSubjects = !incident.subjectCategories.isEmpty
+        foldData = !incident.dataCategories.isEmpty
         approximateSubjects = incident.approximateSubjects.map(String.init) ?? ""
         approximateRecords = incident.approximateRecords.map(String.init) ?? ""
         consequences = incident.consequences ?? ""

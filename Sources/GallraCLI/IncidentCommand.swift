@@ -5,34 +5,46 @@ import GallraServices
 
 extension Incident.Risk: ExpressibleByArgument {}
 extension Incident.Exemption: ExpressibleByArgument {}
+extension Incident.Nature: ExpressibleByArgument {}
+extension Incident.PeopleDecision: ExpressibleByArgument {}
 
 /// The facts of an incident, as `incident open` and `incident update` take them.
 struct IncidentFacts: ParsableArguments {
     @Option(help: "When it happened (YYYY-MM-DD or RFC 3339).") var occurred: String?
     @Option(help: "When it ended.") var ended: String?
     @Option(help: "What happened (no names: link the people with --affected).") var description: String?
+    @Option(help: "How it was discovered.") var discoveredHow: String?
+    @Option(help: "The nature of the breach: confidentiality, integrity or availability (repeat).")
+    var nature: [Incident.Nature] = []
     @Option(help: "A category of people affected (repeat).") var subjectCategory: [String] = []
     @Option(help: "A category of data affected (repeat).") var dataCategory: [String] = []
     @Option(help: "Approximately how many people.") var approxSubjects: Int?
     @Option(help: "Approximately how many records.") var approxRecords: Int?
     @Option(help: "The likely consequences.") var consequences: String?
     @Option(help: "The measures taken or proposed.") var measures: String?
+    @Option(help: "The contact point for more information, e.g. the DPO (Art. 33(3)(b)).") var contactPoint: String?
     @Option(help: "The risk to people: none, risk or high.") var risk: Incident.Risk?
+    @Option(help: "Why the risk is assessed so.") var riskReasoning: String?
 
     func change(in calendar: ZonedCalendar) throws -> IncidentChange {
         IncidentChange(
             occurred: try occurred.map { try calendar.instant($0, field: "occurred time") },
             ended: try ended.map { try calendar.instant($0, field: "end time") }, description: description,
+            discoveredHow: discoveredHow, nature: nature.isEmpty ? nil : nature,
             subjectCategories: subjectCategory.isEmpty ? nil : subjectCategory,
             dataCategories: dataCategory.isEmpty ? nil : dataCategory, approximateSubjects: approxSubjects,
-            approximateRecords: approxRecords, consequences: consequences, measures: measures, risk: risk)
+            approximateRecords: approxRecords, consequences: consequences, measures: measures,
+            contactPoint: contactPoint, risk: risk, riskReasoning: riskReasoning)
     }
 }
 
 struct IncidentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident", abstract: "The personal data incident register (GDPR Art. 33-34).",
-        subcommands: [Open.self, Update.self, Notify.self, Close.self, Show.self, List.self])
+        subcommands: [
+            Open.self, Update.self, Notify.self, People.self, Close.self, Show.self, List.self, History.self,
+            Export.self,
+        ])
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -115,6 +127,12 @@ struct IncidentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withGallra { gallra in
+                let view = try await gallra.incident(id, by: store.party)
+                guard view.gaps.isEmpty else {
+                    throw CLIError(
+                        "The incident cannot be closed yet; still missing:\n"
+                            + view.gaps.map { "  - \($0.english)" }.joined(separator: "\n"))
+                }
                 _ = try await gallra.closeIncident(id, by: store.party)
                 print("Incident \(id) closed.")
             }
@@ -137,7 +155,9 @@ struct IncidentCommand: AsyncParsableCommand {
                     print(IncidentText.json(view.incident, affected: view.affected, calendar, now: Date()))
                 } else {
                     print(
-                        IncidentText.text(view.incident, affected: view.affected, calendar, now: Date()),
+                        IncidentText.text(
+                            view.incident, affected: view.affected, gaps: view.gaps, messages: view.messages, calendar,
+                            now: Date()),
                         terminator: "")
                 }
             }
@@ -147,7 +167,7 @@ struct IncidentCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Incidents, the newest first; open ones with the time left to notify IMY.")
+            abstract: "Incidents by urgency: open ones owing IMY's notification first, the nearest deadline first.")
 
         @Flag(help: "Only open incidents.") var open = false
         @Option(help: "Count the clock from this moment (default: now).") var now: String?

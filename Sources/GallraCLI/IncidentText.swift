@@ -14,7 +14,10 @@ enum IncidentText {
         "\(calendar.rfc3339(incident.aware))  \(incident.id)  \(incident.risk?.rawValue ?? "risk not assessed")  \(state(incident, calendar, now: now))"
     }
 
-    static func text(_ incident: Incident, affected: [String], _ calendar: ZonedCalendar, now: Date) -> String {
+    static func text(
+        _ incident: Incident, affected: [String], gaps: [IncidentGap], messages: [IncidentMessage],
+        _ calendar: ZonedCalendar, now: Date
+    ) -> String {
         var lines = [
             "Incident \(incident.id): \(state(incident, calendar, now: now))",
             "Aware \(calendar.rfc3339(incident.aware))"
@@ -38,8 +41,19 @@ enum IncidentText {
             lines.append("People not informed, \(exemption.article): \(incident.exemptionReason ?? "")")
         }
         if !affected.isEmpty { lines.append("Linked people: \(affected.count)") }
-        if incident.closed == nil, !incident.closingProblems.isEmpty {
-            lines.append("Before closing: " + incident.closingProblems.joined(separator: "; ") + ".")
+        if let how = incident.discoveredHow { lines.append("Discovered: \(how)") }
+        if !incident.nature.isEmpty {
+            lines.append("Nature: " + incident.nature.map(\.rawValue).joined(separator: ", "))
+        }
+        if let point = incident.contactPoint { lines.append("Contact point: \(point)") }
+        if let reasoning = incident.riskReasoning { lines.append("Risk reasoning: \(reasoning)") }
+        if let decision = incident.peopleDecision { lines.append("Art. 34 decision: \(decision.rawValue)") }
+        if !messages.isEmpty {
+            let sent = messages.filter { if case .sent = $0.mail.state { true } else { false } }.count
+            lines.append("Messages to the people affected: \(messages.count) queued, \(sent) sent")
+        }
+        if incident.closed == nil, !gaps.isEmpty {
+            lines.append("Before closing: " + gaps.map(\.english).joined(separator: "; ") + ".")
         }
         return lines.joined(separator: "\n") + "\n"
     }

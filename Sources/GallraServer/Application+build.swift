@@ -114,7 +114,7 @@ public func buildRouter(
     DashboardController(gallra: gallra).add(to: admin)
     SubjectsController(gallra: gallra).add(to: admin)
     RequestsController(gallra: gallra, selfService: selfService).add(to: admin)
-    IncidentsController(gallra: gallra).add(to: admin)
+    IncidentsController(gallra: gallra, selfService: selfService).add(to: admin)
     OutboxController(gallra: gallra).add(to: admin)
     RegisterPagesController(gallra: gallra).add(to: admin)
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
@@ -144,7 +144,9 @@ public func buildRouter(
     ConsentController(gallra: gallra).add(to: api)
     HoldController(gallra: gallra).add(to: api)
     SystemsController(gallra: gallra).add(to: api)
-    api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
+    let incidents = IncidentController(gallra: gallra, selfService: selfService)
+    api.addRoutes(incidents.routes, atPath: "/incidents")
+    api.addRoutes(incidents.registerRoutes, atPath: "/incident-register")
     return router
 }
 

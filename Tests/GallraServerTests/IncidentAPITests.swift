@@ -62,14 +62,83 @@ struct IncidentAPITests {
             let early = try await client.execute(
                 uri: "/api/v1/incidents/\(id)/close", method: .post, headers: authorised)
             #expect(early.status == .unprocessableContent)
-            #expect(try Self.message(early).contains("the risk is not assessed"))
+            let refusal = try Self.message(early)
+            #expect(refusal.contains("the risk assessment and its reasoning") && !refusal.contains(id))
+            #expect(
+                try Self.json(
+                    try await client.execute(uri: "/api/v1/incidents/\(id)", method: .get, headers: authorised))[
+                        "missing"] as? [String] == [
+                        "nature", "discovery", "categories", "numbers", "consequences", "measures", "contact_point",
+                        "risk",
+                        "people_decision",
+                    ])
             let assessed = try await client.execute(
                 uri: "/api/v1/incidents/\(id)", method: .patch, headers: authorised,
-                body: ByteBuffer(string: #"{"risk": "risk", "measures": "Nya rutiner"}"#))
+                body: ByteBuffer(
+                    string:
+                        #"{"risk": "high", "risk_reasoning": "Adresser röjda", "measures": "Nya rutiner", "nature": ["confidentiality"], "discovered_how": "Kund ringde", "subject_categories": ["customers"], "approximate_subjects": 1, "approximate_records": 1, "consequences": "Skräppost", "contact_point": "dpo@exempel.se"}"#
+                ))
             #expect(assessed.status == .ok)
+            #expect(try Self.json(assessed)["missing"] as? [String] == ["people_decision"])
+            let badNature = try await client.execute(
+                uri: "/api/v1/incidents/\(id)", method: .patch, headers: authorised,
+                body: ByteBuffer(string: #"{"nature": ["secrecy"]}"#))
+            #expect(badNature.status == .unprocessableContent)
+            #expect(try Self.message(badNature).contains("confidentiality, integrity or availability"))
+
+            let noReason = try await client.execute(
+                uri: "/api/v1/incidents/\(id)/people", method: .post, headers: authorised,
+                body: ByteBuffer(string: #"{"decision": "exempt", "exemption": "a"}"#))
+            #expect(noReason.status == .unprocessableContent)
+            #expect(try Self.message(noReason) == "Say why Art. 34(3)(a) applies.")
+            let told = try await client.execute(
+                uri: "/api/v1/incidents/\(id)/people", method: .post, headers: authorised,
+                body: ByteBuffer(string: #"{"decision": "tell"}"#))
+            #expect(told.status == .ok)
+            let messages = try #require(try Self.json(told)["messages"] as? [[String: Any]])
+            #expect(messages.count == 1 && messages[0]["state"] as? String == "queued")
+            #expect(messages[0]["subject"] as? String == subject && messages[0]["language"] as? String == "sv")
+            #expect(try Self.json(told)["missing"] as? [String] == ["messages_pending"])
+            let pending = try await client.execute(
+                uri: "/api/v1/incidents/\(id)/close", method: .post, headers: authorised)
+            #expect(try Self.message(pending).contains("the messages to the people affected are not all sent"))
+            // The sender hands them to the transport (the browser test sends them by SMTP).
+            try await store.work(by: .system("mail")) {
+                for message in try await store.outbox.due() { try await store.outbox.markSent(message.id) }
+            }
+
+            let versions = try await client.execute(
+                uri: "/api/v1/incidents/\(id)/versions", method: .get, headers: authorised)
+            let list = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: versions.body)) as? [[String: Any]])
+            #expect(list.map { $0["version"] as? Int } == [1, 2])
+            #expect((list[1]["changed"] as? [String])?.contains("risk_reasoning") == true)
+            #expect(list[1]["actor"] as? String == "token:ticketing")
+
             let closed = try await client.execute(
                 uri: "/api/v1/incidents/\(id)/close", method: .post, headers: authorised)
             #expect(try Self.json(closed)["closed"] is String)
+
+            let csv = try await client.execute(
+                uri: "/api/v1/incident-register?format=csv&lang=sv", method: .get, headers: authorised)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(String(buffer: csv.body).contains("Sannolika konsekvenser"))
+            #expect(String(buffer: csv.body).contains("Skräppost"))
+            let html = try await client.execute(
+                uri: "/api/v1/incident-register?lang=en", method: .get, headers: authorised)
+            #expect(String(buffer: html.body).contains("Incident register – Exempel Programvara AB"))
+            #expect(String(buffer: html.body).contains("Likely consequences"))
+            let badFormat = try await client.execute(
+                uri: "/api/v1/incident-register?format=pdf", method: .get, headers: authorised)
+            #expect(badFormat.status == .unprocessableContent)
+            #expect(try Self.message(badFormat) == "\"format\" is csv or html.")
+
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+            for path in [
+                "/api/v1/incidents/{id}/people", "/api/v1/incidents/{id}/versions", "/api/v1/incident-register",
+            ] {
+                #expect(String(buffer: document.body).contains("\"\(path)\""))
+            }
 
             let open = try await client.execute(uri: "/api/v1/incidents?open=true", method: .get, headers: authorised)
             #expect(String(buffer: open.body) == "[]")
@@ -92,7 +161,20 @@ struct IncidentAPITests {
             #expect(wrong.status == .unauthorized)
             let unknown = try await client.execute(uri: "/api/v1/incidents/nope", method: .get, headers: authorised)
             #expect(unknown.status == .notFound)
-            #expect(try Self.message(unknown) == "No incident has the id nope.")
+            #expect(try Self.message(unknown) == "No incident has this id.")
+            let unknownPeople = try await client.execute(
+                uri: "/api/v1/incidents/nope/people", method: .post, headers: authorised,
+                body: ByteBuffer(string: #"{"decision": "tell"}"#))
+            #expect(unknownPeople.status == .notFound)
+            let emptyPeople = try await client.execute(
+                uri: "/api/v1/incidents/nope/people", method: .post, headers: authorised, body: ByteBuffer(string: "{}")
+            )
+            #expect(emptyPeople.status == .unprocessableContent)
+            #expect(try Self.message(emptyPeople).contains("Give \"decision\""))
+            let badDecision = try await client.execute(
+                uri: "/api/v1/incidents/nope/people", method: .post, headers: authorised,
+                body: ByteBuffer(string: #"{"decision": "maybe"}"#))
+            #expect(badDecision.status == .unprocessableContent)
             let garbled = try await client.execute(
                 uri: "/api/v1/incidents", method: .post, headers: authorised, body: ByteBuffer(string: "{nope"))
             #expect(garbled.status == .badRequest)

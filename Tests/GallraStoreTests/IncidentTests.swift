@@ -10,6 +10,15 @@ struct IncidentTests {
     static let calendar = ZonedCalendar.stockholm
     static func at(_ text: String) -> Date { calendar.parseInstant(text)! }
 
+    /// The Art. 33(3) facts an incident needs before it can be closed, with a risk assessed.
+    static func facts(_ risk: Incident.Risk) -> IncidentChange {
+        IncidentChange(
+            discoveredHow: "En kund hörde av sig", nature: [.confidentiality], subjectCategories: ["customers"],
+            dataCategories: ["email"], approximateSubjects: 1200, approximateRecords: 1200,
+            consequences: "Adresserna kan användas för skräppost", measures: "Ursäkt skickad; utskick via BCC",
+            contactPoint: "Dataskyddsombud, dpo@exempel.se", risk: risk, riskReasoning: "Bara e-postadresser röjda")
+    }
+
     @Test(
         "The 72-hour clock runs in real hours, across a weekend and a change of daylight saving time",
         arguments: [
@@ -49,12 +58,12 @@ struct IncidentTests {
             IncidentChange(
                 occurred: Self.at("2026-03-27T08:30:00+01:00"), subjectCategories: ["customers"],
                 dataCategories: ["email"], approximateSubjects: 1200))
-        await #expect { try await store.incidents.close(id) } throws: { "\($0)".contains("risk is not assessed") }
-        try await store.incidents.update(
-            id,
-            IncidentChange(
-                consequences: "Adresserna kan användas för skräppost", measures: "Ursäkt skickad; utskick via BCC",
-                risk: .risk))
+        await #expect { try await store.incidents.close(id) } throws: { error in
+            let text = "\(error)"
+            return text.contains("the risk assessment and its reasoning") && text.contains("the likely consequences")
+                && !text.contains(id)
+        }
+        try await store.incidents.update(id, Self.facts(.risk))
         try await store.incidents.linkAffected(id, subjects: ["anna@example.se"])
 
         // Monday 11:01 CEST is one minute past the 72 hours.
@@ -68,6 +77,13 @@ struct IncidentTests {
             id, at: late, reference: "IMY-2026-123", delayReasons: "Omfattningen utreddes under helgen")
         let notified = try await store.incidents.incident(id)
         #expect(notified.authorityNotified == late && notified.delayReasons == "Omfattningen utreddes under helgen")
+        await #expect { try await store.incidents.close(id) } throws: { error in
+            "\(error)".contains("the decision whether to tell the people affected (Art. 34)")
+        }
+        await #expect {
+            try await store.incidents.decidePeople(id, .notRequired, exemption: nil, reason: nil)
+        } throws: { "\($0)".contains("Say why") }
+        try await store.incidents.decidePeople(id, .notRequired, exemption: nil, reason: "Risken är inte hög")
         try await store.incidents.close(id, at: Self.at("2026-04-02"))
         await #expect { try await store.incidents.update(id, IncidentChange(risk: .high)) } throws: {
             "\($0)".contains("is closed")
@@ -87,7 +103,7 @@ struct IncidentTests {
 
         let audit = try await test.auditText()
         #expect(audit.contains("incident.affect \(anna) affected by incident \(id)"))
-        for secret in ["Nyhetsbrevet", "skräppost", "Omfattningen", "anna@example.se"] {
+        for secret in ["Nyhetsbrevet", "skräppost", "Omfattningen", "anna@example.se", "Risken är inte hög"] {
             #expect(!audit.contains(secret))
         }
         try await expectIntactAudit(store)
@@ -101,25 +117,75 @@ struct IncidentTests {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let small = try await store.incidents.open(
-            aware: Date().addingTimeInterval(-3_600), description: "Krypterad bärbar dator stulen",
-            IncidentChange(risk: .risk))
+            aware: Date().addingTimeInterval(-3_600), description: "Krypterad bärbar dator stulen", Self.facts(.risk))
         await #expect { try await store.incidents.recordNoNotification(small, reason: "Disken är krypterad") } throws: {
             "\($0)".contains("risk none")
         }
         try await store.incidents.update(small, IncidentChange(risk: Incident.Risk.none))
         try await store.incidents.recordNoNotification(
             small, reason: "Disken är krypterad (AES-256), nyckeln inte röjd")
+        try await store.incidents.decidePeople(small, .notRequired, exemption: nil, reason: "Ingen risk")
         try await store.incidents.close(small)
 
         let big = try await store.incidents.open(
-            aware: Date().addingTimeInterval(-3_600), description: "Kunddatabas exponerad", IncidentChange(risk: .high))
+            aware: Date().addingTimeInterval(-3_600), description: "Kunddatabas exponerad", Self.facts(.high))
         try await store.incidents.notifyAuthority(big, at: Date(), reference: nil, delayReasons: nil)
-        await #expect { try await store.incidents.close(big) } throws: { "\($0)".contains("Art. 34(3) exemption") }
+        await #expect { try await store.incidents.close(big) } throws: { "\($0)".contains("(Art. 34)") }
+        await #expect {
+            try await store.incidents.decidePeople(big, .notRequired, exemption: nil, reason: "Vi vill inte")
+        } throws: { "\($0)".contains("With a high risk the people affected must be told") }
         try await store.incidents.exemptFromInforming(big, .c, reason: "Offentligt meddelande på webbplatsen")
         try await store.incidents.close(big)
         #expect(try await store.incidents.list(openOnly: true).isEmpty)
         #expect(try await store.incidents.list().count == 2)
         try await expectIntactAudit(store)
+        await store.close()
+    }
+
+    @Test(
+        "Each change of the description is kept as a version, by whom; an unchanged save adds none",
+        arguments: TestBackend.available)
+    func versions(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.openWithRegister()
+        let id = try await Store.acting(as: .user("alice")) {
+            try await store.incidents.open(
+                aware: Date().addingTimeInterval(-600), description: "Fel mottagare",
+                IncidentChange(nature: [.confidentiality]))
+        }
+        try await Store.acting(as: .user("bo")) {
+            try await store.incidents.update(id, IncidentChange(approximateSubjects: 3, consequences: "Skräppost"))
+            try await store.incidents.update(id, IncidentChange(consequences: "Skräppost"))
+        }
+        let versions = try await store.incidents.versions(id)
+        #expect(versions.map(\.number) == [1, 2])
+        #expect(versions.map(\.actor) == ["user:alice", "user:bo"])
+        #expect(versions[0].facts.consequences == nil && versions[1].facts.consequences == "Skräppost")
+        #expect(versions[1].facts.changed(from: versions[0].facts) == ["approximate_subjects", "consequences"])
+        let audit = try await test.auditText()
+        #expect(audit.contains("facts updated: approximate_subjects, consequences"))
+        #expect(!audit.contains("Skräppost"))
+        await store.close()
+    }
+
+    @Test(
+        "The list puts open incidents owing IMY first, the nearest deadline first; then the others, then the closed",
+        arguments: TestBackend.available)
+    func urgency(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
+        let store = try await test.openWithRegister()
+        let notified = try await store.incidents.open(aware: Date().addingTimeInterval(-60), description: "Anmäld")
+        try await store.incidents.notifyAuthority(notified, at: Date(), reference: nil, delayReasons: nil)
+        let newest = try await store.incidents.open(aware: Date().addingTimeInterval(-3_600), description: "Ny")
+        let late = try await store.incidents.open(aware: Date().addingTimeInterval(-80 * 3_600), description: "Sen")
+        let closed = try await store.incidents.open(
+            aware: Date().addingTimeInterval(-7_200), description: "Stängd", Self.facts(Incident.Risk.none))
+        try await store.incidents.recordNoNotification(closed, reason: "Ingen risk")
+        try await store.incidents.decidePeople(closed, .notRequired, exemption: nil, reason: "Ingen risk")
+        try await store.incidents.close(closed)
+        #expect(try await store.incidents.list().map(\.id) == [late, newest, notified, closed])
+        let lateIncident = try await store.incidents.incident(late)
+        #expect(lateIncident.hoursLeft(at: Date()) == -8)
         await store.close()
     }
 }

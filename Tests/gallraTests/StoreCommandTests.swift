@@ -295,9 +295,27 @@ struct StoreCommandTests {
             "--reference", "IMY-1",
         ])
         let early = try work.run(["incident", "close", id])
-        #expect(early.status == 1 && early.stderr.contains("the risk is not assessed"))
-        try work.succeed(["incident", "update", id, "--risk", "risk"])
+        #expect(early.status == 1 && early.stderr.contains("  - the risk assessment and its reasoning"))
+        #expect(!early.stderr.contains(id), "the refusal names what is missing, not the incident's id")
+        try work.succeed([
+            "incident", "update", id, "--risk", "risk", "--risk-reasoning", "Bara adresser", "--nature",
+            "confidentiality", "--discovered-how", "Kund ringde", "--approx-records", "40", "--consequences",
+            "Skräppost", "--measures", "Ursäkt", "--contact-point", "dpo@exempel.se",
+        ])
+        let refusal = try work.run(["incident", "close", id])
+        #expect(refusal.stderr.contains("the decision whether to tell the people affected (Art. 34)"))
+        #expect(try work.run(["incident", "people", id]).stderr.contains("Give --decision or --told."))
+        try work.succeed(["incident", "people", id, "--decision", "not_required", "--reason", "Ingen hög risk"])
         try work.succeed(["incident", "close", id])
+        let history = try work.succeed(["incident", "history", id])
+        #expect(history.contains("Version 1") && history.contains("registered"))
+        #expect(history.contains("Version 2") && history.contains("changed discovered_how, nature"))
+        let csv = try work.succeed(["incident", "export", "--format", "csv", "--lang", "en"])
+        #expect(csv.hasPrefix("ID,Aware,Notify IMY by,What happened,How it was discovered"))
+        #expect(csv.contains("Skräppost") && csv.contains("Do not tell them: the risk is not high"))
+        let html = try work.succeed(["incident", "export", "--lang", "sv"])
+        #expect(html.contains("<h1>Incidentregister – Exempel Programvara AB</h1>"))
+        #expect(try work.succeed(["incident", "--help"]).contains("people"))
         let shown = try work.succeed(["incident", "show", id, "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
         #expect(json["delay_reasons"] as? String == "Helgen")

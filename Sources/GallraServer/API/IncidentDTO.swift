@@ -7,7 +7,8 @@ import Hummingbird
 struct IncidentFactsRequest: JSONBody {
     static let fields: Set<String> = [
         "aware", "occurred", "ended", "description", "subject_categories", "data_categories", "approximate_subjects",
-        "approximate_records", "consequences", "measures", "risk", "affected",
+        "approximate_records", "consequences", "measures", "risk", "affected", "discovered_how", "nature",
+        "contact_point", "risk_reasoning",
     ]
 
     var aware: String?
@@ -23,20 +24,40 @@ struct IncidentFactsRequest: JSONBody {
     var risk: String?
     /// People affected: subject ids or identifiers, linked to the incident.
     var affected: [String]?
+    var discoveredHow: String?
+    var nature: [String]?
+    var contactPoint: String?
+    var riskReasoning: String?
 
     enum CodingKeys: String, CodingKey {
         case aware, occurred, ended, description, consequences, measures, risk, affected
         case subjectCategories = "subject_categories", dataCategories = "data_categories"
         case approximateSubjects = "approximate_subjects", approximateRecords = "approximate_records"
+        case discoveredHow = "discovered_how", nature, contactPoint = "contact_point", riskReasoning = "risk_reasoning"
     }
 
     func change(in calendar: ZonedCalendar) throws -> IncidentChange {
         IncidentChange(
             occurred: try occurred.map { try calendar.instant($0, field: "occurred") },
             ended: try ended.map { try calendar.instant($0, field: "ended") }, description: description,
+            discoveredHow: discoveredHow, nature: try natureValues(),
             subjectCategories: subjectCategories, dataCategories: dataCategories,
             approximateSubjects: approximateSubjects?.value, approximateRecords: approximateRecords?.value,
-            consequences: consequences, measures: measures, risk: try risk.map(Self.risk))
+            consequences: consequences, measures: measures, contactPoint: contactPoint, risk: try risk.map(Self.risk),
+            riskReasoning: riskReasoning)
+    }
+
+    /// The nature of the breach: confidentiality, integrity, availability (one or more).
+    func natureValues() throws -> [Incident.Nature]? {
+        try nature.map { names in
+            try names.map { name in
+                guard let value = Incident.Nature(rawValue: name) else {
+                    throw GallraError.invalidInput(
+                        "\"nature\" holds confidentiality, integrity or availability, not \"\(name)\".")
+                }
+                return value
+            }
+        }
     }
 
     /// `aware` only as POST takes it: a PATCH that gives it is refused rather than ignored.
@@ -105,5 +126,38 @@ struct NotificationRequest: JSONBody {
             delayReasons: delayReasons, noNotificationReason: noImyReason,
             subjectsInformed: try subjectsInformed.map { try calendar.instant($0, field: "subjects_informed") },
             exemption: exemptionValue, exemptionReason: exemptionReason)
+    }
+}
+
+/// The Art. 34 decision: tell the people affected (queues a message to each linked person with an
+/// e-mail address), or not with the exemption or the reason; or when they were told another way.
+struct PeopleDecisionRequest: JSONBody {
+    static let fields: Set<String> = ["decision", "exemption", "reason", "told"]
+
+    var decision: String?
+    var exemption: String?
+    var reason: String?
+    var told: String?
+
+    func parsed(in calendar: ZonedCalendar) throws -> (
+        decision: Incident.PeopleDecision?, exemption: Incident.Exemption?, told: Date?
+    ) {
+        let decisionValue = try decision.map { text in
+            guard let value = Incident.PeopleDecision(rawValue: text) else {
+                throw GallraError.invalidInput("\"decision\" is tell, exempt or not_required.")
+            }
+            return value
+        }
+        let exemptionValue = try exemption.map { text in
+            guard let value = Incident.Exemption(rawValue: text) else {
+                throw GallraError.invalidInput("\"exemption\" is a, b or c (Art. 34(3)).")
+            }
+            return value
+        }
+        let toldValue = try told.map { try calendar.instant($0, field: "told") }
+        guard decisionValue != nil || toldValue != nil else {
+            throw GallraError.invalidInput("Give \"decision\" (tell, exempt or not_required) or \"told\".")
+        }
+        return (decisionValue, exemptionValue, toldValue)
     }
 }

@@ -34,286 +34,242 @@ enum OpenAPIDocument {
         ),
     ])
 
-    static let paths: JSONText = .object([
-        ("/api/v1/register", .object([("get", Operation.get("The register in force", "register", query: [.lang]))])),
-        (
-            "/api/v1/subjects",
-            .object([
-                ("post", Operation.post("Add a data subject", "addSubject", body: "NewSubject", created: "Created"))
-            ])
-        ),
-        (
-            "/api/v1/subjects/{ref}",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "Everything held on a subject (Art. 15), or with portable=true what Art. 20 covers",
-                        "exportSubject", path: ["ref"], query: [.portable], schema: "SubjectExport")
+    static let paths: JSONText = .object(
+        [
+            (
+                "/api/v1/register",
+                .object([("get", Operation.get("The register in force", "register", query: [.lang]))])
+            ),
+            (
+                "/api/v1/subjects",
+                .object([
+                    ("post", Operation.post("Add a data subject", "addSubject", body: "NewSubject", created: "Created"))
+                ])
+            ),
+            (
+                "/api/v1/subjects/{ref}",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "Everything held on a subject (Art. 15), or with portable=true what Art. 20 covers",
+                            "exportSubject", path: ["ref"], query: [.portable], schema: "SubjectExport")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/subjects/{ref}/consents",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "A person's consents, given and withdrawn, the oldest first (by subject id, e-mail address, phone number or personnummer)",
+                            "listConsents", path: ["ref"], schema: "ConsentList")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/subjects/{ref}/holds",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "The legal holds in force on a person", "listSubjectHolds", path: ["ref"],
+                            schema: "HoldList")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/records",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Store a piece of personal data", "addRecord", body: "NewRecord", created: "Created")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/events",
+                .object([
+                    (
+                        "post",
+                        Operation.post("Record events retention counts from", "addEvents", body: "Events", created: nil)
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "Requests in a tab of the queue (not yet completed by default), the nearest deadline first",
+                            "listRequests", query: [.status, .kind],
+                            schema: "RequestList")
+                    ),
+                    (
+                        "post",
+                        Operation.post(
+                            "Register a data subject request", "openRequest", body: "NewRequest", created: "Request")
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "A request and its decisions", "showRequest", path: ["id"], query: [.lang],
+                            schema: "Request")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}/verify",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Record the verified identity (Art. 12(6))", "verifyRequest", path: ["id"], body: "Verify",
+                            ok: "Request")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}/extend",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Extend the deadline by two months (Art. 12(3))", "extendRequest", path: ["id"],
+                            body: "Extend",
+                            ok: "Request")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}/complete",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Carry the decisions out", "completeRequest", path: ["id"], body: "Complete",
+                            ok: "Completion")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}/refuse",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Refuse the request with its reason, the person told (Art. 12(4))", "refuseRequest",
+                            path: ["id"], body: "Refuse", ok: "Request")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/requests/{id}/scope",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Narrow or widen the activities the request names, with the reason", "scopeRequest",
+                            path: ["id"], body: "Scope", ok: "Request")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/incidents",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "Incidents, the newest first", "listIncidents", query: [.open], schema: "IncidentList")
+                    ),
+                    (
+                        "post",
+                        Operation.post(
+                            "Register an incident (Art. 33)", "openIncident", body: "IncidentFacts", created: "Incident"
+                        )
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/incidents/{id}",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "An incident and its 72-hour clock", "showIncident", path: ["id"], schema: "Incident")
+                    ),
+                    (
+                        "patch",
+                        Operation.write(
+                            "patch", "Add or correct facts", "updateIncident", path: ["id"], body: "IncidentFacts",
+                            ok: "Incident")
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/incidents/{id}/notification",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Record the notification to IMY and the information to the people affected",
+                            "notifyIncident",
+                            path: ["id"], body: "Notification", ok: "Incident")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/incidents/{id}/close",
+                .object([
+                    (
+                        "post",
+                        Operation.post(
+                            "Close a handled incident", "closeIncident", path: ["id"], body: nil, ok: "Incident")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/forecast",
+                .object([
+                    (
+                        "get",
+                        Operation.get("What expires over the next days", "forecast", query: [.days], schema: "Forecast")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/sweep",
+                .object([("post", Operation.post("Sweep now, or a dry run", "sweep", body: "Sweep", ok: "SweepReport"))]
                 )
-            ])
-        ),
-        (
-            "/api/v1/subjects/{ref}/consents",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "A person's consents, given and withdrawn, the oldest first (by subject id, e-mail address, phone number or personnummer)",
-                        "listConsents", path: ["ref"], schema: "ConsentList")
-                )
-            ])
-        ),
-        (
-            "/api/v1/subjects/{ref}/holds",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "The legal holds in force on a person", "listSubjectHolds", path: ["ref"], schema: "HoldList")
-                )
-            ])
-        ),
-        (
-            "/api/v1/records",
-            .object([
-                (
-                    "post",
-                    Operation.post("Store a piece of personal data", "addRecord", body: "NewRecord", created: "Created")
-                )
-            ])
-        ),
-        (
-            "/api/v1/events",
-            .object([
-                (
-                    "post",
-                    Operation.post("Record events retention counts from", "addEvents", body: "Events", created: nil)
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "Requests in a tab of the queue (not yet completed by default), the nearest deadline first",
-                        "listRequests", query: [.status, .kind],
-                        schema: "RequestList")
-                ),
-                (
-                    "post",
-                    Operation.post(
-                        "Register a data subject request", "openRequest", body: "NewRequest", created: "Request")
-                ),
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "A request and its decisions", "showRequest", path: ["id"], query: [.lang], schema: "Request")
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}/verify",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Record the verified identity (Art. 12(6))", "verifyRequest", path: ["id"], body: "Verify",
-                        ok: "Request")
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}/extend",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Extend the deadline by two months (Art. 12(3))", "extendRequest", path: ["id"], body: "Extend",
-                        ok: "Request")
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}/complete",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Carry the decisions out", "completeRequest", path: ["id"], body: "Complete", ok: "Completion")
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}/refuse",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Refuse the request with its reason, the person told (Art. 12(4))", "refuseRequest",
-                        path: ["id"], body: "Refuse", ok: "Request")
-                )
-            ])
-        ),
-        (
-            "/api/v1/requests/{id}/scope",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Narrow or widen the activities the request names, with the reason", "scopeRequest",
-                        path: ["id"], body: "Scope", ok: "Request")
-                )
-            ])
-        ),
-        (
-            "/api/v1/incidents",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "Incidents, the newest first", "listIncidents", query: [.open], schema: "IncidentList")
-                ),
-                (
-                    "post",
-                    Operation.post(
-                        "Register an incident (Art. 33)", "openIncident", body: "IncidentFacts", created: "Incident")
-                ),
-            ])
-        ),
-        (
-            "/api/v1/incidents/{id}",
-            .object([
-                (
-                    "get",
-                    Operation.get("An incident and its 72-hour clock", "showIncident", path: ["id"], schema: "Incident")
-                ),
-                (
-                    "patch",
-                    Operation.write(
-                        "patch", "Add or correct facts", "updateIncident", path: ["id"], body: "IncidentFacts",
-                        ok: "Incident")
-                ),
-            ])
-        ),
-        (
-            "/api/v1/incidents/{id}/notification",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Record the notification to IMY and the information to the people affected", "notifyIncident",
-                        path: ["id"], body: "Notification", ok: "Incident")
-                )
-            ])
-        ),
-        (
-            "/api/v1/incidents/{id}/close",
-            .object([
-                (
-                    "post",
-                    Operation.post("Close a handled incident", "closeIncident", path: ["id"], body: nil, ok: "Incident")
-                )
-            ])
-        ),
-        (
-            "/api/v1/consents",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Record a consent (Art. 7(1)) with its evidence: the wording's version, the channel, when",
-                        "giveConsent", body: "GiveConsent", created: "Consent", links: ["showConsent"])
-                )
-            ])
-        ),
-        (
-            "/api/v1/consents/withdrawal",
-            .object([
-                (
-                    "post",
-                    Operation.post(
-                        "Withdraw the consent in force to an activity (Art. 7(3))", "withdrawConsent",
-                        body: "WithdrawConsent", ok: "Consent")
-                )
-            ])
-        ),
-        (
-            "/api/v1/consents/{id}",
-            .object([("get", Operation.get("A consent", "showConsent", path: ["id"], schema: "Consent"))])
-        ),
-        (
-            "/api/v1/holds",
-            .object([
-                ("get", Operation.get("Every legal hold in force", "listHolds", schema: "HoldList")),
-                (
-                    "post",
-                    Operation.post(
-                        "Place a legal hold (Art. 17(3)(e)) on a person, for one activity or all", "placeHold",
-                        body: "NewHold", created: "Hold", links: ["showHold", "releaseHold"])
-                ),
-            ])
-        ),
-        (
-            "/api/v1/holds/{id}",
-            .object([("get", Operation.get("A legal hold and its reason", "showHold", path: ["id"], schema: "Hold"))])
-        ),
-        (
-            "/api/v1/holds/{id}/release",
-            .object([
-                (
-                    "post",
-                    Operation.post("Release a legal hold", "releaseHold", path: ["id"], body: nil, ok: "Hold")
-                )
-            ])
-        ),
-        (
-            "/api/v1/systems",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "The systems file in force, without secrets", "showSystems", schema: "SystemsInForce")
-                )
-            ])
-        ),
-        (
-            "/api/v1/forecast",
-            .object([
-                (
-                    "get",
-                    Operation.get("What expires over the next days", "forecast", query: [.days], schema: "Forecast")
-                )
-            ])
-        ),
-        (
-            "/api/v1/sweep",
-            .object([("post", Operation.post("Sweep now, or a dry run", "sweep", body: "Sweep", ok: "SweepReport"))])
-        ),
-        (
-            "/api/v1/audit",
-            .object([
-                (
-                    "get",
-                    Operation.get(
-                        "The audit trail, the newest first", "auditTrail",
-                        query: [.subject, .actor, .action, .activity, .since, .until, .limit, .offset],
-                        schema: "AuditTrail")
-                )
-            ])
-        ),
-        (
-            "/api/v1/audit/verify",
-            .object([
-                ("get", Operation.get("Whether the audit chain is intact", "verifyAudit", schema: "AuditVerification"))
-            ])
-        ),
-    ])
+            ),
+            (
+                "/api/v1/audit",
+                .object([
+                    (
+                        "get",
+                        Operation.get(
+                            "The audit trail, the newest first", "auditTrail",
+                            query: [.subject, .actor, .action, .activity, .since, .until, .limit, .offset],
+                            schema: "AuditTrail")
+                    )
+                ])
+            ),
+            (
+                "/api/v1/audit/verify",
+                .object([
+                    (
+                        "get",
+                        Operation.get("Whether the audit chain is intact", "verifyAudit", schema: "AuditVerification")
+                    )
+                ])
+            ),
+        ] + incidentPaths)
 }

@@ -118,6 +118,14 @@ enum Schemas {
                 ("subject_categories", strings), ("data_categories", strings), ("approximate_subjects", count),
                 ("approximate_records", count), ("consequences", string), ("measures", string),
                 ("risk", enumeration(["none", "risk", "high"])), ("affected", strings),
+                ("discovered_how", string),
+                (
+                    "nature",
+                    .object([
+                        ("type", .string("array")), ("items", enumeration(Incident.Nature.allCases.map(\.rawValue))),
+                    ])
+                ),
+                ("contact_point", string), ("risk_reasoning", string),
             ])
         ),
         (
@@ -274,6 +282,8 @@ enum Schemas {
         ),
         ("Incident", answer([("id", string), ("affected_subjects", integer)], required: ["id", "affected_subjects"])),
         ("IncidentList", .object([("type", .string("array")), ("items", reference("Incident"))])),
+        ("PeopleDecision", OpenAPIDocument.peopleDecisionSchema),
+        ("IncidentVersions", OpenAPIDocument.incidentVersionsSchema),
         ("Forecast", answer([("days", integer), ("overdue", integer)], required: ["days", "overdue"])),
         ("SweepReport", answer([("erased", integer), ("anonymised", integer)], required: ["erased", "anonymised"])),
         ("AuditVerification", answer([("intact", boolean)], required: ["intact"])),

@@ -24,6 +24,8 @@ public struct MailTemplates: Sendable {
         case refused
         /// The privacy officers' daily reminder of what is due.
         case reminder
+        /// A personal data breach told to a person affected (Art. 34).
+        case incident
 
         /// What the message's template may use.
         var placeholders: Set<String> {
@@ -36,6 +38,7 @@ public struct MailTemplates: Sendable {
             case .extended: return ["controller", "what", "reference", "deadline", "reason", "rights"]
             case .refused: return ["controller", "what", "reference", "ground", "reason", "rights"]
             case .reminder: return ["controller", "day", "summary", "days", "requests", "incidents", "link"]
+            case .incident: return ["controller", "description", "consequences", "measures", "contact"]
             }
         }
     }
@@ -91,7 +94,9 @@ public struct MailTemplates: Sendable {
     }
 
     /// Every message's own wording: the person's and the officers'.
-    static var allBuiltInTexts: [String: String] { builtInTexts.merging(reminderTexts) { first, _ in first } }
+    static var allBuiltInTexts: [String: String] {
+        builtInTexts.merging(reminderTexts) { first, _ in first }.merging(incidentTexts) { first, _ in first }
+    }
 
     /// The message a key names: `confirm` of `confirm.sv`.
     private static func message(of key: String) -> Message? {

@@ -37,6 +37,23 @@ public struct IncidentView: Sendable {
     public let incident: Incident
     /// The pseudonymous ids of the people linked as affected.
     public let affected: [String]
+    /// Each version of its facts, the first first.
+    public var versions: [IncidentVersion] = []
+    /// The messages to the people affected, as the outbox rows record them now.
+    public var messages: [IncidentMessage] = []
+    /// What still stands in the way of closing it.
+    public var gaps: [IncidentGap] = []
+
+    public init(
+        incident: Incident, affected: [String], versions: [IncidentVersion] = [], messages: [IncidentMessage] = [],
+        gaps: [IncidentGap] = []
+    ) {
+        self.incident = incident
+        self.affected = affected
+        self.versions = versions
+        self.messages = messages
+        self.gaps = gaps
+    }
 }
 
 extension Gallra {
@@ -106,19 +123,22 @@ extension Gallra {
         try await acting(by: party, needs: .handleIncidents) { try await incidentView(id) }
     }
 
-    /// Incidents with the people linked, the newest first; with `openOnly`, those not closed.
+    /// Incidents with the people linked, by urgency; with `openOnly`, those not closed.
     public func incidents(openOnly: Bool = false, by party: Party) async throws -> [IncidentView] {
         try await acting(by: party, needs: .handleIncidents) {
             var views: [IncidentView] = []
             for incident in try await store.incidents.list(openOnly: openOnly) {
-                views.append(
-                    IncidentView(incident: incident, affected: try await store.incidents.affected(incident.id)))
+                views.append(try await incidentView(incident.id))
             }
             return views
         }
     }
 
-    private func incidentView(_ id: String) async throws -> IncidentView {
-        IncidentView(incident: try await store.incidents.incident(id), affected: try await store.incidents.affected(id))
+    func incidentView(_ id: String) async throws -> IncidentView {
+        let incident = try await store.incidents.incident(id)
+        return IncidentView(
+            incident: incident, affected: try await store.incidents.affected(id),
+            versions: try await store.incidents.versions(id), messages: try await store.incidents.messages(id),
+            gaps: incident.closed == nil ? incident.closingGaps(try await store.incidents.messageCounts(id)) : [])
     }
 }

@@ -20,7 +20,15 @@ extension RetentionSweep {
                     ],
                     "request.erase"
                 )
-            case .incidents: (SQLName(trusted: "incidents"), [("incident_subjects", "incident_id")], "incident.erase")
+            case .incidents:
+                (
+                    SQLName(trusted: "incidents"),
+                    [
+                        ("incident_subjects", "incident_id"), ("incident_versions", "incident_id"),
+                        ("incident_messages", "incident_id"),
+                    ],
+                    "incident.erase"
+                )
             }
         let expired = try await data.read.raw(
             "SELECT id FROM \(name: table) WHERE expires_at <= \(bind: now) ORDER BY expires_at, id"

@@ -58,6 +58,7 @@ extension RetentionSweep {
                 "subject_identifiers", "identifier_activities", "events", "holds", "consents", "processing_limits",
                 "request_grounds",
                 "request_corrections", "request_connected_corrections", "incident_subjects",
+                "incident_messages",
             ] {
                 try await sql.delete(from: table).where("subject_id", .in, emptied).run()
             }

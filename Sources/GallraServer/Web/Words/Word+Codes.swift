@@ -98,6 +98,7 @@ extension Word {
         case "extended": .mailExtended
         case "refused": .mailRefused
         case "reminder": .mailReminder
+        case "incident": .mailIncident
         default: .mailOther
         }
     }

@@ -28,6 +28,7 @@ extension Incidents {
                 "INSERT INTO incidents (id, aware_at, description, subject_categories, data_categories, created_at) VALUES (\(bind: incident.id), \(bind: aware.millis), '', '', '', \(bind: Clock.nowMillis()))"
             ).run()
             try await self.save(incident, on: sql)
+            try await self.keepVersion(incident, previous: nil, on: sql)
             try await self.audit(
                 [
                     AuditEvent(
@@ -40,10 +41,18 @@ extension Incidents {
         return incident.id
     }
 
+    /// Adds or corrects facts as they become known (Art. 33(4)); a change of the facts is kept as a
+    /// new version, the earlier ones stay.
     public func update(_ id: String, _ change: IncidentChange) async throws {
-        let incident = change.applied(to: try await unclosedIncident(id))
+        let before = try await unclosedIncident(id)
+        let incident = change.applied(to: before)
         try await validate(incident)
-        try await write(incident, "incident.update", detail: "facts updated")
+        let changed = incident.facts.changed(from: before.facts)
+        guard !changed.isEmpty else { return }
+        try await write(incident, "incident.update", detail: "facts updated: " + changed.joined(separator: ", ")) {
+            sql in
+            try await self.keepVersion(incident, previous: before, on: sql)
+        }
     }
 
     /// Links the people affected, so that each one's access report shows the incident.
@@ -72,7 +81,7 @@ extension Incidents {
     {
         var incident = try await unclosedIncident(id)
         guard incident.authorityNotified == nil else {
-            throw GallraError.conflict("IMY was already notified of incident \(id).")
+            throw GallraError.conflict("IMY was already notified of this incident.")
         }
         guard instant >= incident.aware else {
             throw GallraError.invalidInput("IMY cannot be notified before the incident was known.")
@@ -108,10 +117,15 @@ extension Incidents {
         try await write(incident, "incident.notify", detail: "IMY not notified: unlikely to result in a risk")
     }
 
-    /// Art. 34(1): the people affected were told at `instant`.
+    /// Art. 34(1): the people affected were told at `instant` by other means than Gallra's messages.
     public func informSubjects(_ id: String, at instant: Date) async throws {
         var incident = try await unclosedIncident(id)
+        guard instant >= incident.aware, instant <= Date().addingTimeInterval(60) else {
+            throw GallraError.invalidInput(
+                "The people cannot have been told before the incident was known, nor in the future.")
+        }
         incident.subjectsInformed = instant
+        incident.peopleDecision = .tell
         try await write(incident, "incident.inform", detail: "the people affected were informed")
     }
 
@@ -121,6 +135,7 @@ extension Incidents {
         guard let reason = reason.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
             throw GallraError.invalidInput("Say why \(exemption.article) applies.")
         }
+        incident.peopleDecision = .exempt
         incident.exemption = exemption
         incident.exemptionReason = reason
         try await write(incident, "incident.inform", detail: "people not informed under \(exemption.article)")
@@ -130,10 +145,11 @@ extension Incidents {
     /// the activity that keeps the incidents.
     public func close(_ id: String, at instant: Date = Date()) async throws {
         var incident = try await unclosedIncident(id)
-        let problems = incident.closingProblems
-        guard problems.isEmpty else {
+        let gaps = incident.closingGaps(try await messageCounts(id))
+        guard gaps.isEmpty else {
             throw GallraError.invalidInput(
-                "Incident \(id) cannot be closed yet: " + problems.joined(separator: "; ") + ".")
+                "The incident cannot be closed yet; still missing: " + gaps.map(\.english).joined(separator: "; ")
+                    + ".")
         }
         incident.closed = instant
         let register = try await requireRegister()
@@ -148,16 +164,17 @@ extension Incidents {
 
     public func incident(_ id: String) async throws -> Incident {
         guard let row = try await data.read.raw("SELECT * FROM incidents WHERE id = \(bind: id)").first() else {
-            throw GallraError.notFound("No incident has the id \(id).")
+            throw GallraError.notFound("No incident has this id.")
         }
         return try Incident(row: row)
     }
 
-    /// Incidents, the newest first; with `openOnly`, those not closed.
+    /// Incidents by urgency (`Incident.byUrgency`): open ones owing IMY's notification first, the
+    /// nearest deadline first; with `openOnly`, those not closed.
     public func list(openOnly: Bool = false) async throws -> [Incident] {
         try await data.read.raw(
             "SELECT * FROM incidents \(unsafeRaw: openOnly ? "WHERE closed_at IS NULL " : "")ORDER BY aware_at DESC, id"
-        ).all().map { try Incident(row: $0) }
+        ).all().map { try Incident(row: $0) }.sorted(by: Incident.byUrgency)
     }
 
     /// The incidents that affected a subject (for the access report).
@@ -177,9 +194,9 @@ extension Incidents {
         ).all().map { try $0.decode(column: "subject_id", as: String.self) }
     }
 
-    private func unclosedIncident(_ id: String) async throws -> Incident {
+    func unclosedIncident(_ id: String) async throws -> Incident {
         let incident = try await incident(id)
-        guard incident.closed == nil else { throw GallraError.conflict("Incident \(id) is closed.") }
+        guard incident.closed == nil else { throw GallraError.conflict("The incident is closed; it cannot change.") }
         return incident
     }
 
@@ -200,7 +217,7 @@ extension Incidents {
         }
     }
 
-    private func write(
+    func write(
         _ incident: Incident, _ action: String, detail: String,
         also: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     ) async throws {
@@ -215,7 +232,10 @@ extension Incidents {
         try await sql.raw(
             """
             UPDATE incidents SET occurred_at = \(bind: incident.occurred?.millis), ended_at = \(bind: incident.ended?.millis),
-            description = \(bind: incident.description),
+            description = \(bind: incident.description), discovered_how = \(bind: incident.discoveredHow),
+            nature = \(bind: incident.nature.map(\.rawValue).joined(separator: ",")),
+            contact_point = \(bind: incident.contactPoint), risk_reasoning = \(bind: incident.riskReasoning),
+            people_decision = \(bind: incident.peopleDecision?.rawValue),
             subject_categories = \(bind: incident.subjectCategories.joined(separator: ",")),
             data_categories = \(bind: incident.dataCategories.joined(separator: ",")),
             approximate_subjects = \(bind: incident.approximateSubjects.map(Int64.init)),
@@ -246,6 +266,14 @@ extension Incident {
             aware: Date(millis: try row.decode(column: "aware_at", as: Int64.self)),
             description: try row.decode(column: "description", as: String.self))
         occurred = try instant("occurred_at")
+        discoveredHow = try row.decode(column: "discovered_how", as: String?.self)
+        nature = (try row.decode(column: "nature", as: String?.self) ?? "").split(separator: ",").compactMap {
+            Nature(rawValue: String($0))
+        }
+        contactPoint = try row.decode(column: "contact_point", as: String?.self)
+        riskReasoning = try row.decode(column: "risk_reasoning", as: String?.self)
+        peopleDecision = try row.decode(column: "people_decision", as: String?.self).flatMap(
+            PeopleDecision.init(rawValue:))
         ended = try instant("ended_at")
         subjectCategories = try list("subject_categories")
         dataCategories = try list("data_categories")

@@ -119,6 +119,10 @@ public func buildRouter(
     SubjectExportController(gallra: gallra, jobs: ExportJobs()).add(to: admin)
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     AuditPagesController(gallra: gallra).add(to: admin)
+    PeopleController(gallra: gallra, origin: selfService.baseURL).add(to: admin)
+    AccountController(gallra: gallra).add(to: admin)
+    InvitationController(gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
+        .add(to: router)
     PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in
@@ -139,6 +143,7 @@ public func buildRouter(
     RequestController(gallra: gallra, selfService: selfService).add(to: api)
     RegisterController(gallra: gallra).add(to: api)
     AuditController(gallra: gallra).add(to: api)
+    PeopleAPIController(gallra: gallra, origin: selfService.baseURL).add(to: api)
     api.addRoutes(IncidentController(gallra: gallra).routes, atPath: "/incidents")
     return router
 }

@@ -34,7 +34,9 @@ enum OpenAPIDocument {
         ),
     ])
 
-    static let paths: JSONText = .object([
+    static let paths: JSONText = .object(corePaths + peoplePaths)
+
+    static let corePaths: [(String, JSONText)] = [
         ("/api/v1/register", .object([("get", Operation.get("The register in force", "register", query: [.lang]))])),
         (
             "/api/v1/subjects",
@@ -232,5 +234,5 @@ enum OpenAPIDocument {
                 ("get", Operation.get("Whether the audit chain is intact", "verifyAudit", schema: "AuditVerification"))
             ])
         ),
-    ])
+    ]
 }

@@ -57,6 +57,7 @@ struct Pages: Sendable {
             frame["email"] = signedIn.email
             frame["csrf"] = signedIn.csrf
             if signedIn.mayReadAudit { frame["mayReadAudit"] = true }
+            if signedIn.mayManageAccess { frame["mayManageAccess"] = true }
         }
         return library.render(PageContext(frame: frame, model: model), withTemplate: template) ?? ""
     }
@@ -68,4 +69,6 @@ struct SignedInView: Sendable {
     let csrf: String
     /// Whether the audit log is theirs to read (the nav links to it).
     var mayReadAudit = false
+    /// Whether users are theirs to manage (the nav links to them).
+    var mayManageAccess = false
 }

@@ -69,6 +69,7 @@ enum Migrations {
         requestReferences,
         refusalsAndScope,
         reminderDays,
+        people,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

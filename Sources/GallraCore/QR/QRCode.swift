@@ -1,5 +1,5 @@
 /// A QR code (ISO/IEC 18004) of a short text, in byte mode at error correction level M, versions
-/// 1 to 13 (up to 334 bytes): enough for the otpauth:// address an authenticator app scans.
+/// 1 to 13 (up to 331 bytes): enough for the otpauth:// address an authenticator app scans.
 /// Pure and small, because no QR package is at hand: the modules as a square of booleans (true
 /// is dark), drawn by `svg`.
 public struct QRCode: Sendable, Equatable {

@@ -231,6 +231,7 @@ struct UsersPage: Encodable, Sendable {
         let email: String
         let role: String
         let enabled: Bool
+        let secondFactorOn: Bool
         let state: String
         let secondFactor: String
         let lastSignIn: String
@@ -240,6 +241,7 @@ struct UsersPage: Encodable, Sendable {
             email = person.email
             role = Self.roleText(person.access, words)
             enabled = !person.disabled
+            secondFactorOn = person.secondFactor
             state = words[person.disabled ? .usersDisabled : .usersEnabled]
             secondFactor = words[person.secondFactor ? .usersOn : .usersOff]
             lastSignIn = person.lastSignIn.map { AdminPage.moment($0, calendar) } ?? words[.usersNever]

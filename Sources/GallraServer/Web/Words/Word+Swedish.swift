@@ -486,7 +486,7 @@ extension Word {
         case .usersInvite: "En inbjudningslänk som gäller i tre dagar, där personen väljer ett eget"
         case .roleAdmin: "Administratör"
         case .rolePrivacyOfficer: "Dataskyddsansvarig"
-        case .roleSupport: "Support"
+        case .roleSupport: "Supportmedarbetare"
         case .roleAuditor: "Granskare"
         case .usersAdded: "{email} har lagts till."
         case .usersPasswordOnce:

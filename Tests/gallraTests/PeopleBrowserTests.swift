@@ -186,6 +186,28 @@ struct PeopleBrowserTests {
             #expect(try await admin.text().contains("På"), "the list shows her two-step sign-in")
             try await look(admin, "users-after-sv")
 
+            // A reset by invitation: the old password stops working; the link sets a new one, once.
+            try await admin.open(URL(string: "\(server.url)\(href as? String ?? "")")!)
+            try await admin.click("form[action$='/reset'] input[value='invite'] ~ button")
+            #expect(try await admin.shows("Inbjudningslänken, som visas bara den här gången."))
+            let link =
+                try await admin.evaluate("return document.querySelector('#handover-secret').textContent")
+                as? String ?? ""
+            #expect(link.hasPrefix("\(server.url)/invitation/gallra_"), "\(link)")
+            try await klara.open(URL(string: link)!)
+            #expect(try await klara.shows("För klara@example.se."))
+            try await look(klara, "invitation-sv")
+            let chosen = "Klaras nya långa lösenord"
+            try await klara.type(chosen, into: "#new")
+            try await klara.type(chosen, into: "#again")
+            try await klara.click("form.narrow button")
+            #expect(try await klara.shows("Ditt lösenord är sparat."))
+            try await look(klara, "invitation-done-sv")
+            try await klara.open(URL(string: link)!)
+            #expect(try await klara.shows("Inbjudningslänken fungerar inte längre"), "the link works once")
+            // The app's last code is taken already (no replay): another recovery code, with the new password.
+            #expect(try await signIn(klara, server, "klara@example.se", chosen, code: codes[1]) == "/admin")
+
             // The audit chain holds each change, naming her by id, never her address.
             let audit = try server.gallra(["audit", "list", "--action", "user.disable"]).stdout
             #expect(audit.contains("user.disable"))

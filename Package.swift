@@ -159,6 +159,7 @@ let package = Package(
             dependencies: [
                 "GallraCLI", "GallraCore", "GallraDatabase", "GallraImport", "GallraStore", "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

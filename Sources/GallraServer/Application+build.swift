@@ -121,6 +121,10 @@ public func buildRouter(
     RetentionController(gallra: gallra, jobs: SweepJobs()).add(to: admin)
     AuditPagesController(gallra: gallra).add(to: admin)
     LanguageController(gallra: gallra).add(to: admin)
+    PeopleController(gallra: gallra, origin: selfService.baseURL).add(to: admin)
+    AccountController(gallra: gallra).add(to: admin)
+    InvitationController(gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
+        .add(to: router)
     PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in
@@ -147,6 +151,7 @@ public func buildRouter(
     let incidents = IncidentController(gallra: gallra, selfService: selfService)
     api.addRoutes(incidents.routes, atPath: "/incidents")
     api.addRoutes(incidents.registerRoutes, atPath: "/incident-register")
+    PeopleAPIController(gallra: gallra, origin: selfService.baseURL).add(to: api)
     return router
 }
 

@@ -42,7 +42,8 @@ struct OneLanguagePagesTests {
         let register = try await gallra.register(by: Self.setup).register
         let clients = register.processorRecord?.controllers ?? []
         let names = Set(
-            [register.controller.name, register.controller.dpo?.name].compactMap { $0 } + register.recipients.map(\.name)
+            [register.controller.name, register.controller.dpo?.name].compactMap { $0 }
+                + register.recipients.map(\.name)
                 + clients.flatMap { [$0.name, $0.dpo?.name].compactMap { $0 } })
         try await app.test(.router) { client in
             let cookie = try await AuthorizationTests.signIn(

@@ -34,7 +34,9 @@ enum OpenAPIDocument {
         ),
     ])
 
-    static let paths: JSONText = .object(
+    static let paths: JSONText = .object(corePaths + incidentPaths + peoplePaths)
+
+    static let corePaths: [(String, JSONText)] =
         [
             (
                 "/api/v1/register",
@@ -271,5 +273,5 @@ enum OpenAPIDocument {
                     )
                 ])
             ),
-        ] + incidentPaths)
+        ]
 }

@@ -56,7 +56,9 @@ enum Schemas {
         ])
     }
 
-    static let all: JSONText = .object([
+    static let all: JSONText = .object(core + people)
+
+    static let core: [(String, JSONText)] = [
         ("Object", .object([("type", .string("object"))])),
         ("Created", answer([("id", string)], required: ["id"])),
         (
@@ -303,7 +305,7 @@ enum Schemas {
             answer(
                 [("error", answer([("message", string)], required: ["message"]))], required: ["error"])
         ),
-    ])
+    ]
 
     static let errorResponses: JSONText = .object(
         [

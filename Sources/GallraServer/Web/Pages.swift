@@ -58,6 +58,7 @@ struct Pages: Sendable {
             frame["csrf"] = signedIn.csrf
             if signedIn.mayReadAudit { frame["mayReadAudit"] = true }
             frame["page"] = signedIn.page
+            if signedIn.mayManageAccess { frame["mayManageAccess"] = true }
         }
         return library.render(PageContext(frame: frame, model: model), withTemplate: template) ?? ""
     }
@@ -71,4 +72,6 @@ struct SignedInView: Sendable {
     var mayReadAudit = false
     /// The page shown, which the language switch comes back to.
     var page = "/admin"
+    /// Whether users are theirs to manage (the nav links to them).
+    var mayManageAccess = false
 }

@@ -17,6 +17,16 @@ struct SessionAuthentication: RouterMiddleware {
         else {
             return Response.redirect(to: "/admin/login", type: .normal)
         }
+        // A reset password is changed before anything else (OWASP ASVS 2.1.x): every page but the
+        // account's password form and signing out leads there.
+        if signedIn.mustChangePassword, request.method == .get, request.uri.path != "/admin/account" {
+            return Response.redirect(to: "/admin/account", type: .normal)
+        }
+        if signedIn.mustChangePassword, request.method == .post,
+            !["/admin/account/password", "/admin/logout"].contains(request.uri.path)
+        {
+            return Response.redirect(to: "/admin/account", type: .normal)
+        }
         var context = context
         context.party = signedIn.party
         context.signedIn = signedIn
@@ -45,7 +55,9 @@ extension GallraRequestContext {
         signedIn.map {
             SignedInView(
                 email: $0.email, csrf: $0.csrf, mayReadAudit: $0.party.access.role.grants(.readAudit),
-                page: page ?? "/admin")
+                page: page ?? "/admin",
+
+                mayManageAccess: $0.party.access.role.grants(.manageAccess))
         }
     }
     var language: Language { signedIn?.language ?? .sv }

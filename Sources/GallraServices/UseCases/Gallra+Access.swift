@@ -58,6 +58,15 @@ extension Gallra {
         try await acting(by: party, needs: .manageAccess) { try await store.tokens.revoke(name: name) }
     }
 
+    /// Every API token, in force or revoked (admins only); never a secret.
+    public func tokens(by party: Party) async throws -> [APIToken] {
+        try await acting(by: party, needs: .manageAccess) {
+            try await store.tokens.list().map {
+                APIToken(name: $0.name, access: $0.access, created: $0.created, revoked: $0.revoked)
+            }
+        }
+    }
+
     /// The party a bearer token acts as; nil when it is unknown or revoked.
     public func party(forToken secret: String) async throws -> Party? {
         guard let token = try await store.tokens.token(digest: Secret.digest(secret)) else { return nil }
@@ -65,7 +74,7 @@ extension Gallra {
     }
 
     /// A support role needs at least one activity, and every one must be in the register.
-    private func requireKnownActivities(_ access: Access) async throws {
+    func requireKnownActivities(_ access: Access) async throws {
         guard access.isScoped else { return }
         guard !access.activities.isEmpty else {
             throw GallraError.invalidInput("A support role works with some activities: give at least one --activity.")
@@ -87,6 +96,14 @@ extension Gallra {
             throw GallraError.invalidInput("A password has at most 72 bytes; bcrypt ignores the rest.")
         }
     }
+}
+
+/// An API token as admins see it: its name, role and dates, never its secret.
+public struct APIToken: Sendable, Equatable {
+    public let name: String
+    public let access: Access
+    public let created: Date
+    public let revoked: Date?
 }
 
 /// Random secrets: generated passwords, API tokens, and how they are kept.

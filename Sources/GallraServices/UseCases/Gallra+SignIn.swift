@@ -13,6 +13,8 @@ public struct SignedIn: Sendable {
     public let cookie: String
     /// The anti-forgery token every form of the session sends back.
     public let csrf: String
+    /// They must choose a new password before anything else (after a reset by an admin).
+    public var mustChangePassword = false
 }
 
 extension Gallra {
@@ -40,6 +42,10 @@ extension Gallra {
                 // up the owner's code.
                 if let step = Self.matchingStep(code, secret: secret, at: Date()), matches {
                     secondFactorHolds = try await store.users.takeSecondFactorStep(user: user.id, step: step)
+                } else if matches, !user.disabled, Self.mayBeRecoveryCode(code) {
+                    // A recovery code instead, taken once (only with the right password).
+                    secondFactorHolds = try await store.users.takeRecoveryCode(
+                        user: user.id, digest: Secret.recoveryDigest(code))
                 }
             } else {
                 secondFactorHolds = !(adminsNeedSecondFactor && user.access.role == .admin)
@@ -55,9 +61,16 @@ extension Gallra {
         try await store.sessions.start(
             digest: Secret.digest(cookie), user: user.id, csrf: csrf,
             expires: Date().addingTimeInterval(Self.sessionIdle))
-        return SignedIn(
+        var signedIn = SignedIn(
             party: .user(user.id, access: user.access), email: user.email,
             language: Language(rawValue: user.language) ?? .sv, cookie: cookie, csrf: csrf)
+        signedIn.mustChangePassword = user.mustChangePassword
+        return signedIn
+    }
+
+    /// Ten letters or digits, perhaps with a hyphen or spaces: the shape of a recovery code.
+    static func mayBeRecoveryCode(_ code: String) -> Bool {
+        code.lowercased().filter { $0.isLetter || $0.isNumber }.count == 10
     }
 
     /// The person a session cookie belongs to, while the session lasts; each use extends it.
@@ -67,9 +80,11 @@ extension Gallra {
                 digest: Secret.digest(cookie), extendingTo: Date().addingTimeInterval(Self.sessionIdle),
                 absoluteLimit: Self.sessionLimit)
         else { return nil }
-        return SignedIn(
+        var signedIn = SignedIn(
             party: .user(session.user.id, access: session.user.access), email: session.user.email,
             language: Language(rawValue: session.user.language) ?? .sv, cookie: cookie, csrf: session.csrf)
+        signedIn.mustChangePassword = session.user.mustChangePassword
+        return signedIn
     }
 
     /// Gives a user a second factor (TOTP, RFC 6238): returns the otpauth:// address to enter in

@@ -70,6 +70,7 @@ enum Migrations {
         refusalsAndScope,
         reminderDays,
         incidentDuties,
+        people,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

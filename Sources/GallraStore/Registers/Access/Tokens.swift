@@ -8,6 +8,9 @@ import SQLKit
 public struct StoredToken: Sendable {
     public let name: String
     public let access: Access
+    /// When it was created, and revoked (nil while in force).
+    public var created: Date = Date(timeIntervalSince1970: 0)
+    public var revoked: Date?
 }
 
 /// The programs that call the API, each with a named token.
@@ -49,6 +52,20 @@ public struct Tokens: StoreRegister {
             ).run()
             try await audit([AuditEvent("token.revoke", detail: "token \(name)")], on: sql)
         }
+    }
+
+    /// Every token, in force or revoked, by name.
+    public func list() async throws -> [StoredToken] {
+        try await data.read.raw("SELECT name, role, activities, created_at, revoked_at FROM api_tokens ORDER BY name")
+            .all().map { row in
+                StoredToken(
+                    name: try row.decode(column: "name", as: String.self),
+                    access: try Access(
+                        storedRole: row.decode(column: "role", as: String.self),
+                        activities: row.decode(column: "activities", as: String.self)),
+                    created: Date(millis: try row.decode(column: "created_at", as: Int64.self)),
+                    revoked: try row.decode(column: "revoked_at", as: Int64?.self).map(Date.init(millis:)))
+            }
     }
 
     /// The token in force whose secret has this digest, if any.

@@ -12,9 +12,16 @@ public struct StoredUser: Sendable {
     public let access: Access
     public let language: String
     public let disabled: Bool
+    /// Whether they must choose a new password before anything else (after a reset).
+    public let mustChangePassword: Bool
+    /// When they last signed in; nil when never (or before this was recorded).
+    public let lastSignIn: Date?
     /// The shared secret of their authenticator app (TOTP), sealed; nil when they have none.
     /// Opened only at sign-in (`Users.secondFactor(of:)`), not on every page a session shows.
     let secondFactorSealed: Data?
+
+    /// Whether they sign in with a code from their authenticator app.
+    public var hasSecondFactor: Bool { secondFactorSealed != nil }
 }
 
 /// The people who sign in, with their role; their passwords only as bcrypt hashes.
@@ -49,6 +56,11 @@ public struct Users: StoreRegister {
         let party = succeeded && user != nil ? Party.user(user!) : Party.system("sign-in")
         try await Acting.as(party) {
             try await data.transaction { sql in
+                if succeeded, let user {
+                    try await sql.raw(
+                        "UPDATE users SET last_sign_in_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: user)"
+                    ).run()
+                }
                 try await audit(
                     [
                         AuditEvent(
@@ -76,7 +88,11 @@ public struct Users: StoreRegister {
             )
             .first()
         else { return nil }
-        return StoredUser(
+        return try Self.user(row)
+    }
+
+    static func user(_ row: any SQLRow) throws -> StoredUser {
+        StoredUser(
             id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
             access: try Access(
@@ -84,6 +100,8 @@ public struct Users: StoreRegister {
                 activities: row.decode(column: "activities", as: String.self)),
             language: try row.decode(column: "lang", as: String.self),
             disabled: try row.decode(column: "disabled_at", as: Int64?.self) != nil,
+            mustChangePassword: try row.decode(column: "must_change_password", as: Int.self) != 0,
+            lastSignIn: try row.decode(column: "last_sign_in_at", as: Int64?.self).map(Date.init(millis:)),
             secondFactorSealed: try row.decode(column: "totp_secret_sealed", as: Data?.self))
     }
 

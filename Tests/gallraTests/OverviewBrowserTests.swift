@@ -67,7 +67,7 @@ struct OverviewBrowserTests {
                     case "officer":
                         #expect(overview.contains(sv ? "försenad med" : "overdue by"), "the overdue requests")
                         #expect(
-                            overview.contains(sv ? "väntar på gallringen" : "wait for the sweep"),
+                            overview.contains(sv ? "väntar på gallringen" : "waiting for the sweep"),
                             "the records past their retention are counted")
                         #expect(!overview.contains(sv ? "Inte synligt för din roll" : "Not visible to your role"))
                     case "support":

@@ -39,8 +39,11 @@ final class Browser: @unchecked Sendable {
                     "goog:chromeOptions": [
                         "args": [
                             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--hide-scrollbars", "--window-size=\(width),\(height)",
-                        ]
+                            "--hide-scrollbars", "--window-size=\(width),\(height)", "--lang=sv-SE",
+                        ],
+                        // A Swedish browser, as the people at the demo company use: pages with no
+                        // signed-in user (sign-in, invitations, the public pages) follow it.
+                        "prefs": ["intl.accept_languages": "sv-SE,sv,en"],
                     ]
                 ]
             ]

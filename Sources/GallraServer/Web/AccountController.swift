@@ -131,7 +131,8 @@ struct InvitationController: Sendable {
             return page(language, InvitationPage(message: Words(language)[.invitationGone]), .notFound)
         }
         await throttle.forgive(["invitation:\(context.clientAddress)"])
-        return form(language, email: person.email)
+        // The invited person's own language, as the admin chose it for them.
+        return form(person.language, email: person.email)
     }
 
     @Sendable func accept(_ request: Request, context: Context) async throws -> Response {
@@ -145,6 +146,13 @@ struct InvitationController: Sendable {
         guard formToken.accepts(request, fields: fields), let person = try await gallra.invitation(token: token) else {
             return page(language, InvitationPage(message: words[.invitationGone]), .notFound)
         }
+        return try await accept(token: token, fields: fields, for: person)
+    }
+
+    /// The invitation's password set, in the invited person's language.
+    private func accept(token: String, fields: [String: String], for person: Person) async throws -> Response {
+        let language = person.language
+        let words = Words(language)
         let password = fields["new"] ?? ""
         guard password == fields["again"] ?? "" else {
             return form(language, email: person.email, error: words[.accountMismatch])

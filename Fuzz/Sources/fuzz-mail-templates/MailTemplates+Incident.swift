@@ -1,0 +1,1 @@
+../../../Sources/GallraServices/Mail/MailTemplates+Incident.swift

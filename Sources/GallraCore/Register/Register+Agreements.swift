@@ -11,21 +11,20 @@ extension Register {
             let sending = users.isEmpty ? "" : " (used by \(users.joined(separator: ", ")))"
             if recipient.kind == .processor || recipient.kind == .subProcessor {
                 if let agreement = recipient.agreement {
-                    if let signed = agreement.signed, signed > today {
+                    switch agreement.standing(on: today) {
+                    case .notYetSigned(let signed):
                         warnings.append(
                             "processor \"\(recipient.id)\"\(sending) has no agreement in force yet: it is signed from \(signed) (Art. 28(3))"
                         )
-                    } else if let expires = agreement.expires, expires < today {
+                    case .expired(let expires):
                         warnings.append(
                             "processor \"\(recipient.id)\"\(sending) has no agreement in force: it expired on \(expires) (Art. 28(3))"
                         )
-                    } else if let expires = agreement.expires,
-                        expires.daysSinceEpoch - today.daysSinceEpoch <= Self.agreementWarningDays
-                    {
-                        let days = expires.daysSinceEpoch - today.daysSinceEpoch
+                    case .expiresSoon(let expires, let days):
                         warnings.append(
                             "the agreement with processor \"\(recipient.id)\" expires on \(expires), in \(days) day\(days == 1 ? "" : "s")"
                         )
+                    case .inForce: break
                     }
                 } else if !users.isEmpty {
                     warnings.append("processor \"\(recipient.id)\"\(sending) has no agreement (Art. 28(3))")
@@ -40,23 +39,41 @@ extension Register {
         for client in processorRecord?.controllers ?? [] {
             // A controller without an agreement is warned of by the checker.
             guard let agreement = client.agreement else { continue }
-            if let signed = agreement.signed, signed > today {
+            switch agreement.standing(on: today) {
+            case .notYetSigned(let signed):
                 warnings.append(
                     "the agreement with controller \"\(client.id)\" is signed from \(signed): processing on its behalf has no agreement in force yet (Art. 28(3))"
                 )
-            } else if let expires = agreement.expires, expires < today {
+            case .expired(let expires):
                 warnings.append(
                     "the agreement with controller \"\(client.id)\" expired on \(expires): processing on its behalf has no agreement in force (Art. 28(3))"
                 )
-            } else if let expires = agreement.expires,
-                expires.daysSinceEpoch - today.daysSinceEpoch <= Self.agreementWarningDays
-            {
-                let days = expires.daysSinceEpoch - today.daysSinceEpoch
+            case .expiresSoon(let expires, let days):
                 warnings.append(
                     "the agreement with controller \"\(client.id)\" expires on \(expires), in \(days) day\(days == 1 ? "" : "s")"
                 )
+            case .inForce: break
             }
         }
         return warnings
+    }
+}
+
+extension ProcessorAgreement {
+    /// Where an agreement stands on a day: not yet signed, expired, expiring within
+    /// `Register.agreementWarningDays`, or in force.
+    enum Standing {
+        case notYetSigned(CivilDate)
+        case expired(CivilDate)
+        case expiresSoon(CivilDate, days: Int)
+        case inForce
+    }
+
+    func standing(on today: CivilDate) -> Standing {
+        if let signed, signed > today { return .notYetSigned(signed) }
+        guard let expires else { return .inForce }
+        if expires < today { return .expired(expires) }
+        let days = expires.daysSinceEpoch - today.daysSinceEpoch
+        return days <= Register.agreementWarningDays ? .expiresSoon(expires, days: days) : .inForce
     }
 }

@@ -9,13 +9,24 @@ public struct RegisterProblem: Hashable, Sendable, CustomStringConvertible {
 
     public let line: Int
     public let severity: Severity
-    public let message: String
+    /// What is wrong, in each language the admin UI speaks.
+    public let text: LocalizedText
 
-    public init(line: Int, severity: Severity = .error, message: String) {
+    public init(line: Int, severity: Severity = .error, text: LocalizedText) {
         self.line = line
         self.severity = severity
-        self.message = message
+        self.text = text
     }
+
+    /// A problem said the same way in every language (an error from a library, say).
+    public init(line: Int, severity: Severity = .error, message: String) {
+        self.init(line: line, severity: severity, text: LocalizedText(message))
+    }
+
+    /// What is wrong, in English (the command line's language).
+    public var message: String { text[.en] }
+
+    public func message(in language: Language) -> String { text[language] }
 
     public var description: String { formatted(file: "register") }
 

@@ -6,13 +6,17 @@ extension RegisterParse {
     mutating func provision(_ fields: Fields) -> DataProvision? {
         guard let node = fields["provision"],
             let provision = nodes.fields(
-                node, of: "the provision of \(fields.what)", allowed: ["requirement", "consequence"])
+                node, of: .init(sv: "uppgiftskravet för \(fields.what[.sv])", en: "the provision of \(fields.what[.en])"),
+                allowed: ["requirement", "consequence"])
         else { return nil }
         guard let requirement = nodes.enumValue(provision, "requirement", as: DataProvision.Requirement.self) else {
             if provision["requirement"] == nil {
                 nodes.error(
                     provision.line,
-                    "the provision of \(fields.what) needs a \"requirement\": statutory, contractual, contract_entry or voluntary (Art. 13(2)(e))"
+                    sv:
+                        "uppgiftskravet för \(fields.what[.sv]) behöver \"requirement\": statutory, contractual, contract_entry eller voluntary (art. 13.2 e)",
+                    en:
+                        "the provision of \(fields.what[.en]) needs a \"requirement\": statutory, contractual, contract_entry or voluntary (Art. 13(2)(e))"
                 )
             }
             return nil
@@ -24,7 +28,11 @@ extension RegisterParse {
     mutating func automatedDecisions(_ fields: Fields) -> AutomatedDecisions? {
         guard let node = fields["automated_decisions"],
             let decisions = nodes.fields(
-                node, of: "the automated decisions of \(fields.what)", allowed: ["what", "logic", "consequences"])
+                node,
+                of: .init(
+                    sv: "de automatiserade besluten i \(fields.what[.sv])",
+                    en: "the automated decisions of \(fields.what[.en])"),
+                allowed: ["what", "logic", "consequences"])
         else { return nil }
         // Art. 13(2)(f): "meaningful information about the logic involved, as well as the
         // significance and the envisaged consequences".
@@ -43,7 +51,10 @@ extension RegisterParse {
         guard text == "none" else {
             nodes.error(
                 node.line,
-                "the controller's \"automated_decisions\" can only be \"none\"; describe automated decisions on the activity that makes them"
+                sv:
+                    "den personuppgiftsansvariges \"automated_decisions\" kan bara vara \"none\"; beskriv automatiserade beslut på aktiviteten som fattar dem",
+                en:
+                    "the controller's \"automated_decisions\" can only be \"none\"; describe automated decisions on the activity that makes them"
             )
             return false
         }
@@ -52,13 +63,16 @@ extension RegisterParse {
 
     /// What a notice built from the activity could not say well.
     mutating func noticeWarnings(_ activity: ProcessingActivity, line: Int) {
-        let what = "activity \"\(activity.id)\""
+        let what = LocalizedText(sv: "aktiviteten \"\(activity.id)\"", en: "activity \"\(activity.id)\"")
         for language in Language.allCases {
             guard let purpose = language == .sv ? activity.purpose.sv : activity.purpose.en else { continue }
             if !Self.statesAPurpose(purpose, name: activity.name[language], language) {
                 nodes.warning(
                     line,
-                    "the purpose of \(what) (\"\(purpose)\") does not say why the data is processed; write what it is for, e.g. \(language == .sv ? "\"Att leverera det du har beställt\"" : "\"To deliver what you ordered\"") (Art. 5(1)(b), 13(1)(c))"
+                    sv:
+                        "ändamålet för \(what[.sv]) (\"\(purpose)\") säger inte varför uppgifterna behandlas; skriv vad de används till, t.ex. \(language == .sv ? "\"Att leverera det du har beställt\"" : "\"To deliver what you ordered\"") (art. 5.1 b, 13.1 c)",
+                    en:
+                        "the purpose of \(what[.en]) (\"\(purpose)\") does not say why the data is processed; write what it is for, e.g. \(language == .sv ? "\"Att leverera det du har beställt\"" : "\"To deliver what you ordered\"") (Art. 5(1)(b), 13(1)(c))"
                 )
             }
         }
@@ -70,7 +84,10 @@ extension RegisterParse {
         if analytics && activity.legalBasis == [.legitimateInterests] {
             nodes.warning(
                 line,
-                "\(what) sets analytics cookies on legitimate interests; Swedish law requires consent for cookies that are not strictly necessary (lagen om elektronisk kommunikation 9 kap. 28 §)"
+                sv:
+                    "\(what[.sv]) sätter analyskakor med stöd av berättigat intresse; svensk lag kräver samtycke för kakor som inte är strikt nödvändiga (lagen om elektronisk kommunikation 9 kap. 28 §)",
+                en:
+                    "\(what[.en]) sets analytics cookies on legitimate interests; Swedish law requires consent for cookies that are not strictly necessary (lagen om elektronisk kommunikation 9 kap. 28 §)"
             )
         }
         let newsletter =
@@ -79,7 +96,10 @@ extension RegisterParse {
         if newsletter && activity.legalBasis.contains(.contract) {
             nodes.warning(
                 line,
-                "\(what) sends a newsletter on a contract; a newsletter is rarely needed to perform a contract — consent (or, to existing customers, legitimate interests) is the usual basis (Art. 6(1))"
+                sv:
+                    "\(what[.sv]) skickar nyhetsbrev med stöd av avtal; ett nyhetsbrev behövs sällan för att fullgöra ett avtal — samtycke (eller, till befintliga kunder, berättigat intresse) är den vanliga grunden (art. 6.1)",
+                en:
+                    "\(what[.en]) sends a newsletter on a contract; a newsletter is rarely needed to perform a contract — consent (or, to existing customers, legitimate interests) is the usual basis (Art. 6(1))"
             )
         }
     }

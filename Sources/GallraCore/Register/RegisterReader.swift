@@ -13,7 +13,7 @@ public enum RegisterReader {
             // regular expressions, most of the time a register takes to read. The reader asks
             // for strings, numbers and null itself, and for booleans through `flag`.
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                return RegisterCheck(register: nil, problems: [.init(line: 1, message: "the register file is empty")])
+                return RegisterCheck(register: nil, problems: [.init(line: 1, text: .init(sv: "registerfilen är tom", en: "the register file is empty"))])
             }
             root = node
         } catch {
@@ -77,9 +77,9 @@ public enum RegisterReader {
         }
         // A decision left is itself an error, which a later TODO of its block may replace.
         for (index, todo) in todos.enumerated() {
-            let message = "decision left: \(todo.what)"
-            let replaced = blockKeys(todo.line).contains { key, last in last > index && mentions(message, key) }
-            if !replaced { decided.append(.init(line: todo.line, message: message)) }
+            let text = LocalizedText(sv: "beslut kvar: \(todo.what)", en: "decision left: \(todo.what)")
+            let replaced = blockKeys(todo.line).contains { key, last in last > index && mentions(text[.en], key) }
+            if !replaced { decided.append(.init(line: todo.line, text: text)) }
         }
         return decided
     }
@@ -88,14 +88,14 @@ public enum RegisterReader {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return .init(line: mark.line, message: "not valid YAML: \(problem)")
+            return .init(line: mark.line, text: .init(sv: "inte giltig YAML: \(problem)", en: "not valid YAML: \(problem)"))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             return .init(
                 line: secondOccurrence(of: key, from: context.mark.line, in: yaml) ?? context.mark.line,
-                message: "duplicate key \"\(key)\" in a mapping")
+                text: .init(sv: "nyckeln \"\(key)\" står två gånger i samma samling", en: "duplicate key \"\(key)\" in a mapping"))
         default:
-            return .init(line: 1, message: "not valid YAML")
+            return .init(line: 1, text: .init(sv: "inte giltig YAML", en: "not valid YAML"))
         }
     }
 }
@@ -124,7 +124,7 @@ extension RegisterReader {
 struct RegisterParse {
     var nodes = YAMLNodeReader()
     /// "Did you mean" answers by kind and id, see `suggestion(_:among:kind:)`.
-    var suggestions: [String: String] = [:]
+    var suggestions: [String: String?] = [:]
     /// How many ids misspellings may still be compared with: far more than a register written by
     /// hand needs (400 misspellings among 500 ids), bounded for one that is not.
     var suggestionBudget = RegisterParse.suggestionComparisons
@@ -135,21 +135,26 @@ struct RegisterParse {
             "version", "controller", "events", "categories", "data_subjects", "systems", "recipients", "activities",
             "processor",
         ]
-        guard let top = nodes.fields(root, of: "the register", allowed: sections) else { return nil }
+        guard let top = nodes.fields(root, of: .init(sv: "registret", en: "the register"), allowed: sections) else { return nil }
 
         if let node = top["version"] {
             if YAMLNodeReader.integer(node) != RegisterReader.formatVersion {
                 nodes.error(
                     node.line,
-                    "unsupported register format version \"\(node.string ?? "")\" (this Gallra reads version \(RegisterReader.formatVersion))"
+                    sv:
+                        "registerformatets version \"\(node.string ?? "")\" stöds inte (den här Gallra läser version \(RegisterReader.formatVersion))",
+                    en:
+                        "unsupported register format version \"\(node.string ?? "")\" (this Gallra reads version \(RegisterReader.formatVersion))"
                 )
             }
         } else {
-            nodes.error(top.line, "the register is missing \"version\" (the format version, 1)")
+            nodes.error(
+                top.line, sv: "registret saknar \"version\" (formatets version, 1)",
+                en: "the register is missing \"version\" (the format version, 1)")
         }
 
         let controller = top["controller"].flatMap { self.controller($0) }
-        if top["controller"] == nil { nodes.error(top.line, "the register is missing \"controller\"") }
+        if top["controller"] == nil { nodes.missing(top, "controller") }
 
         let events = declarations(top, "events", builtIn: EventDefinition.builtIn.map(\.name.rawValue)) { id, name, _ in
             EventName(validating: id).map { EventDefinition(name: $0, meaning: name) }
@@ -167,20 +172,25 @@ struct RegisterParse {
         }
         let systems = declarations(top, "systems", builtIn: []) { id, name, _ in DataSystem(id: id, name: name) }
         let recipients = nodes.sequence(top, "recipients").compactMap { recipient($0) }
-        checkUnique(recipients.map { ($0.value.id, $0.line) }, what: "recipient")
+        checkUnique(recipients.map { ($0.value.id, $0.line) }, what: .init(sv: "mottagare", en: "recipient"))
 
         let context = ActivityContext(
             events: EventDefinition.builtIn + events, categories: DataCategory.builtIn + categories,
             subjects: DataSubjectCategory.builtIn + subjects, systems: systems, recipients: recipients.map(\.value))
         let activities = nodes.sequence(top, "activities").compactMap { activity($0, context) }
-        if top["activities"] == nil { nodes.warning(top.line, "the register has no activities") }
-        checkUnique(activities.map { ($0.value.id, $0.line) }, what: "activity")
+        if top["activities"] == nil {
+            nodes.warning(top.line, sv: "registret har inga aktiviteter", en: "the register has no activities")
+        }
+        checkUnique(activities.map { ($0.value.id, $0.line) }, what: .init(sv: "aktivitet", en: "activity"))
         for register in OwnRegister.allCases {
             let keeping = activities.filter { $0.value.keeps == register }
             for extra in keeping.dropFirst() {
                 nodes.error(
                     extra.line,
-                    "activity \"\(extra.value.id)\" keeps the \(register.rawValue), but so does \"\(keeping[0].value.id)\"; name one"
+                    sv:
+                        "aktiviteten \"\(extra.value.id)\" för \(register.rawValue), men det gör \"\(keeping[0].value.id)\" också; ange en",
+                    en:
+                        "activity \"\(extra.value.id)\" keeps the \(register.rawValue), but so does \"\(keeping[0].value.id)\"; name one"
                 )
             }
         }
@@ -190,7 +200,10 @@ struct RegisterParse {
         {
             nodes.warning(
                 top["controller"]?.line ?? top.line,
-                "the register does not say whether decisions are made by automated means alone (Art. 13(2)(f)); say \"automated_decisions: none\" under the controller, or describe them on the activity"
+                sv:
+                    "registret säger inte om beslut fattas enbart automatiserat (art. 13.2 f); skriv \"automated_decisions: none\" under den personuppgiftsansvarige, eller beskriv besluten på aktiviteten",
+                en:
+                    "the register does not say whether decisions are made by automated means alone (Art. 13(2)(f)); say \"automated_decisions: none\" under the controller, or describe them on the activity"
             )
         }
         let processorRecord = top["processor"].flatMap { self.processorRecord($0, controller: controller) }
@@ -201,11 +214,14 @@ struct RegisterParse {
             activities: activities.map(\.value), processorRecord: processorRecord)
     }
 
-    mutating func checkUnique(_ ids: [(String, Int)], what: String) {
+    /// - Parameter what: the kind of thing, as an indefinite noun ("aktivitet" / "activity").
+    mutating func checkUnique(_ ids: [(String, Int)], what: LocalizedText) {
         var seen: [String: Int] = [:]
         for (id, line) in ids {
             if let first = seen[id] {
-                nodes.error(line, "duplicate \(what) id \"\(id)\" (first declared on line \(first))")
+                nodes.error(
+                    line, sv: "id \"\(id)\" finns redan för en \(what[.sv]) (först på rad \(first))",
+                    en: "duplicate \(what[.en]) id \"\(id)\" (first declared on line \(first))")
             } else {
                 seen[id] = line
             }
@@ -217,18 +233,22 @@ struct RegisterParse {
             "name", "organisation_number", "address", "email", "phone", "dpo", "representative", "time_zone",
             "languages", "automated_decisions",
         ]
-        guard let fields = nodes.fields(node, of: "controller", allowed: allowed) else { return nil }
+        guard let fields = nodes.fields(node, of: .init(sv: "den personuppgiftsansvarige", en: "controller"), allowed: allowed) else { return nil }
         let name = nodes.requiredString(fields, "name")
         let email = nodes.optionalString(fields, "email")
         let phone = nodes.optionalString(fields, "phone")
         if email == nil && phone == nil {
             nodes.error(
-                fields.line, "the controller needs an \"email\" or a \"phone\" (Art. 30(1)(a): contact details)")
+                fields.line,
+                sv: "den personuppgiftsansvarige behöver \"email\" eller \"phone\" (art. 30.1 a: kontaktuppgifter)",
+                en: "the controller needs an \"email\" or a \"phone\" (Art. 30(1)(a): contact details)")
         }
         var timeZone = "Europe/Stockholm"
         if let zoneNode = fields["time_zone"], let zone = nodes.string(zoneNode, "time_zone") {
             if TimeZone(identifier: zone) == nil {
-                nodes.error(zoneNode.line, "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Stockholm)")
+                nodes.error(
+                    zoneNode.line, sv: "okänd tidszon \"\(zone)\" (ange ett IANA-namn som Europe/Stockholm)",
+                    en: "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Stockholm)")
             } else {
                 timeZone = zone
             }
@@ -238,20 +258,21 @@ struct RegisterParse {
             if let language = Language(rawValue: code) {
                 languages.append(language)
             } else {
-                nodes.error(line, "unsupported language \"\(code)\" (sv or en)")
+                nodes.error(line, sv: "språket \"\(code)\" stöds inte (sv eller en)", en: "unsupported language \"\(code)\" (sv or en)")
             }
         }
         guard let name else { return nil }
         return Controller(
             name: name, organisationNumber: nodes.optionalString(fields, "organisation_number"),
             address: nodes.optionalString(fields, "address"), email: email, phone: phone,
-            dpo: fields["dpo"].flatMap { contact($0, "dpo") },
-            representative: fields["representative"].flatMap { contact($0, "representative") },
+            dpo: fields["dpo"].flatMap { contact($0, Self.dpo) },
+            representative: fields["representative"].flatMap { contact($0, Self.representative) },
             timeZone: timeZone, languages: languages.isEmpty ? [.sv, .en] : languages,
             noAutomatedDecisions: statesNoAutomatedDecisions(fields))
     }
 
-    mutating func contact(_ node: Node, _ what: String) -> Contact? {
+    /// - Parameter what: whose contact it is, as a definite noun ("dataskyddsombudet" / "dpo").
+    mutating func contact(_ node: Node, _ what: LocalizedText) -> Contact? {
         guard let fields = nodes.fields(node, of: what, allowed: ["name", "email", "phone", "address"]) else {
             return nil
         }
@@ -259,7 +280,9 @@ struct RegisterParse {
             name: nodes.optionalString(fields, "name"), email: nodes.optionalString(fields, "email"),
             phone: nodes.optionalString(fields, "phone"), address: nodes.optionalString(fields, "address"))
         if contact.email == nil && contact.phone == nil && contact.address == nil {
-            nodes.warning(fields.line, "the \(what) has no e-mail, phone or address to be reached at")
+            nodes.warning(
+                fields.line, sv: "\(what[.sv]) saknar e-post, telefon och adress att nås på",
+                en: "the \(what[.en]) has no e-mail, phone or address to be reached at")
         }
         return contact
     }
@@ -273,24 +296,35 @@ struct RegisterParse {
         var made: [(String, Int)] = []
         var result: [T] = []
         for node in nodes.sequence(top, key) {
-            guard let fields = nodes.fields(node, of: "an entry of \"\(key)\"", allowed: ["id", "name"] + extra),
+            guard
+                let fields = nodes.fields(
+                    node, of: .init(sv: "en post i \"\(key)\"", en: "an entry of \"\(key)\""), allowed: ["id", "name"] + extra),
                 let id = nodes.identifier(fields)
             else { continue }
             let name = nodes.localized(fields, "name", required: true) ?? LocalizedText(id)
             if builtIn.contains(id) {
-                nodes.error(fields.line, "\"\(id)\" is built in and cannot be declared again in \"\(key)\"")
+                nodes.error(
+                    fields.line, sv: "\"\(id)\" är inbyggt och kan inte deklareras igen i \"\(key)\"",
+                    en: "\"\(id)\" is built in and cannot be declared again in \"\(key)\"")
                 continue
             }
             if let value = make(id, name, fields) {
                 made.append((id, fields.line))
                 result.append(value)
             } else {
-                nodes.error(fields.line, "\"\(id)\" is not a valid name in \"\(key)\"")
+                nodes.error(
+                    fields.line, sv: "\"\(id)\" är inte ett giltigt namn i \"\(key)\"",
+                    en: "\"\(id)\" is not a valid name in \"\(key)\"")
             }
         }
-        checkUnique(
-            made,
-            what: key == "categories" ? "category" : String(key.dropLast()).replacingOccurrences(of: "_", with: " "))
+        checkUnique(made, what: Self.declared[key] ?? LocalizedText(key))
         return result
     }
+
+    /// What one entry of each declaration list is, as an indefinite noun.
+    private static let declared: [String: LocalizedText] = [
+        "events": .init(sv: "händelse", en: "event"), "categories": .init(sv: "kategori", en: "category"),
+        "data_subjects": .init(sv: "kategori av registrerade", en: "data subject"),
+        "systems": .init(sv: "system", en: "system"),
+    ]
 }

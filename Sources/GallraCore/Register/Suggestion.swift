@@ -4,7 +4,16 @@ public enum Suggestion {
     /// first of equally near ones. A candidate whose length alone puts it farther is skipped, and
     /// a distance is computed only as far as it could still win, so a register of thousands of ids
     /// is searched in time that grows with the ids, not their length squared each.
-    public static func didYouMean(_ word: String, among candidates: [String]) -> String {
+    public static func didYouMean(_ word: String, among candidates: [String], in language: Language = .en) -> String {
+        guard let best = nearest(word, among: candidates) else { return "" }
+        switch language {
+        case .sv: return " (menade du \"\(best)\"?)"
+        case .en: return " (did you mean \"\(best)\"?)"
+        }
+    }
+
+    /// The nearest candidate, as `didYouMean` describes, or nil.
+    public static func nearest(_ word: String, among candidates: [String]) -> String? {
         let word = Array(word)
         var bound = max(1, word.count / 3)
         var best: String?
@@ -17,7 +26,7 @@ public enum Suggestion {
             guard distance > 0 else { break }
             bound = distance - 1
         }
-        return best.map { " (did you mean \"\($0)\"?)" } ?? ""
+        return best
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -5,12 +5,29 @@ import Yams
 struct YAMLNodeReader {
     private(set) var problems: [RegisterProblem] = []
 
+    /// A problem that refuses the register, said in Swedish and English.
+    mutating func error(_ line: Int, sv: String, en: String) {
+        problems.append(RegisterProblem(line: line, severity: .error, text: LocalizedText(sv: sv, en: en)))
+    }
+
+    /// A problem said the same way in every language.
     mutating func error(_ line: Int, _ message: String) {
         problems.append(RegisterProblem(line: line, severity: .error, message: message))
     }
 
+    /// A warning said the same way in every language.
     mutating func warning(_ line: Int, _ message: String) {
         problems.append(RegisterProblem(line: line, severity: .warning, message: message))
+    }
+
+    /// A mapping named the same way in every language.
+    mutating func fields(_ node: Node, of what: String, allowed: [String]) -> Fields? {
+        fields(node, of: LocalizedText(what), allowed: allowed)
+    }
+
+    /// A problem worth a look; the register is still accepted.
+    mutating func warning(_ line: Int, sv: String, en: String) {
+        problems.append(RegisterProblem(line: line, severity: .warning, text: LocalizedText(sv: sv, en: en)))
     }
 
     /// A whole number written in decimal digits, or nil. Not Yams' `Node.int`: that also reads
@@ -20,9 +37,9 @@ struct YAMLNodeReader {
     }
 
     /// A mapping's fields by key; unknown keys are errors (a typo must not silently drop a field).
-    mutating func fields(_ node: Node, of what: String, allowed: [String]) -> Fields? {
+    mutating func fields(_ node: Node, of what: LocalizedText, allowed: [String]) -> Fields? {
         guard let mapping = node.mapping else {
-            error(node.line, "\(what) must be a mapping of fields")
+            error(node.line, sv: "\(what[.sv]) måste vara en samling fält", en: "\(what[.en]) must be a mapping of fields")
             return nil
         }
         var values: [String: Node] = [:]
@@ -31,7 +48,10 @@ struct YAMLNodeReader {
             if allowed.contains(name) {
                 values[name] = value
             } else {
-                error(key.line, "unknown field \"\(name)\" in \(what)\(Suggestion.didYouMean(name, among: allowed))")
+                error(
+                    key.line,
+                    sv: "okänt fält \"\(name)\" i \(what[.sv])\(Suggestion.didYouMean(name, among: allowed, in: .sv))",
+                    en: "unknown field \"\(name)\" in \(what[.en])\(Suggestion.didYouMean(name, among: allowed, in: .en))")
             }
         }
         return Fields(line: node.line, what: what, values: values)
@@ -39,7 +59,7 @@ struct YAMLNodeReader {
 
     mutating func requiredString(_ fields: Fields, _ key: String) -> String? {
         guard let node = fields[key] else {
-            error(fields.line, "\(fields.what) is missing \"\(key)\"")
+            missing(fields, key)
             return nil
         }
         return string(node, key)
@@ -51,30 +71,42 @@ struct YAMLNodeReader {
 
     mutating func string(_ node: Node, _ key: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error(node.line, "\"\(key)\" must be a single value")
+            error(node.line, sv: "\"\(key)\" måste vara ett enda värde", en: "\"\(key)\" must be a single value")
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            error(node.line, "\"\(key)\" is empty")
+            empty(node, key)
             return nil
         }
         return text
     }
 
+    mutating func missing(_ fields: Fields, _ key: String) {
+        error(fields.line, sv: "\(fields.what[.sv]) saknar \"\(key)\"", en: "\(fields.what[.en]) is missing \"\(key)\"")
+    }
+
+    private mutating func empty(_ node: Node, _ key: String) {
+        error(node.line, sv: "\"\(key)\" är tomt", en: "\"\(key)\" is empty")
+    }
+
+    private mutating func notAList(_ node: Node, _ key: String) {
+        error(node.line, sv: "\"\(key)\" måste vara en lista", en: "\"\(key)\" must be a list")
+    }
+
     /// `{ sv: …, en: … }`, or a plain string meant for every language.
     mutating func localized(_ fields: Fields, _ key: String, required: Bool) -> LocalizedText? {
         guard let node = fields[key] else {
-            if required { error(fields.line, "\(fields.what) is missing \"\(key)\"") }
+            if required { missing(fields, key) }
             return nil
         }
         if case .scalar = node { return string(node, key).map(LocalizedText.init) }
-        guard let languages = self.fields(node, of: "\"\(key)\"", allowed: Language.allCases.map(\.rawValue))
+        guard let languages = self.fields(node, of: LocalizedText("\"\(key)\""), allowed: Language.allCases.map(\.rawValue))
         else { return nil }
         let text = LocalizedText(
             sv: optionalString(languages, Language.sv.rawValue), en: optionalString(languages, Language.en.rawValue))
         if text.isEmpty {
-            error(node.line, "\"\(key)\" needs a text in sv or en")
+            error(node.line, sv: "\"\(key)\" behöver en text på sv eller en", en: "\"\(key)\" needs a text in sv or en")
             return nil
         }
         return text
@@ -83,7 +115,7 @@ struct YAMLNodeReader {
     /// A list of scalars with their lines; a single scalar counts as a list of one.
     mutating func stringList(_ fields: Fields, _ key: String, required: Bool) -> [(value: String, line: Int)] {
         guard let node = fields[key] else {
-            if required { error(fields.line, "\(fields.what) is missing \"\(key)\"") }
+            if required { missing(fields, key) }
             return []
         }
         let items: [Node]
@@ -91,18 +123,18 @@ struct YAMLNodeReader {
         case .scalar: items = [node]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            error(node.line, "\"\(key)\" must be a list")
+            notAList(node, key)
             return []
         }
         let values = items.compactMap { item in string(item, key).map { (value: $0, line: item.line) } }
-        if required && values.isEmpty && items.isEmpty { error(node.line, "\"\(key)\" is empty") }
+        if required && values.isEmpty && items.isEmpty { empty(node, key) }
         return values
     }
 
     mutating func sequence(_ fields: Fields, _ key: String) -> [Node] {
         guard let node = fields[key] else { return [] }
         guard case .sequence(let sequence) = node else {
-            error(node.line, "\"\(key)\" must be a list")
+            notAList(node, key)
             return []
         }
         return Array(sequence)
@@ -114,7 +146,9 @@ struct YAMLNodeReader {
         guard let node = fields[key], let text = string(node, key) else { return nil }
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue)
-            error(node.line, "\"\(text)\" is not a valid \(key) (one of \(allowed.joined(separator: ", ")))")
+            error(
+                node.line, sv: "\"\(text)\" är inte ett giltigt \(key) (ett av \(allowed.joined(separator: ", ")))",
+                en: "\"\(text)\" is not a valid \(key) (one of \(allowed.joined(separator: ", ")))")
             return nil
         }
         return value
@@ -124,7 +158,7 @@ struct YAMLNodeReader {
     mutating func flag(_ fields: Fields, _ key: String) -> Bool {
         guard let node = fields[key] else { return false }
         guard let value = Self.bool(node) else {
-            error(node.line, "\"\(key)\" must be true or false")
+            error(node.line, sv: "\"\(key)\" måste vara true eller false", en: "\"\(key)\" must be true or false")
             return false
         }
         return value
@@ -146,7 +180,9 @@ struct YAMLNodeReader {
     mutating func date(_ fields: Fields, _ key: String) -> CivilDate? {
         guard let node = fields[key], let text = string(node, key) else { return nil }
         guard let date = CivilDate(iso: text) else {
-            error(node.line, "\"\(key)\" must be a date YYYY-MM-DD, not \"\(text)\"")
+            error(
+                node.line, sv: "\"\(key)\" måste vara ett datum ÅÅÅÅ-MM-DD, inte \"\(text)\"",
+                en: "\"\(key)\" must be a date YYYY-MM-DD, not \"\(text)\"")
             return nil
         }
         return date
@@ -161,7 +197,8 @@ struct YAMLNodeReader {
         if !valid {
             error(
                 fields["id"]?.line ?? fields.line,
-                "id \"\(id)\" may only hold lower-case letters, digits, -, _ and . and must start with a letter")
+                sv: "id \"\(id)\" får bara innehålla små bokstäver, siffror, -, _ och . och måste börja med en bokstav",
+                en: "id \"\(id)\" may only hold lower-case letters, digits, -, _ and . and must start with a letter")
         }
         return id
     }
@@ -170,7 +207,8 @@ struct YAMLNodeReader {
 /// The fields of one YAML mapping, with its line for "missing field" problems.
 struct Fields {
     let line: Int
-    let what: String
+    /// What the mapping is, as the problems name it ("activity \"crm\"" / "aktiviteten \"crm\"").
+    let what: LocalizedText
     let values: [String: Node]
 
     /// A field that is absent or explicitly null.

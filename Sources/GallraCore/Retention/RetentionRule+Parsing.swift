@@ -1,9 +1,18 @@
 /// A rule that does not parse, with the 1-based column where the problem is.
 public struct RetentionSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public let column: Int
-    public let message: String
+    /// What is wrong, in Swedish and English.
+    public let text: LocalizedText
+
+    /// What is wrong, in English (the command line's language).
+    public var message: String { text[.en] }
 
     public var description: String { "column \(column): \(message)" }
+
+    /// "kolumn 3: …" / "column 3: …".
+    public func description(in language: Language) -> String {
+        "\(language == .sv ? "kolumn" : "column") \(column): \(text[language])"
+    }
 }
 
 extension RetentionRule {
@@ -27,7 +36,7 @@ private struct RuleParser {
 
     mutating func parseRule() throws(RetentionSyntaxError) -> RetentionRule {
         skipSpace()
-        guard position < scalars.count else { throw error("the rule is empty") }
+        guard position < scalars.count else { throw error(sv: "regeln är tom", en: "the rule is empty") }
         let start = position
         let word = readName()
         skipSpace()
@@ -36,7 +45,8 @@ private struct RuleParser {
         let expression = try parseExpression()
         skipSpace()
         guard position == scalars.count else {
-            throw error("unexpected \"\(String(String.UnicodeScalarView(scalars[position...])))\" after the rule")
+            let rest = String(String.UnicodeScalarView(scalars[position...]))
+            throw error(sv: "oväntat \"\(rest)\" efter regeln", en: "unexpected \"\(rest)\" after the rule")
         }
         return .expression(expression)
     }
@@ -58,10 +68,16 @@ private struct RuleParser {
         let start = position
         guard let first = peek, ("a"..."z").contains(first) else {
             if let first = peek, ("0"..."9").contains(first) {
-                throw error("a duration needs an event before it, e.g. \"collected + \(restOfToken())\"")
+                let rest = restOfToken()
+                throw error(
+                    sv: "en tidslängd behöver en händelse före sig, t.ex. \"collected + \(rest)\"",
+                    en: "a duration needs an event before it, e.g. \"collected + \(rest)\"")
             }
-            throw error(
-                peek == nil ? "an event is missing at the end" : "expected an event, min(, max( or end-of-year(")
+            throw peek == nil
+                ? error(sv: "en händelse saknas i slutet", en: "an event is missing at the end")
+                : error(
+                    sv: "här väntades en händelse, min(, max( eller end-of-year(",
+                    en: "expected an event, min(, max( or end-of-year(")
         }
         let name = readName()
         skipSpace()
@@ -74,25 +90,30 @@ private struct RuleParser {
                 let arguments = try parseArguments(of: name)
                 guard arguments.count == 1 else {
                     position = start
-                    throw error("end-of-year takes exactly one argument, not \(arguments.count)")
+                    throw error(
+                        sv: "end-of-year tar precis ett argument, inte \(arguments.count)",
+                        en: "end-of-year takes exactly one argument, not \(arguments.count)")
                 }
                 return .endOfYear(arguments[0])
             default:
                 position = start
-                throw error("unknown function \"\(name)\"; the functions are min, max and end-of-year")
+                throw error(
+                    sv: "okänd funktion \"\(name)\"; funktionerna är min, max och end-of-year",
+                    en: "unknown function \"\(name)\"; the functions are min, max and end-of-year")
             }
         }
         if ["min", "max", "end-of-year"].contains(name) {
             position = start
-            throw error("\(name) needs its arguments in parentheses")
+            throw error(sv: "\(name) behöver sina argument inom parentes", en: "\(name) needs its arguments in parentheses")
         }
         if name == "none" {
             position = start
-            throw error("\"none\" stands alone as a whole rule")
+            throw error(sv: "\"none\" står ensamt som hela regeln", en: "\"none\" stands alone as a whole rule")
         }
         guard let event = EventName(validating: name) else {
             position = start
-            throw error("\"\(name)\" is not a well-formed event name")
+            throw error(
+                sv: "\"\(name)\" är inget välformat händelsenamn", en: "\"\(name)\" is not a well-formed event name")
         }
         return .event(event)
     }
@@ -100,7 +121,9 @@ private struct RuleParser {
     private mutating func parseArguments(of function: String) throws(RetentionSyntaxError) -> [RetentionExpression] {
         var arguments: [RetentionExpression] = []
         skipSpace()
-        if peek == ")" { throw error("\(function)() needs at least one argument") }
+        if peek == ")" {
+            throw error(sv: "\(function)() behöver minst ett argument", en: "\(function)() needs at least one argument")
+        }
         while true {
             arguments.append(try parseExpression())
             skipSpace()
@@ -109,8 +132,9 @@ private struct RuleParser {
             case ")":
                 position += 1
                 return arguments
-            case nil: throw error("\(function)( is not closed with )")
-            default: throw error("expected \",\" or \")\" in \(function)(…)")
+            case nil: throw error(sv: "\(function)( stängs inte med )", en: "\(function)( is not closed with )")
+            default:
+                throw error(sv: "här väntades \",\" eller \")\" i \(function)(…)", en: "expected \",\" or \")\" in \(function)(…)")
             }
         }
     }
@@ -122,10 +146,16 @@ private struct RuleParser {
             digits.unicodeScalars.append(scalar)
             position += 1
         }
-        guard !digits.isEmpty else { throw error("expected a duration after \"+\", e.g. 1y, 12mo, 30d") }
+        guard !digits.isEmpty else {
+            throw error(
+                sv: "här väntades en tidslängd efter \"+\", t.ex. 1y, 12mo, 30d",
+                en: "expected a duration after \"+\", e.g. 1y, 12mo, 30d")
+        }
         guard let amount = Int(digits), amount <= RetentionRule.maximumAmount else {
             position = start
-            throw error("\(digits) is too long a duration (at most \(RetentionRule.maximumAmount))")
+            throw error(
+                sv: "\(digits) är en för lång tidslängd (högst \(RetentionRule.maximumAmount))",
+                en: "\(digits) is too long a duration (at most \(RetentionRule.maximumAmount))")
         }
         skipSpace()
         let unitStart = position
@@ -136,8 +166,13 @@ private struct RuleParser {
         }
         guard let unit = RetentionDuration.Unit(rawValue: unitText) else {
             position = unitStart
-            let found = unitText.isEmpty ? "no unit" : "unknown unit \"\(unitText)\""
-            throw error("\(found) after \(digits); the units are h, d, w, mo and y")
+            throw unitText.isEmpty
+                ? error(
+                    sv: "ingen enhet efter \(digits); enheterna är h, d, w, mo och y",
+                    en: "no unit after \(digits); the units are h, d, w, mo and y")
+                : error(
+                    sv: "okänd enhet \"\(unitText)\" efter \(digits); enheterna är h, d, w, mo och y",
+                    en: "unknown unit \"\(unitText)\" after \(digits); the units are h, d, w, mo and y")
         }
         return RetentionDuration(amount, unit)
     }
@@ -169,7 +204,7 @@ private struct RuleParser {
         return text
     }
 
-    private func error(_ message: String) -> RetentionSyntaxError {
-        RetentionSyntaxError(column: position + 1, message: message)
+    private func error(sv: String, en: String) -> RetentionSyntaxError {
+        RetentionSyntaxError(column: position + 1, text: LocalizedText(sv: sv, en: en))
     }
 }

@@ -82,11 +82,11 @@ struct ReviewPage: Encodable, Sendable {
         problems = review.problems.sorted {
             ($0.severity == .error ? 0 : 1, $0.line) < ($1.severity == .error ? 0 : 1, $1.line)
         }
-        .map { Problem(line: $0.line, severity: $0.severity.rawValue, message: $0.message) }
+        .map { Problem(line: $0.line, severity: $0.severity.rawValue, message: $0.message(in: language)) }
         lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, text in
             var line = Line(number: index + 1, text: String(text))
             if let problems = flagged[index + 1] {
-                line.problem = problems.map(\.message).joined(separator: " ")
+                line.problem = problems.map { $0.message(in: language) }.joined(separator: " ")
                 line.error = problems.contains { $0.severity == .error }
             }
             return line

@@ -10,7 +10,10 @@ extension Gallra {
     /// not tell whether it is known.
     func reachableSubject(_ reference: String, by party: Party) async throws -> String {
         guard party.access.isScoped else { return try await store.subjects.resolve(reference) }
-        let refused = GallraError.forbidden("No subject within the activities assigned to you has this reference.")
+        let refused = GallraError.forbidden(
+            ErrorReason(
+                sv: "Ingen registrerad inom de aktiviteter du har tilldelats har den referensen.",
+                en: "No subject within the activities assigned to you has this reference."))
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         let subject: String
         let given: Set<String>?
@@ -54,7 +57,11 @@ extension Gallra {
         let today = try await calendar().localDate(of: Date())
         guard let identifier = SubjectIdentifier(guessing: reference, today: today) else {
             throw GallraError.invalidInput(
-                "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")
+                ErrorReason(
+                    sv: "Referensen är varken ett id, en e-postadress, ett telefonnummer eller ett personnummer.",
+                    en:
+                        "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer."
+                ))
         }
         return identifier
     }
@@ -64,7 +71,10 @@ extension Gallra {
     func requireReach(_ request: DataSubjectRequest, by party: Party) throws {
         guard party.access.isScoped else { return }
         guard let scope = request.scope, !scope.isEmpty, scope.allSatisfy(party.access.reaches(activity:)) else {
-            throw GallraError.forbidden("Request \(request.id) concerns activities not assigned to you.")
+            throw GallraError.forbidden(
+                ErrorReason(
+                    sv: "Ärende \(request.id) gäller aktiviteter som du inte har tilldelats.",
+                    en: "Request \(request.id) concerns activities not assigned to you."))
         }
     }
 

@@ -107,12 +107,13 @@ struct RegisterCheckScaleTests {
             - id: c
             """
         #expect(
-            RegisterReader.decisionsLeft(in: yaml, replacing: problems).map(\.description) == [
-                RegisterProblem(line: 2, severity: .warning, message: "about \"retention\""),
-                RegisterProblem(line: 5, message: "activity \"b\" is missing \"retention\""),
-                RegisterProblem(line: 3, message: "decision left: decide it"),
-                RegisterProblem(line: 4, message: "decision left: b"),
-            ].map(\.description))
+            RegisterReader.decisionsLeft(in: yaml, replacing: problems).map(\.description)
+                == [
+                    RegisterProblem(line: 2, severity: .warning, message: "about \"retention\""),
+                    RegisterProblem(line: 5, message: "activity \"b\" is missing \"retention\""),
+                    RegisterProblem(line: 3, message: "decision left: decide it"),
+                    RegisterProblem(line: 4, message: "decision left: b"),
+                ].map(\.description))
     }
 
     @Test("Did you mean: the nearest within a third of the word, the first of equally near ones")

@@ -76,7 +76,7 @@ struct ProcessorRecordPageTests {
                 broken.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex { $0.contains("safeguard: promises") }! + 1
             let refusedPage = String(buffer: refused.body)
-            #expect(refusedPage.contains("&quot;promises&quot; is not a valid safeguard"))
+            #expect(refusedPage.contains("&quot;promises&quot; är inte ett giltigt värde för safeguard"))
             #expect(
                 refusedPage.contains(
                     "<a href=\"#line-\(line)\">Rad \(line)</a>: &quot;promises&quot; is not a valid safeguard")

@@ -49,7 +49,7 @@ struct RegisterImportPageTests {
             #expect(page.contains("ropa.csv: behandlingar: 2, lästa lagringsregler: 1, beslut kvar att fatta: 1"))
             #expect(page.contains("Löneutbetalning"), "Windows-1252 read as such")
             #expect(
-                page.contains("decision left: decide the retention rule: &quot;minst&quot; makes the period a minimum"))
+                page.contains("beslut kvar: decide the retention rule: &quot;minst&quot; makes the period a minimum"))
             let flagged = page.components(separatedBy: "class=\"flagged\"").count - 1
             #expect(flagged == 1, "the decision's line, and no other, is flagged")
             #expect(page.contains("action=\"/admin/register/review\""), "the draft can be decided and checked again")
@@ -63,7 +63,7 @@ struct RegisterImportPageTests {
 
             let (emptyStatus, emptyPage) = try await post("file_name=&file_data=&table=")
             #expect(emptyStatus.code == 400 || emptyStatus.code == 422)
-            #expect(emptyPage.contains("Choose a spreadsheet, or paste the table."))
+            #expect(emptyPage.contains("Välj ett kalkylark, eller klistra in tabellen."))
             let (notTable, notTablePage) = try await post("table=\(encoded("Hej hej\nhopp"))")
             #expect(notTable.code >= 400 && notTable.code < 500)
             #expect(notTablePage.contains("no table found"))

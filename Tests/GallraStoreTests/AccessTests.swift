@@ -40,7 +40,7 @@ struct AccessTests {
         do {
             try await body()
         } catch GallraError.forbidden(let message) {
-            return message
+            return message.english
         }
         Issue.record("expected a refusal")
         return ""

@@ -40,7 +40,7 @@ struct SupportFindsByGivenIdentifierTests {
             try await body()
             return nil
         } catch GallraError.forbidden(let message) {
-            return message
+            return message.english
         }
     }
 

@@ -31,8 +31,10 @@ public struct RegisterProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { formatted(file: "register") }
 
     /// `FILE:LINE: message`, or `FILE:LINE: warning: message`.
-    public func formatted(file: String) -> String {
-        severity == .error ? "\(file):\(line): \(message)" : "\(file):\(line): warning: \(message)"
+    public func formatted(file: String, in language: Language = .en) -> String {
+        let warning = language == .sv ? "varning" : "warning"
+        let message = message(in: language)
+        return severity == .error ? "\(file):\(line): \(message)" : "\(file):\(line): \(warning): \(message)"
     }
 }
 
@@ -56,7 +58,9 @@ public struct RegisterError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
-    public var description: String {
-        problems.filter { $0.severity == .error }.map { $0.formatted(file: file) }.joined(separator: "\n")
+    public var description: String { message(in: .en) }
+
+    public func message(in language: Language) -> String {
+        problems.filter { $0.severity == .error }.map { $0.formatted(file: file, in: language) }.joined(separator: "\n")
     }
 }

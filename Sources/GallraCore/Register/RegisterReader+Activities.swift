@@ -46,7 +46,10 @@ extension RegisterParse {
         let name = nodes.requiredString(fields, "name")
         let kind = nodes.enumValue(fields, "kind", as: Recipient.Kind.self)
         if fields["kind"] == nil {
-            nodes.missing(Fields(line: fields.line, what: .init(sv: "mottagaren \"\(id)\"", en: "recipient \"\(id)\""), values: [:]), "kind")
+            nodes.missing(
+                Fields(
+                    line: fields.line, what: .init(sv: "mottagaren \"\(id)\"", en: "recipient \"\(id)\""), values: [:]),
+                "kind")
         }
         let country = nodes.optionalString(fields, "country")?.uppercased()
 
@@ -102,7 +105,8 @@ extension RegisterParse {
             "retention_text", "on_expiry", "systems", "recipients", "source", "security", "direct_marketing", "keeps",
             "provision", "automated_decisions", "source_detail",
         ]
-        guard let fields = nodes.fields(node, of: .init(sv: "en aktivitet", en: "an activity"), allowed: allowed), let id = nodes.identifier(fields)
+        guard let fields = nodes.fields(node, of: .init(sv: "en aktivitet", en: "an activity"), allowed: allowed),
+            let id = nodes.identifier(fields)
         else { return nil }
         let what = LocalizedText(sv: "aktiviteten \"\(id)\"", en: "activity \"\(id)\"")
         let named = Fields(line: fields.line, what: what, values: fields.values)
@@ -126,7 +130,8 @@ extension RegisterParse {
         if bases.contains(.legitimateInterests) && interest == nil {
             nodes.warning(
                 fields.line,
-                sv: "\(what[.sv]) vilar på berättigat intresse men säger inte vilket (\"legitimate_interest\", art. 13.1 d)",
+                sv:
+                    "\(what[.sv]) vilar på berättigat intresse men säger inte vilket (\"legitimate_interest\", art. 13.1 d)",
                 en:
                     "\(what[.en]) rests on legitimate interests but does not say which (\"legitimate_interest\", Art. 13(1)(d))"
             )
@@ -214,8 +219,11 @@ extension RegisterParse {
                 let names = LegalBasis.allCases.map(\.rawValue)
                 nodes.error(
                     line,
-                    sv: "okänd rättslig grund \"\(text)\" i \(fields.what[.sv]) (en av \(names.joined(separator: ", ")))",
-                    en: "unknown legal basis \"\(text)\" in \(fields.what[.en]) (one of \(names.joined(separator: ", ")))")
+                    sv:
+                        "okänd rättslig grund \"\(text)\" i \(fields.what[.sv]) (en av \(names.joined(separator: ", ")))",
+                    en:
+                        "unknown legal basis \"\(text)\" in \(fields.what[.en]) (one of \(names.joined(separator: ", ")))"
+                )
             }
         }
         return bases
@@ -237,9 +245,10 @@ extension RegisterParse {
                 "lagringsregeln \"\(text)\" för \(fields.what[.sv]) går inte att läsa: \(error.description(in: .sv))"
             var english = "the retention rule \"\(text)\" of \(fields.what[.en]) does not parse: \(error)"
             if case .rule(let reading) = RetentionPhraseReader().read(text) {
-                swedish += "; som formulering läses den som \"\(reading)\" — skriv det, och behåll formuleringen i retention_text"
+                swedish +=
+                    "; som formulering läses den som \"\(reading)\" — skriv det, och behåll formuleringen i \"retention_text\""
                 english +=
-                    "; as wording it reads as \"\(reading)\" — write that, and keep the wording in retention_text"
+                    "; as wording it reads as \"\(reading)\" — write that, and keep the wording in \"retention_text\""
             }
             nodes.error(node.line, sv: swedish, en: english)
             return nil
@@ -248,7 +257,8 @@ extension RegisterParse {
             let near = suggestion(event.rawValue, among: events, kind: "event")
             nodes.error(
                 node.line,
-                sv: "lagringsregeln för \(fields.what[.sv]) nämner den okända händelsen \"\(event)\"\(Self.didYouMean(near, .sv))",
+                sv:
+                    "lagringsregeln för \(fields.what[.sv]) nämner den okända händelsen \"\(event)\"\(Self.didYouMean(near, .sv))",
                 en:
                     "the retention rule of \(fields.what[.en]) names unknown event \"\(event)\"\(Self.didYouMean(near, .en))"
             )

@@ -6,7 +6,8 @@ extension RegisterParse {
     mutating func provision(_ fields: Fields) -> DataProvision? {
         guard let node = fields["provision"],
             let provision = nodes.fields(
-                node, of: .init(sv: "uppgiftskravet för \(fields.what[.sv])", en: "the provision of \(fields.what[.en])"),
+                node,
+                of: .init(sv: "uppgiftskravet för \(fields.what[.sv])", en: "the provision of \(fields.what[.en])"),
                 allowed: ["requirement", "consequence"])
         else { return nil }
         guard let requirement = nodes.enumValue(provision, "requirement", as: DataProvision.Requirement.self) else {

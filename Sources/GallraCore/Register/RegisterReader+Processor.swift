@@ -7,7 +7,10 @@ extension RegisterParse {
             "name", "organisation_number", "address", "email", "phone", "dpo", "representative", "security",
             "controllers",
         ]
-        guard let fields = nodes.fields(node, of: .init(sv: "biträdets register", en: "the processor's record"), allowed: allowed) else { return nil }
+        guard
+            let fields = nodes.fields(
+                node, of: .init(sv: "biträdets register", en: "the processor's record"), allowed: allowed)
+        else { return nil }
         // The processor is the company itself unless the section names another entity's details.
         let own = controller ?? Controller(name: "")
         let name = nodes.optionalString(fields, "name") ?? own.name
@@ -56,9 +59,11 @@ extension RegisterParse {
             "id", "name", "organisation_number", "address", "email", "phone", "representative", "dpo", "agreement",
             "processing", "transfers",
         ]
-        guard let fields = nodes.fields(
+        guard
+            let fields = nodes.fields(
                 node,
-                of: .init(sv: "en personuppgiftsansvarig i biträdets register", en: "a controller of the processor's record"),
+                of: .init(
+                    sv: "en personuppgiftsansvarig i biträdets register", en: "a controller of the processor's record"),
                 allowed: allowed),
             let id = nodes.identifier(fields)
         else { return nil }
@@ -72,7 +77,9 @@ extension RegisterParse {
             nodes.error(
                 fields.line,
                 sv: "\(what[.sv]) saknar kontaktuppgifter: ange \"email\", \"phone\" eller \"address\" (art. 30.2 a)",
-                en: "\(what[.en]) has no contact details: give an \"email\", a \"phone\" or an \"address\" (Art. 30(2)(a))")
+                en:
+                    "\(what[.en]) has no contact details: give an \"email\", a \"phone\" or an \"address\" (Art. 30(2)(a))"
+            )
         }
         var agreement: ProcessorAgreement?
         if let node = named["agreement"],

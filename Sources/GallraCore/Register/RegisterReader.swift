@@ -13,7 +13,11 @@ public enum RegisterReader {
             // regular expressions, most of the time a register takes to read. The reader asks
             // for strings, numbers and null itself, and for booleans through `flag`.
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                return RegisterCheck(register: nil, problems: [.init(line: 1, text: .init(sv: "registerfilen är tom", en: "the register file is empty"))])
+                return RegisterCheck(
+                    register: nil,
+                    problems: [
+                        .init(line: 1, text: .init(sv: "registerfilen är tom", en: "the register file is empty"))
+                    ])
             }
             root = node
         } catch {
@@ -88,12 +92,15 @@ public enum RegisterReader {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return .init(line: mark.line, text: .init(sv: "inte giltig YAML: \(problem)", en: "not valid YAML: \(problem)"))
+            return .init(
+                line: mark.line, text: .init(sv: "inte giltig YAML: \(problem)", en: "not valid YAML: \(problem)"))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             return .init(
                 line: secondOccurrence(of: key, from: context.mark.line, in: yaml) ?? context.mark.line,
-                text: .init(sv: "nyckeln \"\(key)\" står två gånger i samma samling", en: "duplicate key \"\(key)\" in a mapping"))
+                text: .init(
+                    sv: "nyckeln \"\(key)\" står två gånger i samma samling",
+                    en: "duplicate key \"\(key)\" in a mapping"))
         default:
             return .init(line: 1, text: .init(sv: "inte giltig YAML", en: "not valid YAML"))
         }
@@ -135,7 +142,9 @@ struct RegisterParse {
             "version", "controller", "events", "categories", "data_subjects", "systems", "recipients", "activities",
             "processor",
         ]
-        guard let top = nodes.fields(root, of: .init(sv: "registret", en: "the register"), allowed: sections) else { return nil }
+        guard let top = nodes.fields(root, of: .init(sv: "registret", en: "the register"), allowed: sections) else {
+            return nil
+        }
 
         if let node = top["version"] {
             if YAMLNodeReader.integer(node) != RegisterReader.formatVersion {
@@ -233,7 +242,10 @@ struct RegisterParse {
             "name", "organisation_number", "address", "email", "phone", "dpo", "representative", "time_zone",
             "languages", "automated_decisions",
         ]
-        guard let fields = nodes.fields(node, of: .init(sv: "den personuppgiftsansvarige", en: "controller"), allowed: allowed) else { return nil }
+        guard
+            let fields = nodes.fields(
+                node, of: .init(sv: "den personuppgiftsansvarige", en: "controller"), allowed: allowed)
+        else { return nil }
         let name = nodes.requiredString(fields, "name")
         let email = nodes.optionalString(fields, "email")
         let phone = nodes.optionalString(fields, "phone")
@@ -258,7 +270,9 @@ struct RegisterParse {
             if let language = Language(rawValue: code) {
                 languages.append(language)
             } else {
-                nodes.error(line, sv: "språket \"\(code)\" stöds inte (sv eller en)", en: "unsupported language \"\(code)\" (sv or en)")
+                nodes.error(
+                    line, sv: "språket \"\(code)\" stöds inte (sv eller en)",
+                    en: "unsupported language \"\(code)\" (sv or en)")
             }
         }
         guard let name else { return nil }
@@ -298,7 +312,8 @@ struct RegisterParse {
         for node in nodes.sequence(top, key) {
             guard
                 let fields = nodes.fields(
-                    node, of: .init(sv: "en post i \"\(key)\"", en: "an entry of \"\(key)\""), allowed: ["id", "name"] + extra),
+                    node, of: .init(sv: "en post i \"\(key)\"", en: "an entry of \"\(key)\""),
+                    allowed: ["id", "name"] + extra),
                 let id = nodes.identifier(fields)
             else { continue }
             let name = nodes.localized(fields, "name", required: true) ?? LocalizedText(id)

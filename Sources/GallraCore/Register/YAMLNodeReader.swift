@@ -39,7 +39,9 @@ struct YAMLNodeReader {
     /// A mapping's fields by key; unknown keys are errors (a typo must not silently drop a field).
     mutating func fields(_ node: Node, of what: LocalizedText, allowed: [String]) -> Fields? {
         guard let mapping = node.mapping else {
-            error(node.line, sv: "\(what[.sv]) måste vara en samling fält", en: "\(what[.en]) must be a mapping of fields")
+            error(
+                node.line, sv: "\(what[.sv]) måste vara en samling fält", en: "\(what[.en]) must be a mapping of fields"
+            )
             return nil
         }
         var values: [String: Node] = [:]
@@ -51,7 +53,9 @@ struct YAMLNodeReader {
                 error(
                     key.line,
                     sv: "okänt fält \"\(name)\" i \(what[.sv])\(Suggestion.didYouMean(name, among: allowed, in: .sv))",
-                    en: "unknown field \"\(name)\" in \(what[.en])\(Suggestion.didYouMean(name, among: allowed, in: .en))")
+                    en:
+                        "unknown field \"\(name)\" in \(what[.en])\(Suggestion.didYouMean(name, among: allowed, in: .en))"
+                )
             }
         }
         return Fields(line: node.line, what: what, values: values)
@@ -101,7 +105,9 @@ struct YAMLNodeReader {
             return nil
         }
         if case .scalar = node { return string(node, key).map(LocalizedText.init) }
-        guard let languages = self.fields(node, of: LocalizedText("\"\(key)\""), allowed: Language.allCases.map(\.rawValue))
+        guard
+            let languages = self.fields(
+                node, of: LocalizedText("\"\(key)\""), allowed: Language.allCases.map(\.rawValue))
         else { return nil }
         let text = LocalizedText(
             sv: optionalString(languages, Language.sv.rawValue), en: optionalString(languages, Language.en.rawValue))
@@ -147,7 +153,8 @@ struct YAMLNodeReader {
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue)
             error(
-                node.line, sv: "\"\(text)\" är inte ett giltigt \(key) (ett av \(allowed.joined(separator: ", ")))",
+                node.line,
+                sv: "\"\(text)\" är inte ett giltigt värde för \(key) (ett av \(allowed.joined(separator: ", ")))",
                 en: "\"\(text)\" is not a valid \(key) (one of \(allowed.joined(separator: ", ")))")
             return nil
         }

@@ -104,7 +104,8 @@ private struct RuleParser {
         }
         if ["min", "max", "end-of-year"].contains(name) {
             position = start
-            throw error(sv: "\(name) behöver sina argument inom parentes", en: "\(name) needs its arguments in parentheses")
+            throw error(
+                sv: "\(name) behöver sina argument inom parentes", en: "\(name) needs its arguments in parentheses")
         }
         if name == "none" {
             position = start
@@ -134,7 +135,9 @@ private struct RuleParser {
                 return arguments
             case nil: throw error(sv: "\(function)( stängs inte med )", en: "\(function)( is not closed with )")
             default:
-                throw error(sv: "här väntades \",\" eller \")\" i \(function)(…)", en: "expected \",\" or \")\" in \(function)(…)")
+                throw error(
+                    sv: "här väntades \",\" eller \")\" i \(function)(…)",
+                    en: "expected \",\" or \")\" in \(function)(…)")
             }
         }
     }

@@ -49,13 +49,25 @@ public struct SubjectIdentifier: Hashable, Sendable {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
             !parts[1].hasSuffix("."), !value.contains(where: \.isWhitespace)
-        else { throw IdentifierError(kind: .email, problem: "is not valid (it needs one @ and a domain)") }
+        else {
+            throw IdentifierError(
+                kind: .email,
+                problem: .init(
+                    sv: "är inte giltig (den behöver ett @ och en domän)",
+                    en: "is not valid (it needs one @ and a domain)"))
+        }
         // One address: what would make a mail header read two (a comma, a display name) is refused.
         guard
             !value.unicodeScalars.contains(where: {
                 ",;<>()[]\\\":".unicodeScalars.contains($0) || $0.properties.generalCategory == .control
             })
-        else { throw IdentifierError(kind: .email, problem: "is not one address (it has , ; < > or the like)") }
+        else {
+            throw IdentifierError(
+                kind: .email,
+                problem: .init(
+                    sv: "är inte en enda adress (den har , ; < > eller liknande)",
+                    en: "is not one address (it has , ; < > or the like)"))
+        }
         return value
     }
 
@@ -69,7 +81,11 @@ public struct SubjectIdentifier: Hashable, Sendable {
             } else if character == "+" && digits.isEmpty && !plus {
                 plus = true
             } else if !" -().".contains(character) {
-                throw IdentifierError(kind: .phone, problem: "has characters a phone number does not have")
+                throw IdentifierError(
+                    kind: .phone,
+                    problem: .init(
+                        sv: "har tecken som ett telefonnummer inte har",
+                        en: "has characters a phone number does not have"))
             }
         }
         if !plus && digits.hasPrefix("00") {
@@ -78,12 +94,19 @@ public struct SubjectIdentifier: Hashable, Sendable {
         }
         if !plus {
             guard digits.hasPrefix("0") else {
-                throw IdentifierError(kind: .phone, problem: "needs a country code (+46) or a leading 0")
+                throw IdentifierError(
+                    kind: .phone,
+                    problem: .init(
+                        sv: "behöver landsnummer (+46) eller en inledande 0:a",
+                        en: "needs a country code (+46) or a leading 0"))
             }
             digits = "46" + digits.dropFirst()
         }
         guard (7...15).contains(digits.count) else {
-            throw IdentifierError(kind: .phone, problem: "has \(digits.count) digits, not 7 to 15")
+            throw IdentifierError(
+                kind: .phone,
+                problem: .init(
+                    sv: "har \(digits.count) siffror, inte 7 till 15", en: "has \(digits.count) digits, not 7 to 15"))
         }
         return "+" + digits
     }
@@ -99,7 +122,10 @@ public struct SubjectIdentifier: Hashable, Sendable {
             digits.count == 10 || digits.count == 12
         else {
             throw IdentifierError(
-                kind: .personalNumber, problem: "is not a personnummer (YYYYMMDD-NNNN or YYMMDD-NNNN)")
+                kind: .personalNumber,
+                problem: .init(
+                    sv: "är inget personnummer (ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN)",
+                    en: "is not a personnummer (YYYYMMDD-NNNN or YYMMDD-NNNN)"))
         }
         var full = digits
         if digits.count == 10 {
@@ -115,10 +141,14 @@ public struct SubjectIdentifier: Hashable, Sendable {
         var day = Int(full.dropFirst(6).prefix(2))!
         if day > 60 { day -= 60 }  // samordningsnummer
         guard CivilDate(year: year, month: month, day: day) != nil else {
-            throw IdentifierError(kind: .personalNumber, problem: "does not start with a real date of birth")
+            throw IdentifierError(
+                kind: .personalNumber,
+                problem: .init(
+                    sv: "börjar inte med ett verkligt födelsedatum", en: "does not start with a real date of birth"))
         }
         guard luhnValid(String(full.dropFirst(2))) else {
-            throw IdentifierError(kind: .personalNumber, problem: "has the wrong check digit")
+            throw IdentifierError(
+                kind: .personalNumber, problem: .init(sv: "har fel kontrollsiffra", en: "has the wrong check digit"))
         }
         return full
     }
@@ -138,13 +168,19 @@ public struct SubjectIdentifier: Hashable, Sendable {
 /// An identifier that does not parse. Its description never repeats the value: it is personal data.
 public struct IdentifierError: Error, Hashable, Sendable, CustomStringConvertible {
     public let kind: SubjectIdentifier.Kind
-    public let problem: String
+    /// What is wrong with it, after its kind ("has the wrong check digit").
+    public let problem: LocalizedText
 
-    public var description: String {
-        switch kind {
-        case .email: return "The e-mail address \(problem)."
-        case .phone: return "The phone number \(problem)."
-        case .personalNumber: return "The personnummer \(problem)."
+    public var description: String { message(in: .en) }
+
+    public func message(in language: Language) -> String {
+        switch (kind, language) {
+        case (.email, .en): return "The e-mail address \(problem[.en])."
+        case (.phone, .en): return "The phone number \(problem[.en])."
+        case (.personalNumber, .en): return "The personnummer \(problem[.en])."
+        case (.email, .sv): return "E-postadressen \(problem[.sv])."
+        case (.phone, .sv): return "Telefonnumret \(problem[.sv])."
+        case (.personalNumber, .sv): return "Personnumret \(problem[.sv])."
         }
     }
 }

@@ -40,7 +40,7 @@ extension Request {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw GallraError.invalidInput(Self.explain(error))
+            throw GallraError.invalidInput(ErrorReason(Self.explain(error)))
         }
     }
 

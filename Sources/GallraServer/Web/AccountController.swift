@@ -56,9 +56,9 @@ struct AccountController: Sendable {
                 current: fields["current"] ?? "", new: new, signedIn: try context.person())
         } catch GallraError.invalidInput(let message) {
             let error =
-                message.contains("current password is not")
+                message.english.contains("current password is not")
                 ? words[.accountWrongCurrent]
-                : message.contains("same as") ? words[.accountSame] : words[.accountWeak]
+                : message.english.contains("same as") ? words[.accountSame] : words[.accountWeak]
             return try await page(context, passwordError: error, status: .unprocessableContent)
         }
         return try await page(context, notice: words[.accountChanged])

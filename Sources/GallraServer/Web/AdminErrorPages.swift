@@ -13,7 +13,7 @@ struct AdminErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as GallraError {
             if case .integrity = error { return unexpected(error, context) }
-            return page(error.httpStatus, error.description, context)
+            return page(error.httpStatus, error.message(in: context.language), context)
         } catch let error as FormTooLarge {
             return page(error.status, error.message(context.language), context)
         } catch let error as HTTPError {
@@ -21,9 +21,9 @@ struct AdminErrorPages: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             throw error
         } catch let error as RegisterError {
-            return page(.unprocessableContent, error.description, context)
+            return page(.unprocessableContent, error.message(in: context.language), context)
         } catch let error as IdentifierError {
-            return page(.unprocessableContent, error.description, context)
+            return page(.unprocessableContent, error.message(in: context.language), context)
         } catch {
             return unexpected(error, context)
         }
@@ -32,15 +32,23 @@ struct AdminErrorPages: RouterMiddleware {
     /// A page that says only under which reference the error was logged (see `UnexpectedError`).
     private func unexpected(_ error: any Error, _ context: Context) -> Response {
         let reference = UnexpectedError.log(error, logger: context.logger, route: context.endpointPath)
-        return page(.internalServerError, UnexpectedError.message(reference: reference), context)
+        let message = Words(context.language).fill(.unexpectedLogged, ["reference": reference])
+        return page(.internalServerError, message, context)
     }
 
     private func page(_ status: HTTPResponse.Status, _ message: String, _ context: Context) -> Response {
         let words = Words(context.language)
-        let heading = status == .forbidden ? words[.forbidden] : status == .notFound ? words[.notFound] : nil
+        let heading: String =
+            switch status.code {
+            case 403: words[.forbidden]
+            case 404: words[.notFound]
+            case 409: words[.conflictHeading]
+            case 503: words[.unavailableHeading]
+            case 400..<500: words[.refusedHeading]
+            default: words[.failedHeading]
+            }
         return Pages.shared.render(
-            "message", title: heading ?? status.reasonPhrase,
-            MessagePage(heading: heading ?? status.reasonPhrase, message: message), language: context.language,
+            "message", title: heading, MessagePage(heading: heading, message: message), language: context.language,
             signedIn: context.view, status: status)
     }
 }

@@ -174,7 +174,7 @@ struct AuditPagesController: Sendable {
         case .notFound(let message) where message == Gallra.unknownAuditActor: words[.auditNoUser]
         case .notFound: words[.auditNobody]
         case .invalidInput: words[.auditNotReference]
-        default: error.description
+        default: error.message(in: words.language)
         }
     }
 

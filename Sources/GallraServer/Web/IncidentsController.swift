@@ -43,7 +43,7 @@ struct IncidentsController: Sendable {
                 row.risk = IncidentPage.riskName(view.incident.risk, words)
                 return row
             },
-            error: error?.description)
+            error: error?.message(in: words.language))
         return AdminPage.render(
             "incidents", title: words[.incidents], page, context, status: error?.httpStatus ?? .ok)
     }
@@ -94,7 +94,9 @@ struct IncidentsController: Sendable {
             func count(_ name: String) throws -> Int? {
                 guard let text = Self.text(form, name) else { return nil }
                 guard let value = Int(text), value >= 0 else {
-                    throw GallraError.invalidInput("\"\(name)\" is a whole number from 0.")
+                    throw GallraError.invalidInput(
+                        ErrorReason(
+                            sv: "\"\(name)\" är ett heltal från 0.", en: "\"\(name)\" is a whole number from 0."))
                 }
                 return value
             }
@@ -121,10 +123,14 @@ struct IncidentsController: Sendable {
         let form = try await context.form(request)
         return try await changing(id, context: context) {
             guard let risk = form["risk"].flatMap(Incident.Risk.init(rawValue:)) else {
-                throw GallraError.invalidInput("Choose the risk: none, risk or high.")
+                throw GallraError.invalidInput(
+                    ErrorReason(sv: "Välj risk: ingen, risk eller hög.", en: "Choose the risk: none, risk or high."))
             }
             guard let reasoning = Self.text(form, "risk_reasoning") else {
-                throw GallraError.invalidInput("Give the reasoning of the risk assessment.")
+                throw GallraError.invalidInput(
+                    ErrorReason(
+                        sv: "Ange resonemanget bakom riskbedömningen.", en: "Give the reasoning of the risk assessment."
+                    ))
             }
             _ = try await gallra.updateIncident(
                 id, IncidentChange(risk: risk, riskReasoning: reasoning), by: try context.person().party)
@@ -162,7 +168,9 @@ struct IncidentsController: Sendable {
         let form = try await context.form(request)
         return try await changing(id, context: context) {
             guard let decision = form["decision"].flatMap(Incident.PeopleDecision.init(rawValue:)) else {
-                throw GallraError.invalidInput("Choose whether the people affected are told.")
+                throw GallraError.invalidInput(
+                    ErrorReason(
+                        sv: "Välj om de berörda ska informeras.", en: "Choose whether the people affected are told."))
             }
             _ = try await gallra.decidePeople(
                 id, decision, exemption: form["exemption"].flatMap(Incident.Exemption.init(rawValue:)),
@@ -202,7 +210,8 @@ struct IncidentsController: Sendable {
             return Response.redirect(to: "/admin/incidents/\(id)", type: .normal)
         } catch let error as GallraError {
             if case .notFound = error { throw error }
-            return try await incidentPage(id, context: context, error: error.description, status: error.httpStatus)
+            return try await incidentPage(
+                id, context: context, error: error.message(in: context.language), status: error.httpStatus)
         }
     }
 

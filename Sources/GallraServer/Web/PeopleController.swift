@@ -61,7 +61,7 @@ struct PeopleController: Sendable {
             let message: String
             switch error {
             case .conflict: message = words[.userExists]
-            case .invalidInput(let text) where text.contains("e-mail"): message = words[.userBadEmail]
+            case .invalidInput(let text) where text.english.contains("e-mail"): message = words[.userBadEmail]
             case .invalidInput, .notFound: message = words[.userBadActivities]
             default: throw error
             }

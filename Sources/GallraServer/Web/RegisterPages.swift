@@ -110,7 +110,7 @@ struct ReviewPage: Encodable, Sendable {
                 expiredBefore: change.expiredBefore, expiredAfter: change.expiredAfter,
                 more: change.expiredAfter > change.expiredBefore)
         }
-        refusal = review.refusal
+        refusal = review.refusal?[language]
         processorChange = review.processorRecordChanged ? words[.processorRecordChanged] : nil
         nothingChanges = review.changes.isEmpty && !review.processorRecordChanged
     }

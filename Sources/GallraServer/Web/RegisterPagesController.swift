@@ -63,13 +63,19 @@ struct RegisterPagesController: Sendable {
         let data: Data
         if let encoded = form["file_data"], !encoded.isEmpty {
             guard let bytes = Data(base64Encoded: encoded) else {
-                throw GallraError.invalidInput("The file did not arrive whole; choose it again.")
+                throw GallraError.invalidInput(
+                    ErrorReason(
+                        sv: "Filen kom inte fram hel; välj den igen.",
+                        en: "The file did not arrive whole; choose it again."))
             }
             data = bytes
         } else if let pasted = form["table"], !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             data = Data(pasted.utf8)
         } else {
-            throw GallraError.invalidInput("Choose a spreadsheet, or paste the table.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Välj ett kalkylark, eller klistra in tabellen.",
+                    en: "Choose a spreadsheet, or paste the table."))
         }
         let inForce = try await gallra.register(by: try context.person().party).register
         let draft: RopaDraft
@@ -144,7 +150,8 @@ struct RegisterPagesController: Sendable {
     @Sendable func version(_ request: Request, context: Context) async throws -> Response {
         let words = Words(context.language)
         guard let number = Int64(try context.parameters.require("version")) else {
-            throw GallraError.notFound("There is no such register version.")
+            throw GallraError.notFound(
+                ErrorReason(sv: "Den registerversionen finns inte.", en: "There is no such register version."))
         }
         let party = try context.person().party
         let stored = try await gallra.register(.version(number), by: party)

@@ -75,7 +75,7 @@ extension RequestsController {
                     until: decision.until?.description ?? "", reason: decision.reason[language],
                     records: held[decision.activity] ?? 0)
             }, connected: connected, hasConnected: !connected.isEmpty)
-        page.error = error?.description
+        page.error = error?.message(in: words.language)
         return AdminPage.render(
             "confirm-erasure", title: "\(words[.confirmHeading]) \(reference)", page, context,
             status: error?.httpStatus ?? .ok)

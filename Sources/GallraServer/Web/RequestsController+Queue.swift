@@ -71,7 +71,7 @@ extension RequestsController {
             hasRequests: !rows.isEmpty, today: today.description, requests: rows,
             kinds: RequestKind.allCases.map { .init(value: $0.rawValue, label: words[.kind($0)]) },
             channels: RequestChannel.allCases.map { .init(value: $0.rawValue, label: words[.channel($0)]) },
-            error: error?.description)
+            error: error?.message(in: words.language))
         page.tab = query.tab.rawValue
         page.tabs = RequestTab.allCases.map { tab in
             .init(

@@ -30,7 +30,7 @@ extension RequestsController {
             var corrections: [NotedCorrection] = []
             for (key, text) in entered {
                 guard let target = CorrectionTarget(key: key), let value = values.first(where: { $0.target == target })
-                else { throw GallraError.conflict(words[.correctionErrorGone]) }
+                else { throw GallraError.conflict(ErrorReason(words[.correctionErrorGone])) }
                 let new = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !new.isEmpty, new != value.value, new != value.noted else { continue }
                 // Named with its activity: the same category may be held under several.
@@ -38,19 +38,22 @@ extension RequestsController {
                 let what = "\(RectificationView.what(value, register: register, words: words)) (\(activity))"
                 guard new.count <= Self.correctionLimit else {
                     throw GallraError.invalidInput(
-                        words.fill(.correctionErrorLong, ["what": what, "limit": "\(Self.correctionLimit)"]))
+                        ErrorReason(
+                            words.fill(.correctionErrorLong, ["what": what, "limit": "\(Self.correctionLimit)"])))
                 }
                 if let kind = CorrectionProposal.kind(of: value.category) {
                     do {
                         _ = try SubjectIdentifier(kind, new, today: today)
                     } catch {
                         throw GallraError.invalidInput(
-                            words.fill(kind == .email ? .correctionErrorEmail : .correctionErrorPhone, ["what": what]))
+                            ErrorReason(
+                                words.fill(
+                                    kind == .email ? .correctionErrorEmail : .correctionErrorPhone, ["what": what])))
                     }
                 }
                 corrections.append(NotedCorrection(target: target, value: new))
             }
-            guard !corrections.isEmpty else { throw GallraError.invalidInput(words[.correctionErrorNone]) }
+            guard !corrections.isEmpty else { throw GallraError.invalidInput(ErrorReason(words[.correctionErrorNone])) }
             try await gallra.noteCorrections(id, corrections, by: party)
             return Response.redirect(to: "/admin/requests/\(id)#corrections", type: .normal)
         } catch let error as GallraError {

@@ -32,11 +32,13 @@ struct RequestsController: Sendable {
         let form = try await context.form(request)
         do {
             guard let kind = RequestKind(rawValue: form["kind"] ?? "") else {
-                throw GallraError.invalidInput("Choose what the person asks for.")
+                throw GallraError.invalidInput(
+                    ErrorReason(sv: "Välj vad personen begär.", en: "Choose what the person asks for."))
             }
             let received = try (form["received"]).flatMap { $0.isEmpty ? nil : $0 }.map { text in
                 guard let day = CivilDate(iso: text) else {
-                    throw GallraError.invalidInput("The day received is a date.")
+                    throw GallraError.invalidInput(
+                        ErrorReason(sv: "Mottagningsdagen är ett datum.", en: "The day received is a date."))
                 }
                 return day
             }
@@ -48,7 +50,9 @@ struct RequestsController: Sendable {
         } catch let error as GallraError {
             return try await requestsPage(RequestQuery(), context: context, error: error)
         } catch let error as IdentifierError {
-            return try await requestsPage(RequestQuery(), context: context, error: .invalidInput(error.description))
+            return try await requestsPage(
+                RequestQuery(), context: context,
+                error: .invalidInput(ErrorReason(sv: error.message(in: .sv), en: error.description)))
         }
     }
 
@@ -57,7 +61,10 @@ struct RequestsController: Sendable {
         let party = try context.person().party
         let details = try await gallra.requestDetails(try context.parameters.require("id"), by: party)
         guard details.request.kind.sendsCopy else {
-            throw GallraError.notFound("A \(details.request.kind.rawValue) request sends no copy.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Den här typen av ärende skickar ingen kopia.",
+                    en: "A \(details.request.kind.rawValue) request sends no copy."))
         }
         let export = try await gallra.exportSubject(
             details.request.subject, scope: details.request.kind == .portability ? .portability : .access, by: party)
@@ -117,7 +124,7 @@ struct RequestsController: Sendable {
         let details = try await gallra.requestDetails(id, by: try context.person().party)
         if details.request.kind == .erasure && form["confirmed"] != "yes" {
             return try await confirmPage(
-                id, context: context, error: .conflict(Words(context.language)[.confirmRequired]))
+                id, context: context, error: .conflict(ErrorReason(Words(context.language)[.confirmRequired])))
         }
         return try await acting(on: id, context: context) {
             let reply = RequestReply(format: "html", language: context.language, via: "email")
@@ -234,7 +241,7 @@ struct RequestsController: Sendable {
             }
         }
         page.scopeReason = request.scopeReason
-        page.error = error?.description
+        page.error = error?.message(in: words.language)
         return AdminPage.render(
             "request", title: "\(words[.request]) \(page.reference): \(page.kind)", page, context,
             status: error?.httpStatus ?? .ok)

@@ -41,7 +41,9 @@ struct RetentionController: Sendable {
     @Sendable func sweepProgress(_ request: Request, context: Context) async throws -> Response {
         let words = Words(context.language)
         guard let job = await jobs.job(try context.parameters.require("id")) else {
-            throw GallraError.notFound("No sweep started here has this id.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Ingen gallring som startats här har det id:t.", en: "No sweep started here has this id."))
         }
         let page = SweepPage(
             running: job.running, done: job.done, expected: max(job.expected, job.done),

@@ -35,7 +35,8 @@ struct SubjectExportController: Sendable {
         let person = try context.person()
         let reference = (form["reference"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !reference.isEmpty, UUID(uuidString: reference) == nil else {
-            throw GallraError.invalidInput("Search for the person first.")
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "Sök först efter personen.", en: "Search for the person first."))
         }
         let id = await jobs.start(gallra, subject: reference, shown: "", owner: person.email, by: person.party)
         return Response.redirect(to: "/admin/exports/\(id)", type: .normal)
@@ -47,7 +48,10 @@ struct SubjectExportController: Sendable {
         let words = Words(context.language)
         let id = try context.parameters.require("job")
         guard let job = await jobs.job(id, owner: try context.person().email) else {
-            throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Ingen kopia förberedd åt dig har det id:t; den kan redan ha hämtats.",
+                    en: "No copy prepared for you has this id; it may have been downloaded already."))
         }
         // A person the store does not hold is named by no id of the store's, nor linked to a page.
         let registered = !job.shown.isEmpty && !job.shown.hasPrefix("connected-")
@@ -74,7 +78,10 @@ struct SubjectExportController: Sendable {
     @Sendable func download(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("job")
         guard let copy = await jobs.take(id, owner: try context.person().email) else {
-            throw GallraError.notFound("No copy prepared for you has this id; it may have been downloaded already.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Ingen kopia förberedd åt dig har det id:t; den kan redan ha hämtats.",
+                    en: "No copy prepared for you has this id; it may have been downloaded already."))
         }
         return Response(
             status: .ok,

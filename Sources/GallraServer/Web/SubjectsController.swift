@@ -70,7 +70,7 @@ struct SubjectsController: Sendable {
             }
             return AdminPage.render("subjects", title: words[.navSubjects], page, context)
         } catch let error as GallraError {
-            page.error = error.description
+            page.error = error.message(in: words.language)
             return AdminPage.render("subjects", title: words[.navSubjects], page, context, status: error.httpStatus)
         }
     }
@@ -117,10 +117,10 @@ struct SubjectsController: Sendable {
             page.subject = subject
             return AdminPage.render("subjects", title: words[.navSubjects], page, context)
         } catch let error as GallraError {
-            page.error = error.description
+            page.error = error.message(in: words.language)
             return AdminPage.render("subjects", title: words[.navSubjects], page, context, status: error.httpStatus)
         } catch let error as IdentifierError {
-            page.error = error.description
+            page.error = error.message(in: words.language)
             return AdminPage.render(
                 "subjects", title: words[.navSubjects], page, context, status: .unprocessableContent)
         }

@@ -22,7 +22,8 @@ extension Gallra {
     /// The register in force; the public pages need one.
     func registerInForce() async throws -> Register {
         guard let register = try await store.versions.current()?.register else {
-            throw GallraError.unavailable("No register is in force yet.")
+            throw GallraError.unavailable(
+                ErrorReason(sv: "Inget register gäller än.", en: "No register is in force yet."))
         }
         return register
     }

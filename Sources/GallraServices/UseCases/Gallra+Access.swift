@@ -22,10 +22,13 @@ extension Gallra {
         try party.access.require(.manageAccess)
         // try?: a login that is not an e-mail address is refused just below
         guard (try? SubjectIdentifier.normalisedEmail(email)) != nil else {
-            throw GallraError.invalidInput("The login given is not an e-mail address; a user signs in with theirs.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Inloggningen är ingen e-postadress; en användare loggar in med sin.",
+                    en: "The login given is not an e-mail address; a user signs in with theirs."))
         }
         guard language == "sv" || language == "en" else {
-            throw GallraError.invalidInput("The language is sv or en.")
+            throw GallraError.invalidInput(ErrorReason(sv: "Språket är sv eller en.", en: "The language is sv or en."))
         }
         try await requireKnownActivities(access)
         let password = password ?? Secret.password()
@@ -77,23 +80,36 @@ extension Gallra {
     func requireKnownActivities(_ access: Access) async throws {
         guard access.isScoped else { return }
         guard !access.activities.isEmpty else {
-            throw GallraError.invalidInput("A support role works with some activities: give at least one --activity.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "En supportroll arbetar med vissa aktiviteter: ange minst en aktivitet.",
+                    en: "A support role works with some activities: give at least one --activity."))
         }
         guard let register = try await store.versions.current()?.register else {
-            throw GallraError.notFound("No register has been applied yet; a support role needs its activities.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Inget register har tillämpats än; en supportroll behöver sina aktiviteter.",
+                    en: "No register has been applied yet; a support role needs its activities."))
         }
         for activity in access.activities.sorted() where register.activity(activity) == nil {
-            throw GallraError.invalidInput("The register has no activity \"\(activity)\".")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Registret har ingen aktivitet \"\(activity)\".",
+                    en: "The register has no activity \"\(activity)\"."))
         }
     }
 
     /// At least 12 characters (OWASP ASVS 2.1.1) and at most 72 bytes, all that bcrypt reads.
     static func checkStrength(_ password: String) throws {
         guard password.count >= 12 else {
-            throw GallraError.invalidInput("A password has at least 12 characters.")
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "Ett lösenord har minst 12 tecken.", en: "A password has at least 12 characters."))
         }
         guard password.utf8.count <= 72 else {
-            throw GallraError.invalidInput("A password has at most 72 bytes; bcrypt ignores the rest.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Ett lösenord har högst 72 byte; resten ignoreras.",
+                    en: "A password has at most 72 bytes; bcrypt ignores the rest."))
         }
     }
 }

@@ -31,11 +31,20 @@ extension Gallra {
         limit: Int, offset: Int, by party: Party
     ) async throws -> [AuditLine] {
         guard (1...Self.auditTrailPageLimit).contains(limit) else {
-            throw GallraError.invalidInput("The limit is a whole number from 1 to \(Self.auditTrailPageLimit).")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Gränsen är ett heltal från 1 till \(Self.auditTrailPageLimit).",
+                    en: "The limit is a whole number from 1 to \(Self.auditTrailPageLimit)."))
         }
-        guard offset >= 0 else { throw GallraError.invalidInput("The offset is a whole number from 0.") }
+        guard offset >= 0 else {
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "Förskjutningen är ett heltal från 0.", en: "The offset is a whole number from 0."))
+        }
         if let since, let until, until <= since {
-            throw GallraError.invalidInput("The end of the time span is after its start.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Tidsspannets slut ligger efter dess början.",
+                    en: "The end of the time span is after its start."))
         }
         return try await acting(by: party, needs: .readAudit) {
             var id: String?
@@ -77,7 +86,8 @@ extension Gallra {
 
 extension Gallra {
     /// What the trail answers for an actor's login no user has.
-    public static let unknownAuditActor = "No user signs in with that login."
+    public static let unknownAuditActor = ErrorReason(
+        sv: "Ingen användare loggar in med den inloggningen.", en: "No user signs in with that login.")
 
     /// The actor as the chain names it: a user by their id (given by their login, with or without
     /// `user:`), any other actor as written; nil for none.

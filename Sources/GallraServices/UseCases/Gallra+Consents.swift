@@ -41,7 +41,8 @@ extension Gallra {
         try await acting(by: party, needs: .readPersonalData) {
             let entry = try await store.consents.entry(id)
             guard party.access.reaches(activity: entry.activity) else {
-                throw GallraError.notFound("No consent has the id \(id).")
+                throw GallraError.notFound(
+                    ErrorReason(sv: "Inget samtycke har id \(id).", en: "No consent has the id \(id)."))
             }
             return entry
         }
@@ -68,7 +69,12 @@ extension Gallra {
                 wordingVersion.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
             else {
                 throw GallraError.invalidInput(
-                    "The wording version is 1 to 64 letters a–z, digits, \".\", \"_\" or \"-\", such as foto-2026-1.")
+                    ErrorReason(
+                        sv:
+                            "Formuleringens version är 1 till 64 bokstäver a–z, siffror, \".\", \"_\" eller \"-\", som foto-2026-1.",
+                        en:
+                            "The wording version is 1 to 64 letters a–z, digits, \".\", \"_\" or \"-\", such as foto-2026-1."
+                    ))
             }
         }
     }

@@ -63,7 +63,10 @@ extension Gallra {
         aware: Date, description: String?, _ change: IncidentChange = IncidentChange(), affected: [String] = [],
         by party: Party
     ) async throws -> IncidentView {
-        guard let description else { throw GallraError.invalidInput("Say what happened: a description.") }
+        guard let description else {
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "Beskriv vad som hände.", en: "Say what happened: a description."))
+        }
         return try await writing(by: party, needs: .handleIncidents) {
             let id = try await store.incidents.open(aware: aware, description: description, change)
             if !affected.isEmpty { try await store.incidents.linkAffected(id, subjects: affected) }
@@ -89,7 +92,12 @@ extension Gallra {
     {
         guard !notification.isEmpty else {
             throw GallraError.invalidInput(
-                "Say what to record: the notification to IMY, why there is none, when the people were informed, or an exemption."
+                ErrorReason(
+                    sv:
+                        "Ange vad som ska antecknas: anmälan till IMY, varför ingen görs, när de berörda informerades, eller ett undantag.",
+                    en:
+                        "Say what to record: the notification to IMY, why there is none, when the people were informed, or an exemption."
+                )
             )
         }
         return try await writing(by: party, needs: .handleIncidents) {

@@ -9,7 +9,10 @@ extension Gallra {
     public func subjectsNamed(_ query: String, by party: Party) async throws -> NameSearch {
         try await acting(by: party, needs: .readPersonalData) {
             guard !party.access.isScoped else {
-                throw GallraError.forbidden("Searching by name needs a role that sees every activity.")
+                throw GallraError.forbidden(
+                    ErrorReason(
+                        sv: "Att söka på namn kräver en roll som ser alla aktiviteter.",
+                        en: "Searching by name needs a role that sees every activity."))
             }
             return try await store.subjects.named(query)
         }
@@ -20,7 +23,10 @@ extension Gallra {
     public func subjectNames(_ subjects: [String], by party: Party) async throws -> [String: String] {
         try await acting(by: party, needs: .readPersonalData) {
             guard !party.access.isScoped else {
-                throw GallraError.forbidden("Names are not shown to a role limited to some activities.")
+                throw GallraError.forbidden(
+                    ErrorReason(
+                        sv: "Namn visas inte för en roll som är begränsad till vissa aktiviteter.",
+                        en: "Names are not shown to a role limited to some activities."))
             }
             return try await store.subjects.names(of: subjects)
         }

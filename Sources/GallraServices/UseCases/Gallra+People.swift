@@ -62,7 +62,10 @@ extension Gallra {
     public func person(email: String, by party: Party) async throws -> Person {
         try await acting(by: party, needs: .manageAccess) {
             guard let user = try await store.users.user(email: email) else {
-                throw GallraError.notFound("No user signs in with that e-mail address.")
+                throw GallraError.notFound(
+                    ErrorReason(
+                        sv: "Ingen användare loggar in med den e-postadressen.",
+                        en: "No user signs in with that e-mail address."))
             }
             return Person(user)
         }
@@ -122,7 +125,11 @@ extension Gallra {
             if user.access.role == .admin, !user.disabled, access.role != .admin,
                 try await store.users.enabledAdmins() <= 1
             {
-                throw GallraError.conflict("This is the last admin who can sign in; make another user admin first.")
+                throw GallraError.conflict(
+                    ErrorReason(
+                        sv:
+                            "Det här är den sista administratören som kan logga in; gör först en annan användare till administratör.",
+                        en: "This is the last admin who can sign in; make another user admin first."))
             }
             return Person(try await store.users.setAccess(user: id, access: access))
         }
@@ -134,7 +141,11 @@ extension Gallra {
         try await acting(by: party, needs: .manageAccess) {
             let user = try await requireUser(id)
             if disabled, user.access.role == .admin, !user.disabled, try await store.users.enabledAdmins() <= 1 {
-                throw GallraError.conflict("This is the last admin who can sign in; make another user admin first.")
+                throw GallraError.conflict(
+                    ErrorReason(
+                        sv:
+                            "Det här är den sista administratören som kan logga in; gör först en annan användare till administratör.",
+                        en: "This is the last admin who can sign in; make another user admin first."))
             }
             return Person(try await store.users.setDisabled(user: id, disabled))
         }
@@ -159,13 +170,20 @@ extension Gallra {
     /// session of theirs ends, the one in use (`cookie`) goes on.
     public func changeOwnPassword(current: String, new: String, signedIn: SignedIn) async throws {
         guard signedIn.party.kind == .user, let user = try await store.users.user(id: signedIn.party.name) else {
-            throw GallraError.forbidden("Only a person signed in changes their own password.")
+            throw GallraError.forbidden(
+                ErrorReason(
+                    sv: "Bara en inloggad person byter sitt eget lösenord.",
+                    en: "Only a person signed in changes their own password."))
         }
         guard Bcrypt.verify(current, hash: user.passwordHash) else {
-            throw GallraError.invalidInput("The current password is not right.")
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "Det nuvarande lösenordet stämmer inte.", en: "The current password is not right."))
         }
         guard current != new else {
-            throw GallraError.invalidInput("The new password is the same as the current one.")
+            throw GallraError.invalidInput(
+                ErrorReason(
+                    sv: "Det nya lösenordet är detsamma som det nuvarande.",
+                    en: "The new password is the same as the current one."))
         }
         try Self.checkStrength(new)
         let hash = Bcrypt.hash(new, cost: Self.passwordCost)
@@ -213,7 +231,10 @@ extension Gallra {
     public func confirmSecondFactor(code: String, signedIn: SignedIn) async throws -> [String]? {
         let user = try await ownUser(signedIn)
         guard let secret = try await store.users.pendingSecondFactor(user: user.id) else {
-            throw GallraError.conflict("No second factor waits to be confirmed; start again.")
+            throw GallraError.conflict(
+                ErrorReason(
+                    sv: "Ingen andra faktor väntar på att bekräftas; börja om.",
+                    en: "No second factor waits to be confirmed; start again."))
         }
         guard let step = Self.matchingStep(code, secret: secret, at: Date()) else { return nil }
         let codes = (0..<Self.recoveryCodeCount).map { _ in Secret.recoveryCode() }
@@ -228,7 +249,10 @@ extension Gallra {
     public func newRecoveryCodes(signedIn: SignedIn) async throws -> [String] {
         let user = try await ownUser(signedIn)
         guard user.hasSecondFactor else {
-            throw GallraError.conflict("Recovery codes come with a second factor; enrol one first.")
+            throw GallraError.conflict(
+                ErrorReason(
+                    sv: "Återställningskoder hör till en andra faktor; lägg till en först.",
+                    en: "Recovery codes come with a second factor; enrol one first."))
         }
         let codes = (0..<Self.recoveryCodeCount).map { _ in Secret.recoveryCode() }
         try await store.work(by: signedIn.party) {
@@ -245,7 +269,10 @@ extension Gallra {
 
     private func ownUser(_ signedIn: SignedIn) async throws -> StoredUser {
         guard signedIn.party.kind == .user, let user = try await store.users.user(id: signedIn.party.name) else {
-            throw GallraError.forbidden("Only a person signed in has an account here.")
+            throw GallraError.forbidden(
+                ErrorReason(
+                    sv: "Bara en inloggad person har ett konto här.", en: "Only a person signed in has an account here."
+                ))
         }
         return user
     }
@@ -279,7 +306,9 @@ extension Gallra {
     }
 
     func requireUser(_ id: String) async throws -> StoredUser {
-        guard let user = try await store.users.user(id: id) else { throw GallraError.notFound("No such user.") }
+        guard let user = try await store.users.user(id: id) else {
+            throw GallraError.notFound(ErrorReason(sv: "Användaren finns inte.", en: "No such user."))
+        }
         return user
     }
 }

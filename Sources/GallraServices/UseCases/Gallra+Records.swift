@@ -37,7 +37,10 @@ extension Gallra {
     {
         if party.access.isScoped {
             guard case .activity(let activity) = scope else {
-                throw GallraError.forbidden("Name the activity the events are for; only yours can be given.")
+                throw GallraError.forbidden(
+                    ErrorReason(
+                        sv: "Ange aktiviteten som händelserna gäller; bara dina kan anges.",
+                        en: "Name the activity the events are for; only yours can be given."))
             }
             try party.access.require(activity: activity)
         }

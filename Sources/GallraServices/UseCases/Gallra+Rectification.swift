@@ -29,7 +29,10 @@ extension Gallra {
         try await acting(by: party, needs: .writePersonalData) {
             let request = try await reachableRequest(id, by: party)
             guard request.kind == .rectification else {
-                throw GallraError.invalidInput("Request \(id) is not a rectification request.")
+                throw GallraError.invalidInput(
+                    ErrorReason(
+                        sv: "Ärende \(id) är ingen begäran om rättelse.",
+                        en: "Request \(id) is not a rectification request."))
             }
             let export = try await store.subjects.export(request.subject)
             let asked = request.scope.map(Set.init)
@@ -64,7 +67,10 @@ extension Gallra {
     public func noteCorrections(_ id: String, _ corrections: [NotedCorrection], by party: Party) async throws {
         let listed = Set(try await correctableValues(ofRequest: id, by: party).map(\.target))
         guard corrections.allSatisfy({ listed.contains($0.target) }) else {
-            throw GallraError.forbidden("Only a value listed for this request can be corrected.")
+            throw GallraError.forbidden(
+                ErrorReason(
+                    sv: "Bara ett värde som listas för det här ärendet kan rättas.",
+                    en: "Only a value listed for this request can be corrected."))
         }
         for correction in corrections {
             switch correction.target {

@@ -36,9 +36,17 @@ extension Gallra {
         }
         guard let stored else {
             switch selector {
-            case .current: throw GallraError.notFound("No register has been applied yet.")
-            case .version(let number): throw GallraError.notFound("There is no register version \(number).")
-            case .inForce: throw GallraError.notFound("No register was in force then.")
+            case .current:
+                throw GallraError.notFound(
+                    ErrorReason(sv: "Inget register har tillämpats än.", en: "No register has been applied yet."))
+            case .version(let number):
+                throw GallraError.notFound(
+                    ErrorReason(
+                        sv: "Det finns ingen registerversion \(number).", en: "There is no register version \(number).")
+                )
+            case .inForce:
+                throw GallraError.notFound(
+                    ErrorReason(sv: "Inget register gällde då.", en: "No register was in force then."))
             }
         }
         return stored

@@ -30,7 +30,7 @@ public struct RegisterReview: Sendable {
     public let processorRecordChanged: Bool
     /// Why applying would be refused even though the file is valid (records held under an
     /// activity the new register leaves out).
-    public let refusal: String?
+    public let refusal: ErrorReason?
 
     public var canApply: Bool {
         register != nil && refusal == nil && (current == nil || !changes.isEmpty || processorRecordChanged)
@@ -52,7 +52,7 @@ extension Gallra {
             let touched = Self.touchedActivities(from: current?.register, to: register)
             let before = try await store.records.counts(activities: touched, at: Date())
             var after: [String: (held: Int, expired: Int)] = [:]
-            var refusal: String?
+            var refusal: ErrorReason?
             do {
                 try await store.transaction {
                     _ = try await store.versions.apply(yaml: yaml, file: "the register under review")

@@ -197,7 +197,10 @@ extension Gallra {
     public func requestID(reference: RequestReference, by party: Party) async throws -> String {
         try await acting(by: party, needs: .readPersonalData) {
             guard let request = try await store.requests.request(reference: reference) else {
-                throw GallraError.notFound("No request has the reference \(reference).")
+                throw GallraError.notFound(
+                    ErrorReason(
+                        sv: "Inget ärende har referensen \(reference).",
+                        en: "No request has the reference \(reference)."))
             }
             try requireReach(request, by: party)
             return request.id

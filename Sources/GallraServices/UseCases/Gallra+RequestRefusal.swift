@@ -15,7 +15,10 @@ extension Gallra {
         try await acting(by: party, needs: .writePersonalData) {
             let request = try await reachableRequest(id, by: party)
             guard request.status != .completed else {
-                throw GallraError.conflict("Request \(request.reference ?? id) is completed; it no longer changes.")
+                throw GallraError.conflict(
+                    ErrorReason(
+                        sv: "Ärende \(request.reference ?? id) är avslutat; det ändras inte längre.",
+                        en: "Request \(request.reference ?? id) is completed; it no longer changes."))
             }
             let register = try await registerInForce()
             let calendar = try await calendar()

@@ -11,7 +11,10 @@ extension Gallra {
     {
         if party.access.isScoped {
             guard let activities else {
-                throw GallraError.forbidden("Your role reaches only some activities; name them.")
+                throw GallraError.forbidden(
+                    ErrorReason(
+                        sv: "Din roll når bara vissa aktiviteter; ange dem.",
+                        en: "Your role reaches only some activities; name them."))
             }
             for activity in activities { try party.access.require(activity: activity) }
         }

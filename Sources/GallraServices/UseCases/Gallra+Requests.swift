@@ -46,7 +46,9 @@ extension Gallra {
         // Refused before anything is written: a request of no activity reaches nothing.
         if let activities, activities.isEmpty {
             throw GallraError.invalidInput(
-                "A request concerns at least one activity; name one, or leave them out for all.")
+                ErrorReason(
+                    sv: "Ett ärende gäller minst en aktivitet; ange en, eller utelämna dem för alla.",
+                    en: "A request concerns at least one activity; name one, or leave them out for all."))
         }
         return try await writing(by: party, needs: .writePersonalData) {
             if party.access.isScoped { _ = try await reachableSubject(subject, by: party) }
@@ -68,7 +70,10 @@ extension Gallra {
             guard let identifier = SubjectIdentifier(guessing: reference, today: today),
                 !(try await store.connectedPeople.rows(of: [identifier])).isEmpty
             else {
-                throw GallraError.notFound("No subject is known by that identifier, here or in a connected system.")
+                throw GallraError.notFound(
+                    ErrorReason(
+                        sv: "Ingen registrerad är känd med den uppgiften, här eller i ett anslutet system.",
+                        en: "No subject is known by that identifier, here or in a connected system."))
             }
             let person = NewSubject(
                 email: identifier.kind == .email ? identifier.value : nil,

@@ -92,7 +92,10 @@ extension Gallra {
     public func enrollSecondFactor(email: String, by party: Party) async throws -> String {
         try await acting(by: party, needs: .manageAccess) {
             guard let user = try await store.users.user(email: email) else {
-                throw GallraError.notFound("No user signs in with that e-mail address.")
+                throw GallraError.notFound(
+                    ErrorReason(
+                        sv: "Ingen användare loggar in med den e-postadressen.",
+                        en: "No user signs in with that e-mail address."))
             }
             let secret = Secret.password()
             try await store.users.setSecondFactor(user: user.id, secret: secret)

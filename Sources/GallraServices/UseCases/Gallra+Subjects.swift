@@ -18,7 +18,12 @@ extension Gallra {
     public func addSubjects(_ subjects: [NewSubject], by party: Party) async throws -> [String] {
         guard !party.access.isScoped else {
             throw GallraError.forbidden(
-                "A person is added under your activities with a record or a consent that names them by their e-mail address, phone number or personnummer; a person with neither would be outside your reach."
+                ErrorReason(
+                    sv:
+                        "En person läggs till under dina aktiviteter med en post eller ett samtycke som anger e-postadress, telefonnummer eller personnummer; en person utan det vore utom räckhåll för dig.",
+                    en:
+                        "A person is added under your activities with a record or a consent that names them by their e-mail address, phone number or personnummer; a person with neither would be outside your reach."
+                )
             )
         }
         return try await acting(by: party, needs: .writePersonalData) { try await store.subjects.add(subjects) }

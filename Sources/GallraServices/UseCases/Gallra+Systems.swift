@@ -24,7 +24,10 @@ extension Gallra {
     /// applied. (Its databases are shown through `ConnectedSystem.databaseWithoutSecrets`.)
     public func systemsInForce(by party: Party) async throws -> SystemsVersion {
         guard let version = try await systems(by: party) else {
-            throw GallraError.notFound("No systems file is in force; gallra systems apply FILE.")
+            throw GallraError.notFound(
+                ErrorReason(
+                    sv: "Ingen systemfil gäller; gallra systems apply FIL.",
+                    en: "No systems file is in force; gallra systems apply FILE."))
         }
         return version
     }

@@ -555,6 +555,12 @@ extension Word {
         case .auditSpan: "The end date is on or after the start date."
         case .auditNobody: "Nobody in the register has that e-mail address, phone number, personnummer or id."
         case .auditNotReference: "Give an e-mail address, a phone number, a personnummer or a subject id."
+        case .refusedHeading: "That could not be done"
+        case .conflictHeading: "That clashes with what is there"
+        case .unavailableHeading: "Try again in a moment"
+        case .failedHeading: "Something went wrong"
+        case .unexpectedLogged:
+            "Something went wrong on the server. It was logged under reference {reference}; give it to the operator."
         case .channelWeb: "Web form"
         case .channelEmail: "E-mail"
         case .channelPhone: "Phone"

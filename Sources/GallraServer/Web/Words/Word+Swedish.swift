@@ -557,6 +557,12 @@ extension Word {
         case .auditSpan: "Slutdatumet är samma dag som startdatumet eller senare."
         case .auditNobody: "Ingen i registret har den e-postadressen, det telefonnumret, personnumret eller id:t."
         case .auditNotReference: "Ange en e-postadress, ett telefonnummer, ett personnummer eller ett id."
+        case .refusedHeading: "Det gick inte att genomföra"
+        case .conflictHeading: "Krockar med det som redan finns"
+        case .unavailableHeading: "Försök igen om en stund"
+        case .failedHeading: "Något gick fel"
+        case .unexpectedLogged:
+            "Något gick fel på servern. Det loggades med referensen {reference}; ge den till den som driftar Gallra."
         case .channelWeb: "Webbformulär"
         case .channelEmail: "E-post"
         case .channelPhone: "Telefon"

@@ -148,8 +148,9 @@ extension Incidents {
         let gaps = incident.closingGaps(try await messageCounts(id))
         guard gaps.isEmpty else {
             throw GallraError.invalidInput(
-                "The incident cannot be closed yet; still missing: " + gaps.map(\.english).joined(separator: "; ")
-                    + ".")
+                ErrorReason(
+                    "The incident cannot be closed yet; still missing: " + gaps.map(\.english).joined(separator: "; ")
+                        + "."))
         }
         incident.closed = instant
         let register = try await requireRegister()

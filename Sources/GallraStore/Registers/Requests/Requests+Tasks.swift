@@ -68,10 +68,14 @@ extension Requests {
     func requireTasksDone(_ id: String) async throws {
         let open = try await tasks(of: id).filter { $0.doneAt == nil }
         guard open.isEmpty else {
+            let english = open.map { "\($0.name[.en]) (\($0.system))" }.joined(separator: ", ")
+            let swedish = open.map { "\($0.name[.sv]) (\($0.system))" }.joined(separator: ", ")
             throw GallraError.conflict(
-                "Request \(id) waits for work done by hand in "
-                    + open.map { "\($0.name[.en]) (\($0.system))" }.joined(separator: ", ")
-                    + "; mark each done: gallra request task-done \(id) SYSTEM")
+                ErrorReason(
+                    sv: "Ärende \(id) väntar på arbete för hand i \(swedish); markera varje del som klar",
+                    en:
+                        "Request \(id) waits for work done by hand in \(english); mark each done: gallra request task-done \(id) SYSTEM"
+                ))
         }
     }
 }

@@ -115,7 +115,11 @@ extension Subjects {
     private func owner(ofGuessed trimmed: String, today: CivilDate) async throws -> String {
         guard let identifier = SubjectIdentifier(guessing: trimmed, today: today) else {
             throw GallraError.invalidInput(
-                "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer.")
+                ErrorReason(
+                    sv: "Referensen är varken ett id, en e-postadress, ett telefonnummer eller ett personnummer.",
+                    en:
+                        "The subject reference is neither a subject id, an e-mail address, a phone number nor a personnummer."
+                ))
         }
         guard let subject = try await subjectID(for: identifier) else {
             throw GallraError.notFound("No subject has the \(identifier.kind.label) given.")

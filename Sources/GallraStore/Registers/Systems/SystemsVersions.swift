@@ -83,9 +83,10 @@ extension SystemsVersions {
             yaml: yaml, register: try await store.versions.requireRegister(inForce))
         guard let file, !problems.contains(where: { $0.severity == .error }) else {
             throw GallraError.conflict(
-                "The systems file in force no longer fits the register: "
-                    + problems.filter { $0.severity == .error }.map { $0.formatted(file: "systems") }.joined(
-                        separator: "; "))
+                ErrorReason(
+                    "The systems file in force no longer fits the register: "
+                        + problems.filter { $0.severity == .error }.map { $0.formatted(file: "systems") }.joined(
+                            separator: "; ")))
         }
         let version = SystemsVersion(
             version: try row.decode(column: "version", as: Int64.self),

@@ -17,8 +17,7 @@ extension Outbox {
     /// A message being handed over for longer than this is taken for interrupted.
     public static let interruptedAfter: TimeInterval = 600
     /// What the record of an interrupted message says.
-    static let interruptedNote =
-        "The server stopped while handing this message to the mail transport: it may have gone. It is not sent again, so that nobody gets it twice."
+    static let interruptedNote = MailRecord.interruptedNote
 
     /// Claims the oldest message due now for this server, or nil when none is left. A message that
     /// cannot be read back whole is given up (never sent in part or empty) and the next is taken.

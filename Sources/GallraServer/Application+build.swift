@@ -105,7 +105,8 @@ public func buildRouter(
     }
     router.get("/") { _, _ in Response.redirect(to: "/admin", type: .normal) }
     let signIn = SignInController(
-        gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies,
+        gallra: gallra, throttle: SignInThrottle(gallra: gallra, scope: "sign-in"),
+        secureCookies: configuration.secureCookies,
         adminsNeedSecondFactor: configuration.adminsNeedSecondFactor)
     signIn.add(to: router)
     let admin = router.group("/admin").add(middleware: SessionAuthentication(gallra: gallra))
@@ -123,8 +124,11 @@ public func buildRouter(
     LanguageController(gallra: gallra).add(to: admin)
     PeopleController(gallra: gallra, origin: selfService.baseURL).add(to: admin)
     AccountController(gallra: gallra).add(to: admin)
-    InvitationController(gallra: gallra, throttle: SignInThrottle(), secureCookies: configuration.secureCookies)
-        .add(to: router)
+    InvitationController(
+        gallra: gallra, throttle: SignInThrottle(gallra: gallra, scope: "invitation"),
+        secureCookies: configuration.secureCookies
+    )
+    .add(to: router)
     PrivacyController(gallra: gallra, settings: selfService, secureCookies: configuration.secureCookies).add(to: router)
     router.get("/health") { _, _ in "ok" }
     router.get("/metrics") { request, _ in

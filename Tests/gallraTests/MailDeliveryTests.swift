@@ -1,4 +1,5 @@
 import Foundation
+import GallraDatabase
 import Testing
 
 /// Mail through real parts: msmtp (Debian) to aiosmtpd (PyPI) on loopback, and an outbox that
@@ -111,13 +112,18 @@ struct MailDeliveryTests {
         #expect(receipts.count == 2, "and the receipt went by SMTP too")
     }
 
-    @Test("A server killed while a message waits in the outbox sends it after the restart")
+    @Test(
+        "A server killed while handing a message over never sends it again and says so; the message waiting behind it goes after the restart"
+    )
     func outboxSurvivesAKill() async throws {
-        // Its mail command hangs, so the message is still waiting when the server is killed.
+        // Its mail command hangs, so the first message is being handed over when the server is
+        // killed, and the second waits behind it.
         let server = try DemoServer(["--sendmail", "sleep 30"])
         try await server.ready()
         _ = try server.submitRequest(kind: "access", email: "bertil.berg@example.se", lang: "en")
         try await Task.sleep(for: .seconds(3))
+        _ = try server.submitRequest(kind: "access", email: "cecilia.carlsson@example.se", lang: "en")
+        try await Task.sleep(for: .seconds(1))
         server.kill()
         _ = try? GallraProcess.runTool("/usr/bin/pkill", ["-f", "^sleep 30$"])
         let mail = server.directory.appendingPathComponent("mail")
@@ -138,6 +144,20 @@ struct MailDeliveryTests {
         }
         let sent = try await Self.messages(in: mail, atLeast: 1)
         #expect(sent.count == 1, "the message waiting at the kill was sent after the restart")
-        #expect(sent.first?.contains("To: bertil.berg@example.se") == true)
+        #expect(sent.first?.contains("To: cecilia.carlsson@example.se") == true)
+        // At most once: the message the killed server was handing over may have gone, so it is
+        // not sent again; its record says it was given up, and why, never that it was sent.
+        try await Task.sleep(for: .seconds(3))
+        #expect(try await Self.messages(in: mail, atLeast: 1).count == 1, "the interrupted message was not sent again")
+        let database = try await StoreConnection.open(
+            .sqlite(path: server.directory.appendingPathComponent("gallra-demo.sqlite").path))
+        let given = try await database.sql.raw(
+            "SELECT sent_at, last_error FROM outbox WHERE failed_at IS NOT NULL"
+        ).all()
+        await database.close()
+        #expect(given.count == 1, "the interrupted message is given up")
+        let interrupted = try #require(given.first)
+        #expect(try interrupted.decode(column: "sent_at", as: Int64?.self) == nil, "and not recorded sent")
+        #expect(try interrupted.decode(column: "last_error", as: String?.self)?.contains("may have gone") == true)
     }
 }

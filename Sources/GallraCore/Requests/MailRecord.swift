@@ -58,3 +58,13 @@ extension MailRecord.State {
         return false
     }
 }
+
+extension MailRecord {
+    /// What the outbox records of a message whose server stopped while handing it to the mail
+    /// transport: it may have gone, and it is not sent again (at most once).
+    public static let interruptedNote =
+        "The server stopped while handing this message to the mail transport: it may have gone. It is not sent again, so that nobody gets it twice."
+
+    /// Given up because its server stopped while handing it over: it may have arrived.
+    public var wasInterrupted: Bool { state.isFailed && lastError == Self.interruptedNote }
+}

@@ -11,10 +11,10 @@ struct PrivacyController: Sendable {
     let gallra: Gallra
     let settings: SelfServiceSettings
     /// Submissions per address (3 an hour: more would bombard someone's inbox) and per client.
-    let perAddress = SignInThrottle(limit: 3, window: 3_600)
-    let perClient = SignInThrottle(limit: 20, window: 3_600)
+    var perAddress: SignInThrottle { SignInThrottle(gallra: gallra, scope: "privacy-address", limit: 3, window: 3_600) }
+    var perClient: SignInThrottle { SignInThrottle(gallra: gallra, scope: "privacy-client", limit: 20, window: 3_600) }
     /// Wrong addresses written for one download link, and per client, before it stops trying.
-    let perLink = SignInThrottle(limit: 5, window: 3_600)
+    var perLink: SignInThrottle { SignInThrottle(gallra: gallra, scope: "privacy-link", limit: 5, window: 3_600) }
     let secureCookies: Bool
     /// The public forms' anti-forgery value.
     var formToken: PreSessionForm { PreSessionForm(cookie: "gallra_door", path: "/privacy", secure: secureCookies) }
@@ -86,14 +86,14 @@ struct PrivacyController: Sendable {
             return try await formPage(
                 request: request, language: language, error: words[.selfServiceEmail], status: .unprocessableContent)
         }
-        guard await perClient.admit(["client:\(context.clientAddress)"]) else {
+        guard try await perClient.admit(["client:\(context.clientAddress)"]) else {
             return try await formPage(
                 request: request, language: language, error: words[.selfServiceThrottled], status: .tooManyRequests)
         }
         // A filled-in trap field (a robot) and an address asked too often get the same page as
         // everyone else; only no mail goes.
         let robot = !(fields["website"] ?? "").isEmpty
-        if !robot, await perAddress.admit(["address:\(email)"]) {
+        if !robot, try await perAddress.admit(["address:\(email)"]) {
             try await gallra.submitPublicRequest(
                 kind, email: email, language: language, details: fields["details"],
                 activities: fields.ticked("activity"), settings: settings)
@@ -183,20 +183,20 @@ struct PrivacyController: Sendable {
             "client:\(context.clientAddress)",
         ]
         // Counted before the check, in one step; forgiven when the address matches.
-        guard await perLink.admit(keys) else {
+        guard try await perLink.admit(keys) else {
             return try await downloadForm(
                 token: token, language: language, error: words[.selfServiceDownloadThrottled], status: .tooManyRequests)
         }
         switch try await gallra.downloadReport(token: token, email: fields["email"] ?? "") {
         case .invalid:
-            await perLink.forgive(keys)
+            try await perLink.forgive(keys)
             return try await invalidLink(language)
         case .mismatch:
             return try await downloadForm(
                 token: token, language: language, error: words[.selfServiceDownloadMismatch],
                 status: .unprocessableContent)
         case .file(let name, let contentType, let body):
-            await perLink.forgive(keys)
+            try await perLink.forgive(keys)
             guard contentType.hasPrefix("text/html") else {
                 return Response(
                     status: .ok,

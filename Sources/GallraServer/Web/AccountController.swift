@@ -124,13 +124,13 @@ struct InvitationController: Sendable {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let token = try context.parameters.require("token")
         let language = SignInController.language(request)
-        guard await throttle.admit(["invitation:\(context.clientAddress)": 30]) else {
+        guard try await throttle.admit(["invitation:\(context.clientAddress)": 30]) else {
             return page(language, InvitationPage(message: Words(language)[.invitationThrottled]), .tooManyRequests)
         }
         guard let person = try await gallra.invitation(token: token) else {
             return page(language, InvitationPage(message: Words(language)[.invitationGone]), .notFound)
         }
-        await throttle.forgive(["invitation:\(context.clientAddress)"])
+        try await throttle.forgive(["invitation:\(context.clientAddress)"])
         // The invited person's own language, as the admin chose it for them.
         return form(person.language, email: person.email)
     }
@@ -140,7 +140,7 @@ struct InvitationController: Sendable {
         let language = SignInController.language(request)
         let words = Words(language)
         let fields = try await request.formFields()
-        guard await throttle.admit(["invitation:\(context.clientAddress)": 30]) else {
+        guard try await throttle.admit(["invitation:\(context.clientAddress)": 30]) else {
             return page(language, InvitationPage(message: words[.invitationThrottled]), .tooManyRequests)
         }
         guard formToken.accepts(request, fields: fields), let person = try await gallra.invitation(token: token) else {

@@ -133,7 +133,9 @@ struct IncidentPage: Encodable, Sendable {
             switch mail.state {
             case .queued: state = "\(words[.mailQueued]) \(AdminPage.moment(mail.queuedAt, calendar))"
             case .sent(let at): state = "\(words[.sent]) \(AdminPage.moment(at, calendar))"
-            case .failed(let at): state = "\(words[.mailGivenUp]) \(AdminPage.moment(at, calendar))"
+            case .failed(let at):
+                state =
+                    "\(words[mail.wasInterrupted ? .mailInterrupted : .mailGivenUp]) \(AdminPage.moment(at, calendar))"
             }
             let failed = if case .failed = mail.state { true } else { false }
             return Message(

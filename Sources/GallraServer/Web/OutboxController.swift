@@ -93,6 +93,8 @@ struct OutboxPage: Encodable, Sendable {
                 ? words[.outboxQueued]
                 : "\(words[.outboxQueued]) · \(mail.attempts) \(words[.mailAttempts]), \(words[.mailNextAttempt]) \(AdminPage.moment(next, calendar))"
         case .sent(let at): "\(words[.sent]) \(AdminPage.moment(at, calendar))"
+        case .failed(let at) where mail.wasInterrupted:
+            "\(words[.mailInterrupted]) \(AdminPage.moment(at, calendar))"
         case .failed(let at):
             "\(words[.mailGivenUp]) \(AdminPage.moment(at, calendar)) (\(mail.attempts) \(words[.mailAttempts]))"
         }

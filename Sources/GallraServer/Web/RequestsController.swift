@@ -185,13 +185,16 @@ struct RequestsController: Sendable {
                         ? " · \(mail.attempts) \(words[.mailAttempts]), \(words[.mailNextAttempt]) \(AdminPage.moment(next, calendar))"
                         : "")
             case .sent(let at): state = "\(words[.sent]) \(AdminPage.moment(at, calendar))"
+            case .failed(let at) where mail.wasInterrupted:
+                state = "\(words[.mailInterrupted]) \(AdminPage.moment(at, calendar))"
             case .failed(let at):
                 state =
                     "\(words[.mailGivenUp]) \(AdminPage.moment(at, calendar)) (\(mail.attempts) \(words[.mailAttempts]))"
             }
             // Why the last attempt failed, as the transport said it (never the recipient: the
             // sender does not keep what a command prints).
-            let why = mail.state.isSent ? "" : mail.lastError.map { " — \($0)" } ?? ""
+            // An interrupted message's state says it all, in the page's language.
+            let why = mail.state.isSent || mail.wasInterrupted ? "" : mail.lastError.map { " — \($0)" } ?? ""
             return .init(purpose: words[.mailPurpose(mail.purpose)], state: state + why, failed: mail.state.isFailed)
         }
         page.noMail = details.mail.isEmpty

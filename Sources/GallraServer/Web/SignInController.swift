@@ -41,7 +41,7 @@ struct SignInController: Sendable {
         // per account, and twenty per client (the proxy's client when one is trusted), so that one
         // account's lockout never locks another out.
         let keys = ["account:\(email)": 5, "client:\(context.clientAddress)": 20]
-        guard await throttle.admit(keys) else {
+        guard try await throttle.admit(keys) else {
             return page(
                 language: language, error: Words(language)[.signInThrottled], email: email,
                 status: .tooManyRequests)
@@ -55,8 +55,8 @@ struct SignInController: Sendable {
                 language: language, error: Words(language)[.signInFailed], email: email,
                 status: .unauthorized)
         }
-        await throttle.forgive(Array(keys.keys))
-        await throttle.reset(["account:\(email)"])
+        try await throttle.forgive(Array(keys.keys))
+        try await throttle.reset(["account:\(email)"])
         var response = Response.redirect(to: "/admin", type: .normal)
         response.setCookie(
             Cookie(

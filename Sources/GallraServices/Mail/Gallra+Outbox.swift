@@ -17,27 +17,39 @@ extension Gallra {
     /// After so many failed attempts a message is given up (and shown as failed).
     public static let mailAttempts = 10
 
-    /// Sends every message due now through `transport`, as Gallra's mail sender. A message is
-    /// marked sent only once the transport has taken it; one that fails waits for its next attempt
-    /// (1, 2, 4 … minutes later) and is given up after `mailAttempts`. A failure that cannot be
-    /// recorded leaves the message due: it is tried again, never reported sent.
-    public func sendDueMail(through transport: MailTransport) async throws -> [MailDelivery] {
+    /// Sends what is due now through `transport` (at most `limit` messages), as Gallra's mail
+    /// sender, beside any other server on the same database. Each message is claimed first (it is
+    /// then this server's alone), handed to the transport, and marked sent only once the
+    /// transport has taken it; one that fails waits for its next attempt (1, 2, 4 … minutes later)
+    /// and is given up after `mailAttempts`. A failure that cannot be recorded leaves the message
+    /// claimed: it is given up as interrupted later, never sent twice and never reported sent.
+    /// Messages whose server died while handing them over are given up first (`Outbox`).
+    public func sendDueMail(through transport: MailTransport, limit: Int = 20) async throws -> [MailDelivery] {
         try await acting(by: .system("mail"), needs: .writePersonalData) {
+            try await store.outbox.settleInterrupted()
             var deliveries: [MailDelivery] = []
-            for message in try await store.outbox.due() {
+            while deliveries.count < limit, let message = try await store.outbox.claimNext() {
                 let attempt = message.attempts + 1
+                let failure: (any Error)?
                 do {
                     try await transport.deliver(message.message, id: message.id)
+                    failure = nil
+                } catch {
+                    failure = error
+                }
+                guard let failure else {
+                    // Thrown on: a message taken by the transport and not marked sent stays claimed,
+                    // and is never sent again.
                     try await store.outbox.markSent(message.id)
                     deliveries.append(MailDelivery(message: message.id, attempt: attempt, failure: nil, givenUp: false))
-                } catch {
-                    let givenUp = attempt >= Self.mailAttempts
-                    let retry = givenUp ? nil : Date().addingTimeInterval(60 * pow(2, Double(attempt - 1)))
-                    deliveries.append(
-                        MailDelivery(message: message.id, attempt: attempt, failure: "\(error)", givenUp: givenUp))
-                    // try?: a failure not recorded leaves the message due: it is tried again, never reported sent
-                    try? await store.outbox.markAttemptFailed(message.id, error: "\(error)", retry: retry)
+                    continue
                 }
+                let givenUp = attempt >= Self.mailAttempts
+                let retry = givenUp ? nil : Date().addingTimeInterval(60 * pow(2, Double(attempt - 1)))
+                deliveries.append(
+                    MailDelivery(message: message.id, attempt: attempt, failure: "\(failure)", givenUp: givenUp))
+                // try?: a failure not recorded leaves the message claimed: given up as interrupted later, never reported sent
+                try? await store.outbox.markAttemptFailed(message.id, error: "\(failure)", retry: retry)
             }
             return deliveries
         }

@@ -71,6 +71,7 @@ enum Migrations {
         reminderDays,
         incidentDuties,
         people,
+        servers,
     ]
 
     /// RFC 6238 §5.2: the last time step whose code signed a user in, so that no code is taken twice.

@@ -139,6 +139,7 @@ extension Word {
         case .mailToPerson: "Mail to the person"
         case .mailQueued: "Queued since"
         case .mailGivenUp: "Could not be sent"
+        case .mailInterrupted: "Interrupted while being sent and may have arrived; not sent again"
         case .mailNextAttempt: "next attempt"
         case .mailAttempts: "attempts"
         case .mailNone: "Gallra has sent the person nothing about this request."

@@ -140,6 +140,7 @@ extension Word {
         case .mailToPerson: "E-post till personen"
         case .mailQueued: "I kö sedan"
         case .mailGivenUp: "Kunde inte skickas"
+        case .mailInterrupted: "Avbröts medan det skickades och kan ha kommit fram; skickas inte igen"
         case .mailNextAttempt: "nästa försök"
         case .mailAttempts: "försök"
         case .mailNone: "Gallra har inte skickat något till personen om den här begäran."

@@ -131,6 +131,7 @@ enum Word: String, CaseIterable, Sendable {
     case mailToPerson = "mail_to_person"
     case mailQueued = "mail_queued"
     case mailGivenUp = "mail_given_up"
+    case mailInterrupted = "mail_interrupted"
     case mailNextAttempt = "mail_next_attempt"
     case mailAttempts = "mail_attempts"
     case mailNone = "mail_none"

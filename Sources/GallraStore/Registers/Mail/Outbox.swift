@@ -51,7 +51,7 @@ public struct Outbox: StoreRegister {
     }
 
     /// The audit entry of what became of a message about a request (`mail.sent`, `mail.failed`).
-    private func noteAbout(_ id: String, _ action: String, _ what: String, on sql: any SQLDatabase) async throws {
+    func noteAbout(_ id: String, _ action: String, _ what: String, on sql: any SQLDatabase) async throws {
         guard
             let row = try await sql.raw(
                 "SELECT purpose, request_id, subject_id FROM outbox WHERE id = \(bind: id)"
@@ -71,7 +71,8 @@ public struct Outbox: StoreRegister {
         let rows = try await data.read.raw(
             """
             SELECT id, purpose, message_sealed, attempts FROM outbox
-            WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now.millis)
+            WHERE sent_at IS NULL AND failed_at IS NULL AND sending_at IS NULL
+                AND next_attempt_at <= \(bind: now.millis)
             ORDER BY next_attempt_at, id LIMIT \(bind: limit)
             """
         ).all()
@@ -93,7 +94,8 @@ public struct Outbox: StoreRegister {
         return due
     }
 
-    /// Sent: the message itself is dropped; the row stays as a record that it went.
+    /// Sent: the message itself is dropped; the row stays as a record that it went. (A message
+    /// given up as interrupted that its server then finished handing over is recorded sent: it was.)
     public func markSent(_ id: String) async throws {
         try await data.transaction { sql in
             try await sql.raw(
@@ -112,7 +114,7 @@ public struct Outbox: StoreRegister {
         try await data.transaction { sql in
             try await sql.raw(
                 """
-                UPDATE outbox SET attempts = attempts + 1, last_error = \(bind: error),
+                UPDATE outbox SET attempts = attempts + 1, last_error = \(bind: error), sending_at = NULL, sending_by = NULL,
                     next_attempt_at = \(bind: retry?.millis ?? now), failed_at = \(bind: retry == nil ? now : nil)
                 WHERE id = \(bind: id)
                 """

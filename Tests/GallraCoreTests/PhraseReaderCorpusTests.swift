@@ -372,7 +372,7 @@ struct PhraseReaderCorpusTests {
         // "After" that ends the phrase adds to the moment before it, and there is none here.
         "kept for 12 months after",
         "Data is kept 2 years after it ends",
-        // "No" and "not" stay off the closed list: only "no contact" and its like are inactivity.
+        // "No" and "not" are negations; "no contact" and its like are inactivity.
         "data is not deleted for 2 years",
         // A period for part of the data only: the rest is kept for another.
         "Part of the data is kept for 7 years",

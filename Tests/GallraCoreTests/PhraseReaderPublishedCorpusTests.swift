@@ -66,16 +66,42 @@ struct PhraseReaderPublishedCorpusTests {
         }
     }
 
-    static func score(_ part: String) -> (entries: Int, right: Int, guesses: [Entry], missed: [Entry]) {
+    /// Both sides of a part, measured apart: how many of the phrases whose answer is a rule are
+    /// read right, how many of those that must be refused are refused, and the guesses among all.
+    struct Score {
+        let entries: Int
+        let rules: Int
+        let rulesRead: Int
+        let refusals: Int
+        let refused: Int
+        let guesses: [Entry]
+        let missed: [Entry]
+
+        var readShare: Double { rules == 0 ? 1 : Double(rulesRead) / Double(rules) }
+        var refusedShare: Double { refusals == 0 ? 1 : Double(refused) / Double(refusals) }
+        var guessShare: Double { entries == 0 ? 0 : Double(guesses.count) / Double(entries) }
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 1000).rounded()) / 10)%" }
+
+    static func score(_ part: String) -> Score {
         let all = entries(part)
         let verdicts = all.map { ($0, verdict($0)) }
-        let guesses = verdicts.filter { $0.1 == .guessed }.map(\.0)
-        let missed = verdicts.filter { $0.1 == .missed }.map(\.0)
-        let right = verdicts.filter { $0.1 == .right }.count
+        func isRule(_ entry: Entry) -> Bool { if case .rule = entry.expected { return true } else { return false } }
+        let score = Score(
+            entries: all.count,
+            rules: all.filter(isRule).count,
+            rulesRead: verdicts.filter { isRule($0.0) && $0.1 == .right }.count,
+            refusals: all.filter { !isRule($0) }.count,
+            refused: verdicts.filter { !isRule($0.0) && $0.1 == .right }.count,
+            guesses: verdicts.filter { $0.1 == .guessed }.map(\.0),
+            missed: verdicts.filter { $0.1 == .missed }.map(\.0))
         print(
-            "phrase corpus (\(part)): \(right)/\(all.count) right (\(right * 1000 / all.count / 10)%), \(guesses.count) guesses, \(missed.count) refused where a rule was expected"
+            "phrase corpus (\(part)): rules read right \(score.rulesRead)/\(score.rules) (\(percent(score.readShare))), "
+                + "refusals refused \(score.refused)/\(score.refusals) (\(percent(score.refusedShare))), "
+                + "guesses \(score.guesses.count)/\(score.entries) (\(percent(score.guessShare)))"
         )
-        return (all.count, right, guesses, missed)
+        return score
     }
 
     @Test("The tuning part: its guesses and misses are listed")
@@ -88,19 +114,23 @@ struct PhraseReaderPublishedCorpusTests {
             print("missed: \"\(entry.phrase)\" → \(Self.reader.read(entry.phrase))")
         }
         #expect(result.entries >= 190)
-        #expect(result.right * 10 >= result.entries * 9, "the tuning part reads below 90%")
+        #expect(result.readShare >= 0.9, "the tuning part reads below 90% of its rules")
+        #expect(result.refusedShare >= 0.95, "the tuning part refuses below 95% of what must be refused")
     }
 
     /// The held-back part is scored, never listed: it stays unseen while the reader is tuned.
-    /// The target is 90% right with no more than 1% guesses. The reader read 84% (93 of 110) when
-    /// it was first scored, 88% (97) after its purpose clauses, inactivity thresholds and wider
-    /// closed list, and 90% (99) after the common wording of a fresh sample; the test holds that.
-    @Test("The held-back part: at least 90% right, no more than 1% guesses")
+    /// The targets (issue 33): 90% of the phrases whose answer is a rule read right, 95% of those
+    /// that must be refused refused, no more than 1% guesses among all. Before the closed class
+    /// of wording that moves the day, it read 32 of 42 rules (76%), refused 67 of 68 and guessed
+    /// once; with it, 35 of 42 (83%), 67 of 68 and once. The rules' target is not reached: the test
+    /// holds what is, and the other two targets.
+    @Test("The held-back part: rules read, refusals refused and guesses, each against its target")
     func heldBack() {
         let result = Self.score("held-back")
         #expect(result.entries >= 100)
-        #expect(result.guesses.count * 100 <= result.entries, "guesses on the held-back part")
-        #expect(result.right * 10 >= result.entries * 9, "the held-back part reads below 90%")
+        #expect(result.guessShare <= 0.01, "guesses on the held-back part")
+        #expect(result.refusedShare >= 0.95, "the held-back part refuses below 95% of what must be refused")
+        #expect(result.rulesRead >= 35, "the held-back part reads fewer of its rules than it did (35 of 42)")
     }
 
     @Test("Every phrase names its source")

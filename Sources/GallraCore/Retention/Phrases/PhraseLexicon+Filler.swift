@@ -1,5 +1,6 @@
 /// The closed list of wording that carries no meaning for the day: who keeps what, and how it
-/// goes. A word outside every list of the lexicon is not understood, and the phrase is refused.
+/// goes. A word outside every list of the lexicon names what is kept, who keeps it or why; the
+/// wording that can move the day is the closed class (`PhraseLexicon+ClosedClass.swift`).
 extension PhraseLexicon {
     /// Fixed expressions that carry no meaning for the day.
     static let fillerPhrases: [Entry] = [
@@ -9,8 +10,21 @@ extension PhraseLexicon {
         en(
             "(?:the )?(?:anti-)?money laundering (?:regulations?|act|rules|law)|\\((?:the )?(?:statute of limitations|limitation period)\\)|as required by|required by|older than|the relevant|used to be|in order to|so that we can|so that|so we can|in accordance with|according to|pursuant to|due to|in line with|based on|to comply with|for the purposes? of|on file|or anonymi[sz]ed|over ?written|at the end of (?:which|that|this) period|(?:which|that) (?:is|are) of relevance (?:for|to) (?:the|our|your) \\w+|a period of|for a period of|(?:has )?(?:taken|takes|took) place|(?:has|have) passed|(?:has |have |had )?(?:come|comes|came) to an end|(?:the )?part of (?:the |your )?(?:\\w+ )?(?:documentation|documents|files?|records?) (?:that|which) (?:possibly )?contains? personal data|(?:permanently|securely) (?:deleted|removed|erased)|(?:deleted|removed|erased) permanently",
             .filler("")),
+        // "26 månader, innan de anonymiseras": before the erasure is the erasure itself.
+        sv(
+            "innan (?:de|den|det|dessa|uppgifterna|informationen|materialet) (?:kommer att )?(?:anonymiseras|raderas|gallras|förstörs|tas bort|avidentifieras)",
+            .filler("")),
+        en(
+            "before (?:they|it|the data|the information) (?:is|are|will be|gets|get) (?:deleted|erased|anonymi[sz]ed|destroyed|removed|disposed of)",
+            .filler("")),
         // A law's number, "(1999:1078)", and the year of an act.
         .init(languages: both, pattern: "\\(?\\d{4}:\\d+\\)?|(?:19|20)\\d{2}", meaning: .piece(.filler(""))),
+        // A law's chapter, section or article: "7 kap. 2 §", "art. 6(1)(c)", "section 6".
+        .init(
+            languages: both,
+            pattern:
+                "\\d+ ?kap\\.?(?: \\d+ ?§+)?|\\d+ ?§+|§+ ?\\d+|(?:art|article|artikel|section|sektion)\\.? ?\\d+(?:\\(\\d+\\))*(?:\\([a-z]\\))?",
+            meaning: .piece(.filler(""))),
     ]
 
     private static func sv(_ pattern: String, _ piece: PhrasePiece) -> Entry {

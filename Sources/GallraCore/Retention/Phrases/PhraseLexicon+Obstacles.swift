@@ -63,5 +63,10 @@ extension PhraseLexicon {
             "(?:the )?(?:start|beginning|signing|commencement|conclusion) of (?:the|your|our) \\w+|(?:the )?date of signing|(?:the )?(?:warranty|guarantee) period|warranty|guarantee|concluded|(?:(?:deletion|erasure|your|a|the) )?requests?",
             .unknownMoment),
         .init(languages: both, pattern: ">|<|≥|≤", meaning: .obstacle(.minimum)),
+        // "Tackar du nej till dop raderas …": a Swedish sentence that opens with its verb before
+        // "du" or "ni" is a condition ("if you decline …").
+        sv(
+            "^(?!(?:när|då|om|tills|medan|eftersom|innan|efter|så|sedan|för|att|och|men|under|vid|som|där|hur|vad|om)\\b)\\p{L}+ (?:du|ni)(?= )",
+            .condition),
     ]
 }

@@ -92,7 +92,7 @@ struct PhraseLexicon {
                 languages: [.sv], pattern: "(?:det )?innevarande (?:kalender)?år (?:plus|\\+|och) \(number) år",
                 meaning: .calendarYears(offset: 0)),
         ]
-        return structural + markers + events + obstacles + fillerPhrases
+        return structural + markers + events + obstacles + closedClass + fillerPhrases
     }
 
     private static func sv(_ pattern: String, _ piece: PhrasePiece) -> Entry {
@@ -119,10 +119,10 @@ struct PhraseLexicon {
             "efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)|efter att (?:det|den|de) (?:har )?(?:avslutats|stängts|upphört|löpt ut)",
             .plus),
         en(
-            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)|(?:after|once) (?:it|they) (?:(?:is|are|has been|have been|was|were) (?:closed|resolved|completed|finished|terminated|cancell?ed|over)|ends?|ended|has ended|have ended|expires?|has expired)",
+            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)|(?:after|once) (?:it|they) (?:(?:is|are|has been|have been|was|were) (?:closed|resolved|completed|finished|terminated|cancell?ed|over)|ends?|ended|has ended|have ended|expires?|has expired|closed|finished|concluded|terminated|expired)",
             .plus),
         en(
-            "plus|thereafter|after that|afterwards|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
+            "plus|thereafter|after that|afterwards|afterward|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
             .plus),
         sv("efter|från|räknat från|fr\\.?o\\.?m\\.?|efter det att|efter att", .after),
         en("after|from|since|following|beyond|past", .after),
@@ -227,7 +227,7 @@ struct PhraseLexicon {
         sv("\\w*samtycke\\w*|återkalla\\w*", .consentWithdrawn),
         en("consent|withdraw\\w*", .consentWithdrawn),
         sv(
-            "invändning\\w*|invänder|invänt|avregistrer\\w*|avanmäl\\w*|avprenumerer\\w*|motsätter|(?:du )?inte längre (?:vill|önskar) (?:ha|få|ta emot|motta)(?: våra| vårt| vår)? (?:nyhetsbrev(?:et)?|utskick(?:en)?|marknadsföring(?:en)?|erbjudanden)",
+            "invändning\\w*|invänder|invänt|avregistrer(?:ar|a|at|ade|ar sig|at sig) (?:dig|er|sig|dem)|avregistrering från \\w+|avanmäl\\w*|avprenumerer\\w*|motsätter|(?:du )?inte längre (?:vill|önskar) (?:ha|få|ta emot|motta)(?: våra| vårt| vår)? (?:nyhetsbrev(?:et)?|utskick(?:en)?|marknadsföring(?:en)?|erbjudanden)",
             .objection),
         en(
             "object(?:s|ed|ion|ions)?|opt[- ]?outs?|opt(?:s|ed)? out|unsubscrib\\w*|denied the processing|(?:(?:you )?(?:tell|inform|notify) us (?:that )?)?(?:you )?no longer wish(?:es)? to (?:receive|hear from us|be contacted)(?: (?:direct )?marketing)?(?: (?:communications|emails|e-mails|messages|newsletters|mailings))?(?: from us)?",
@@ -242,13 +242,13 @@ struct PhraseLexicon {
         en("download\\w*", .download),
         sv("räkenskapsår\\w*", .fiscalYearEnd),
         en(
-            "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) year",
+            "(?:the )?(?:end of (?:the )?(?:corresponding )?)?(?:financial|fiscal|tax|accounting) (?:year|period)",
             .fiscalYearEnd),
         sv(
             "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|utan (?:någon )?(?:kontakt|aktivitet|inloggning)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent) (?:financial )?(?:activity|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent|final) (?:financial )?(?:activity|communication|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?(?:aktivt )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",

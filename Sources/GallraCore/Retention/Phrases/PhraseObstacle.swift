@@ -26,6 +26,22 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
     /// A law cited with no moment beside it ("fem år enligt penningtvättslagen"): the law counts
     /// its period from a moment the phrase does not name.
     case lawWithoutMoment
+    /// "inte", "not", "never": the sentence says what is not done.
+    case negation
+    /// "varje månad", "every six months", "annually": a cycle, not the day data goes.
+    case frequency
+    /// "innan", "before", "prior to": counted back from a moment.
+    case countsBack
+    /// "vissa", "certain", "longest": the period holds for part of the data only.
+    case partOfData
+    /// "omedelbart", "immediately": a second moment beside the period.
+    case immediately
+    /// A number with no unit to count ("1,5 år", "18", "a dozen").
+    case strayNumber
+    /// "to answer questions after the contract ends": a purpose naming a moment or a bound.
+    case purposeWithMoment
+    /// "reviewed", "överförs", "available": what happens to the data then, not its erasure.
+    case notErasure
 
     func reason(_ words: String) -> String {
         switch self {
@@ -46,6 +62,16 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
         case .lawWithoutMoment:
             return
                 "\"\(words)\" counts the period from a moment the phrase does not name; name it (\"efter att kundförhållandet upphört\")"
+        case .negation: return "\"\(words)\" is a negation; say the period as what is done"
+        case .frequency: return "\"\(words)\" names a cycle (a review, a run), not the day the data is erased"
+        case .countsBack: return "\"\(words)\" counts back from a moment; the rule counts forward from an event"
+        case .partOfData:
+            return "\"\(words)\" limits the period to part of the data; split the activity per kind of data"
+        case .immediately: return "\"\(words)\" names a second moment beside the period; split the activity"
+        case .strayNumber: return "\"\(words)\" is a number the reader cannot tie to a unit of time"
+        case .notErasure: return "\"\(words)\" says what happens to the data then, not that it is erased"
+        case .purposeWithMoment:
+            return "\"\(words)\" opens a purpose that names a moment or a period; say what the period counts from"
         }
     }
 
@@ -64,6 +90,14 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
         case .notAUnit: return "not a unit"
         case .unknownMoment: return "an unknown moment"
         case .lawWithoutMoment: return "a law without its moment"
+        case .negation: return "a negation"
+        case .frequency: return "a frequency"
+        case .countsBack: return "counting back"
+        case .partOfData: return "part of the data"
+        case .immediately: return "a second moment"
+        case .strayNumber: return "a number without a unit"
+        case .purposeWithMoment: return "a purpose with a moment"
+        case .notErasure: return "not an erasure"
         }
     }
 }

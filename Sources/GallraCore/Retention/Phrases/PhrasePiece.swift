@@ -47,7 +47,8 @@ enum PhrasePiece: Hashable, Sendable {
     case erasure(String)
     /// "over" after inactivity ("dormant for over two years"): how long the inactivity lasts.
     case inactivityThreshold(String)
-    /// Words the reader does not know: a phrase holding any is refused, naming them.
+    /// Words outside the lexicon: they name what is kept, who keeps it or why, and cannot move the
+    /// day; standing where a moment belongs they refuse the phrase (`PhraseMomentSlots`).
     case text(String)
 
     var isMarker: Bool {

@@ -2,12 +2,19 @@ import Foundation
 
 /// Readings that depend on a word's neighbours rather than on the word alone.
 extension PhraseTokenizer {
+    /// The neighbour-dependent readings, in the order they apply: each reads the tokens the one
+    /// before it left.
+    static var passes: [any PhrasePass.Type] {
+        [
+            PhraseConditionsThatAreMoments.self, PhraseErasedAccounts.self, PhraseDeletedThings.self,
+            PhraseCitedLaws.self, PhraseAddedThings.self, PhrasePurposeClauses.self,
+            PhraseInactivityThresholds.self, PhraseUnnamedMoments.self, PhraseMomentSlots.self, PhraseUnnamedEnds.self,
+        ]
+    }
+
     /// Applies the neighbour-dependent readings to the tokens of a phrase.
     static func readingClauses(_ tokens: [PhraseToken]) -> [PhraseToken] {
-        unnamedMoments(
-            inactivityThresholds(
-                purposeClauses(addedThings(citedLaws(deletedThings(erasedAccounts(conditionsThatAreMoments(tokens)))))))
-        )
+        passes.reduce(tokens) { tokens, pass in pass.apply(tokens) }
     }
 
     /// "för att kunna svara på frågor från den som sökt", "in order to answer questions": a
@@ -30,6 +37,13 @@ extension PhraseTokenizer {
                 for position in index..<end {
                     result[position] = .init(piece: .purpose(result[position].words), words: result[position].words)
                 }
+            } else if clause.contains(where: { if case .text = $0.piece { true } else { false } }),
+                clause.contains(where: { namesMomentOrPeriod($0.piece) })
+            {
+                // "kept for 2 years to answer questions after the contract ends": whether the
+                // moment bounds the purpose or the period, the words do not say.
+                let words = ([result[index]] + clause.prefix(2)).map(\.words).joined(separator: " ")
+                result[index] = .init(piece: .obstacle(.purposeWithMoment, words), words: result[index].words)
             }
             index = end
         }
@@ -50,6 +64,13 @@ extension PhraseTokenizer {
             return false
         }
         return true
+    }
+
+    private static func namesMomentOrPeriod(_ piece: PhrasePiece) -> Bool {
+        switch piece {
+        case .event, .duration, .after, .when, .until, .asLongAs, .cap: return true
+        default: return false
+        }
     }
 
     private static func endsClause(_ piece: PhrasePiece) -> Bool {

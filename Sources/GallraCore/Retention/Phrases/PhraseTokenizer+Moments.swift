@@ -18,7 +18,7 @@ extension PhraseTokenizer {
             while next < result.count, !result[next].piece.isMeaningful, result[next].piece != .comma { next += 1 }
             let following = next < result.count ? result[next].piece : nil
             switch following {
-            case .event, .duration, .none, .obstacle, .conflict, .calendarYearEnd, .ordinalYear, .calendarYears,
+            case .event, .duration, .some(.none), .obstacle, .conflict, .calendarYearEnd, .ordinalYear, .calendarYears,
                 .accountingAct:
                 continue
             default:

@@ -93,11 +93,15 @@ struct PhraseTokenizer: @unchecked Sendable {
         let lowered = phrase.lowercased()
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "+", with: " + ")
+            // "~2 years", "≈ 6 mån": an estimate's sign is a word of its own.
+            .replacingOccurrences(of: "~", with: " ~ ").replacingOccurrences(of: "≈", with: " ≈ ")
             // A comma or semicolon after a word is punctuation of its own ("30 days, after which"),
             // a decimal comma ("1,5") is not.
             .replacingOccurrences(of: "(?<!\\d)([,;])|([,;])(?!\\d)", with: " $1$2 ", options: .regularExpression)
             // An apostrophe inside a word ("we’ll", "candidate’s") is not a quotation mark.
             .replacingOccurrences(of: "(?<=\\p{L})[’‘](?=\\p{L})", with: "'", options: .regularExpression)
+            // A possessive names what is kept: "a case's documents" are the case's.
+            .replacingOccurrences(of: "(?<=\\p{L})['’]s(?!\\p{L})", with: "", options: .regularExpression)
             // A plural in parentheses is the plural: "file(s)".
             .replacingOccurrences(of: "(?<=\\p{L})\\((e?s)\\)", with: "$1", options: .regularExpression)
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -107,8 +111,9 @@ struct PhraseTokenizer: @unchecked Sendable {
         CharacterSet(charactersIn: "/()[]\"“”‘’:"))
     private static let strayMarks = CharacterSet.punctuationCharacters.union(.symbols)
 
-    /// What no pattern matched, word by word: on the closed filler list, stray punctuation, or
-    /// not understood.
+    /// What no pattern matched, word by word: on the closed filler list, stray punctuation, a
+    /// number with no unit (which refuses: numbers are of the closed class), or a word that names
+    /// what is kept, who keeps it or why.
     private func appendWords(_ text: String, from start: Int, to end: Int, into tokens: inout [PhraseToken]) {
         guard end > start else { return }
         let stretch = (text as NSString).substring(with: NSRange(location: start, length: end - start))
@@ -118,6 +123,8 @@ struct PhraseTokenizer: @unchecked Sendable {
             let known = fillerWords.contains(word) || fillerEndings.contains { word.hasSuffix($0) }
             if known {
                 tokens.append(.init(piece: .filler(word), words: word))
+            } else if word.contains(where: \.isNumber) || PhraseNumbers.value(of: word) != nil {
+                tokens.append(.init(piece: .obstacle(.strayNumber, word), words: word))
             } else if let intended = misspelledFiller(word) {
                 tokens.append(.init(piece: .misspelling(of: intended), words: word))
             } else {

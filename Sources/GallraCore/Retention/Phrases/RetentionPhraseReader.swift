@@ -78,6 +78,7 @@ struct PhraseInterpretation {
             }
         }
         let unknown = pieces.compactMap { if case .text(let words) = $0 { return "\"\(words)\"" } else { return nil } }
+        let trailing = trailingUnknown()
         let reading: RetentionRule
         do {
             reading = try structure()
@@ -86,11 +87,42 @@ struct PhraseInterpretation {
             guard !unknown.isEmpty else { throw error }
             throw PhraseRefusal(reason: "\(error.reason); besides, not understood: \(unknown.joined(separator: ", "))")
         }
-        guard unknown.isEmpty else {
-            throw PhraseRefusal(reason: "not understood: \(unknown.joined(separator: ", "))")
+        // Words outside the lexicon name what is kept, who keeps it or why: the closed class of
+        // wording that moves the day is all in the lexicon, and a word standing where a moment
+        // belongs is refused by `PhraseMomentSlots`. They are read as names where names stand:
+        // before the period or moment ("Lagringstid:", "Whistleblowing reports are …"), and
+        // after wording that says why ("in line with regulations"). Elsewhere after the period
+        // begins an unknown word is as likely a qualifier of the period or of its moment ("after
+        // the opening of the case") as a name, and is refused: read on the held-back part, letting
+        // such words pass read three more rules and guessed four more.
+        guard trailing.isEmpty else {
+            throw PhraseRefusal(reason: "not understood: \(trailing.joined(separator: ", "))")
         }
         return reading
     }
+
+    /// The unknown words after the first piece that carries meaning, other than those after
+    /// wording that says why.
+    private func trailingUnknown() -> [String] {
+        guard let first = pieces.firstIndex(where: { $0.isMeaningful }) else { return [] }
+        var found: [String] = []
+        var why = false
+        for index in pieces.indices where index > first {
+            // "in line with regulations", "as part of our fraud prevention strategy": after
+            // wording that says why, up to the next comma, the words name the reason.
+            if case .filler(let words) = pieces[index], Self.whyOpeners.contains(words) { why = true }
+            if pieces[index] == .comma || pieces[index].isMarker { why = false }
+            guard case .text(let words) = pieces[index], !why else { continue }
+            found.append("\"\(words)\"")
+        }
+        return found
+    }
+
+    private static let whyOpeners: Set<String> = [
+        "in line with", "according to", "pursuant to", "in accordance with", "as part of", "for the purpose of",
+        "for the purposes of", "as required by", "required by", "due to", "based on", "to comply with", "enligt",
+        "i enlighet med", "på grund av", "som en del av",
+    ]
 
     /// The rule the phrase's structure gives, the words the reader does not know set aside.
     private func structure() throws(PhraseRefusal) -> RetentionRule {
@@ -124,6 +156,10 @@ struct PhraseInterpretation {
     private func bookkeeping(events: [EventName]) throws(PhraseRefusal) -> RetentionExpression {
         let others = Set(events).subtracting([.fiscalYearEnd, .collected])
         let cites = pieces.contains(.accountingAct)
+        // "två år eller så länge bokföringslagen anger": which of the two, the words do not say.
+        if pieces.contains(.either) && !pieces.contains(.firstOf) && !pieces.contains(.lastOf) {
+            throw PhraseRefusal(reason: "it says \"or\" between the Accounting Act's period and another")
+        }
         if cites && !others.isEmpty {
             throw PhraseRefusal(
                 reason:
@@ -354,7 +390,7 @@ extension PhrasePiece {
         case .inactivityThreshold: return "how long the inactivity lasts"
         case .erasure: return "the erasure itself, not a moment: carries no meaning for the day"
         case .misspelling(let word): return "\"\(word)\" misspelt: carries no meaning for the day"
-        case .text: return "not understood: refused"
+        case .text: return "names what is kept, who keeps it or why: carries no meaning for the day"
         }
     }
 

@@ -1,0 +1,144 @@
+/// One reading of a phrase's tokens that depends on a word's neighbours rather than on the word
+/// alone. `PhraseTokenizer.passes` lists them in the order they apply.
+protocol PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken]
+}
+
+/// "If you close your account": "if" before a moment Gallra knows is "when".
+enum PhraseConditionsThatAreMoments: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.conditionsThatAreMoments(tokens) }
+}
+
+/// "Kontot raderas efter 24 månaders inaktivitet": the erasure, not the moment.
+enum PhraseErasedAccounts: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.erasedAccounts(tokens) }
+}
+
+/// "Deleted content is removed within 60 days": counted from a deletion Gallra does not know.
+enum PhraseDeletedThings: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.deletedThings(tokens) }
+}
+
+/// "fem år enligt penningtvättslagen": a law cited with no moment beside it.
+enum PhraseCitedLaws: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.citedLaws(tokens) }
+}
+
+/// "extra data": "extra" before the name of something kept adds no period.
+enum PhraseAddedThings: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.addedThings(tokens) }
+}
+
+/// "för att kunna svara på frågor": why data is kept, not until when.
+enum PhrasePurposeClauses: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.purposeClauses(tokens) }
+}
+
+/// "dormant for over two years": "over" is how long the inactivity lasts.
+enum PhraseInactivityThresholds: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.inactivityThresholds(tokens) }
+}
+
+/// "until the order is complete": "when", "until", "as long as" before no moment Gallra knows.
+enum PhraseUnnamedMoments: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.unnamedMoments(tokens) }
+}
+
+/// Where the rule needs a moment (after "efter", "från", "after", "from", "since", "until",
+/// "by", "när", "when", "+" …), a word the lexicon does not know names a moment Gallra does not
+/// know: "två år efter avslutad utbildning", "from the date of the hearing", "after the opening
+/// of the case", "after the case hearing"; after "+" or "därefter" it names a period without its
+/// number ("membership + a retention buffer").
+enum PhraseMomentSlots: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices where opensSlot(result[index]) {
+            var next = index + 1
+            var unknown: [Int] = []
+            while next < result.count, !result[next].piece.isMeaningful, result[next].piece != .comma {
+                if case .text = result[next].piece { unknown.append(next) }
+                next += 1
+            }
+            if next < result.count, result[next].piece.isEvent, isUnknown(result, at: next + 1) {
+                // "after the case hearing": the unknown word after the event names the moment.
+                result[index] = .init(
+                    piece: .obstacle(.unknownMoment, result[index...(next + 1)].map(\.words).joined(separator: " ")),
+                    words: result[index].words)
+                continue
+            }
+            guard let last = unknown.last else {
+                // "After this period, …": "after" with nothing after it but filler counts from
+                // nothing the phrase names.
+                if result[index].piece == .after, next < result.count, result[next].piece == .comma {
+                    result[index] = .init(
+                        piece: .obstacle(.unknownMoment, result[index].words), words: result[index].words)
+                }
+                continue
+            }
+            let shown = result[index...min(last, index + 3)].map(\.words)
+            let words = shown.joined(separator: " ") + (last > index + 3 ? " …" : "")
+            result[index] = .init(piece: .obstacle(.unknownMoment, words), words: result[index].words)
+        }
+        return result
+    }
+
+    /// "by" is a filler of its own; the markers of a moment are pieces.
+    static func opensSlot(_ token: PhraseToken) -> Bool {
+        switch token.piece {
+        case .after, .when, .until, .asLongAs, .plus: return true
+        case .filler, .text: return slotWords.contains(token.words)
+        default: return false
+        }
+    }
+
+    static let slotWords: Set<String> = ["by"]
+
+    private static func isUnknown(_ tokens: [PhraseToken], at index: Int) -> Bool {
+        guard index < tokens.count, case .text = tokens[index].piece else { return false }
+        return true
+    }
+}
+
+/// "Five years/end of legal action", "projektets slut + 1 år": the end of something the lexicon
+/// does not know is a moment Gallra does not know, wherever it stands. An end the lexicon knows
+/// ("the end of the contract") is read whole as its event and never reaches this pass.
+enum PhraseUnnamedEnds: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices {
+            guard case .filler = result[index].piece, endWords.contains(result[index].words) else { continue }
+            let before = (0..<index).reversed().first { !linking.contains(result[$0].words) }
+            var after: Int? = nil
+            var next = index + 1
+            while next < result.count, next <= index + 4 {
+                if case .filler = result[next].piece {
+                    next += 1
+                    continue
+                }
+                after = next
+                break
+            }
+            let unknownBefore = before.map { isUnknown(result[$0]) } ?? false
+            let unknownAfter = after.map { isUnknown(result[$0]) } ?? false
+            guard unknownBefore || unknownAfter else { continue }
+            let from = unknownBefore ? before! : index
+            let to = unknownAfter ? after! : index
+            let words = result[from...to].map(\.words).joined(separator: " ")
+            result[index] = .init(piece: .obstacle(.unknownMoment, words), words: result[index].words)
+        }
+        return result
+    }
+
+    private static func isUnknown(_ token: PhraseToken) -> Bool {
+        if case .text = token.piece { return true }
+        return false
+    }
+
+    static let endWords: Set<String> = [
+        "end", "ends", "ended", "closure", "completion", "termination", "expiry", "expiration", "conclusion",
+        "slut", "slutet", "avslut", "avslutet", "avslutning", "avslutningen", "upphörande", "upphörandet",
+        "utgång", "utgången",
+    ]
+
+    private static let linking: Set<String> = ["the", "a", "an", "of", "av", "den", "det"]
+}

@@ -4,11 +4,11 @@ import Testing
 @testable import GallraCore
 
 /// The held-out check of the import: tables in layouts the header recognition was not written
-/// from (written after it was finished, each in wording and order of its own: an association's
-/// register, a UK charity's, a SaaS company's with a two-row header, a Swedish company's with
-/// the legal basis first, and an Irish-style record). At least 90% of their rows must read right
-/// on all five answers: the activity, its data subjects, data categories, legal basis and
-/// retention rule.
+/// from, each in wording and order of its own, at least 90% of whose rows must read right on all
+/// five answers: the activity, its data subjects, data categories, legal basis and retention
+/// rule. Tables once run are tuning tables from then on; each set's first score is kept below.
+/// First runs: the first set 14 of 24 (58%), the second 14 of 24 (58%), the third (held out
+/// now) 17 of 17 (100%).
 @Suite("Importing ROPA tables the import has never seen")
 struct RopaUnseenTableTests {
     typealias Expected = RopaTemplateTests.Expected
@@ -273,9 +273,12 @@ struct RopaUnseenTableTests {
         ),
     ]
 
-    /// Tables written after the recognition was mended from the tuning tables, and run once to
-    /// measure it; not looked at to change it.
-    static let heldOut: [(name: String, rows: [[String]], expected: [Expected])] = [
+    /// The second tables written as unseen, after the recognition was mended from the first.
+    /// They read 14 of 24 rows right when first run: a table whose text has the English header
+    /// "System" was taken for Swedish, so the phrase reader refused its English retention, and
+    /// "Vilka registreras?" and "Stöd i dataskyddsförordningen" were not known. Since mended (a
+    /// column is also known by what its cells hold), so these are tuning tables now too.
+    static let tuningSecond: [(name: String, rows: [[String]], expected: [Expected])] = [
         (
             "a Swedish independent school",
             [
@@ -523,6 +526,185 @@ struct RopaUnseenTableTests {
         ),
     ]
 
+    /// Tables written after the recognition was mended from both tuning sets, and run once to
+    /// measure it; not looked at to change it.
+    static let heldOut: [(name: String, rows: [[String]], expected: [Expected])] = [
+        (
+            "a Swedish housing cooperative",
+            [
+                ["Brf Exempelhuset – behandling av personuppgifter"],
+                [],
+                [
+                    "Behandling", "Varför?", "Vems uppgifter?", "Vilka uppgifter behandlas?", "Laglig grund",
+                    "Hur länge?", "Lämnas till",
+                ],
+                [
+                    "Medlemsförteckning", "Föra lägenhetsförteckning", "Medlemmar", "Namn, personnummer, adress",
+                    "Rättslig förpliktelse", "Dina personliga data sparas så länge som du är medlem i föreningen.", "",
+                ],
+                [
+                    "Felanmälan", "Åtgärda fel", "Medlemmar", "Namn, telefonnummer, e-post", "Avtal",
+                    "under ett års tid efter det att kundförhållandet har upphört", "Fastighetsskötare",
+                ],
+                [
+                    "Kameraövervakning", "Förebygga skadegörelse", "Medlemmar, besökare", "Bilder", "Intresseavvägning",
+                    "Inspelningarna sparas maximalt i en vecka och förstörs därefter automatiskt.", "Polisen",
+                ],
+                [
+                    "Andrahandsuthyrning", "Pröva ansökningar", "Medlemmar, hyresgäster",
+                    "Namn, personnummer, ansökningshandlingar", "Rättslig förpliktelse", "Avtalstid + 5 år", "",
+                ],
+            ],
+            [
+                Expected(
+                    name: "Medlemsförteckning", subjects: ["members"],
+                    data: ["name", "personal_identity_number", "address"], bases: [.legalObligation],
+                    retention: "membership.end"),
+                Expected(
+                    name: "Felanmälan", subjects: ["members"], data: ["name", "phone", "email"], bases: [.contract],
+                    retention: "relationship.end + 1y"),
+                Expected(
+                    name: "Kameraövervakning", subjects: ["members", "besokare"], data: ["images"],
+                    bases: [.legitimateInterests], retention: "collected + 1w"),
+                Expected(
+                    name: "Andrahandsuthyrning", subjects: ["members", "hyresgaster"],
+                    data: ["name", "personal_identity_number", "application"], bases: [.legalObligation],
+                    retention: "contract.end + 5y"),
+            ]
+        ),
+        (
+            "a gym's sheet",
+            [
+                [
+                    "Area", "Processing purpose", "Who", "Personal information", "Lawful basis under Article 6",
+                    "Retention",
+                ],
+                [
+                    "Front desk", "Managing memberships", "Members", "Name, Email, Date of birth, Payment details",
+                    "Contract", "deleted automatically after 1 year of no use",
+                ],
+                [
+                    "Trainers", "Booking personal training", "Members", "Name, Health data", "Consent",
+                    "They will be held on our system for no more than 12 months.",
+                ],
+                [
+                    "Office", "Employing trainers", "Employees", "Name, Address, Bank details", "Contract",
+                    "Up to 6 years (UK statutory tax/accounting retention)",
+                ],
+                [
+                    "Digital", "Running the booking app", "Users", "Email, Login details", "Contract",
+                    "user accounts that are dormant for over two years are automatically deleted",
+                ],
+            ],
+            [
+                Expected(
+                    name: "Managing memberships", subjects: ["members"],
+                    data: ["name", "email", "date_of_birth", "payment"], bases: [.contract],
+                    retention: "last-activity + 1y"),
+                Expected(
+                    name: "Booking personal training", subjects: ["members"], data: ["name", "health"],
+                    bases: [.consent], retention: "collected + 12mo"),
+                Expected(
+                    name: "Employing trainers", subjects: ["employees"], data: ["name", "address", "payment"],
+                    bases: [.contract], retention: "collected + 6y"),
+                Expected(
+                    name: "Running the booking app", subjects: ["users"], data: ["email", "login"],
+                    bases: [.contract], retention: "last-activity + 2y"),
+            ]
+        ),
+        (
+            "a Swedish consultancy with its details as a small table",
+            [
+                ["Kontaktuppgifter", "Namn", "Adress", "E-post", "Telefon"],
+                ["Personuppgiftsansvarig", "Exempel Konsult AB", "Storgatan 1, Umeå", "info@exempelkonsult.se", ""],
+                [],
+                [
+                    "Personuppgiftsbehandling", "Ändamål", "Kategori av registrerade", "Kategori av personuppgifter",
+                    "Rättslig grund", "Gallringsfrist", "System",
+                ],
+                [
+                    "Kundavtal", "Fullgöra uppdrag", "Kunder, kontaktpersoner",
+                    "Namn, e-post, telefonnummer, befattning",
+                    "Avtal", "Avtalstid + 5 år", "Affärssystem",
+                ],
+                [
+                    "Anställda", "Personaladministration", "Anställda", "Namn, personnummer, kontonummer",
+                    "Avtal, rättslig förpliktelse", "sparas under hela anställningstiden", "Lönesystem",
+                ],
+                [
+                    "Leads", "Marknadsföring", "Potentiella kunder", "Namn, e-post, företag", "Berättigat intresse",
+                    "sparar vi uppgifter i maximalt 6 månader", "CRM",
+                ],
+                [
+                    "Supportsamtal", "Kundsupport", "Kunder", "Namn, ljudinspelningar", "Avtal",
+                    "lagras under 20 dagar, därefter kommer detta att raderas automatiskt", "Telefoni",
+                ],
+            ],
+            [
+                Expected(
+                    name: "Kundavtal", subjects: ["customers", "contact_persons"],
+                    data: ["name", "email", "phone", "position"], bases: [.contract], retention: "contract.end + 5y"),
+                Expected(
+                    name: "Anställda", subjects: ["employees"], data: ["name", "personal_identity_number", "payment"],
+                    bases: [.contract, .legalObligation], retention: "employment.end"),
+                Expected(
+                    name: "Leads", subjects: ["prospects"], data: ["name", "email", "company"],
+                    bases: [.legitimateInterests], retention: "collected + 6mo"),
+                Expected(
+                    name: "Supportsamtal", subjects: ["customers"], data: ["name", "recordings"], bases: [.contract],
+                    retention: "collected + 20d"),
+            ]
+        ),
+        (
+            "an accountants' record with a notes column",
+            [
+                [
+                    "#", "Processing activity", "Purpose", "Data subject categories", "Data categories",
+                    "Legal basis (Art. 6 UK GDPR)", "Retention period", "Notes",
+                ],
+                [
+                    "1", "Tax returns", "Preparing clients' tax returns", "Clients",
+                    "Name, National Insurance number, Address", "Art. 6(1)(c) – legal obligation",
+                    "3 years from the end of the tax year", "",
+                ],
+                [
+                    "2", "Client onboarding", "Anti-money laundering checks", "Clients", "Name, Date of birth, Address",
+                    "Article 6(1)(c)", "Up to 6 years (UK statutory tax/accounting retention)", "Reviewed 2024",
+                ],
+                [
+                    "3", "Newsletter", "Sending tax tips", "Subscribers", "Email", "Consent", "Retained for 6 months",
+                    "",
+                ],
+                [
+                    "4", "Website enquiries", "Answering enquiries", "Website visitors", "Name, Email, Phone number",
+                    "Legitimate interests", "They will be held on our system for no more than 12 months.", "",
+                ],
+                [
+                    "5", "Payroll bureau", "Running clients' payroll", "Employees", "Name, Bank details", "6(1)(b)",
+                    "Retained for 6 months", "",
+                ],
+            ],
+            [
+                Expected(
+                    name: "Tax returns", subjects: ["customers"],
+                    data: ["name", "national-insurance-number", "address"],
+                    bases: [.legalObligation], retention: "fiscal-year.end + 3y"),
+                Expected(
+                    name: "Client onboarding", subjects: ["customers"], data: ["name", "date_of_birth", "address"],
+                    bases: [.legalObligation], retention: "collected + 6y"),
+                Expected(
+                    name: "Newsletter", subjects: ["newsletter_subscribers"], data: ["email"], bases: [.consent],
+                    retention: "collected + 6mo"),
+                Expected(
+                    name: "Website enquiries", subjects: ["website_visitors"], data: ["name", "email", "phone"],
+                    bases: [.legitimateInterests], retention: "collected + 12mo"),
+                Expected(
+                    name: "Payroll bureau", subjects: ["employees"], data: ["name", "payment"], bases: [.contract],
+                    retention: "collected + 6mo"),
+            ]
+        ),
+    ]
+
     /// The rows read right of a set of tables, each table's score printed.
     static func score(_ tables: [(name: String, rows: [[String]], expected: [Expected])], _ set: String) throws
         -> (right: Int, total: Int)
@@ -545,7 +727,7 @@ struct RopaUnseenTableTests {
 
     @Test("At least 90% of the rows of tables never seen read right on all five answers")
     func unseenTables() throws {
-        let tuning = try Self.score(Self.tuning, "tuning")
+        let tuning = try Self.score(Self.tuning + Self.tuningSecond, "tuning")
         #expect(Double(tuning.right) >= 0.9 * Double(tuning.total))
         let heldOut = try Self.score(Self.heldOut, "held-out")
         #expect(Double(heldOut.right) >= 0.9 * Double(heldOut.total), "\(heldOut.right) of \(heldOut.total) rows")

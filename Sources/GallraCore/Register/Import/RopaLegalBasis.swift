@@ -59,7 +59,8 @@ enum RopaLegalBasis {
     static func read(_ cell: String) -> (bases: [LegalBasis], unknown: [String]) {
         var bases: [LegalBasis] = []
         var rest = cell
-        if let reference {
+        // Every point is written with a 6; the pattern is not run on a cell without one.
+        if cell.contains("6"), let reference {
             let range = NSRange(cell.startIndex..., in: cell)
             for match in reference.matches(in: cell, range: range) {
                 for group in 1...2 {

@@ -36,6 +36,7 @@ struct RegisterImportCommand: ParsableCommand {
                 print(draft.yaml)
             }
             printError("\(file): \(draft.summary)")
+            printError("\(file): \(draft.recognised)")
             for decision in draft.decisions { printError("\(file):\(decision.reference): \(decision.message)") }
         }
     }

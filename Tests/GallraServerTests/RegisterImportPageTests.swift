@@ -47,6 +47,7 @@ struct RegisterImportPageTests {
                 "file_name=ropa.csv&file_data=\(encoded(bytes.base64EncodedString()))&table=")
             #expect(status == .unprocessableContent, "a draft with a decision left is refused until decided")
             #expect(page.contains("ropa.csv: behandlingar: 2, lästa lagringsregler: 1, beslut kvar att fatta: 1"))
+            #expect(page.contains("Ingen känd mall: kolumnerna hittades på sina rubriker."))
             #expect(page.contains("Löneutbetalning"), "Windows-1252 read as such")
             #expect(
                 page.contains("beslut kvar: decide the retention rule: &quot;minst&quot; makes the period a minimum"))
@@ -60,6 +61,21 @@ struct RegisterImportPageTests {
             let (pastedStatus, pastedPage) = try await post("file_name=&file_data=&table=\(encoded(pasted))")
             #expect(pastedStatus == .unprocessableContent)
             #expect(pastedPage.contains("pasted.txt: behandlingar: 2"))
+
+            // The ICO's controller template, its header below the controller's details, is named.
+            let ico = [
+                "Name and contact details\tName\tEmail",
+                "Controller\tBrightwater Ltd\tprivacy@brightwater.co.uk",
+                "",
+                "Business function\tPurpose of processing\tCategories of individuals\tCategories of personal data\tRetention schedule (if possible)\tArticle 6 lawful basis for processing personal data",
+                "e.g. Finance\te.g. Payroll\t\t\t\t",
+                "HR\tPayroll\tEmployees\tName, Bank details\t6 years after employment finishes\tArticle 6(1)(c) legal obligation",
+            ].joined(separator: "\n")
+            let (icoStatus, icoPage) = try await post("file_name=ico.txt&file_data=&table=\(encoded(ico))")
+            #expect(icoStatus == .unprocessableContent, "the law behind the legal obligation is left to decide")
+            #expect(icoPage.contains("ico.txt: behandlingar: 1, lästa lagringsregler: 1"))
+            #expect(icoPage.contains("Igenkänd mall: ICO:s mall för personuppgiftsansvariga."))
+            #expect(icoPage.contains("retention: &quot;employment.end + 6y&quot;"))
 
             let (emptyStatus, emptyPage) = try await post("file_name=&file_data=&table=")
             #expect(emptyStatus.code == 400 || emptyStatus.code == 422)

@@ -68,6 +68,7 @@ struct RegisterImportCommandTests {
         #expect(result.stdout.isEmpty)
         let stderr = result.stderr.split(separator: "\n").map(String.init)
         #expect(stderr.first == "ropa.xlsx: 3 activities; 3 retention rules read; 3 decisions left")
+        #expect(stderr.dropFirst().first == "ropa.xlsx: Recognised: IMY model register")
         #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!7: declare the recipients") })
         #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!9: declare the transfer") })
 

@@ -95,13 +95,18 @@ struct RegisterPagesController: Sendable {
         var page = ReviewPage(yaml: yaml, review: review, words: words)
         if let imported {
             let draft = imported.draft
-            page.imported =
-                "\(imported.name): "
-                + [
-                    words.fill(.importActivities, ["activities": "\(draft.activityCount)"]),
-                    words.fill(.importRules, ["rules": "\(draft.rulesRead)"]),
-                    words.fill(.importDecisions, ["decisions": "\(draft.decisions.count)"]),
-                ].joined(separator: ", ") + "."
+            var counts = [words.fill(.importActivities, ["activities": "\(draft.activityCount)"])]
+            if draft.controllersProcessedFor > 0 {
+                counts.append(words.fill(.importControllers, ["controllers": "\(draft.controllersProcessedFor)"]))
+            }
+            counts += [
+                words.fill(.importRules, ["rules": "\(draft.rulesRead)"]),
+                words.fill(.importDecisions, ["decisions": "\(draft.decisions.count)"]),
+            ]
+            let template =
+                Word.template(draft.template).map { words.fill(.importRecognised, ["template": words[$0]]) }
+                ?? words[.importNoTemplate]
+            page.imported = "\(imported.name): " + counts.joined(separator: ", ") + ". " + template
         }
         return AdminPage.render(
             "review", title: words[.reviewHeading], page, context,

@@ -14,7 +14,12 @@ enum RopaCells {
         var pieces: [String] = []
         // A remark in parentheses comments on the item before it; it names nothing of its own.
         for line in expandingCompounds(withoutParentheses(cell)).components(separatedBy: "\n") {
-            pieces += split(line)
+            // A name the vocabulary knows is kept whole ("CV and cover letter") before the
+            // pieces between commas are split at "and", "+" and the like.
+            for piece in line.components(separatedBy: CharacterSet(charactersIn: ",;")) {
+                let key = RopaColumns.normalised(withoutParentheses(piece))
+                pieces += lookup(key, vocabulary) != nil ? [tidy(piece)] : split(piece)
+            }
         }
         return pieces.flatMap { piece -> [Item] in
             let key = RopaColumns.normalised(withoutParentheses(piece))

@@ -2,6 +2,10 @@
 /// authorities' templates and real registers name them.
 enum RopaField: String, CaseIterable, Sendable {
     case name, purpose, subjects, data, basis, retention, recipients, transfer, security, systems, source
+    /// The business function or department ("Business function", "Avdelning", "Nämnd").
+    case function
+    /// In a processor's record (Art. 30(2)(a)): the controller on whose behalf it processes.
+    case controllerOf
 }
 
 enum RopaColumns {
@@ -24,7 +28,8 @@ enum RopaColumns {
         ],
         .data: [
             "kategorier av personuppgifter", "personuppgifter", "kategori av personuppgifter", "typ av personuppgifter",
-            "categories of personal data", "personal data", "data categories", "types of personal data",
+            "categories of personal data", "personal data", "data categories", "types of personal data", "data",
+            "information", "uppgifter",
         ],
         .basis: [
             "rättslig grund", "laglig grund", "rättslig grund för behandlingen", "legal basis", "lawful basis",
@@ -53,11 +58,14 @@ enum RopaColumns {
         .source: ["källa", "uppgifternas källa", "source", "source of the data"],
     ]
 
-    /// Which field a header names, if any.
+    /// Which field a header names, if any (`RopaHeaders`: the templates' long headers too).
     static func field(_ header: String) -> RopaField? {
-        // Every cell above the header is asked, so the long ones are turned away before any work.
-        guard header.utf8.count <= 240 else { return nil }
-        let text = normalised(header)
+        guard case .field(let field) = RopaHeaders.meaning(header) else { return nil }
+        return field
+    }
+
+    /// The field whose wording `text` (normalised) is, exactly or within two edits.
+    static func exactField(_ text: String) -> RopaField? {
         guard !text.isEmpty, text.count <= 60 else { return nil }
         for (field, names) in headers where names.contains(text) { return field }
         let characters = Array(text)
@@ -75,19 +83,22 @@ enum RopaColumns {
     }
 
     /// The header among the cells: where it starts and how many cells it has — the longest run
-    /// of at least three consecutive cells that each name a field, no field twice.
+    /// of at least three consecutive cells that each name a field (no field twice) or a column
+    /// a template has and the import leaves.
     static func headerLength(_ cells: [String]) -> (offset: Int, count: Int)? {
         var best: (offset: Int, count: Int)?
         var index = 0
         while index < cells.count {
             var seen: Set<RopaField> = []
             var end = index
-            while end < cells.count, let field = field(cells[end]), !seen.contains(field) {
-                seen.insert(field)
+            while end < cells.count, let meaning = RopaHeaders.meaning(cells[end]) {
+                if case .field(let field) = meaning {
+                    guard seen.insert(field).inserted else { break }
+                }
                 end += 1
             }
             let count = end - index
-            if count >= 3, count > (best?.count ?? 0), seen.contains(.purpose) || seen.contains(.name) {
+            if seen.count >= 3, count > (best?.count ?? 0), seen.contains(.purpose) || seen.contains(.name) {
                 best = (index, count)
             }
             index = max(end, index + 1)
@@ -100,7 +111,7 @@ enum RopaColumns {
         let swedish = Set(["å", "ä", "ö"])
         let words = header.map(normalised)
         if words.contains(where: { word in swedish.contains { word.contains($0) } }) { return .sv }
-        let svHeaders: Set<String> = ["personuppgiftsbehandling", "mottagare", "tredjeland", "system", "källa"]
+        let svHeaders: Set<String> = ["personuppgiftsbehandling", "mottagare", "tredjeland", "källa", "behandling"]
         return words.contains(where: svHeaders.contains) ? .sv : .en
     }
 

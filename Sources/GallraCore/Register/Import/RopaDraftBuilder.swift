@@ -5,6 +5,7 @@ import Foundation
 struct RopaDraftBuilder {
     let language: Language
     let source: String
+    let template: RopaTemplate
     private let reader: RetentionPhraseReader
     private var controllerLines: [String] = []
     private var activityLines: [String] = []
@@ -20,10 +21,15 @@ struct RopaDraftBuilder {
     private var decisions: [RopaDecision] = []
     private var activities = 0
     private var rulesRead = 0
+    private var readings: [RopaReading] = []
+    /// A processor's record (Art. 30(2)): the controllers it processes for, in the table's order.
+    var clients: [RopaClient] = []
+    var processorSecurity: String?
 
-    init(language: Language, source: String) {
+    init(language: Language, source: String, template: RopaTemplate = .own) {
         self.language = language
         self.source = source
+        self.template = template
         reader = RetentionPhraseReader(language: language)
     }
 
@@ -32,7 +38,34 @@ struct RopaDraftBuilder {
     /// A template's controller block above the header: "label | value" rows, or "label: value".
     mutating func controller(from rows: ArraySlice<RopaGrid.Row>, inForce: Controller?) {
         var found: [String: (value: String, reference: String)] = [:]
+        // The ICO's templates give the details as a small table: a row of labels (Name, Address,
+        // Email, Telephone) over a row each for the controller, its DPO and its representative.
+        var labels: [Int: String]?
         for row in rows {
+            if let labelled = Self.detailLabels(row.cells) {
+                labels = labelled
+                continue
+            }
+            if let labels, let lead = row.cells.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                let value = { (column: Int) in
+                    column < row.cells.count ? row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                }
+                switch Self.detailRow(lead) {
+                case .company?:
+                    for (column, field) in labels where found[field] == nil && !value(column).isEmpty {
+                        found[field] = (value(column), row.reference)
+                    }
+                    continue
+                case .officer?:
+                    let details = labels.keys.sorted().map(value).filter { !$0.isEmpty }
+                    if !details.isEmpty, found["dpo"] == nil {
+                        found["dpo"] = (details.joined(separator: ", "), row.reference)
+                    }
+                    continue
+                case .other?: continue
+                case nil: break
+                }
+            }
             let cells = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             var pairs: [(String, String)] = []
             if cells.count >= 2 { pairs.append((cells[0], cells[1])) }
@@ -83,23 +116,65 @@ struct RopaDraftBuilder {
         controllerLines.append("  languages: [\(language.rawValue)]")
     }
 
+    /// The columns of a row of detail labels ("Name", "Address", "Email", "Telephone"), when it
+    /// has at least two of them.
+    static func detailLabels(_ cells: [String]) -> [Int: String]? {
+        var labels: [Int: String] = [:]
+        for (column, cell) in cells.enumerated() where !cell.isEmpty {
+            let text = RopaColumns.normalised(cell)
+            guard let field = ["name", "namn"].contains(text) ? "name" : RopaColumns.controllerField(cell) else {
+                continue
+            }
+            labels[column] = field
+        }
+        return Set(labels.values).count >= 2 ? labels : nil
+    }
+
+    enum DetailRow { case company, officer, other }
+
+    /// Whose details a row below the labels gives.
+    static func detailRow(_ lead: String) -> DetailRow? {
+        let text = RopaColumns.normalised(RopaHeaders.withoutRemarks(lead))
+        if [
+            "controller", "data controller", "personuppgiftsansvarig", "processor", "personuppgiftsbiträde", "company",
+            "företag", "organisation", "organization",
+        ].contains(text) {
+            return .company
+        }
+        if ["data protection officer", "dpo", "dataskyddsombud"].contains(text) { return .officer }
+        if text.hasPrefix("representative") || text.hasPrefix("företrädare") { return .other }
+        return nil
+    }
+
     // MARK: An activity
 
     mutating func activity(_ row: RopaRow) {
+        // A processor's record: a row names the controller it processes for, not a purpose.
+        if row.columns.contains(.controllerOf) && (template == .icoProcessor || !row.columns.contains(.purpose)) {
+            client(row)
+            return
+        }
         activities += 1
         let label = row[.name] ?? row[.purpose] ?? "activity \(activities)"
-        let id = uniqueId(slug(label))
+        let id = uniqueId(slug(firstLine(label)))
         var lines = ["  - id: \(id)"]
-        lines.append("    name: \(text(firstLine(row[.name] ?? row[.purpose] ?? label)))")
+        let name = firstLine(row[.name] ?? row[.purpose] ?? label)
+        lines.append("    name: \(text(name))")
+        if let function = row[.function] { lines.append("    # The table's business function: \(oneLine(function))") }
         if let purpose = row[.purpose] ?? row[.name] {
             lines.append("    purpose: \(text(purpose))")
         } else {
             lines.append("    purpose: null  " + todo(row.reference, "the purpose of \"\(label)\""))
         }
-        lines.append(categories(row, .subjects, key: "data_subjects", vocabulary: RopaVocabulary.subjects))
-        lines.append(categories(row, .data, key: "data", vocabulary: RopaVocabulary.data))
-        lines += legalBasis(row)
-        lines += retention(row)
+        let subjects = categories(row, .subjects, key: "data_subjects", vocabulary: RopaVocabulary.subjects)
+        let data = categories(row, .data, key: "data", vocabulary: RopaVocabulary.data)
+        let basis = legalBasis(row)
+        let retention = retention(row)
+        lines += [subjects.line, data.line] + basis.lines + retention.lines
+        readings.append(
+            RopaReading(
+                reference: row.reference, name: name, subjects: subjects.ids, data: data.ids, bases: basis.bases,
+                retention: retention.rule))
         if let systems = row[.systems], !isNothing(systems) {
             let ids = RopaCells.split(systems).map { name -> String in systemId(name) }
             lines.append("    systems: [\(ids.joined(separator: ", "))]")
@@ -125,14 +200,14 @@ struct RopaDraftBuilder {
 
     private mutating func categories(
         _ row: RopaRow, _ field: RopaField, key: String, vocabulary: [(String, [String])]
-    ) -> String {
+    ) -> (line: String, ids: [String]?) {
         let what = field == .subjects ? "categories of data subjects" : "categories of personal data"
         guard let cell = row[field], !isNothing(cell) else {
             let why = row.columns.contains(field) ? "the table leaves them empty" : "the table has no column for them"
-            return "    \(key): []  " + todo(row.reference, "the \(what): \(why)")
+            return ("    \(key): []  " + todo(row.reference, "the \(what): \(why)"), nil)
         }
         if RopaVocabulary.all.contains(RopaColumns.normalised(cell)) {
-            return "    \(key): []  " + todo(row.reference, "name the \(what): \"\(oneLine(cell))\" names none")
+            return ("    \(key): []  " + todo(row.reference, "name the \(what): \"\(oneLine(cell))\" names none"), nil)
         }
         var ids: [String] = []
         var listed: Set<String> = []
@@ -140,7 +215,7 @@ struct RopaDraftBuilder {
             let id = item.id ?? own(item.text, field: field)
             if listed.insert(id).inserted { ids.append(id) }
         }
-        return "    \(key): [\(ids.joined(separator: ", "))]"
+        return ("    \(key): [\(ids.joined(separator: ", "))]", ids)
     }
 
     /// A name the vocabulary lacks becomes a category of the register's own.
@@ -154,17 +229,14 @@ struct RopaDraftBuilder {
         return id
     }
 
-    private mutating func legalBasis(_ row: RopaRow) -> [String] {
+    private mutating func legalBasis(_ row: RopaRow) -> (lines: [String], bases: [LegalBasis]?) {
         guard let cell = row[.basis], !isNothing(cell) else {
-            return [
-                "    legal_basis: []  " + todo(row.reference, "the legal basis (Art. 6(1)): the table leaves it empty")
-            ]
+            let why = row.columns.contains(.basis) ? "the table leaves it empty" : "the table has no column for it"
+            return (["    legal_basis: []  " + todo(row.reference, "the legal basis (Art. 6(1)): \(why)")], nil)
         }
-        let vocabulary = RopaVocabulary.legalBases.map { ($0.0.rawValue, $0.1) }
-        let items = RopaCells.items(cell, vocabulary: vocabulary)
-        var bases: [String] = []
-        for id in items.compactMap(\.id) where !bases.contains(id) { bases.append(id) }
-        let unknown = items.filter { $0.id == nil }.map(\.text)
+        let read = RopaLegalBasis.read(cell)
+        let bases = read.bases.map(\.rawValue)
+        let unknown = read.unknown
         var lines: [String] = []
         if unknown.isEmpty {
             lines.append("    legal_basis: [\(bases.joined(separator: ", "))]")
@@ -174,7 +246,7 @@ struct RopaDraftBuilder {
                 "    legal_basis: [\(bases.joined(separator: ", "))]  "
                     + todo(row.reference, "which legal basis of Art. 6(1) is \(names)?"))
         }
-        if bases.contains(LegalBasis.legalObligation.rawValue) {
+        if read.bases.contains(.legalObligation) {
             let wording = [row[.basis], row[.retention], row[.purpose], row[.name]].compactMap { $0 }.joined(
                 separator: " ")
             if let law = law(in: wording) {
@@ -187,7 +259,7 @@ struct RopaDraftBuilder {
                 )
             }
         }
-        return lines
+        return (lines, unknown.isEmpty && !bases.isEmpty ? read.bases : nil)
     }
 
     private func law(in wording: String) -> LocalizedText? {
@@ -195,28 +267,31 @@ struct RopaDraftBuilder {
         return RopaVocabulary.laws.first { $0.patterns.contains { lowered.contains($0) } }?.law
     }
 
-    private mutating func retention(_ row: RopaRow) -> [String] {
+    /// The retention's lines, and the rule when the phrase reader read one.
+    private mutating func retention(_ row: RopaRow) -> (lines: [String], rule: String?) {
         // "Ingen" is a retention of its own (none), not an empty cell.
         guard let wording = row[.retention], !["", "-", "–"].contains(wording.trimmingCharacters(in: .whitespaces))
         else {
-            return [
-                "    retention: null  "
-                    + todo(row.reference, "the retention (Art. 30(1)(f)): the table leaves it empty")
-            ]
+            let why = row.columns.contains(.retention) ? "the table leaves it empty" : "the table has no column for it"
+            return (["    retention: null  " + todo(row.reference, "the retention (Art. 30(1)(f)): \(why)")], nil)
         }
         let original = "    retention_text: \(text(wording))"
         // The phrase reader's work grows faster than its input; no retention phrase is this long.
         guard wording.count <= RopaLimits.retentionCharacters else {
             let reason =
                 "the wording is longer than \(RopaLimits.number(RopaLimits.retentionCharacters)) characters, more than the phrase reader reads"
-            return ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original]
+            return (
+                ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original], nil
+            )
         }
         switch reader.read(oneLine(wording)) {
         case .rule(let rule):
             rulesRead += 1
-            return ["    retention: \(quoted(rule.description))", original]
+            return (["    retention: \(quoted(rule.description))", original], rule.description)
         case .refused(let reason):
-            return ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original]
+            return (
+                ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original], nil
+            )
         }
     }
 
@@ -231,7 +306,7 @@ struct RopaDraftBuilder {
 
     // MARK: The file
 
-    func draft() -> RopaDraft {
+    mutating func draft() -> RopaDraft {
         var lines = [
             "# A draft register written by `gallra register import` from \(source).",
             "# Each decision left to a person is marked TODO beside the original wording; `gallra register",
@@ -255,53 +330,57 @@ struct RopaDraftBuilder {
             lines += ["", "systems:"]
             lines += systems.map { "  - { id: \($0.id), name: \(localized(inTableLanguage($0.name))) }" }
         }
-        lines += ["", "activities:"] + activityLines
-        return RopaDraft(
-            yaml: lines.joined(separator: "\n"), decisions: decisions, activityCount: activities, rulesRead: rulesRead)
+        lines += processorLines()
+        lines += activityLines.isEmpty ? ["", "activities: []"] : ["", "activities:"] + activityLines
+        var draft = RopaDraft(
+            yaml: lines.joined(separator: "\n"), decisions: decisions, activityCount: activities, rulesRead: rulesRead,
+            template: template, readings: readings)
+        draft.controllersProcessedFor = clients.count
+        return draft
     }
 
     // MARK: Writing
 
-    private mutating func todo(_ reference: String, _ message: String) -> String {
+    mutating func todo(_ reference: String, _ message: String) -> String {
         decisions.append(RopaDecision(reference: reference, message: message))
         return "# TODO: " + message.replacingOccurrences(of: "\n", with: " ")
     }
 
-    private func text(_ value: String) -> String { localized(inTableLanguage(value)) }
+    func text(_ value: String) -> String { localized(inTableLanguage(value)) }
 
     /// Text in the table's own language only.
-    private func inTableLanguage(_ value: String) -> LocalizedText {
+    func inTableLanguage(_ value: String) -> LocalizedText {
         language == .sv ? LocalizedText(sv: value) : LocalizedText(en: value)
     }
 
-    private func localized(_ text: LocalizedText) -> String {
+    func localized(_ text: LocalizedText) -> String {
         let parts = [("sv", text.sv), ("en", text.en)].compactMap { key, value in value.map { "\(key): \(quoted($0))" }
         }
         return "{ \(parts.joined(separator: ", ")) }"
     }
 
-    private func quoted(_ value: String) -> String {
+    func quoted(_ value: String) -> String {
         let escaped = value.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: " ")
         return "\"\(escaped)\""
     }
 
-    private func isNothing(_ value: String) -> Bool {
+    func isNothing(_ value: String) -> Bool {
         RopaVocabulary.nothing.contains(RopaColumns.normalised(value))
             || value.trimmingCharacters(in: .whitespaces) == "-"
     }
 
-    private func oneLine(_ value: String) -> String {
+    func oneLine(_ value: String) -> String {
         value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
-    private func firstLine(_ value: String) -> String {
+    func firstLine(_ value: String) -> String {
         String(value.split(whereSeparator: \.isNewline).first ?? Substring(value))
     }
 
     /// "Köp av produkt eller tjänst" → "kop-av-produkt-eller-tjanst"; at most six words.
-    private func slug(_ value: String) -> String {
+    func slug(_ value: String) -> String {
         let folded = value.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.prefix(6)
         let slug = words.joined(separator: "-")
@@ -313,7 +392,7 @@ struct RopaDraftBuilder {
     private static let builtInCategories = Set(DataCategory.builtIn.map(\.id))
 
     /// `base`, or `base-2`, `base-3`, … the first not yet used nor among `reserved`; used from now.
-    private mutating func uniqueId(_ base: String, avoiding reserved: Set<String> = []) -> String {
+    mutating func uniqueId(_ base: String, avoiding reserved: Set<String> = []) -> String {
         var id = base
         var number = nextNumber[base] ?? 2
         while usedIds.contains(id) || reserved.contains(id) {

@@ -12,9 +12,23 @@ public struct RopaDraft: Sendable {
     public let decisions: [RopaDecision]
     public let activityCount: Int
     public let rulesRead: Int
+    /// The controllers a processor's record names (Art. 30(2)).
+    public var controllersProcessedFor = 0
+    /// The template the header was recognised as (the first table's, in a workbook).
+    public let template: RopaTemplate
+    /// What was read of each activity, for measuring the import against what a person reads.
+    let readings: [RopaReading]
+
+    /// "Recognised: ICO controller template".
+    public var recognised: String { "Recognised: \(template.name)" }
 
     public var summary: String {
-        "\(activityCount) \(activityCount == 1 ? "activity" : "activities"); \(rulesRead) retention \(rulesRead == 1 ? "rule" : "rules") read; \(decisions.count) \(decisions.count == 1 ? "decision" : "decisions") left"
+        let clients =
+            controllersProcessedFor == 0
+            ? ""
+            : "; \(controllersProcessedFor) \(controllersProcessedFor == 1 ? "controller" : "controllers") processed for"
+        return
+            "\(activityCount) \(activityCount == 1 ? "activity" : "activities")\(clients); \(rulesRead) retention \(rulesRead == 1 ? "rule" : "rules") read; \(decisions.count) \(decisions.count == 1 ? "decision" : "decisions") left"
     }
 }
 
@@ -34,24 +48,21 @@ public enum RopaImporter {
     public static func draft(
         _ grids: [RopaGrid], language: Language? = nil, source: String, controller: Controller? = nil
     ) throws(RopaImportError) -> RopaDraft {
-        var tables: [(grid: RopaGrid, header: Int, columns: [RopaField: Int])] = []
-        for grid in grids {
-            if let header = grid.rows.firstIndex(where: { headerColumns($0.cells) != nil }),
-                let columns = headerColumns(grid.rows[header].cells)
-            {
-                tables.append((grid, header, columns))
-            }
-        }
-        guard let first = tables.first else {
+        let found = grids.compactMap { grid in RopaHeader.find(in: grid).map { (grid, $0) } }
+        guard let first = found.first else {
             throw RopaImportError(
                 "no header row found: name the columns as a register does (\"Ändamål\", \"Kategorier av personuppgifter\", \"Rättslig grund\", \"Lagringstid\" or \"Purpose\", \"Legal basis\", \"Retention\")"
             )
         }
-        let language = language ?? RopaColumns.language(of: first.grid.rows[first.header].cells)
-        var builder = RopaDraftBuilder(language: language, source: source)
-        builder.controller(from: first.grid.rows[..<first.header], inForce: controller)
-        for table in tables {
-            for row in rows(table.grid.rows[(table.header + 1)...], table.columns) {
+        let language = language ?? RopaColumns.language(of: first.1.cells)
+        let tables = found.map { grid, header in
+            (grid, header.knowingContents(grid.rows[(header.row + header.height)...], language: language))
+        }
+        let template = RopaTemplate.recognised(first.1.cells)
+        var builder = RopaDraftBuilder(language: language, source: source, template: template)
+        builder.controller(from: first.0.rows[..<first.1.row], inForce: controller)
+        for (grid, header) in tables {
+            for row in rows(grid.rows[(header.row + header.height)...], header) {
                 builder.activity(row)
             }
         }
@@ -60,25 +71,14 @@ public enum RopaImporter {
 
     /// Whether a table holds a register's header row.
     public static func hasHeader(_ grid: RopaGrid) -> Bool {
-        grid.rows.contains { headerColumns($0.cells) != nil }
-    }
-
-    /// The columns a header row names, when it names at least three fields, one of them the
-    /// purpose or the activity's name.
-    static func headerColumns(_ cells: [String]) -> [RopaField: Int]? {
-        var columns: [RopaField: Int] = [:]
-        for (index, cell) in cells.enumerated() {
-            guard let field = RopaColumns.field(cell), columns[field] == nil else { continue }
-            columns[field] = index
-        }
-        guard columns.count >= 3, columns[.purpose] != nil || columns[.name] != nil else { return nil }
-        return columns
+        RopaHeader.find(in: grid) != nil
     }
 
     /// One row per activity: a row whose name and purpose cells are empty continues the row
     /// above (a cell that ran over two rows of the table). A continued cell's parts are joined
     /// once, at the end, so that a long run of continuing rows costs no more than its text.
-    static func rows(_ rows: ArraySlice<RopaGrid.Row>, _ columns: [RopaField: Int]) -> [RopaRow] {
+    static func rows(_ rows: ArraySlice<RopaGrid.Row>, _ header: RopaHeader) -> [RopaRow] {
+        let columns = header.columns
         var result: [(parts: [RopaField: [String]], reference: String)] = []
         for row in rows where !row.isBlank {
             var values: [RopaField: String] = [:]
@@ -86,7 +86,10 @@ public enum RopaImporter {
                 let text = row.cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { values[field] = text }
             }
-            let starts = values[.name] != nil || values[.purpose] != nil
+            // The template's own guidance ("e.g. Finance") and a header repeated on a new page
+            // are not activities, nor parts of the one above.
+            if RopaInstruction.isInstruction(values) || header.repeats(values) { continue }
+            let starts = values[.name] != nil || values[.purpose] != nil || values[.controllerOf] != nil
             if !starts, !result.isEmpty {
                 for (field, text) in values { result[result.count - 1].parts[field, default: []].append(text) }
             } else if !values.isEmpty {

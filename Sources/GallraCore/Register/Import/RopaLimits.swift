@@ -12,6 +12,9 @@ public enum RopaLimits {
     public static let cells = 1_000_000
     /// Characters of one cell: Excel's own limit.
     public static let cellCharacters = 32_767
+    /// Rows of a table in which its header is looked for: a template's header sits below its
+    /// title and the controller's details, within its first rows.
+    public static let headerRows = 200
     /// Characters of a retention cell given to the phrase reader; a longer one is left to a person
     /// to decide (no retention phrase of the corpora is a tenth as long).
     public static let retentionCharacters = 2_000

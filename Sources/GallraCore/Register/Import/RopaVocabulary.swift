@@ -41,7 +41,7 @@ enum RopaVocabulary {
         ("prospects", ["potentiella kunder", "presumtiva kunder", "prospects", "prospective customers", "leads"]),
         (
             "website_visitors",
-            ["hemsidebesökare", "webbplatsbesökare", "besökare på webbplatsen", "website visitors", "visitors"]
+            ["hemsidebesökare", "webbplatsbesökare", "besökare på webbplatsen", "website visitors", "site visitors"]
         ),
         ("job_applicants", ["arbetssökande", "sökande", "kandidater", "job applicants", "applicants", "candidates"]),
         ("suppliers", ["leverantörer", "leverantör", "suppliers", "vendors"]),

@@ -102,4 +102,16 @@ extension Word {
         default: .mailOther
         }
     }
+
+    /// The template a ROPA table was recognised as; nil for a layout of the company's own.
+    static func template(_ template: RopaTemplate) -> Word? {
+        switch template {
+        case .icoController: .templateIcoController
+        case .icoProcessor: .templateIcoProcessor
+        case .skr: .templateSkr
+        case .imy: .templateImy
+        case .edpb: .templateEdpb
+        case .own: nil
+        }
+    }
 }

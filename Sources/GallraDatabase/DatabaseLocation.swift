@@ -1,9 +1,12 @@
 import GallraCore
 
-/// Where a store lives: `sqlite:PATH` (the embedded default) or `postgres://…`.
+/// Where a store lives: `sqlite:PATH` (the embedded default) or `postgres://…`; or, for a
+/// company's own system only, `mariadb://…`.
 public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(url: String)
+    /// A MariaDB or MySQL server: `mariadb://…` or `mysql://…`. Reached as a company's system only.
+    case mariadb(url: String)
 
     public static let defaultLocation = DatabaseLocation.sqlite(path: "gallra.sqlite")
 
@@ -21,6 +24,8 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
             self = .postgres(url: try Self.passwordInUserinfo(text))
+        } else if text.hasPrefix("mariadb://") || text.hasPrefix("mysql://") {
+            self = .mariadb(url: text)
         } else {
             throw GallraError.invalidInput("The \(what) must start with sqlite: or postgres://.")
         }
@@ -31,7 +36,7 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     public var defaultKeyring: DatabaseLocation {
         switch self {
         case .sqlite(let path): return .sqlite(path: path + ".keyring")
-        case .postgres: return self
+        case .postgres, .mariadb: return self
         }
     }
 
@@ -39,7 +44,7 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url): return Self.withoutSecrets(url)
+        case .postgres(let url), .mariadb(let url): return Self.withoutSecrets(url)
         }
     }
 }

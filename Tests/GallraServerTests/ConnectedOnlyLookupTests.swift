@@ -20,7 +20,7 @@ struct ConnectedOnlyLookupTests {
     }
 
     @Test(
-        "The API finds them by every identifier; an unknown address reads as before", arguments: TestBackend.available)
+        "The API finds them by every identifier; an unknown address reads as before", arguments: TestBackend.companies)
     func apiLookup(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()

@@ -16,7 +16,9 @@ package struct MariaDBRow: SQLRow, Sendable {
     }
 
     package func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        try D(from: MariaDBCellDecoder(cell: try cell(column), column: column))
+        // Through the container, which reads an instant from its text (Date's own decoding would
+        // ask for a number).
+        try MariaDBCellDecoder(cell: try cell(column), column: column).decode(D.self)
     }
 
     private func cell(_ column: String) throws -> [UInt8]? {

@@ -114,7 +114,7 @@ public final class ConnectedSystems: Sendable {
             url = url.replacingOccurrences(of: token, with: encoded)
         }
         if let known = parsed.withLock({ $0.locations[url] }) { return known }
-        let location = try DatabaseLocation(parsing: url)
+        let location = try DatabaseLocation(parsing: url, allowingMariaDB: true)
         parsed.withLock { $0.locations[url] = location }
         return location
     }

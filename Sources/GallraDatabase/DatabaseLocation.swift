@@ -16,7 +16,11 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `what` names the setting in an error (a keyring is given the same way as the database).
-    public init(parsing text: String, naming what: String = "database URL") throws(GallraError) {
+    /// `mariadb://` and `mysql://` only for a company's system (`allowingMariaDB`): Gallra keeps no
+    /// store there, and a store given one reads as any other unknown scheme.
+    public init(parsing text: String, naming what: String = "database URL", allowingMariaDB: Bool = false)
+        throws(GallraError)
+    {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
@@ -24,7 +28,7 @@ public enum DatabaseLocation: Hashable, Sendable, CustomStringConvertible {
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+") {
             self = .postgres(url: try Self.passwordInUserinfo(text))
-        } else if text.hasPrefix("mariadb://") || text.hasPrefix("mysql://") {
+        } else if allowingMariaDB && (text.hasPrefix("mariadb://") || text.hasPrefix("mysql://")) {
             self = .mariadb(url: text)
         } else {
             throw GallraError.invalidInput("The \(what) must start with sqlite: or postgres://.")

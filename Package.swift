@@ -36,13 +36,16 @@ let package = Package(
             name: "GallraImport",
             dependencies: ["GallraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        // Connections to SQLite and PostgreSQL through SQLKit: opened, gated for transactions,
+        // MariaDB's C client (Debian's libmariadb3), loaded at run time with dlopen: nothing of it
+        // is needed to build or run Gallra, only to reach a `mariadb://` system.
+        .target(name: "CMariaDB", linkerSettings: [.linkedLibrary("dl")]),
+        // Connections to SQLite, PostgreSQL and (for connected systems) MariaDB through SQLKit: opened, gated for transactions,
         // pooled for reads, each statement within a limit; SQL names checked and quoted. What the
         // store and the connectors share.
         .target(
             name: "GallraDatabase",
             dependencies: [
-                "GallraCore",
+                "GallraCore", "CMariaDB",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),

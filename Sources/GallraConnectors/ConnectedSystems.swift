@@ -104,15 +104,17 @@ public final class ConnectedSystems: Sendable {
                 throw GallraError.unavailable(
                     "System \"\(system.id)\": the environment variable \(name) its database names is not set.")
             }
-            // A part of a PostgreSQL URL (a password) is percent-encoded, so that its characters
+            // A part of a PostgreSQL or MariaDB URL (a password) is percent-encoded, so that its characters
             // cannot change the URL; a whole URL or an SQLite path is taken as it is.
-            let partOfURL = token != system.database && system.database.hasPrefix("postgres")
+            let partOfURL =
+                token != system.database
+                && ["postgres", "mariadb://", "mysql://"].contains { system.database.hasPrefix($0) }
             let encoded =
                 partOfURL ? value.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? value : value
             url = url.replacingOccurrences(of: token, with: encoded)
         }
         if let known = parsed.withLock({ $0.locations[url] }) { return known }
-        let location = try DatabaseLocation(parsing: url)
+        let location = try DatabaseLocation(parsing: url, allowingMariaDB: true)
         parsed.withLock { $0.locations[url] = location }
         return location
     }

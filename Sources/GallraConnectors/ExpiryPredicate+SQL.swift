@@ -97,6 +97,17 @@ extension ExpiryPredicate {
             query.appendLiteral(" \(operation) CAST(")
             query.appendInterpolation(bind: day.description)
             query.appendLiteral(" AS date)")
+        case (.mariadb, .instant):
+            // TIMESTAMP and DATETIME, compared as UTC: the session's time zone is UTC.
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) CAST(")
+            query.appendInterpolation(bind: instant)
+            query.appendLiteral(" AS DATETIME(6))")
+        case (.mariadb, .day):
+            query.appendInterpolation(column)
+            query.appendLiteral(" \(operation) CAST(")
+            query.appendInterpolation(bind: day.description)
+            query.appendLiteral(" AS DATE)")
         case (.sqlite, .day):
             query.appendInterpolation(column)
             query.appendLiteral(" \(operation) ")

@@ -112,9 +112,12 @@ extension ConnectedRows {
         var query = SQLQueryString("(")
         for (index, (column, value)) in table.anonymise.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { query.appendLiteral(" OR ") }
+            // MariaDB's IS NOT takes only TRUE, FALSE and UNKNOWN: its null-safe equality, negated.
+            if connection.dialect == .mariadb { query.appendLiteral("NOT (") }
             query.appendInterpolation(try SQLName(column))
-            query.appendLiteral(different)
+            query.appendLiteral(connection.dialect == .mariadb ? " <=> " : different)
             if let value { query.appendInterpolation(bind: value) } else { query.appendLiteral("NULL") }
+            if connection.dialect == .mariadb { query.appendLiteral(")") }
         }
         query.appendLiteral(table.anonymise.isEmpty ? "1 = 1)" : ")")
         return query

@@ -114,11 +114,26 @@ public struct SystemsInspection: Sendable {
             problems.append(
                 RegisterProblem(
                     line: table.columnLines[column] ?? table.line, severity: .warning,
-                    message: "\(what); \(scan); to look it up instead: CREATE INDEX ON \(table.table) (\(index))"))
+                    message: "\(what); \(scan); to look it up instead: \(createIndex(index))"))
+        }
+        // MariaDB and MySQL name each index and take a column (MariaDB has no index on lower()).
+        func createIndex(_ index: String) -> String {
+            dialect == .mariadb
+                ? "CREATE INDEX \(table.table)_\(index) ON \(table.table) (\(index))"
+                : "CREATE INDEX ON \(table.table) (\(index))"
         }
         for (kind, column) in table.person where kind == .email && schema.columns[column] != nil {
             // Addresses are compared as the store normalises them, in lower case.
             guard !schema.lowerIndexed.contains(column) else { continue }
+            if dialect == .mariadb {
+                // A collation that ignores case (MariaDB's default) finds an address in any case
+                // through an index on the column itself.
+                unindexed(
+                    column,
+                    "column \"\(column)\" of \(what) holds e-mail addresses, found in any case, but has no index under a collation that ignores case",
+                    index: column)
+                continue
+            }
             unindexed(
                 column,
                 "column \"\(column)\" of \(what) holds e-mail addresses, found in lower case, but has no index on lower(\(column))",

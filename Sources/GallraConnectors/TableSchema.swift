@@ -7,9 +7,10 @@ import SQLKit
 public struct TableSchema: Sendable {
     /// How Gallra reads a column that holds an event.
     public enum ColumnKind: Sendable, Equatable {
-        /// A point in time (PostgreSQL timestamptz; timestamp, read as UTC; SQLite text in ISO 8601, UTC).
+        /// A point in time (PostgreSQL timestamptz; timestamp, read as UTC; SQLite text in ISO 8601, UTC;
+        /// MariaDB TIMESTAMP, and DATETIME read as UTC).
         case instant
-        /// A day, in the controller's time zone (PostgreSQL and SQLite `date`).
+        /// A day, in the controller's time zone (PostgreSQL, SQLite and MariaDB `date`).
         case day
         /// Seconds since 1970 (an SQLite integer).
         case unixSeconds
@@ -20,10 +21,12 @@ public struct TableSchema: Sendable {
     public var columns: [String: String]
     public var primaryKey: [String]
     public var indexedLeading: Set<String>
-    /// Columns with an index on `lower(column)`: an e-mail address is looked up that way.
+    /// Columns with an index on `lower(column)`: an e-mail address is looked up that way. On
+    /// MariaDB and MySQL, columns an index starts with whose collation ignores case: compared
+    /// directly, they find an address in any case through that index.
     public var lowerIndexed: Set<String> = []
-    /// How many rows the table holds: exact on SQLite, PostgreSQL's estimate (nil before the table
-    /// was first analysed). What a look-up without an index reads.
+    /// How many rows the table holds: exact on SQLite, PostgreSQL's and MariaDB's estimate (nil on
+    /// PostgreSQL before the table was first analysed). What a look-up without an index reads.
     public var rows: Int64?
 
     public func kind(of column: String, dialect: StoreConnection.Dialect) -> ColumnKind? {
@@ -31,6 +34,10 @@ public struct TableSchema: Sendable {
         switch dialect {
         case .postgres:
             if type.hasPrefix("timestamp") { return .instant }
+            if type == "date" { return .day }
+            return .other(type)
+        case .mariadb:
+            if type == "datetime" || type == "timestamp" { return .instant }
             if type == "date" { return .day }
             return .other(type)
         case .sqlite:
@@ -91,6 +98,8 @@ public struct TableSchema: Sendable {
                     WHERE relname = \(bind: table) AND relnamespace = current_schema()::regnamespace
                     """
                 ).first()?.decode(column: "n", as: Int64?.self).flatMap { $0 < 0 ? nil : $0 })
+        case .mariadb:
+            return try await readMariaDB(table, on: sql)
         case .sqlite:
             let name = try SQLName(table)
             let columns = try await sql.raw("PRAGMA table_info(\(name))").all()
@@ -123,6 +132,48 @@ public struct TableSchema: Sendable {
             if schema.primaryKey.count == 1 { schema.indexedLeading.insert(schema.primaryKey[0]) }
             return schema
         }
+    }
+
+    /// The schema from MariaDB's (or MySQL's) information_schema, in the connection's database.
+    private static func readMariaDB(_ table: String, on sql: any SQLDatabase) async throws -> TableSchema? {
+        let columns = try await sql.raw(
+            """
+            SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type, COLLATION_NAME AS collation
+            FROM information_schema.COLUMNS
+            WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(bind: table)
+            """
+        ).all()
+        guard !columns.isEmpty else { return nil }
+        var schema = TableSchema(columns: [:], primaryKey: [], indexedLeading: [])
+        var ignoringCase: Set<String> = []
+        for row in columns {
+            let column = try row.decode(column: "column_name", as: String.self)
+            schema.columns[column] = try row.decode(column: "data_type", as: String.self).lowercased()
+            if let collation = try row.decode(column: "collation", as: String?.self), collation.hasSuffix("_ci") {
+                ignoringCase.insert(column)
+            }
+        }
+        let indexed = try await sql.raw(
+            """
+            SELECT INDEX_NAME AS index_name, SEQ_IN_INDEX AS position, COLUMN_NAME AS name
+            FROM information_schema.STATISTICS
+            WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(bind: table) AND COLUMN_NAME IS NOT NULL
+            ORDER BY INDEX_NAME, SEQ_IN_INDEX
+            """
+        ).all()
+        for row in indexed {
+            let column = try row.decode(column: "name", as: String.self)
+            if try row.decode(column: "index_name", as: String.self) == "PRIMARY" { schema.primaryKey.append(column) }
+            if try row.decode(column: "position", as: Int.self) == 1 { schema.indexedLeading.insert(column) }
+        }
+        schema.lowerIndexed = schema.indexedLeading.intersection(ignoringCase)
+        schema.rows = try await sql.raw(
+            """
+            SELECT TABLE_ROWS AS n FROM information_schema.TABLES
+            WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = \(bind: table)
+            """
+        ).first()?.decode(column: "n", as: Int64?.self)
+        return schema
     }
 
     /// The columns an index definition starts with `lower(column)`.

@@ -35,8 +35,12 @@ public struct SQLName: SQLExpression, Hashable, Sendable, CustomStringConvertibl
 
     public var description: String { quoted }
 
+    /// `name` in backticks, an embedded backtick doubled: MariaDB's and MySQL's quoting.
+    public var backticked: String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
+
+    /// Quoted as the statement's database quotes names: backticks on MariaDB and MySQL.
     public func serialize(to serializer: inout SQLSerializer) {
-        serializer.write(quoted)
+        serializer.write(serializer.dialect.name == "mysql" ? backticked : quoted)
     }
 }
 

@@ -5,10 +5,11 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// One open connection to SQLite or PostgreSQL, with the few things that differ between them.
+/// One open connection to SQLite or PostgreSQL (or, for a company's system, MariaDB), with the few
+/// things that differ between them.
 public final class StoreConnection: Sendable {
     public enum Dialect: Sendable {
-        case sqlite, postgres
+        case sqlite, postgres, mariadb
     }
 
     public let sql: any SQLDatabase
@@ -133,6 +134,14 @@ public final class StoreConnection: Sendable {
                 location: location, readers: readers,
                 closer: { try await connection.close() },
                 abandon: { _ = connection.close() as EventLoopFuture<Void> })
+        case .mariadb(let url):
+            // The statement limit is kept by the server (max_statement_time) and by the client's
+            // read limit: a connection is never closed under a statement running on the pool.
+            let connection = try await MariaDBConnection.connect(
+                try MariaDBAddress(url: url), logger: logger, statementLimit: statementLimit)
+            return StoreConnection(
+                sql: connection, dialect: .mariadb, logger: logger, location: location, readers: readers,
+                closer: { connection.close() }, abandon: { connection.close() })
         }
     }
 
@@ -184,7 +193,18 @@ public final class StoreConnection: Sendable {
     }
 
     /// The column type for binary data.
-    package var blob: String { dialect == .sqlite ? "BLOB" : "BYTEA" }
+    package var blob: String {
+        switch dialect {
+        case .sqlite, .mariadb: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
     /// The collation that compares text byte by byte: identifiers and digests, never by language.
-    package var byteOrder: String { dialect == .sqlite ? "BINARY" : "\"C\"" }
+    package var byteOrder: String {
+        switch dialect {
+        case .sqlite: "BINARY"
+        case .postgres: "\"C\""
+        case .mariadb: "utf8mb4_bin"
+        }
+    }
 }

@@ -20,7 +20,7 @@ struct ConnectedOnlyLookupTests {
     }
 
     @Test(
-        "The API finds them by every identifier; an unknown address reads as before", arguments: TestBackend.available)
+        "The API finds them by every identifier; an unknown address reads as before", arguments: TestBackend.companies)
     func apiLookup(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
@@ -59,12 +59,14 @@ struct ConnectedOnlyLookupTests {
         await store.close()
     }
 
-    @Test("The admin search shows their rows and prepares their copy, registering nobody")
-    func adminSearchAndCopy() async throws {
-        let test = try await TestStore.make(.sqlite)
+    @Test(
+        "The admin search shows their rows and prepares their copy, registering nobody",
+        arguments: [TestBackend.sqlite] + (TestBackend.mariadbURL == nil ? [] : [.mariadb]))
+    func adminSearchAndCopy(backend: TestBackend) async throws {
+        let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
         let gallra = Gallra(store: store)
-        let company = try await CompanyDatabase.make(.sqlite)
+        let company = try await CompanyDatabase.make(backend)
         try await company.addCustomer(
             1, email: "kund@example.com", phone: "+46701234567", personalNumber: "198112189876", name: "Karin Kund")
         let password = "a password of some length"

@@ -10,7 +10,7 @@ import Testing
 struct ConnectedEvidenceTests {
     @Test(
         "A batch of 2,500 rows is proven in entries of at most 1,000, each row named once",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func entriesStaySmall(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         // Tickets closed two years ago: past every rule of their activity.

@@ -20,7 +20,7 @@ struct ConnectedOnlyPersonTests {
 
     @Test(
         "Found by e-mail, phone and personnummer, under one pseudonym each, with nobody registered",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func foundEveryWay(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()
@@ -74,7 +74,7 @@ struct ConnectedOnlyPersonTests {
 
     @Test(
         "Support finds them only through rows of its own activities; anyone else reads as a stranger",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func supportReach(backend: TestBackend) async throws {
         let test = try await TestStore.make(backend)
         let store = try await test.openWithRegister()

@@ -16,7 +16,7 @@ import Testing
 struct ConnectedRequestTests {
     @Test(
         "Access shows customer, orders and tickets; erasure keeps the invoices, erases the tickets, anonymises the customer",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func accessThenErasure(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         try await ConnectorTests.fill(
@@ -102,7 +102,7 @@ struct ConnectedRequestTests {
 
     @Test(
         "Restriction marks the person's rows in the table's restrict column, and lifting it clears them; a table without one is left to a person",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func restriction(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         try await ConnectorTests.fill(shop, tickets: [(1, ConnectorTests.ago(days: 20), nil)])
@@ -163,7 +163,7 @@ struct ConnectedRequestTests {
 
     @Test(
         "Rectification corrects a column of the person's row where it is, the value sealed until then and never in the log",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func rectification(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         try await ConnectorTests.fill(shop, tickets: [(1, ConnectorTests.ago(days: 20), nil)])

@@ -21,7 +21,7 @@ struct ConnectedStoreEventTests {
 
     @Test(
         "The sweep, its dry run, the forecast and the export reckon with the person's events in the store",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func storeEvents(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         try await ConnectorTests.fill(shop, tickets: [])
@@ -115,7 +115,7 @@ struct ConnectedStoreEventTests {
 
     @Test(
         "Many people's rows are found at once, each person's own and those that belong to them",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func manyPeople(backend: TestBackend) async throws {
         let shop = try await ConnectorTests.shop(backend)
         let count = 1_100  // more than one query's 1,000 values

@@ -11,7 +11,7 @@ import Testing
 @testable import GallraStore
 
 /// The company's own database, reached through a systems file: checked against the register and
-/// the live schema, and swept by the register's rules — on SQLite and PostgreSQL.
+/// the live schema, and swept by the register's rules — on SQLite, PostgreSQL and MariaDB.
 @Suite("Connected databases", .acting())
 struct ConnectorTests {
     /// A shop database of the company's: customers, their orders, support tickets.
@@ -80,30 +80,31 @@ struct ConnectorTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let location = try await TestStore.freshDatabase(backend, in: directory)
         let company = try await StoreConnection.open(location, foreign: true)
-        let time = backend == .postgres ? "timestamptz" : "TEXT"
+        let time = backend.timeType
+        let text = backend.indexedText
         for statement in [
-            "CREATE TABLE customer (id integer PRIMARY KEY, email text NOT NULL, name text, address text, created_at \(time), contract_ended_at \(time))",
-            "CREATE INDEX customer_email ON customer (lower(email))",
+            "CREATE TABLE customer (id integer PRIMARY KEY, email \(text) NOT NULL, name text, address text, created_at \(time), contract_ended_at \(time))",
+            backend.caseFreeIndex("customer_email", on: "customer", "email"),
             "CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL REFERENCES customer(id), total numeric, created_at \(time))",
             "CREATE INDEX orders_customer ON orders (customer_id)",
-            "CREATE TABLE ticket (id integer PRIMARY KEY, requester_email text, body text, opened_at \(time), closed_at \(time))",
-            "CREATE INDEX ticket_email ON ticket (lower(requester_email))",
+            "CREATE TABLE ticket (id integer PRIMARY KEY, requester_email \(text), body text, opened_at \(time), closed_at \(time))",
+            backend.caseFreeIndex("ticket_email", on: "ticket", "requester_email"),
         ] {
             try await company.sql.raw(SQLQueryString(statement)).run()
         }
         let variable = "GALLRA_SHOP_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         switch location {
         case .sqlite(let path): setenv(variable, "sqlite:" + path, 1)
-        case .postgres(let url): setenv(variable, url, 1)
+        case .postgres(let url), .mariadb(let url): setenv(variable, url, 1)
         }
         return Shop(
             test: test, store: store, company: company, location: location, variable: variable, backend: backend)
     }
 
-    /// Binds an instant the way the column holds it: timestamptz, or ISO text in UTC.
+    /// Binds an instant the way the column holds it: timestamptz, DATETIME (UTC), or ISO text in UTC.
     static func time(_ date: Date?, _ backend: TestBackend) -> SQLQueryString {
         guard let date else { return "NULL" }
-        if backend == .postgres { return "\(bind: date)" }
+        if backend != .sqlite { return "\(bind: date)" }
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "UTC")
@@ -144,7 +145,7 @@ struct ConnectorTests {
         }
     }
 
-    @Test("The sweep removes exactly what the rules say; a dry run changes nothing", arguments: TestBackend.available)
+    @Test("The sweep removes exactly what the rules say; a dry run changes nothing", arguments: TestBackend.companies)
     func sweep(backend: TestBackend) async throws {
         let shop = try await Self.shop(backend)
         try await Self.fill(
@@ -222,7 +223,7 @@ struct ConnectorTests {
         await shop.close()
     }
 
-    @Test("An event read from the row a row belongs to (TABLE.COLUMN)", arguments: TestBackend.available)
+    @Test("An event read from the row a row belongs to (TABLE.COLUMN)", arguments: TestBackend.companies)
     func parentEvent(backend: TestBackend) async throws {
         let shop = try await Self.shop(backend)
         try await Self.fill(shop, tickets: [])
@@ -252,7 +253,7 @@ struct ConnectorTests {
         await shop.close()
     }
 
-    @Test("A sweep stopped halfway, run again, ends where the whole run would have", arguments: TestBackend.available)
+    @Test("A sweep stopped halfway, run again, ends where the whole run would have", arguments: TestBackend.companies)
     func stoppedSweep(backend: TestBackend) async throws {
         let shop = try await Self.shop(backend)
         let tickets = (1...120).map { id in
@@ -287,17 +288,21 @@ struct ConnectorTests {
 
     @Test(
         "Without an index on lower(email) the file applies with a warning that says what each request reads, and a person's rows are still found, whole table read",
-        arguments: TestBackend.available)
+        arguments: TestBackend.companies)
     func missingIndex(backend: TestBackend) async throws {
         let shop = try await Self.shop(backend)
         try await Self.fill(shop, tickets: [(1, Self.ago(days: 20), nil), (2, Self.ago(days: 5), nil)])
-        try await shop.company.sql.raw("DROP INDEX ticket_email").run()
+        try await shop.company.sql.raw(
+            backend == .mariadb ? "DROP INDEX ticket_email ON ticket" : "DROP INDEX ticket_email"
+        ).run()
         if backend == .postgres { try await shop.company.sql.raw("ANALYZE ticket").run() }
+        if backend == .mariadb { try await shop.company.sql.raw("ANALYZE TABLE ticket").run() }
         let (_, warnings) = try await shop.store.systems.apply(yaml: shop.systemsYAML, file: "systems.yaml")
-        #expect(
-            warnings.map { $0.formatted(file: "systems.yaml") }.filter { $0.contains("index") } == [
-                "systems.yaml:23: warning: column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in lower case, but has no index on lower(requester_email); each request reads the whole table (2 rows); to look it up instead: CREATE INDEX ON ticket (lower(requester_email))"
-            ])
+        let expected =
+            backend == .mariadb
+            ? "systems.yaml:23: warning: column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in any case, but has no index under a collation that ignores case; each request reads the whole table (2 rows); to look it up instead: CREATE INDEX ticket_requester_email ON ticket (requester_email)"
+            : "systems.yaml:23: warning: column \"requester_email\" of table \"ticket\" of system \"crm\" holds e-mail addresses, found in lower case, but has no index on lower(requester_email); each request reads the whole table (2 rows); to look it up instead: CREATE INDEX ON ticket (lower(requester_email))"
+        #expect(warnings.map { $0.formatted(file: "systems.yaml") }.filter { $0.contains("index") } == [expected])
         #expect(try await shop.store.systems.current() != nil, "in force despite the warning")
         let rows = try await shop.store.connectedPeople.rows(
             of: [try SubjectIdentifier(.email, "Kund1@example.se", today: CivilDate(iso: "2026-12-07")!)])

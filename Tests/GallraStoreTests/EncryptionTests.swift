@@ -136,6 +136,8 @@ struct EncryptionTests {
             try await connection.sql.raw("CREATE DATABASE \(unsafeRaw: name)_backup TEMPLATE \(unsafeRaw: name)").run()
             await connection.close()
             return .postgres(url: url.replacingOccurrences(of: "/\(name)?", with: "/\(name)_backup?"))
+        case .mariadb:
+            throw TestSetupError(description: "Gallra keeps no store in MariaDB")
         }
     }
 }

@@ -19,6 +19,15 @@ struct PostgresAvailabilityTests {
             #expect(TestBackend.postgresURL != nil, "scripts/test must start PostgreSQL for the contract suite")
         }
     }
+
+    /// scripts/test sets GALLRA_REQUIRE_MARIADB: there the connector tests must reach MariaDB too.
+    @Test("MariaDB runs in the connector tests whenever the test command is used")
+    func mariadbIsThere() {
+        if ProcessInfo.processInfo.environment["GALLRA_REQUIRE_MARIADB"] == "1" {
+            #expect(TestBackend.mariadbURL != nil, "scripts/test must start MariaDB for the connector tests")
+            #expect(TestBackend.companies.contains(.mariadb))
+        }
+    }
 }
 
 /// A record named as removed by an audit entry of a sweep, with the entry's grounds.

@@ -5,7 +5,7 @@ import SQLKit
 
 /// A company's own database, connected through a systems file: a `customer` table that finds a
 /// person by e-mail address, phone number or personnummer (held as the store normalises them),
-/// on SQLite or on the test PostgreSQL server. Its location reaches Gallra through an environment
+/// on SQLite or on the test PostgreSQL or MariaDB server. Its location reaches Gallra through an environment
 /// variable, as the systems file says a password should.
 public struct CompanyDatabase: Sendable {
     public let connection: StoreConnection
@@ -18,10 +18,11 @@ public struct CompanyDatabase: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let location = try await TestStore.freshDatabase(backend, in: directory)
         let connection = try await StoreConnection.open(location, foreign: true)
-        let time = backend == .postgres ? "timestamptz" : "text"
+        let time = backend.timeType
+        let text = backend.indexedText
         for statement in [
-            "CREATE TABLE customer (id integer PRIMARY KEY, email text, phone text, personnummer text, name text, created_at \(time), contract_ended_at \(time))",
-            "CREATE INDEX customer_email ON customer (lower(email))",
+            "CREATE TABLE customer (id integer PRIMARY KEY, email \(text), phone \(text), personnummer \(text), name text, created_at \(time), contract_ended_at \(time))",
+            backend.caseFreeIndex("customer_email", on: "customer", "email"),
             "CREATE INDEX customer_phone ON customer (phone)",
             "CREATE INDEX customer_personnummer ON customer (personnummer)",
         ] {
@@ -30,7 +31,7 @@ public struct CompanyDatabase: Sendable {
         let variable = "GALLRA_COMPANY_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         switch location {
         case .sqlite(let path): setenv(variable, "sqlite:" + path, 1)
-        case .postgres(let url): setenv(variable, url, 1)
+        case .postgres(let url), .mariadb(let url): setenv(variable, url, 1)
         }
         return CompanyDatabase(connection: connection, variable: variable, backend: backend)
     }
@@ -57,10 +58,10 @@ public struct CompanyDatabase: Sendable {
     public func addCustomer(
         _ id: Int, email: String?, phone: String? = nil, personalNumber: String? = nil, name: String
     ) async throws {
-        // Held as the column's type: a timestamptz on PostgreSQL, ISO text in UTC on SQLite.
+        // Held as the column's type: a timestamptz on PostgreSQL, a DATETIME (UTC) on MariaDB, ISO text in UTC on SQLite.
         let created: SQLQueryString =
-            backend == .postgres
-            ? "\(bind: Date(timeIntervalSince1970: 1_768_471_200))" : "\(bind: "2026-01-15 10:00:00")"
+            backend == .sqlite
+            ? "\(bind: "2026-01-15 10:00:00")" : "\(bind: Date(timeIntervalSince1970: 1_768_471_200))"
         try await connection.sql.raw(
             """
             INSERT INTO customer (id, email, phone, personnummer, name, created_at)

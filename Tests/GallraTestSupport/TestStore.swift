@@ -5,19 +5,51 @@ import GallraStore
 import SQLKit
 
 /// A database the contract suite runs against: SQLite always; PostgreSQL when the test command has
-/// started one (`GALLRA_TEST_POSTGRES_URL`, set by scripts/test).
+/// started one (`GALLRA_TEST_POSTGRES_URL`, set by scripts/test). MariaDB (`GALLRA_TEST_MARIADB_URL`)
+/// only as a company's own database: the store beside it is on SQLite.
 public enum TestBackend: String, CaseIterable, Sendable {
-    case sqlite, postgres
+    case sqlite, postgres, mariadb
 
     public static var postgresURL: String? { ProcessInfo.processInfo.environment["GALLRA_TEST_POSTGRES_URL"] }
+    public static var mariadbURL: String? { ProcessInfo.processInfo.environment["GALLRA_TEST_MARIADB_URL"] }
 
     /// The backends to run: PostgreSQL is left out only when no server was started for the tests.
     public static var available: [TestBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// The backends a company's own database is tested on: the store's, and MariaDB when the test
+    /// command has started one.
+    public static var companies: [TestBackend] { available + (mariadbURL == nil ? [] : [.mariadb]) }
+
+    /// Where Gallra's own store is kept when this backend holds the company's database.
+    public var store: TestBackend { self == .mariadb ? .sqlite : self }
+
+    /// The column type of an instant in a company's table: timestamptz, ISO text in UTC, DATETIME.
+    public var timeType: String {
+        switch self {
+        case .sqlite: "TEXT"
+        case .postgres: "timestamptz"
+        case .mariadb: "DATETIME(6) NULL"
+        }
+    }
+
+    /// A text column that an index can hold (MariaDB indexes no TEXT without a length).
+    public var indexedText: String { self == .mariadb ? "VARCHAR(255)" : "text" }
+
+    /// An index that finds an e-mail address in any case: on `lower(column)`, or on MariaDB (which
+    /// has no index on an expression) on the column, whose default collation ignores case.
+    public func caseFreeIndex(_ name: String, on table: String, _ column: String) -> String {
+        self == .mariadb
+            ? "CREATE INDEX \(name) ON \(table) (\(column))" : "CREATE INDEX \(name) ON \(table) (lower(\(column)))"
+    }
 }
 
 /// Why a test store could not be made.
 public struct TestSetupError: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// A fresh, empty store in a directory of its own (and a database of its own on PostgreSQL): the
@@ -28,7 +60,9 @@ public struct TestStore: Sendable {
     public let location: DatabaseLocation
     public let keyFile: String
 
+    /// On `.mariadb`, a store on SQLite (Gallra keeps no store in MariaDB).
     public static func make(_ backend: TestBackend) async throws -> TestStore {
+        let backend = backend.store
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gallra-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -51,6 +85,15 @@ public struct TestStore: Sendable {
             try await admin.sql.raw("CREATE DATABASE \(ident: String(name))").run()
             await admin.close()
             return .postgres(url: base.replacingOccurrences(of: "/gallra_test?", with: "/\(name)?"))
+        case .mariadb:
+            guard let base = TestBackend.mariadbURL else {
+                throw TestSetupError(description: "GALLRA_TEST_MARIADB_URL is not set")
+            }
+            let name = "gallra_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            let admin = try await StoreConnection.open(.mariadb(url: base), foreign: true)
+            try await admin.sql.raw("CREATE DATABASE \(ident: String(name))").run()
+            await admin.close()
+            return .mariadb(url: base.replacingOccurrences(of: "/gallra_test", with: "/\(name)"))
         }
     }
 

@@ -1,12 +1,15 @@
 import Foundation
+import GallraTestSupport
 import Testing
 
 /// The commands over a company database the systems file connects, as outside scripts read them.
 @Suite("Commands over a connected database", .serialized)
 struct ConnectedCommandTests {
-    @Test("A request's JSON lists each connected row it would change and did: TABLE:KEY with its system and table")
-    func requestJSON() async throws {
-        let copy = try await ConnectedSweepCrashTests.copy()
+    @Test(
+        "A request's JSON lists each connected row it would change and did: TABLE:KEY with its system and table",
+        arguments: ConnectedSweepCrashTests.backends)
+    func requestJSON(backend: TestBackend) async throws {
+        let copy = try await ConnectedSweepCrashTests.copy(backend)
         func gallra(_ arguments: [String]) throws -> String {
             let result = try GallraProcess.run(arguments, environment: copy.environment, in: copy.directory)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")

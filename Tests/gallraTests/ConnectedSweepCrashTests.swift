@@ -2,6 +2,7 @@ import Foundation
 import GallraCore
 import GallraDatabase
 import GallraStore
+import GallraTestSupport
 import SQLKit
 import Testing
 
@@ -12,17 +13,23 @@ struct ConnectedSweepCrashTests {
     /// Gallra's store and the shop it connects, in a directory of their own.
     struct Copy {
         let directory: URL
-        var shop: String { directory.appendingPathComponent("shop.sqlite").path }
+        /// The shop: an SQLite file in the directory, or a database of the test MariaDB server.
+        let shop: DatabaseLocation
         var environment: [String: String] {
-            [
+            let url: String
+            switch shop {
+            case .sqlite(let path): url = "sqlite:" + path
+            case .postgres(let text), .mariadb(let text): url = text
+            }
+            return [
                 "GALLRA_DATABASE": "sqlite:" + directory.appendingPathComponent("gallra.sqlite").path,
                 "GALLRA_KEY_FILE": directory.appendingPathComponent("gallra.key").path, "GALLRA_ACTOR": "test",
-                "GALLRA_SHOP": shop,
+                "GALLRA_SHOP": url,
             ]
         }
 
         func tickets() async throws -> [Int] {
-            let connection = try await StoreConnection.open(.sqlite(path: shop), foreign: true)
+            let connection = try await StoreConnection.open(shop, foreign: true)
             let ids = try await connection.sql.raw("SELECT id FROM ticket ORDER BY id").all().map {
                 try $0.decode(column: "id", as: Int.self)
             }
@@ -35,7 +42,7 @@ struct ConnectedSweepCrashTests {
         version: 1
         systems:
           support:
-            database: "sqlite:${GALLRA_SHOP}"
+            database: "${GALLRA_SHOP}"
             tables:
               - table: ticket
                 key: [id]
@@ -47,16 +54,24 @@ struct ConnectedSweepCrashTests {
 
     /// 8,000 tickets: three in four opened in 2026 (gone by 2030 under the 12-month cap), the rest
     /// in the autumn of 2029 and still open.
-    static func copy() async throws -> Copy {
+    static func copy(_ backend: TestBackend) async throws -> Copy {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gallra-ccrash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let copy = Copy(directory: directory)
-        let shop = try await StoreConnection.open(.sqlite(path: copy.shop), foreign: false)
+        let copy = Copy(
+            directory: directory,
+            shop: backend == .mariadb
+                ? try await TestStore.freshDatabase(.mariadb, in: directory)
+                : .sqlite(path: directory.appendingPathComponent("shop.sqlite").path))
+        let shop = try await StoreConnection.open(copy.shop, foreign: backend == .mariadb)
         try await shop.sql.raw(
-            "CREATE TABLE ticket (id INTEGER PRIMARY KEY, requester_email TEXT, body TEXT, opened_at TEXT, closed_at TEXT)"
+            SQLQueryString(
+                "CREATE TABLE ticket (id INTEGER PRIMARY KEY, requester_email \(backend.indexedText), body TEXT, opened_at \(backend.timeType), closed_at \(backend.timeType))"
+            )
         ).run()
-        try await shop.sql.raw("CREATE INDEX ticket_email ON ticket (lower(requester_email))").run()
+        try await shop.sql.raw(
+            SQLQueryString(backend.caseFreeIndex("ticket_email", on: "ticket", "requester_email"))
+        ).run()
         try await shop.transaction { sql in
             for id in 1...8_000 {
                 let opened = id % 4 == 0 ? "2029-10-01 10:00:00" : "2026-03-01 10:00:00"
@@ -76,10 +91,15 @@ struct ConnectedSweepCrashTests {
         return copy
     }
 
-    @Test("Killed while it erases a connected table and run again: the same rows as an uninterrupted sweep")
-    func killNine() async throws {
-        let interrupted = try await Self.copy()
-        let twin = try await Self.copy()
+    /// SQLite, and MariaDB when the test command has started one.
+    static let backends: [TestBackend] = TestBackend.mariadbURL == nil ? [.sqlite] : [.sqlite, .mariadb]
+
+    @Test(
+        "Killed while it erases a connected table and run again: the same rows as an uninterrupted sweep",
+        arguments: backends)
+    func killNine(backend: TestBackend) async throws {
+        let interrupted = try await Self.copy(backend)
+        let twin = try await Self.copy(backend)
         // Batches of 10 rows: 600 transactions, a window wide enough to land in on a loaded machine
         // (batches of 100 finished within the first kill's wait under the full test load).
         let sweep = ["sweep", "--now", "2030-01-01", "--batch-size", "10"]

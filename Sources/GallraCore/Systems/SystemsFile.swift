@@ -12,7 +12,7 @@ public struct SystemsFile: Hashable, Sendable {
 /// One system of the register that is an SQL database.
 public struct ConnectedSystem: Hashable, Sendable {
     public var id: String
-    /// `postgres://…` or `sqlite:PATH`, with `${NAME}` placeholders expanded only on connecting.
+    /// `postgres://…`, `mariadb://…` (or `mysql://…`) or `sqlite:PATH`, with `${NAME}` placeholders expanded only on connecting.
     public var database: String
     public var tables: [ConnectedTable]
     public var line: Int

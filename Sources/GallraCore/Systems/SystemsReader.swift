@@ -60,11 +60,11 @@ struct SystemsParse {
         }
         let database = nodes.requiredString(fields, "database") ?? ""
         if let line = fields["database"]?.line { checkSecrets(database, line: line, system: id) }
-        let schemes = ["sqlite:", "postgres://", "postgresql://", "${"]
+        let schemes = ["sqlite:", "postgres://", "postgresql://", "mariadb://", "mysql://", "${"]
         if !database.isEmpty && !schemes.contains(where: { database.hasPrefix($0) }) {
             nodes.error(
                 fields["database"]?.line ?? fields.line,
-                "the database of system \"\(id)\" must start with sqlite: or postgres://")
+                "the database of system \"\(id)\" must start with sqlite:, postgres://, mariadb:// or mysql://")
         }
         var tables: [ConnectedTable] = []
         for tableNode in nodes.sequence(fields, "tables") {

@@ -150,7 +150,11 @@ extension ConnectedRows {
         query.appendLiteral(" FROM ")
         query.appendInterpolation(try name)
         query.appendLiteral(" WHERE ")
-        if kind == .email {
+        if kind == .email && connection.dialect == .mariadb && schema.lowerIndexed.contains(column) {
+            // A collation that ignores case finds the address in any case, through the column's
+            // own index; the exact comparison follows in Swift.
+            query.appendInterpolation(try SQLName(column))
+        } else if kind == .email {
             // Addresses differ in case; the exact comparison follows in Swift.
             query.appendLiteral("lower(")
             query.appendInterpolation(try SQLName(column))

@@ -30,6 +30,8 @@ extension Migrations {
         let number =
             switch db.dialect {
             case .sqlite: "printf('%04d', \(count))"
+            // Never reached: Gallra's own store is not kept in MariaDB (Store.open refuses it).
+            case .mariadb: "LPAD(\(count), 4, '0')"
             case .postgres:
                 "CASE WHEN \(count) < 10000 THEN to_char(\(count), 'FM0000') ELSE CAST(\(count) AS TEXT) END"
             }

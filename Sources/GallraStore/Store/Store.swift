@@ -76,6 +76,13 @@ public final class Store: Sendable {
         database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, auditCheckpoints: String? = nil,
         readers: Int = 4, writerCacheMiB: Int = 64, logger: Logger = Logger(label: "gallra.store")
     ) async throws -> Store {
+        for location in [database, keyring] {
+            if case .mariadb = location {
+                throw GallraError.invalidInput(
+                    "Gallra keeps its own store in SQLite or PostgreSQL; MariaDB and MySQL are reached as a company's systems, through a systems file."
+                )
+            }
+        }
         let keys = try KeyFile.openOrCreate(path: keyFile)
         let data = try await StoreConnection.open(
             database, logger: logger, readers: readers, writerCacheMiB: writerCacheMiB)

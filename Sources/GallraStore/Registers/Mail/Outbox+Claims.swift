@@ -43,17 +43,8 @@ extension Outbox {
                 // claim: it has it, or this server finds it in its next round.
                 return nil
             }
-            let id = try row.decode(column: "id", as: String.self)
-            let text = try store.keys.selfServiceCipher().open(
-                try row.decode(column: "message_sealed", as: Data.self), context: "outbox/\(id)")
-            guard let message = Data(base64Encoded: text), !message.isEmpty else {
-                try await markAttemptFailed(
-                    id, error: "The message in the outbox could not be read back; it was not sent.", retry: nil)
-                continue
-            }
-            return OutgoingMessage(
-                id: id, purpose: try row.decode(column: "purpose", as: String.self), message: message,
-                attempts: try row.decode(column: "attempts", as: Int.self))
+            guard let message = try await outgoing(row) else { continue }
+            return message
         }
     }
 

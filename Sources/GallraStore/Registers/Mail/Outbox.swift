@@ -78,20 +78,25 @@ public struct Outbox: StoreRegister {
         ).all()
         var due: [OutgoingMessage] = []
         for row in rows {
-            let id = try row.decode(column: "id", as: String.self)
-            let text = try store.keys.selfServiceCipher().open(
-                try row.decode(column: "message_sealed", as: Data.self), context: "outbox/\(id)")
-            guard let message = Data(base64Encoded: text), !message.isEmpty else {
-                try await markAttemptFailed(
-                    id, error: "The message in the outbox could not be read back; it was not sent.", retry: nil)
-                continue
-            }
-            due.append(
-                OutgoingMessage(
-                    id: id, purpose: try row.decode(column: "purpose", as: String.self), message: message,
-                    attempts: try row.decode(column: "attempts", as: Int.self)))
+            if let message = try await outgoing(row) { due.append(message) }
         }
         return due
+    }
+
+    /// The message of an outbox row, opened; nil (and the row marked failed, never to be tried
+    /// again) when it cannot be read back.
+    func outgoing(_ row: any SQLRow) async throws -> OutgoingMessage? {
+        let id = try row.decode(column: "id", as: String.self)
+        let text = try store.keys.selfServiceCipher().open(
+            try row.decode(column: "message_sealed", as: Data.self), context: "outbox/\(id)")
+        guard let message = Data(base64Encoded: text), !message.isEmpty else {
+            try await markAttemptFailed(
+                id, error: "The message in the outbox could not be read back; it was not sent.", retry: nil)
+            return nil
+        }
+        return OutgoingMessage(
+            id: id, purpose: try row.decode(column: "purpose", as: String.self), message: message,
+            attempts: try row.decode(column: "attempts", as: Int.self))
     }
 
     /// Sent: the message itself is dropped; the row stays as a record that it went. (A message

@@ -46,7 +46,32 @@ struct RegisterProblemLanguageTests {
         for problem in problems {
             let swedish = problem.message(in: .sv)
             #expect(swedish != problem.message(in: .en), "said only in English: \(problem.message)")
-            let unquoted = swedish.split(separator: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            let unquoted = swedish.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter {
+                $0.offset % 2 == 0
+            }.map(\.element)
+                .joined(separator: " ")
+            for word in Self.englishWords {
+                #expect(!" \(unquoted) ".contains(word), "English \"\(word)\" in: \(swedish)")
+            }
+        }
+    }
+
+    @Test("The phrase reader says why it refuses in Swedish too, for every refusal of the tuning corpus")
+    func phraseRefusals() throws {
+        let reader = RetentionPhraseReader()
+        let refused = PhraseReaderPublishedCorpusTests.entries("tuning").compactMap { entry -> String? in
+            if case .refusal = entry.expected { return entry.phrase }
+            return nil
+        }
+        #expect(refused.count >= 200)
+        for phrase in refused {
+            guard case .refused(let swedish) = reader.read(phrase, reasonsIn: .sv),
+                case .refused(let english) = reader.read(phrase, reasonsIn: .en)
+            else { continue }
+            #expect(swedish != english, "said only in English: \(english)")
+            let unquoted = swedish.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter {
+                $0.offset % 2 == 0
+            }.map(\.element)
                 .joined(separator: " ")
             for word in Self.englishWords {
                 #expect(!" \(unquoted) ".contains(word), "English \"\(word)\" in: \(swedish)")

@@ -76,7 +76,7 @@ struct RopaImportLimitTests {
         #expect(
             draft.decisions.contains {
                 $0.message
-                    == "decide the retention rule: the wording is longer than 2,000 characters, more than the phrase reader reads"
+                    == "bestäm lagringsregeln: formuleringen är längre än 2,000 tecken, mer än frasläsaren läser"
             })
     }
 }

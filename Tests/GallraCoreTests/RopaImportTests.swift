@@ -72,12 +72,13 @@ struct RopaImportTests {
     func swedishDecisions() throws {
         let draft = try Self.draft("001_71e39dd6fb71a85d.txt")
         let messages = draft.decisions.map(\.message)
-        #expect(messages.filter { $0.hasPrefix("the controller's") }.count == 2)
-        #expect(messages.filter { $0.hasPrefix("name the law") }.count == 2)
+        // A Swedish table's decisions are noted in Swedish.
+        #expect(messages.filter { $0.hasPrefix("den personuppgiftsansvariges") }.count == 2)
+        #expect(messages.filter { $0.hasPrefix("ange lagen") }.count == 2)
         #expect(messages.filter { $0.contains("\"Alla kategorier") }.count == 6)
         #expect(draft.decisions.count == 10)
         // Leverantörsreskontra, a legal obligation whose law the table does not name, is row 43.
-        #expect(draft.decisions.contains { $0.reference == "43" && $0.message.hasPrefix("name the law") })
+        #expect(draft.decisions.contains { $0.reference == "43" && $0.message.hasPrefix("ange lagen") })
     }
 
     @Test("The English tab-separated table: bases and categories written without separators, a continued cell")
@@ -154,7 +155,7 @@ struct RopaImportTests {
         // "minst 30 dagar" is a minimum: a decision, with the reason, beside the wording.
         #expect(
             draft.decisions.map(\.message) == [
-                "decide the retention rule: \"minst\" makes the period a minimum, not the day the data is erased"
+                "bestäm lagringsregeln: \"minst\" gör perioden till en minsta tid, inte dagen uppgifterna raderas"
             ])
         #expect(draft.decisions[0].reference == "10", "the line the row starts on, after a cell of two lines")
         #expect(draft.yaml.contains("retention_text: { sv: \"minst 30 dagar\" }"))

@@ -50,7 +50,7 @@ struct RegisterImportPageTests {
             #expect(page.contains("Ingen känd mall: kolumnerna hittades på sina rubriker."))
             #expect(page.contains("Löneutbetalning"), "Windows-1252 read as such")
             #expect(
-                page.contains("beslut kvar: decide the retention rule: &quot;minst&quot; makes the period a minimum"))
+                page.contains("beslut kvar: bestäm lagringsregeln: &quot;minst&quot; gör perioden till en minsta tid"))
             let flagged = page.components(separatedBy: "class=\"flagged\"").count - 1
             #expect(flagged == 1, "the decision's line, and no other, is flagged")
             #expect(page.contains("action=\"/admin/register/review\""), "the draft can be decided and checked again")

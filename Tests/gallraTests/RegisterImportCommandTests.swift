@@ -69,8 +69,8 @@ struct RegisterImportCommandTests {
         let stderr = result.stderr.split(separator: "\n").map(String.init)
         #expect(stderr.first == "ropa.xlsx: 3 activities; 3 retention rules read; 3 decisions left")
         #expect(stderr.dropFirst().first == "ropa.xlsx: Recognised: IMY model register")
-        #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!7: declare the recipients") })
-        #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!9: declare the transfer") })
+        #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!7: deklarera mottagarna") })
+        #expect(stderr.contains { $0.hasPrefix("ropa.xlsx:Registerförteckning!9: deklarera överföringen") })
 
         let yaml = try String(contentsOf: directory.appendingPathComponent("draft.yaml"), encoding: .utf8)
         #expect(yaml.contains("name: \"Exempel Fastigheter AB\""))

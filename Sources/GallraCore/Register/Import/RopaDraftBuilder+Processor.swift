@@ -64,7 +64,11 @@ extension RopaDraftBuilder {
         for client in clients {
             lines.append("    - id: \(client.id)")
             if client.name.isEmpty {
-                lines.append("      name: null  " + todo(client.reference, "the name of the controller processed for"))
+                lines.append(
+                    "      name: null  "
+                        + todo(
+                            client.reference, sv: "namnet på den personuppgiftsansvarige som behandlingen görs för",
+                            en: "the name of the controller processed for"))
             } else {
                 lines.append("      name: \(quoted(client.name))")
             }
@@ -75,7 +79,10 @@ extension RopaDraftBuilder {
                     "      email: null  "
                         + todo(
                             client.reference,
-                            "the controller's e-mail address, phone or address (Art. 30(2)(a)): \(oneLine(client.details))"
+                            sv:
+                                "den personuppgiftsansvariges e-postadress, telefon eller adress (art. 30.2 a): \(oneLine(client.details))",
+                            en:
+                                "the controller's e-mail address, phone or address (Art. 30(2)(a)): \(oneLine(client.details))"
                         ))
             }
             if client.processing.isEmpty {
@@ -83,7 +90,8 @@ extension RopaDraftBuilder {
                     "      processing: []  "
                         + todo(
                             client.reference,
-                            "the categories of processing (Art. 30(2)(b)): the table leaves them empty"))
+                            sv: "kategorierna av behandling (art. 30.2 b): tabellen lämnar dem tomma",
+                            en: "the categories of processing (Art. 30(2)(b)): the table leaves them empty"))
             } else {
                 lines.append("      processing:")
                 lines += client.processing.map { "        - \(text($0))" }
@@ -93,7 +101,10 @@ extension RopaDraftBuilder {
                     "      "
                         + todo(
                             client.reference,
-                            "list the transfer with its country or organisation and safeguard (Art. 30(2)(c)): \(oneLine(transfer))"
+                            sv:
+                                "ange överföringen med land eller organisation och skyddsåtgärd (art. 30.2 c): \(oneLine(transfer))",
+                            en:
+                                "list the transfer with its country or organisation and safeguard (Art. 30(2)(c)): \(oneLine(transfer))"
                         ))
             }
         }

@@ -97,7 +97,10 @@ struct RopaDraftBuilder {
             controllerLines.append("  name: \(quoted(name.value))")
         } else {
             controllerLines.append(
-                "  name: null  " + todo(reference, "the controller's name (Art. 30(1)(a)): the table does not give it"))
+                "  name: null  "
+                    + todo(
+                        reference, sv: "den personuppgiftsansvariges namn (art. 30.1 a): tabellen anger det inte",
+                        en: "the controller's name (Art. 30(1)(a)): the table does not give it"))
         }
         if let number = found["organisation_number"] {
             controllerLines.append("  organisation_number: \(quoted(number.value))")
@@ -107,7 +110,10 @@ struct RopaDraftBuilder {
         if let phone = found["phone"] { controllerLines.append("  phone: \(quoted(phone.value))") }
         if found["email"] == nil && found["phone"] == nil {
             controllerLines.append(
-                "  email: null  " + todo(reference, "the controller's e-mail address or phone number (Art. 30(1)(a))"))
+                "  email: null  "
+                    + todo(
+                        reference, sv: "den personuppgiftsansvariges e-postadress eller telefonnummer (art. 30.1 a)",
+                        en: "the controller's e-mail address or phone number (Art. 30(1)(a))"))
         }
         if let dpo = found["dpo"] {
             controllerLines.append(
@@ -164,7 +170,9 @@ struct RopaDraftBuilder {
         if let purpose = row[.purpose] ?? row[.name] {
             lines.append("    purpose: \(text(purpose))")
         } else {
-            lines.append("    purpose: null  " + todo(row.reference, "the purpose of \"\(label)\""))
+            lines.append(
+                "    purpose: null  "
+                    + todo(row.reference, sv: "ändamålet med \"\(label)\"", en: "the purpose of \"\(label)\""))
         }
         let subjects = categories(row, .subjects, key: "data_subjects", vocabulary: RopaVocabulary.subjects)
         let data = categories(row, .data, key: "data", vocabulary: RopaVocabulary.data)
@@ -184,14 +192,18 @@ struct RopaDraftBuilder {
                 "    "
                     + todo(
                         row.reference,
-                        "declare the recipients under \"recipients\" and name them here: \(oneLine(recipients))"))
+                        sv: "deklarera mottagarna under \"recipients\" och ange dem här: \(oneLine(recipients))",
+                        en: "declare the recipients under \"recipients\" and name them here: \(oneLine(recipients))"))
         }
         if let transfer = row[.transfer], !isNothing(transfer) {
             lines.append(
                 "    "
                     + todo(
                         row.reference,
-                        "declare the transfer to a third country with its safeguard (Art. 46) on the recipient: \(oneLine(transfer))"
+                        sv:
+                            "deklarera överföringen till tredjeland med dess skyddsåtgärd (art. 46) på mottagaren: \(oneLine(transfer))",
+                        en:
+                            "declare the transfer to a third country with its safeguard (Art. 46) on the recipient: \(oneLine(transfer))"
                     ))
         }
         if let security = row[.security], !isNothing(security) { lines.append("    security: \(text(security))") }
@@ -201,13 +213,31 @@ struct RopaDraftBuilder {
     private mutating func categories(
         _ row: RopaRow, _ field: RopaField, key: String, vocabulary: [(String, [String])]
     ) -> (line: String, ids: [String]?) {
-        let what = field == .subjects ? "categories of data subjects" : "categories of personal data"
+        let what =
+            field == .subjects
+            ? LocalizedText(sv: "kategorierna av registrerade", en: "categories of data subjects")
+            : LocalizedText(sv: "kategorierna av personuppgifter", en: "categories of personal data")
         guard let cell = row[field], !isNothing(cell) else {
-            let why = row.columns.contains(field) ? "the table leaves them empty" : "the table has no column for them"
-            return ("    \(key): []  " + todo(row.reference, "the \(what): \(why)"), nil)
+            let column = row.columns.contains(field)
+            return (
+                "    \(key): []  "
+                    + todo(
+                        row.reference,
+                        sv:
+                            "\(what[.sv]): \(column ? "tabellen lämnar dem tomma" : "tabellen har ingen kolumn för dem")",
+                        en:
+                            "the \(what[.en]): \(column ? "the table leaves them empty" : "the table has no column for them")"
+                    ),
+                nil
+            )
         }
         if RopaVocabulary.all.contains(RopaColumns.normalised(cell)) {
-            return ("    \(key): []  " + todo(row.reference, "name the \(what): \"\(oneLine(cell))\" names none"), nil)
+            return (
+                "    \(key): []  "
+                    + todo(
+                        row.reference, sv: "ange \(what[.sv]): \"\(oneLine(cell))\" anger inga",
+                        en: "name the \(what[.en]): \"\(oneLine(cell))\" names none"), nil
+            )
         }
         var ids: [String] = []
         var listed: Set<String> = []
@@ -231,8 +261,15 @@ struct RopaDraftBuilder {
 
     private mutating func legalBasis(_ row: RopaRow) -> (lines: [String], bases: [LegalBasis]?) {
         guard let cell = row[.basis], !isNothing(cell) else {
-            let why = row.columns.contains(.basis) ? "the table leaves it empty" : "the table has no column for it"
-            return (["    legal_basis: []  " + todo(row.reference, "the legal basis (Art. 6(1)): \(why)")], nil)
+            let column = row.columns.contains(.basis)
+            let note = todo(
+                row.reference,
+                sv:
+                    "den rättsliga grunden (art. 6.1): \(column ? "tabellen lämnar den tom" : "tabellen har ingen kolumn för den")",
+                en:
+                    "the legal basis (Art. 6(1)): \(column ? "the table leaves it empty" : "the table has no column for it")"
+            )
+            return (["    legal_basis: []  " + note], nil)
         }
         let read = RopaLegalBasis.read(cell)
         let bases = read.bases.map(\.rawValue)
@@ -244,7 +281,9 @@ struct RopaDraftBuilder {
             let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             lines.append(
                 "    legal_basis: [\(bases.joined(separator: ", "))]  "
-                    + todo(row.reference, "which legal basis of Art. 6(1) is \(names)?"))
+                    + todo(
+                        row.reference, sv: "vilken rättslig grund i art. 6.1 är \(names)?",
+                        en: "which legal basis of Art. 6(1) is \(names)?"))
         }
         if read.bases.contains(.legalObligation) {
             let wording = [row[.basis], row[.retention], row[.purpose], row[.name]].compactMap { $0 }.joined(
@@ -255,7 +294,9 @@ struct RopaDraftBuilder {
                 lines.append(
                     "    law: null  "
                         + todo(
-                            row.reference, "name the law behind the legal obligation (Art. 6(3)): the table names none")
+                            row.reference,
+                            sv: "ange lagen bakom den rättsliga förpliktelsen (art. 6.3): tabellen anger ingen",
+                            en: "name the law behind the legal obligation (Art. 6(3)): the table names none")
                 )
             }
         }
@@ -272,26 +313,31 @@ struct RopaDraftBuilder {
         // "Ingen" is a retention of its own (none), not an empty cell.
         guard let wording = row[.retention], !["", "-", "–"].contains(wording.trimmingCharacters(in: .whitespaces))
         else {
-            let why = row.columns.contains(.retention) ? "the table leaves it empty" : "the table has no column for it"
-            return (["    retention: null  " + todo(row.reference, "the retention (Art. 30(1)(f)): \(why)")], nil)
+            let column = row.columns.contains(.retention)
+            let note = todo(
+                row.reference,
+                sv:
+                    "lagringstiden (art. 30.1 f): \(column ? "tabellen lämnar den tom" : "tabellen har ingen kolumn för den")",
+                en:
+                    "the retention (Art. 30(1)(f)): \(column ? "the table leaves it empty" : "the table has no column for it")"
+            )
+            return (["    retention: null  " + note], nil)
         }
         let original = "    retention_text: \(text(wording))"
         // The phrase reader's work grows faster than its input; no retention phrase is this long.
         guard wording.count <= RopaLimits.retentionCharacters else {
-            let reason =
-                "the wording is longer than \(RopaLimits.number(RopaLimits.retentionCharacters)) characters, more than the phrase reader reads"
-            return (
-                ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original], nil
-            )
+            let limit = RopaLimits.number(RopaLimits.retentionCharacters)
+            let reason = LocalizedText(
+                sv: "formuleringen är längre än \(limit) tecken, mer än frasläsaren läser",
+                en: "the wording is longer than \(limit) characters, more than the phrase reader reads")
+            return (["    retention: null  " + undecidedRule(row.reference, reason), original], nil)
         }
-        switch reader.read(oneLine(wording)) {
+        switch reader.read(oneLine(wording), reasonsIn: language) {
         case .rule(let rule):
             rulesRead += 1
             return (["    retention: \(quoted(rule.description))", original], rule.description)
         case .refused(let reason):
-            return (
-                ["    retention: null  " + todo(row.reference, "decide the retention rule: \(reason)"), original], nil
-            )
+            return (["    retention: null  " + undecidedRule(row.reference, LocalizedText(reason)), original], nil)
         }
     }
 
@@ -341,9 +387,17 @@ struct RopaDraftBuilder {
 
     // MARK: Writing
 
-    mutating func todo(_ reference: String, _ message: String) -> String {
+    /// A decision left, noted in the table's language.
+    mutating func todo(_ reference: String, sv: String, en: String) -> String {
+        let message = language == .sv ? sv : en
         decisions.append(RopaDecision(reference: reference, message: message))
         return "# TODO: " + message.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A retention rule left to decide, with why the reader did not read it.
+    private mutating func undecidedRule(_ reference: String, _ reason: LocalizedText) -> String {
+        todo(
+            reference, sv: "bestäm lagringsregeln: \(reason[.sv])", en: "decide the retention rule: \(reason[.en])")
     }
 
     func text(_ value: String) -> String { localized(inTableLanguage(value)) }

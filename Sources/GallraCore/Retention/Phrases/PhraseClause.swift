@@ -34,13 +34,19 @@ struct PhraseClause {
         -> RetentionExpression
     {
         guard let first = durations.first, let last = durations.last else {
-            throw PhraseRefusal(reason: "a part of it names no period and no event")
+            throw PhraseRefusal(
+                sv: "en del av den nämner ingen period och ingen händelse",
+                en: "a part of it names no period and no event")
         }
         if pieces[..<first.index].contains(.plus) {
-            throw PhraseRefusal(reason: "it adds \(first.duration) to nothing it names")
+            throw PhraseRefusal(
+                sv: "den lägger \(first.duration) till något den inte nämner",
+                en: "it adds \(first.duration) to nothing it names")
         }
         if pieces[(last.index + 1)...].contains(where: { $0 == .after || $0 == .plus }) {
-            throw PhraseRefusal(reason: "it counts \(last.duration) from nothing it names")
+            throw PhraseRefusal(
+                sv: "den räknar \(last.duration) från något den inte nämner",
+                en: "it counts \(last.duration) from nothing it names")
         }
         try joinedAsOneLength(durations)
         return durations.map(\.duration).reduce(RetentionExpression.event(.collected), +)
@@ -57,7 +63,9 @@ struct PhraseClause {
                 between.contains(.and) && Self.size(left.duration.unit) > Self.size(right.duration.unit)
             if between.contains(where: { ![.and, .plus, .comma].contains($0) }) || !(added || smallerAfterAnd) {
                 throw PhraseRefusal(
-                    reason:
+                    sv:
+                        "den nämner två perioder (\(left.duration) och \(right.duration)); gäller de olika delar av uppgifterna, dela aktiviteten",
+                    en:
                         "it names two periods (\(left.duration) and \(right.duration)); if they apply to parts of the data, split the activity"
                 )
             }
@@ -92,7 +100,9 @@ struct PhraseClause {
                 || event.name == .collected
             guard pieces[(event.index + 1)...].contains(.plus) || introduced else {
                 throw PhraseRefusal(
-                    reason: "it does not say how \(list) relates to \(event.name) (add \"+\", \"efter\" or \"after\")")
+                    sv:
+                        "den säger inte hur \(list) förhåller sig till \(event.name) (lägg till \"+\", \"efter\" eller \"after\")",
+                    en: "it does not say how \(list) relates to \(event.name) (add \"+\", \"efter\" or \"after\")")
             }
             return amounts.reduce(base, +)
         }
@@ -104,21 +114,29 @@ struct PhraseClause {
                 || (event.name == .lastActivity && pieces[..<durations[0].index].contains(.after))
             guard countsFrom else {
                 throw PhraseRefusal(
-                    reason: "it does not say how \(list) relates to \(event.name) (add \"efter\" or \"after\")")
+                    sv:
+                        "den säger inte hur \(list) förhåller sig till \(event.name) (lägg till \"efter\" eller \"after\")",
+                    en: "it does not say how \(list) relates to \(event.name) (add \"efter\" or \"after\")")
             }
             return amounts.reduce(base, +)
         }
-        throw PhraseRefusal(reason: "it counts periods both before and after \(event.name)")
+        throw PhraseRefusal(
+            sv: "den räknar perioder både före och efter \(event.name)",
+            en: "it counts periods both before and after \(event.name)")
     }
 
     /// "så länge du är kund och inte har invänt": kept while both hold, so until the earlier.
     private func joined(_ events: [EventName], hasDurations: Bool) throws(PhraseRefusal) -> RetentionExpression {
         let names = events.map(\.rawValue).joined(separator: ", ")
         guard !hasDurations, pieces.contains(.and) else {
-            throw PhraseRefusal(reason: "it names several events (\(names)) without saying how they combine")
+            throw PhraseRefusal(
+                sv: "den nämner flera händelser (\(names)) utan att säga hur de hänger ihop",
+                en: "it names several events (\(names)) without saying how they combine")
         }
         if pieces.contains(.asLongAs) { return .earliest(events.map(RetentionExpression.event)) }
         if pieces.contains(.until) { return .latest(events.map(RetentionExpression.event)) }
-        throw PhraseRefusal(reason: "it names several events (\(names)) without saying how they combine")
+        throw PhraseRefusal(
+            sv: "den nämner flera händelser (\(names)) utan att säga hur de hänger ihop",
+            en: "it names several events (\(names)) without saying how they combine")
     }
 }

@@ -43,35 +43,66 @@ enum PhraseObstacle: String, Hashable, Sendable, CaseIterable {
     /// "reviewed", "överförs", "available": what happens to the data then, not its erasure.
     case notErasure
 
-    func reason(_ words: String) -> String {
+    func reason(_ words: String) -> LocalizedText {
+        LocalizedText(sv: "\"\(words)\" \(swedishReason)", en: "\"\(words)\" \(englishReason)")
+    }
+
+    /// What the words do to the period, after the words themselves.
+    private var swedishReason: String {
         switch self {
-        case .minimum: return "\"\(words)\" makes the period a minimum, not the day the data is erased"
-        case .estimate: return "\"\(words)\" makes the period an estimate"
-        case .usualCase: return "\"\(words)\" describes the usual case, not a rule"
-        case .exception: return "\"\(words)\" makes an exception the rule cannot hold; decide it, or split the activity"
-        case .openEnded: return "\"\(words)\" leaves the period open to extension"
-        case .condition: return "\"\(words)\" makes the period depend on a condition; split the activity per case"
-        case .noFixedDay: return "\"\(words)\" does not fix a day on which the data is erased"
-        case .forever: return "\"\(words)\" keeps the data without end"
-        case .missingNumber: return "\"\(words)\" has no number"
-        case .notAUnit:
-            return "\"\(words)\" is not a unit of the rule language (hours, days, weeks, months, years)"
+        case .minimum: "gör perioden till en minsta tid, inte dagen uppgifterna raderas"
+        case .estimate: "gör perioden till en uppskattning"
+        case .usualCase: "beskriver det vanliga fallet, inte en regel"
+        case .exception: "gör ett undantag som regeln inte kan rymma; avgör det, eller dela aktiviteten"
+        case .openEnded: "lämnar perioden öppen för förlängning"
+        case .condition: "gör perioden beroende av ett villkor; dela aktiviteten per fall"
+        case .noFixedDay: "bestämmer ingen dag då uppgifterna raderas"
+        case .forever: "sparar uppgifterna utan slut"
+        case .missingNumber: "saknar ett antal"
+        case .notAUnit: "är ingen enhet i regelspråket (timmar, dagar, veckor, månader, år)"
         case .unknownMoment:
-            return
-                "\"\(words)\" is not an event Gallra knows; declare it as an event of the register, or reword the retention"
+            "är ingen händelse som Gallra känner; deklarera den som en händelse i registret, eller formulera om lagringstiden"
         case .lawWithoutMoment:
-            return
-                "\"\(words)\" counts the period from a moment the phrase does not name; name it (\"efter att kundförhållandet upphört\")"
-        case .negation: return "\"\(words)\" is a negation; say the period as what is done"
-        case .frequency: return "\"\(words)\" names a cycle (a review, a run), not the day the data is erased"
-        case .countsBack: return "\"\(words)\" counts back from a moment; the rule counts forward from an event"
-        case .partOfData:
-            return "\"\(words)\" limits the period to part of the data; split the activity per kind of data"
-        case .immediately: return "\"\(words)\" names a second moment beside the period; split the activity"
-        case .strayNumber: return "\"\(words)\" is a number the reader cannot tie to a unit of time"
-        case .notErasure: return "\"\(words)\" says what happens to the data then, not that it is erased"
+            "räknar perioden från en tidpunkt som frasen inte nämner; nämn den (\"efter att kundförhållandet upphört\")"
+        case .negation: "är en negation; säg perioden som det som görs"
+        case .frequency: "nämner ett återkommande intervall (en översyn, en körning), inte dagen uppgifterna raderas"
+        case .countsBack: "räknar bakåt från en tidpunkt; regeln räknar framåt från en händelse"
+        case .partOfData: "begränsar perioden till en del av uppgifterna; dela aktiviteten per slag av uppgifter"
+        case .immediately: "nämner en andra tidpunkt bredvid perioden; dela aktiviteten"
+        case .strayNumber: "är ett tal som inte kan knytas till en tidsenhet"
+        case .notErasure: "säger vad som händer med uppgifterna då, inte att de raderas"
         case .purposeWithMoment:
-            return "\"\(words)\" opens a purpose that names a moment or a period; say what the period counts from"
+            "inleder ett ändamål som nämner en tidpunkt eller en period; säg vad perioden räknas från"
+        }
+    }
+
+    private var englishReason: String {
+        switch self {
+        case .minimum: "makes the period a minimum, not the day the data is erased"
+        case .estimate: "makes the period an estimate"
+        case .usualCase: "describes the usual case, not a rule"
+        case .exception: "makes an exception the rule cannot hold; decide it, or split the activity"
+        case .openEnded: "leaves the period open to extension"
+        case .condition: "makes the period depend on a condition; split the activity per case"
+        case .noFixedDay: "does not fix a day on which the data is erased"
+        case .forever: "keeps the data without end"
+        case .missingNumber: "has no number"
+        case .notAUnit:
+            "is not a unit of the rule language (hours, days, weeks, months, years)"
+        case .unknownMoment:
+            "is not an event Gallra knows; declare it as an event of the register, or reword the retention"
+        case .lawWithoutMoment:
+            "counts the period from a moment the phrase does not name; name it (\"efter att kundförhållandet upphört\")"
+        case .negation: "is a negation; say the period as what is done"
+        case .frequency: "names a cycle (a review, a run), not the day the data is erased"
+        case .countsBack: "counts back from a moment; the rule counts forward from an event"
+        case .partOfData:
+            "limits the period to part of the data; split the activity per kind of data"
+        case .immediately: "names a second moment beside the period; split the activity"
+        case .strayNumber: "is a number the reader cannot tie to a unit of time"
+        case .notErasure: "says what happens to the data then, not that it is erased"
+        case .purposeWithMoment:
+            "opens a purpose that names a moment or a period; say what the period counts from"
         }
     }
 

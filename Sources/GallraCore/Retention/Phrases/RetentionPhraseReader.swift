@@ -39,11 +39,12 @@ public struct RetentionPhraseReader: Sendable {
         }
     }
 
-    public func read(_ phrase: String) -> PhraseReading {
+    /// - Parameter language: the language of the reason given for a refusal.
+    public func read(_ phrase: String, reasonsIn language: Language = .en) -> PhraseReading {
         do {
             return .rule(try PhraseInterpretation(pieces: tokenizer.pieces(of: phrase)).rule())
         } catch {
-            return .refused(reason: error.reason)
+            return .refused(reason: error.reason[language])
         }
     }
 
@@ -60,7 +61,15 @@ public struct PhrasePlacement: Hashable, Sendable {
 }
 
 struct PhraseRefusal: Error {
-    let reason: String
+    let reason: LocalizedText
+
+    init(_ reason: LocalizedText) {
+        self.reason = reason
+    }
+
+    init(sv: String, en: String) {
+        reason = LocalizedText(sv: sv, en: en)
+    }
 }
 
 /// The structure of a phrase: clauses joined by "or" and capped by "at most".
@@ -71,9 +80,11 @@ struct PhraseInterpretation {
         for piece in pieces {
             switch piece {
             case .conflict(let words):
-                throw PhraseRefusal(reason: "\"\(words)\": the number in words and the number in digits disagree")
+                throw PhraseRefusal(
+                    sv: "\"\(words)\": talet i ord och talet i siffror stämmer inte överens",
+                    en: "\"\(words)\": the number in words and the number in digits disagree")
             case .obstacle(let obstacle, let words):
-                throw PhraseRefusal(reason: obstacle.reason(words))
+                throw PhraseRefusal(obstacle.reason(words))
             default: continue
             }
         }
@@ -85,7 +96,10 @@ struct PhraseInterpretation {
         } catch {
             // Say what the structure lacks first ("two periods in one"), and the words besides.
             guard !unknown.isEmpty else { throw error }
-            throw PhraseRefusal(reason: "\(error.reason); besides, not understood: \(unknown.joined(separator: ", "))")
+            let unknown = unknown.joined(separator: ", ")
+            throw PhraseRefusal(
+                sv: "\(error.reason[.sv]); dessutom förstods inte: \(unknown)",
+                en: "\(error.reason[.en]); besides, not understood: \(unknown)")
         }
         // Words outside the lexicon name what is kept, who keeps it or why: the closed class of
         // wording that moves the day is all in the lexicon, and a word standing where a moment
@@ -96,7 +110,9 @@ struct PhraseInterpretation {
         // the opening of the case") as a name, and is refused: read on the held-back part, letting
         // such words pass read three more rules and guessed four more.
         guard trailing.isEmpty else {
-            throw PhraseRefusal(reason: "not understood: \(trailing.joined(separator: ", "))")
+            throw PhraseRefusal(
+                sv: "förstods inte: \(trailing.joined(separator: ", "))",
+                en: "not understood: \(trailing.joined(separator: ", "))")
         }
         return reading
     }
@@ -141,12 +157,14 @@ struct PhraseInterpretation {
         }
         if meaningful.contains(where: { if case .ordinalYear = $0 { return true } else { return false } }) {
             throw PhraseRefusal(
-                reason:
-                    "a year counted by its order (\"det sjunde året\") only reads with \"the end of the calendar year\""
+                sv: "ett år räknat i ordning (\"det sjunde året\") läses bara med \"kalenderårets slut\"",
+                en: "a year counted by its order (\"det sjunde året\") only reads with \"the end of the calendar year\""
             )
         }
         guard hasDuration || !events.isEmpty else {
-            throw PhraseRefusal(reason: "it names no period and no event to count from")
+            throw PhraseRefusal(
+                sv: "den nämner ingen period och ingen händelse att räkna från",
+                en: "it names no period and no event to count from")
         }
         return .expression(try combined())
     }
@@ -158,16 +176,20 @@ struct PhraseInterpretation {
         let cites = pieces.contains(.accountingAct)
         // "två år eller så länge bokföringslagen anger": which of the two, the words do not say.
         if pieces.contains(.either) && !pieces.contains(.firstOf) && !pieces.contains(.lastOf) {
-            throw PhraseRefusal(reason: "it says \"or\" between the Accounting Act's period and another")
+            throw PhraseRefusal(
+                sv: "den säger \"eller\" mellan bokföringslagens period och en annan",
+                en: "it says \"or\" between the Accounting Act's period and another")
         }
         if cites && !others.isEmpty {
+            let others = others.map(\.rawValue).sorted().joined(separator: ", ")
             throw PhraseRefusal(
-                reason:
-                    "it combines the Accounting Act with \(others.map(\.rawValue).sorted().joined(separator: ", ")): two periods in one; split the activity in two"
-            )
+                sv: "den kombinerar bokföringslagen med \(others): två perioder i en; dela aktiviteten i två",
+                en: "it combines the Accounting Act with \(others): two periods in one; split the activity in two")
         }
         guard others.count <= 1 else {
-            throw PhraseRefusal(reason: "it names more than one event before the end of the calendar year")
+            throw PhraseRefusal(
+                sv: "den nämner mer än en händelse före kalenderårets slut",
+                en: "it names more than one event before the end of the calendar year")
         }
         var years: [Int] = []
         for piece in pieces {
@@ -176,11 +198,14 @@ struct PhraseInterpretation {
             case .duration(let duration) where duration.unit == .years: years.append(duration.amount)
             case .duration(let duration):
                 throw PhraseRefusal(
-                    reason: "\(duration) is not a whole number of years after the end of a calendar year")
+                    sv: "\(duration) är inte ett helt antal år efter ett kalenderårs slut",
+                    en: "\(duration) is not a whole number of years after the end of a calendar year")
             default: continue
             }
         }
-        guard Set(years).count <= 1 else { throw PhraseRefusal(reason: "it names more than one number of years") }
+        guard Set(years).count <= 1 else {
+            throw PhraseRefusal(sv: "den nämner mer än ett antal år", en: "it names more than one number of years")
+        }
         let anchor = others.first ?? (cites || events.contains(.fiscalYearEnd) ? .fiscalYearEnd : .collected)
         let base = RetentionExpression.endOfYear(.event(anchor))
         let count = years.first ?? 7
@@ -193,7 +218,9 @@ struct PhraseInterpretation {
         -> RetentionExpression
     {
         guard !hasDuration, events.allSatisfy({ $0 == .collected }) else {
-            throw PhraseRefusal(reason: "it counts whole calendar years together with another period or event")
+            throw PhraseRefusal(
+                sv: "den räknar hela kalenderår tillsammans med en annan period eller händelse",
+                en: "it counts whole calendar years together with another period or event")
         }
         let base = RetentionExpression.endOfYear(.event(.collected))
         return years == 0 ? base : base + .years(years)
@@ -217,7 +244,9 @@ struct PhraseInterpretation {
             previousPart = part
         }
         guard let first = expressions.first else {
-            throw PhraseRefusal(reason: "it names no period and no event to count from")
+            throw PhraseRefusal(
+                sv: "den nämner ingen period och ingen händelse att räkna från",
+                en: "it names no period and no event to count from")
         }
         if expressions.count == 1 { return first }
         let caps = expressions.flatMap { if case .earliest(let inner) = $0 { return inner } else { return [$0] } }
@@ -260,7 +289,8 @@ struct PhraseInterpretation {
             guard !events.isEmpty, !events.isSubset(of: earlier) else { return nil }
             let names = Set(previous.events).union(events).map(\.rawValue).sorted()
             throw PhraseRefusal(
-                reason: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
+                sv: "den nämner flera händelser (\(names.joined(separator: ", "))) utan att säga hur de hänger ihop",
+                en: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
         }
         if events.isEmpty {
             // "… and up to 12 months after", "… and at most 2 years thereafter" say so themselves;
@@ -276,7 +306,8 @@ struct PhraseInterpretation {
         guard events == [anchor] else {
             let names = ([anchor] + events.sorted { $0.rawValue < $1.rawValue }).map(\.rawValue)
             throw PhraseRefusal(
-                reason: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
+                sv: "den nämner flera händelser (\(names.joined(separator: ", "))) utan att säga hur de hänger ihop",
+                en: "it names several events (\(names.joined(separator: ", "))) without saying how they combine")
         }
         return try alternatives(part)
     }
@@ -339,7 +370,9 @@ struct PhraseInterpretation {
         }
         guard expressions.count > 1 else {
             guard let only = expressions.first else {
-                throw PhraseRefusal(reason: "a part of it names no period and no event")
+                throw PhraseRefusal(
+                    sv: "en del av den nämner ingen period och ingen händelse",
+                    en: "a part of it names no period and no event")
             }
             return only
         }
@@ -349,7 +382,9 @@ struct PhraseInterpretation {
         if part.contains(.until) { return .earliest(expressions) }
         // "As long as A, or as long as B": kept while either holds, so until the later of the two.
         if clauses.allSatisfy({ $0.contains(.asLongAs) }) { return .latest(expressions) }
-        throw PhraseRefusal(reason: "it says \"or\" between two periods without saying whichever comes first or last")
+        throw PhraseRefusal(
+            sv: "den säger \"eller\" mellan två perioder utan att säga vilken som kommer först eller sist",
+            en: "it says \"or\" between two periods without saying whichever comes first or last")
     }
 
     private func split(_ pieces: [PhrasePiece], at markers: Set<PhrasePiece>) -> [[PhrasePiece]] {

@@ -142,7 +142,8 @@ struct ServerEdgeTests {
             let page = try await client.execute(uri: "/admin/incidents", method: .get, headers: [.cookie: cookie])
             #expect(page.status == .internalServerError)
             let html = String(buffer: page.body)
-            #expect(html.contains("logged under reference"), "\(html)")
+            #expect(
+                html.contains("loggades med referensen") || html.contains("logged under reference"), "\(html)")
             #expect(html.contains("<!DOCTYPE html>"), "a page, not JSON")
             for detail in ["SQLite", "sqlite", "PSQL", "relation", "SQLSTATE", "Error("] {
                 #expect(!html.contains(detail), "\(html)")

@@ -302,7 +302,7 @@ struct AdminBrowserTests {
         #expect(
             try await browser.evaluate("return document.querySelectorAll('li.flagged').length") as? Int == 8,
             "each decision left is flagged on its line")
-        #expect(page.contains("decision left: name the law behind the legal obligation"))
+        #expect(page.contains("beslut kvar: ange lagen bakom den rättsliga förpliktelsen"))
         try await look(browser, "register-import-sv")
     }
 

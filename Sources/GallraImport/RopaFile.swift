@@ -24,7 +24,9 @@ public enum RopaFile {
             sheets = sheets.filter { $0.name == sheet }
             guard !sheets.isEmpty else {
                 let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                throw RopaImportError("the workbook has no sheet \"\(sheet)\" (it has \(names))")
+                throw RopaImportError(
+                    sv: "arbetsboken har inget blad \"\(sheet)\" (den har \(names))",
+                    en: "the workbook has no sheet \"\(sheet)\" (it has \(names))")
             }
         }
         // Every sheet with a register's header is read; the first sheet when none has one, so
@@ -38,14 +40,16 @@ public enum RopaFile {
     /// The file at `path`, read no further than `RopaLimits.fileBytes`: a larger file (or a
     /// device that never ends) is refused without being read whole.
     public static func contents(atPath path: String) throws(RopaImportError) -> Data {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw RopaImportError("cannot be read") }
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw RopaImportError(sv: "kan inte läsas", en: "cannot be read")
+        }
         // try?: closing a file only read; what was read, or the refusal, is the answer.
         defer { try? file.close() }
         let data: Data
         do {
             data = try file.read(upToCount: RopaLimits.fileBytes + 1) ?? Data()
         } catch {
-            throw RopaImportError("cannot be read")
+            throw RopaImportError(sv: "kan inte läsas", en: "cannot be read")
         }
         guard data.count <= RopaLimits.fileBytes else { throw RopaImportError.fileTooLarge() }
         return data

@@ -38,7 +38,10 @@ extension XLSXWorkbook {
                 if cells[place.line, default: [:]].updateValue(value, forKey: place.column) == nil { stored += 1 }
                 guard counted + stored <= RopaLimits.cells else {
                     throw RopaImportError(
-                        "the workbook has more than \(RopaLimits.number(RopaLimits.cells)) cells; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
+                        sv:
+                            "arbetsboken har fler än \(RopaLimits.number(RopaLimits.cells)) celler; gränsen är \(RopaLimits.number(RopaLimits.cells)) celler",
+                        en:
+                            "the workbook has more than \(RopaLimits.number(RopaLimits.cells)) cells; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
                     )
                 }
             }
@@ -50,7 +53,10 @@ extension XLSXWorkbook {
             stored += area
             guard area <= RopaLimits.cells, counted + stored <= RopaLimits.cells else {
                 throw RopaImportError(
-                    "the merged range \(quoted(range)) of sheet \(quoted(sheet)) covers \(RopaLimits.number(area)) cells, more than the workbook may hold; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
+                    sv:
+                        "det sammanfogade området \(quoted(range)) på bladet \(quoted(sheet)) täcker \(RopaLimits.number(area)) celler, fler än arbetsboken får rymma; gränsen är \(RopaLimits.number(RopaLimits.cells)) celler",
+                    en:
+                        "the merged range \(quoted(range)) of sheet \(quoted(sheet)) covers \(RopaLimits.number(area)) cells, more than the workbook may hold; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
                 )
             }
             guard let value = cells[from.line]?[from.column] else { continue }
@@ -61,19 +67,28 @@ extension XLSXWorkbook {
         let width = cells.values.lazy.compactMap { $0.keys.max() }.max() ?? 0
         guard width <= RopaLimits.columns else {
             throw RopaImportError(
-                "sheet \(quoted(sheet)) has a cell in column \(columnName(width)) (the \(RopaLimits.number(width))th); the limit is \(RopaLimits.number(RopaLimits.columns)) columns"
+                sv:
+                    "bladet \(quoted(sheet)) har en cell i kolumn \(columnName(width)) (nummer \(RopaLimits.number(width))); gränsen är \(RopaLimits.number(RopaLimits.columns)) kolumner",
+                en:
+                    "sheet \(quoted(sheet)) has a cell in column \(columnName(width)) (the \(RopaLimits.number(width))th); the limit is \(RopaLimits.number(RopaLimits.columns)) columns"
             )
         }
         guard cells.count <= RopaLimits.rows else {
             throw RopaImportError(
-                "sheet \(quoted(sheet)) has more than \(RopaLimits.number(RopaLimits.rows)) rows; the limit is \(RopaLimits.number(RopaLimits.rows)) rows"
+                sv:
+                    "bladet \(quoted(sheet)) har fler än \(RopaLimits.number(RopaLimits.rows)) rader; gränsen är \(RopaLimits.number(RopaLimits.rows)) rader",
+                en:
+                    "sheet \(quoted(sheet)) has more than \(RopaLimits.number(RopaLimits.rows)) rows; the limit is \(RopaLimits.number(RopaLimits.rows)) rows"
             )
         }
         // The table as laid out: every row as wide as the widest.
         counted += cells.count * width
         guard counted <= RopaLimits.cells else {
             throw RopaImportError(
-                "sheet \(quoted(sheet)) spans \(RopaLimits.number(cells.count)) rows of \(RopaLimits.number(width)) columns, more cells than the workbook may hold; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
+                sv:
+                    "bladet \(quoted(sheet)) spänner över \(RopaLimits.number(cells.count)) rader med \(RopaLimits.number(width)) kolumner, fler celler än arbetsboken får rymma; gränsen är \(RopaLimits.number(RopaLimits.cells)) celler",
+                en:
+                    "sheet \(quoted(sheet)) spans \(RopaLimits.number(cells.count)) rows of \(RopaLimits.number(width)) columns, more cells than the workbook may hold; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
             )
         }
         let rows = cells.keys.sorted().map { line in
@@ -96,7 +111,10 @@ extension XLSXWorkbook {
             column = column * 26 + Int(letter.value < 97 ? letter.value - 64 : letter.value - 96)
             guard column <= Limits.lastColumn else {
                 throw RopaImportError(
-                    "sheet \(quoted(sheet)) names a cell \(quoted(reference)) beyond column XFD; the limit is \(RopaLimits.number(Limits.lastColumn)) columns, as in Excel"
+                    sv:
+                        "bladet \(quoted(sheet)) anger en cell \(quoted(reference)) bortom kolumn XFD; gränsen är \(RopaLimits.number(Limits.lastColumn)) kolumner, som i Excel",
+                    en:
+                        "sheet \(quoted(sheet)) names a cell \(quoted(reference)) beyond column XFD; the limit is \(RopaLimits.number(Limits.lastColumn)) columns, as in Excel"
                 )
             }
         }
@@ -105,7 +123,10 @@ extension XLSXWorkbook {
             line = line * 10 + Int(digit.value) - 48
             guard line <= Limits.lastRow else {
                 throw RopaImportError(
-                    "sheet \(quoted(sheet)) names a cell \(quoted(reference)) beyond row \(RopaLimits.number(Limits.lastRow)); the limit is \(RopaLimits.number(Limits.lastRow)) rows, as in Excel"
+                    sv:
+                        "bladet \(quoted(sheet)) anger en cell \(quoted(reference)) bortom rad \(RopaLimits.number(Limits.lastRow)); gränsen är \(RopaLimits.number(Limits.lastRow)) rader, som i Excel",
+                    en:
+                        "sheet \(quoted(sheet)) names a cell \(quoted(reference)) beyond row \(RopaLimits.number(Limits.lastRow)); the limit is \(RopaLimits.number(Limits.lastRow)) rows, as in Excel"
                 )
             }
         }

@@ -40,17 +40,26 @@ extension XLSXWorkbook {
             inflated += chunk.count
             guard bytes.count + chunk.count <= Limits.partBytes else {
                 throw RopaImportError(
-                    "the workbook's part \(path) inflates to more than \(RopaLimits.bytes(Limits.partBytes)); the limit is \(RopaLimits.bytes(Limits.partBytes))"
+                    sv:
+                        "arbetsbokens del \(path) packas upp till mer än \(RopaLimits.bytes(Limits.partBytes)); gränsen är \(RopaLimits.bytes(Limits.partBytes))",
+                    en:
+                        "the workbook's part \(path) inflates to more than \(RopaLimits.bytes(Limits.partBytes)); the limit is \(RopaLimits.bytes(Limits.partBytes))"
                 )
             }
             guard inflated <= Limits.inflatedBytes else {
                 throw RopaImportError(
-                    "the workbook inflates to more than \(RopaLimits.bytes(Limits.inflatedBytes)); the limit is \(RopaLimits.bytes(Limits.inflatedBytes))"
+                    sv:
+                        "arbetsboken packas upp till mer än \(RopaLimits.bytes(Limits.inflatedBytes)); gränsen är \(RopaLimits.bytes(Limits.inflatedBytes))",
+                    en:
+                        "the workbook inflates to more than \(RopaLimits.bytes(Limits.inflatedBytes)); the limit is \(RopaLimits.bytes(Limits.inflatedBytes))"
                 )
             }
             guard bytes.count + chunk.count <= ratioLimit else {
                 throw RopaImportError(
-                    "the workbook's part \(path) inflates to more than \(Limits.compressionRatio) times its compressed size (as a zip bomb does); the limit is \(Limits.compressionRatio) to 1"
+                    sv:
+                        "arbetsbokens del \(path) packas upp till mer än \(Limits.compressionRatio) gånger sin packade storlek (som en zip-bomb gör); gränsen är \(Limits.compressionRatio) till 1",
+                    en:
+                        "the workbook's part \(path) inflates to more than \(Limits.compressionRatio) times its compressed size (as a zip bomb does); the limit is \(Limits.compressionRatio) to 1"
                 )
             }
             bytes.append(chunk)

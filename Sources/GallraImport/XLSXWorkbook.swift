@@ -25,7 +25,9 @@ public struct XLSXWorkbook: Sendable {
             _ = try Archive(data: data, accessMode: .read)
             parts = sound
         } catch {
-            throw RopaImportError("not an .xlsx workbook: the file is not a ZIP archive")
+            throw RopaImportError(
+                sv: "ingen .xlsx-arbetsbok: filen är inget ZIP-arkiv",
+                en: "not an .xlsx workbook: the file is not a ZIP archive")
         }
         var inflated = 0
         var budget = XMLElement.Budget()
@@ -35,7 +37,9 @@ public struct XLSXWorkbook: Sendable {
             return try XMLElement.parse(bytes, part: path, budget: &budget)
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw RopaImportError("not an .xlsx workbook: it has no xl/workbook.xml")
+            throw RopaImportError(
+                sv: "ingen .xlsx-arbetsbok: den har ingen xl/workbook.xml",
+                en: "not an .xlsx workbook: it has no xl/workbook.xml")
         }
         let relations = try part("xl/_rels/workbook.xml.rels")?.all("Relationship") ?? []
         let targets = Dictionary(
@@ -54,7 +58,10 @@ public struct XLSXWorkbook: Sendable {
             guard let document = try part(path) else { continue }
             sheets.append(Sheet(name: name, grid: try Self.grid(document, sheet: name, shared: shared, cells: &cells)))
         }
-        guard !sheets.isEmpty else { throw RopaImportError("the workbook has no sheets that can be read") }
+        guard !sheets.isEmpty else {
+            throw RopaImportError(
+                sv: "arbetsboken har inga blad som kan läsas", en: "the workbook has no sheets that can be read")
+        }
         self.sheets = sheets
     }
 }

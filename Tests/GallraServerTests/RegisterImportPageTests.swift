@@ -82,22 +82,22 @@ struct RegisterImportPageTests {
             #expect(emptyPage.contains("Välj ett kalkylark, eller klistra in tabellen."))
             let (notTable, notTablePage) = try await post("table=\(encoded("Hej hej\nhopp"))")
             #expect(notTable.code >= 400 && notTable.code < 500)
-            #expect(notTablePage.contains("no table found"))
+            #expect(notTablePage.contains("ingen tabell hittades"))
 
             // Issue 29: a zip bomb, a vast merge and a column past XFD are refused by name, and
             // the server goes on answering.
             let hostile: [(String, Data, String)] = [
                 (
                     "bomb.xlsx", try HostileWorkbook.inflating(sheets: 1, bytes: 1 << 30, content: .zeros),
-                    "inflates to more than"
+                    "packas upp till mer än"
                 ),
                 (
                     "merge.xlsx", try HostileWorkbook.sheet("", merges: ["B5:A1", "A1:XFD1048576"]),
-                    "the limit is 1,000,000 cells"
+                    "gränsen är 1,000,000 celler"
                 ),
                 (
                     "wide.xlsx", try HostileWorkbook.sheet(#"<row r="2"><c r="ZZZZZZZZZZZZZZZZ1"><v>1</v></c></row>"#),
-                    "beyond column XFD; the limit is 16,384 columns"
+                    "bortom kolumn XFD; gränsen är 16,384 kolumner"
                 ),
             ]
             for (name, data, message) in hostile {

@@ -81,6 +81,9 @@ struct RegisterPagesController: Sendable {
         let draft: RopaDraft
         do {
             draft = try RopaFile.draft(data: data, fileName: name, controller: inForce.controller)
+        } catch let error as RopaImportError {
+            throw GallraError.invalidInput(
+                ErrorReason(sv: "\(name): \(error.text[.sv]).", en: "\(name): \(error.text[.en])."))
         } catch {
             throw GallraError.invalidInput("\(name): \(error).")
         }

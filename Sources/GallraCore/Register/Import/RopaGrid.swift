@@ -22,6 +22,14 @@ public struct RopaGrid: Sendable, Equatable {
 /// Why a file could not be read as a table at all. What is read but not with confidence is a
 /// decision left in the draft, never an error.
 public struct RopaImportError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+    /// Why, in Swedish and English.
+    public let text: LocalizedText
+
+    public init(sv: String, en: String) { text = LocalizedText(sv: sv, en: en) }
+
+    /// A reason said the same way in each language (what a malformed XML part breaks, say).
+    public init(_ description: String) { text = LocalizedText(description) }
+
+    /// Why, in English (the command line's language).
+    public var description: String { text[.en] }
 }

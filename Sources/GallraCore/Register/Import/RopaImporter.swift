@@ -51,7 +51,10 @@ public enum RopaImporter {
         let found = grids.compactMap { grid in RopaHeader.find(in: grid).map { (grid, $0) } }
         guard let first = found.first else {
             throw RopaImportError(
-                "no header row found: name the columns as a register does (\"Ändamål\", \"Kategorier av personuppgifter\", \"Rättslig grund\", \"Lagringstid\" or \"Purpose\", \"Legal basis\", \"Retention\")"
+                sv:
+                    "ingen rubrikrad hittades: namnge kolumnerna som ett register gör (\"Ändamål\", \"Kategorier av personuppgifter\", \"Rättslig grund\", \"Lagringstid\" eller \"Purpose\", \"Legal basis\", \"Retention\")",
+                en:
+                    "no header row found: name the columns as a register does (\"Ändamål\", \"Kategorier av personuppgifter\", \"Rättslig grund\", \"Lagringstid\" or \"Purpose\", \"Legal basis\", \"Retention\")"
             )
         }
         let language = language ?? RopaColumns.language(of: first.1.cells)

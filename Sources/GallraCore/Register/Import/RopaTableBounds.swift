@@ -17,32 +17,47 @@ struct RopaTableBounds {
 extension RopaImportError {
     static func tooManyRows() -> RopaImportError {
         RopaImportError(
-            "the table has more than \(RopaLimits.number(RopaLimits.rows)) rows; the limit is \(RopaLimits.number(RopaLimits.rows)) rows"
+            sv:
+                "tabellen har fler än \(RopaLimits.number(RopaLimits.rows)) rader; gränsen är \(RopaLimits.number(RopaLimits.rows)) rader",
+            en:
+                "the table has more than \(RopaLimits.number(RopaLimits.rows)) rows; the limit is \(RopaLimits.number(RopaLimits.rows)) rows"
         )
     }
 
     static func tooManyColumns(row reference: String) -> RopaImportError {
         RopaImportError(
-            "row \(reference) has more than \(RopaLimits.number(RopaLimits.columns)) cells; the limit is \(RopaLimits.number(RopaLimits.columns)) columns"
+            sv:
+                "rad \(reference) har fler än \(RopaLimits.number(RopaLimits.columns)) celler; gränsen är \(RopaLimits.number(RopaLimits.columns)) kolumner",
+            en:
+                "row \(reference) has more than \(RopaLimits.number(RopaLimits.columns)) cells; the limit is \(RopaLimits.number(RopaLimits.columns)) columns"
         )
     }
 
     static func tooManyCells() -> RopaImportError {
         RopaImportError(
-            "the table has more than \(RopaLimits.number(RopaLimits.cells)) cells; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
+            sv:
+                "tabellen har fler än \(RopaLimits.number(RopaLimits.cells)) celler; gränsen är \(RopaLimits.number(RopaLimits.cells)) celler",
+            en:
+                "the table has more than \(RopaLimits.number(RopaLimits.cells)) cells; the limit is \(RopaLimits.number(RopaLimits.cells)) cells"
         )
     }
 
     /// - Parameter reference: the row the cell starts on ("12", "Sheet!12").
     public static func cellTooLong(row reference: String) -> RopaImportError {
         RopaImportError(
-            "a cell of row \(reference) has more than \(RopaLimits.number(RopaLimits.cellCharacters)) characters; the limit is \(RopaLimits.number(RopaLimits.cellCharacters)) characters, as in Excel"
+            sv:
+                "en cell på rad \(reference) har fler än \(RopaLimits.number(RopaLimits.cellCharacters)) tecken; gränsen är \(RopaLimits.number(RopaLimits.cellCharacters)) tecken, som i Excel",
+            en:
+                "a cell of row \(reference) has more than \(RopaLimits.number(RopaLimits.cellCharacters)) characters; the limit is \(RopaLimits.number(RopaLimits.cellCharacters)) characters, as in Excel"
         )
     }
 
     public static func fileTooLarge() -> RopaImportError {
         RopaImportError(
-            "the file is larger than \(RopaLimits.bytes(RopaLimits.fileBytes)); the limit is \(RopaLimits.bytes(RopaLimits.fileBytes))"
+            sv:
+                "filen är större än \(RopaLimits.bytes(RopaLimits.fileBytes)); gränsen är \(RopaLimits.bytes(RopaLimits.fileBytes))",
+            en:
+                "the file is larger than \(RopaLimits.bytes(RopaLimits.fileBytes)); the limit is \(RopaLimits.bytes(RopaLimits.fileBytes))"
         )
     }
 }

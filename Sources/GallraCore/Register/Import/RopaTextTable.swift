@@ -27,7 +27,10 @@ public enum RopaTextTable {
                 return try csv(text, delimiter: delimiter(of: text))
             }
             throw RopaImportError(
-                "no table found: expected tab-separated rows, cells ending with \" |\", or comma- or semicolon-separated values"
+                sv:
+                    "ingen tabell hittades: väntade rader med tabbar, celler som slutar med \" |\", eller värden åtskilda med komma eller semikolon",
+                en:
+                    "no table found: expected tab-separated rows, cells ending with \" |\", or comma- or semicolon-separated values"
             )
         }
     }
@@ -164,7 +167,8 @@ public enum RopaTextTable {
         let names = cells.map(\.text)
         guard let header = RopaColumns.headerLength(names) else {
             throw RopaImportError(
-                "no header row found among the cells (such as \"Ändamål\", \"Rättslig grund\", \"Lagringstid\")")
+                sv: "ingen rubrikrad hittades bland cellerna (som \"Ändamål\", \"Rättslig grund\", \"Lagringstid\")",
+                en: "no header row found among the cells (such as \"Ändamål\", \"Rättslig grund\", \"Lagringstid\")")
         }
         // Title cells before the header are rows of their own; after it, every `count` cells a row.
         var rows = cells[0..<header.offset].map { RopaGrid.Row(cells: [$0.text], reference: "\($0.line)") }

@@ -53,8 +53,12 @@ struct XMLElement {
         case .plain: break
         case .notXML: return nil
         case .refused:
+            let name = String(part.prefix(100))
             throw RopaImportError(
-                "the workbook's part \(String(part.prefix(100))) is not plain UTF-8 XML: an .xlsx part holds no processing instruction but its declaration, and no other encoding"
+                sv:
+                    "arbetsbokens del \(name) är inte ren UTF-8-XML: en del i en .xlsx har ingen bearbetningsinstruktion utom sin deklaration, och ingen annan teckenkodning",
+                en:
+                    "the workbook's part \(name) is not plain UTF-8 XML: an .xlsx part holds no processing instruction but its declaration, and no other encoding"
             )
         }
         let builder = Builder(budget: budget)
@@ -62,7 +66,7 @@ struct XMLElement {
         parser.delegate = builder
         let parsed = parser.parse()
         budget = builder.budget
-        if let refusal = builder.refusal { throw RopaImportError(refusal(part)) }
+        if let refusal = builder.refusal { throw refusal(part) }
         guard parsed else { return nil }
         return builder.root
     }
@@ -72,11 +76,11 @@ struct XMLElement {
         var root: XMLElement?
         var budget: Budget
         /// What was passed, for the part named: parsing stops at once.
-        var refusal: ((String) -> String)?
+        var refusal: ((String) -> RopaImportError)?
 
         init(budget: Budget) { self.budget = budget }
 
-        func refuse(_ parser: XMLParser, _ message: @escaping (String) -> String) {
+        func refuse(_ parser: XMLParser, _ message: @escaping (String) -> RopaImportError) {
             refusal = refusal ?? message
             parser.abortParsing()
         }
@@ -89,12 +93,19 @@ struct XMLElement {
             budget.nodes += 1 + attributes.count
             guard budget.nodes <= Budget.nodes else {
                 return refuse(parser) { part in
-                    "the workbook holds more than \(RopaLimits.number(Budget.nodes)) XML elements and attributes (in \(part)); the limit is \(RopaLimits.number(Budget.nodes))"
+                    RopaImportError(
+                        sv:
+                            "arbetsboken har fler än \(RopaLimits.number(Budget.nodes)) XML-element och attribut (i \(part)); gränsen är \(RopaLimits.number(Budget.nodes))",
+                        en:
+                            "the workbook holds more than \(RopaLimits.number(Budget.nodes)) XML elements and attributes (in \(part)); the limit is \(RopaLimits.number(Budget.nodes))"
+                    )
                 }
             }
             guard stack.count < Budget.depth else {
                 return refuse(parser) { part in
-                    "\(part) nests XML elements more than \(Budget.depth) deep; the limit is \(Budget.depth)"
+                    RopaImportError(
+                        sv: "\(part) nästlar XML-element djupare än \(Budget.depth) nivåer; gränsen är \(Budget.depth)",
+                        en: "\(part) nests XML elements more than \(Budget.depth) deep; the limit is \(Budget.depth)")
                 }
             }
             stack.append(XMLElement(name: name, attributes: attributes))
@@ -105,7 +116,12 @@ struct XMLElement {
             budget.characters += string.utf8.count
             guard budget.characters <= Budget.characters else {
                 return refuse(parser) { part in
-                    "the workbook's text is more than \(RopaLimits.bytes(Budget.characters)) (in \(part)); the limit is \(RopaLimits.bytes(Budget.characters))"
+                    RopaImportError(
+                        sv:
+                            "arbetsbokens text är mer än \(RopaLimits.bytes(Budget.characters)) (i \(part)); gränsen är \(RopaLimits.bytes(Budget.characters))",
+                        en:
+                            "the workbook's text is more than \(RopaLimits.bytes(Budget.characters)) (in \(part)); the limit is \(RopaLimits.bytes(Budget.characters))"
+                    )
                 }
             }
             stack[stack.count - 1].text += string

@@ -94,8 +94,8 @@ struct ConnectorTests {
         }
         let variable = "GALLRA_SHOP_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         switch location {
-        case .sqlite(let path): setenv(variable, "sqlite:" + path, 1)
-        case .postgres(let url), .mariadb(let url): setenv(variable, url, 1)
+        case .sqlite(let path): ProcessEnvironment.set(variable, "sqlite:" + path)
+        case .postgres(let url), .mariadb(let url): ProcessEnvironment.set(variable, url)
         }
         return Shop(
             test: test, store: store, company: company, location: location, variable: variable, backend: backend)
@@ -362,7 +362,7 @@ struct ConnectorTests {
             yaml: shop.systemsYAML.replacingOccurrences(
                 of: "\"${\(shop.variable)}\"", with: "\"postgres://crm:hemligt@127.0.0.1:1/crm\""))
         #expect(secret.contains { $0.line == 4 && $0.message.contains("holds a password; write it as ${NAME}") })
-        setenv(shop.variable, "sqlite:/nonexistent/shop.sqlite", 1)
+        ProcessEnvironment.set(shop.variable, "sqlite:/nonexistent/shop.sqlite")
         let unreachable = try await shop.store.systems.check(yaml: shop.systemsYAML)
         #expect(unreachable.contains { $0.line == 4 && $0.message.contains("does not exist") })
         await shop.close()

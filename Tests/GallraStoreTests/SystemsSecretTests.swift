@@ -37,8 +37,8 @@ struct SystemsSecretTests {
         let shop = try await ConnectorTests.shop(.sqlite)
         let secret = "Hemligt-\(UUID().uuidString.prefix(8))"
         let variable = "GALLRA_SECRET_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
-        setenv(variable, secret, 1)
-        defer { unsetenv(variable) }
+        ProcessEnvironment.set(variable, secret)
+        defer { ProcessEnvironment.unset(variable) }
         for database in [
             "postgres://crm@127.0.0.1:1/crm?password=${\(variable)}&tlsmode=disable",
             "postgres://crm:${\(variable)}@127.0.0.1:1/crm?tlsmode=disable",

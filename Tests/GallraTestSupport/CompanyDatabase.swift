@@ -30,8 +30,8 @@ public struct CompanyDatabase: Sendable {
         }
         let variable = "GALLRA_COMPANY_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
         switch location {
-        case .sqlite(let path): setenv(variable, "sqlite:" + path, 1)
-        case .postgres(let url), .mariadb(let url): setenv(variable, url, 1)
+        case .sqlite(let path): ProcessEnvironment.set(variable, "sqlite:" + path)
+        case .postgres(let url), .mariadb(let url): ProcessEnvironment.set(variable, url)
         }
         return CompanyDatabase(connection: connection, variable: variable, backend: backend)
     }

@@ -23,7 +23,7 @@ final class DemoServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessEnvironment.launch(process)
         var text = ""
         while !text.contains("The JSON API") {
             let chunk = output.fileHandleForReading.availableData

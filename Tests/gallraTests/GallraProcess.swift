@@ -49,13 +49,13 @@ struct GallraProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessEnvironment.current.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try ProcessEnvironment.launch(process)
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -75,11 +75,11 @@ struct GallraProcess {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.environment = ProcessEnvironment.current.merging(environment) { $1 }
             process.currentDirectoryURL = directory
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ProcessEnvironment.launch(process)
             try await Task.sleep(for: .milliseconds(first + step * attempt))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -69,10 +69,10 @@ struct MailDeliveryTests {
                 "python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox",
                 mailbox.appendingPathComponent("box").path,
             ]
-            smtp.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": python]) { $1 }
+            smtp.environment = ProcessEnvironment.current.merging(["PYTHONPATH": python]) { $1 }
             smtp.standardOutput = FileHandle.nullDevice
             smtp.standardError = FileHandle.nullDevice
-            try smtp.run()
+            try ProcessEnvironment.launch(smtp)
             return SMTPServer(process: smtp, mailbox: mailbox, port: port)
         }
 
@@ -136,7 +136,7 @@ struct MailDeliveryTests {
         restarted.currentDirectoryURL = server.directory
         restarted.standardOutput = FileHandle.nullDevice
         restarted.standardError = FileHandle.nullDevice
-        try restarted.run()
+        try ProcessEnvironment.launch(restarted)
         defer {
             restarted.terminate()
             restarted.waitUntilExit()

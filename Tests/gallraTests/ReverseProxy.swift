@@ -65,7 +65,7 @@ final class ReverseProxy: @unchecked Sendable {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessEnvironment.launch(process)
         for _ in 0..<100 {
             if try GallraProcess.runTool("/usr/bin/curl", ["-sf", "\(url)/ready"]).status == 0 { return }
             try await Task.sleep(for: .milliseconds(100))

@@ -19,7 +19,7 @@ struct ServeRemindersTests {
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
-        try process.run()
+        try ProcessEnvironment.launch(process)
         defer {
             process.terminate()
             process.waitUntilExit()

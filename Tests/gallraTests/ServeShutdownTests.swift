@@ -20,7 +20,7 @@ struct ServeShutdownTests {
         stalled.standardInput = body
         stalled.standardOutput = FileHandle.nullDevice
         stalled.standardError = FileHandle.nullDevice
-        try stalled.run()
+        try ProcessEnvironment.launch(stalled)
         body.fileHandleForWriting.write(Data("kind=access&email=".utf8))
         try await Task.sleep(for: .seconds(1))
         let started = ContinuousClock.now

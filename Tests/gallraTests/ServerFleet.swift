@@ -50,8 +50,8 @@ final class ServerFleet: @unchecked Sendable {
             process.currentDirectoryURL = directory
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: log)
-            process.environment = ProcessInfo.processInfo.environment.merging(["GALLRA_ACTOR": "test"]) { $1 }
-            try process.run()
+            process.environment = ProcessEnvironment.current.merging(["GALLRA_ACTOR": "test"]) { $1 }
+            try ProcessEnvironment.launch(process)
             ports.append(port)
             processes.append(process)
         }
@@ -184,7 +184,7 @@ enum Curls {
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ProcessEnvironment.launch(process)
             running.append((process, body, out))
         }
         return try running.map { process, body, out in

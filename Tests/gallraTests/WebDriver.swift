@@ -26,7 +26,7 @@ final class Browser: @unchecked Sendable {
         driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
-        try driver.run()
+        try ProcessEnvironment.launch(driver)
         base = URL(string: "http://127.0.0.1:\(port)")!
         var ready = false
         for _ in 0..<100 where !ready {

@@ -39,11 +39,16 @@ enum UnexpectedError {
 
     /// What a page shows of a background job's failure: an expected error's own words, else
     /// only the reference it was logged under.
-    static func shown(_ error: any Error, logger: Logger = Logger(label: "gallra.server")) -> String {
+    static func shown(_ error: any Error, logger: Logger = Logger(label: "gallra.server")) -> ErrorReason {
         if let error = error as? GallraError {
-            if case .integrity = error {} else { return error.description }
+            if case .integrity = error {
+            } else {
+                return ErrorReason(sv: error.message(in: .sv), en: error.message(in: .en))
+            }
         }
-        return message(reference: log(error, logger: logger))
+        let reference = log(error, logger: logger)
+        return ErrorReason(
+            sv: Words(.sv).fill(.unexpectedLogged, ["reference": reference]), en: message(reference: reference))
     }
 
     /// The answer to the caller: 500, a generic message and the reference.

@@ -17,7 +17,7 @@ actor ExportJobs {
         let started: Date
         var progress: ExportProgress?
         var body: String?
-        var failure: String?
+        var failure: ErrorReason?
         var running: Bool { body == nil && failure == nil }
     }
 
@@ -60,7 +60,7 @@ actor ExportJobs {
         jobs[id] = job
     }
 
-    private func finish(_ id: String, body: String?, failure: String?, shown: String? = nil) {
+    private func finish(_ id: String, body: String?, failure: ErrorReason?, shown: String? = nil) {
         guard var job = jobs[id] else { return }
         if let shown { job.shown = shown }
         job.body = body

@@ -48,7 +48,7 @@ struct RetentionController: Sendable {
         let page = SweepPage(
             running: job.running, done: job.done, expected: max(job.expected, job.done),
             progress: "\(job.done) / \(words.count(max(job.expected, job.done), .record))",
-            report: job.report.map { SweepTotals($0, words: words) }, error: job.failure)
+            report: job.report.map { SweepTotals($0, words: words) }, error: job.failure?[words.language])
         return Pages.shared.render(
             "sweep", title: words[.sweepHeading], page, language: context.language, signedIn: context.view,
             refresh: job.running ? 2 : nil)

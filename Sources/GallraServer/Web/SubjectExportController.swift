@@ -58,7 +58,7 @@ struct SubjectExportController: Sendable {
         var page = ExportPage(
             subject: job.shown, registered: registered,
             back: registered ? "/admin/subjects/\(job.shown)" : "/admin/subjects", running: job.running, id: id,
-            ready: job.body != nil, error: job.failure)
+            ready: job.body != nil, error: job.failure?[context.language])
         switch job.progress {
         case .records(let done, let total)?:
             page.step = words[.exportStepRecords]

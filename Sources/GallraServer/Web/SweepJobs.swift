@@ -12,7 +12,7 @@ actor SweepJobs {
         let expected: Int
         var done = 0
         var report: SweepReport?
-        var failure: String?
+        var failure: ErrorReason?
         var running: Bool { report == nil && failure == nil }
     }
 
@@ -47,7 +47,7 @@ actor SweepJobs {
         jobs[id] = job
     }
 
-    private func finish(_ id: String, report: SweepReport?, failure: String?) {
+    private func finish(_ id: String, report: SweepReport?, failure: ErrorReason?) {
         guard var job = jobs[id] else { return }
         job.report = report
         job.failure = failure

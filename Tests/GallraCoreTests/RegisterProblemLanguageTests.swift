@@ -11,6 +11,16 @@ struct RegisterProblemLanguageTests {
         " is ", " the ", " must ", " missing ", " has no ", " unknown ", " does not ", " needs ", " names ", " with ",
     ]
 
+    /// The Swedish differs from the English and has no English word outside what it quotes.
+    static func expectSwedish(_ swedish: String, english: String) {
+        #expect(swedish != english, "said only in English: \(english)")
+        let unquoted = swedish.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+        for word in englishWords {
+            #expect(!" \(unquoted) ".contains(word), "English \"\(word)\" in: \(swedish)")
+        }
+    }
+
     static func problems() throws -> [RegisterProblem] {
         let broken = try contents("Tests/GallraCoreTests/Fixtures/broken-register.yaml")
         let processor = """
@@ -45,14 +55,7 @@ struct RegisterProblemLanguageTests {
         #expect(problems.count >= 20, "the broken registers give many kinds of problem")
         for problem in problems {
             let swedish = problem.message(in: .sv)
-            #expect(swedish != problem.message(in: .en), "said only in English: \(problem.message)")
-            let unquoted = swedish.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter {
-                $0.offset % 2 == 0
-            }.map(\.element)
-                .joined(separator: " ")
-            for word in Self.englishWords {
-                #expect(!" \(unquoted) ".contains(word), "English \"\(word)\" in: \(swedish)")
-            }
+            Self.expectSwedish(swedish, english: problem.message(in: .en))
         }
     }
 
@@ -68,14 +71,7 @@ struct RegisterProblemLanguageTests {
             guard case .refused(let swedish) = reader.read(phrase, reasonsIn: .sv),
                 case .refused(let english) = reader.read(phrase, reasonsIn: .en)
             else { continue }
-            #expect(swedish != english, "said only in English: \(english)")
-            let unquoted = swedish.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter {
-                $0.offset % 2 == 0
-            }.map(\.element)
-                .joined(separator: " ")
-            for word in Self.englishWords {
-                #expect(!" \(unquoted) ".contains(word), "English \"\(word)\" in: \(swedish)")
-            }
+            Self.expectSwedish(swedish, english: english)
         }
     }
 

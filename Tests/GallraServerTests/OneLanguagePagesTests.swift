@@ -143,7 +143,6 @@ struct OneLanguagePagesTests {
     }
 
     static func encoded(_ text: String) -> String {
-        // try?-free: percent-encoding alphanumerics-only never fails for valid Unicode.
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 

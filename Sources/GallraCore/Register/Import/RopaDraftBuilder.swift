@@ -261,14 +261,7 @@ struct RopaDraftBuilder {
 
     private mutating func legalBasis(_ row: RopaRow) -> (lines: [String], bases: [LegalBasis]?) {
         guard let cell = row[.basis], !isNothing(cell) else {
-            let column = row.columns.contains(.basis)
-            let note = todo(
-                row.reference,
-                sv:
-                    "den rättsliga grunden (art. 6.1): \(column ? "tabellen lämnar den tom" : "tabellen har ingen kolumn för den")",
-                en:
-                    "the legal basis (Art. 6(1)): \(column ? "the table leaves it empty" : "the table has no column for it")"
-            )
+            let note = emptyCell(row, .basis, sv: "den rättsliga grunden (art. 6.1)", en: "the legal basis (Art. 6(1))")
             return (["    legal_basis: []  " + note], nil)
         }
         let read = RopaLegalBasis.read(cell)
@@ -313,14 +306,8 @@ struct RopaDraftBuilder {
         // "Ingen" is a retention of its own (none), not an empty cell.
         guard let wording = row[.retention], !["", "-", "–"].contains(wording.trimmingCharacters(in: .whitespaces))
         else {
-            let column = row.columns.contains(.retention)
-            let note = todo(
-                row.reference,
-                sv:
-                    "lagringstiden (art. 30.1 f): \(column ? "tabellen lämnar den tom" : "tabellen har ingen kolumn för den")",
-                en:
-                    "the retention (Art. 30(1)(f)): \(column ? "the table leaves it empty" : "the table has no column for it")"
-            )
+            let note = emptyCell(
+                row, .retention, sv: "lagringstiden (art. 30.1 f)", en: "the retention (Art. 30(1)(f))")
             return (["    retention: null  " + note], nil)
         }
         let original = "    retention_text: \(text(wording))"
@@ -392,6 +379,15 @@ struct RopaDraftBuilder {
         let message = language == .sv ? sv : en
         decisions.append(RopaDecision(reference: reference, message: message))
         return "# TODO: " + message.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A decision left because the row gives nothing for `field`: an empty cell, or no column.
+    private mutating func emptyCell(_ row: RopaRow, _ field: RopaField, sv: String, en: String) -> String {
+        let column = row.columns.contains(field)
+        return todo(
+            row.reference,
+            sv: "\(sv): \(column ? "tabellen lämnar den tom" : "tabellen har ingen kolumn för den")",
+            en: "\(en): \(column ? "the table leaves it empty" : "the table has no column for it")")
     }
 
     /// A retention rule left to decide, with why the reader did not read it.

@@ -113,10 +113,25 @@ static struct {
     unsigned int (*stmt_errno)(MYSQL_STMT *);
     const char *(*stmt_error)(MYSQL_STMT *);
     my_bool (*stmt_close)(MYSQL_STMT *);
+    my_bool (*stmt_free_result)(MYSQL_STMT *);
 } api;
+
+// Prepared statements kept for their next run, by their text: a statement run again (a person's
+// lookup, a batch's DELETE) is not prepared again, a round trip and a parse fewer. The least
+// recently used goes when the cache is full; a statement that failed is never kept.
+enum { CACHED_STATEMENTS = 32 };
+
+struct cached_statement {
+    char *sql;
+    unsigned long length;
+    MYSQL_STMT *stmt;
+    unsigned long long used;
+};
 
 struct gallra_mariadb {
     MYSQL *mysql;
+    struct cached_statement cache[CACHED_STATEMENTS];
+    unsigned long long clock;
 };
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
@@ -169,6 +184,7 @@ static void load(void) {
     LOAD(stmt_errno, "mysql_stmt_errno");
     LOAD(stmt_error, "mysql_stmt_error");
     LOAD(stmt_close, "mysql_stmt_close");
+    LOAD(stmt_free_result, "mysql_stmt_free_result");
 #undef LOAD
     if (api.server_init(0, NULL, NULL) != 0) load_failure = "the MariaDB C client could not be initialised";
 }
@@ -209,7 +225,7 @@ gallra_mariadb *gallra_mariadb_open(const char *host, unsigned port, const char 
         api.close(mysql);
         return NULL;
     }
-    gallra_mariadb *connection = malloc(sizeof *connection);
+    gallra_mariadb *connection = calloc(1, sizeof *connection);
     if (!connection) {
         api.close(mysql);
         say(error, error_size, "out of memory");
@@ -221,6 +237,11 @@ gallra_mariadb *gallra_mariadb_open(const char *host, unsigned port, const char 
 
 void gallra_mariadb_close(gallra_mariadb *connection) {
     if (!connection) return;
+    for (unsigned index = 0; index < CACHED_STATEMENTS; index++) {
+        if (!connection->cache[index].stmt) continue;
+        api.stmt_close(connection->cache[index].stmt);
+        free(connection->cache[index].sql);
+    }
     api.close(connection->mysql);
     free(connection);
 }
@@ -285,17 +306,56 @@ static int stmt_failure(MYSQL_STMT *stmt, char *error, size_t error_size) {
     return number ? number : -1;
 }
 
-int gallra_mariadb_run(gallra_mariadb *connection, const char *sql, unsigned long sql_length,
-                       const gallra_mariadb_value *values, unsigned count, void *context,
-                       gallra_mariadb_columns_fn columns, gallra_mariadb_row_fn row,
-                       unsigned long long *affected, char *error, size_t error_size) {
-    *affected = 0;
-    if (count == 0) return run_plain(connection, sql, sql_length, context, columns, row, affected, error, error_size);
-    MYSQL_STMT *stmt = api.stmt_init(connection->mysql);
-    if (!stmt) {
-        say(error, error_size, "out of memory");
-        return -1;
+/// The statement prepared for `sql`, from the cache (taken out of it while it runs) or new.
+/// NULL when out of memory; a statement whose preparation failed is returned to report it.
+static MYSQL_STMT *take_statement(gallra_mariadb *connection, const char *sql, unsigned long length, int *prepared) {
+    for (unsigned index = 0; index < CACHED_STATEMENTS; index++) {
+        struct cached_statement *entry = &connection->cache[index];
+        if (entry->stmt && entry->length == length && memcmp(entry->sql, sql, length) == 0) {
+            MYSQL_STMT *stmt = entry->stmt;
+            free(entry->sql);
+            memset(entry, 0, sizeof *entry);
+            *prepared = 1;
+            return stmt;
+        }
     }
+    *prepared = 0;
+    return api.stmt_init(connection->mysql);
+}
+
+/// Keeps a statement that ran well for its next run, in place of the least recently used.
+static void keep_statement(gallra_mariadb *connection, const char *sql, unsigned long length, MYSQL_STMT *stmt) {
+    struct cached_statement *slot = &connection->cache[0];
+    for (unsigned index = 0; index < CACHED_STATEMENTS; index++) {
+        struct cached_statement *entry = &connection->cache[index];
+        if (!entry->stmt) {
+            slot = entry;
+            break;
+        }
+        if (entry->used < slot->used) slot = entry;
+    }
+    char *copy = malloc(length ? length : 1);
+    if (!copy) {
+        api.stmt_close(stmt);
+        return;
+    }
+    memcpy(copy, sql, length);
+    if (slot->stmt) {
+        api.stmt_close(slot->stmt);
+        free(slot->sql);
+    }
+    slot->sql = copy;
+    slot->length = length;
+    slot->stmt = stmt;
+    slot->used = ++connection->clock;
+}
+
+/// Binds the values, runs the statement (prepared first unless `prepared`) and hands its rows on;
+/// `given` counts the rows handed on. Leaves the statement open.
+static int run_statement(MYSQL_STMT *stmt, int prepared, const char *sql, unsigned long sql_length,
+                         const gallra_mariadb_value *values, unsigned count, void *context,
+                         gallra_mariadb_columns_fn columns, gallra_mariadb_row_fn row, unsigned long long *affected,
+                         unsigned long long *given, char *error, size_t error_size) {
     int status = 0;
     MYSQL_BIND *params = calloc(count, sizeof *params);
     MYSQL_BIND *results = NULL;
@@ -310,7 +370,7 @@ int gallra_mariadb_run(gallra_mariadb *connection, const char *sql, unsigned lon
         status = -1;
         goto done;
     }
-    if (api.stmt_prepare(stmt, sql, sql_length) != 0) {
+    if (!prepared && api.stmt_prepare(stmt, sql, sql_length) != 0) {
         status = stmt_failure(stmt, error, error_size);
         goto done;
     }
@@ -409,6 +469,7 @@ int gallra_mariadb_run(gallra_mariadb *connection, const char *sql, unsigned lon
             cells[index] = buffers[index];
         }
         row(context, fields, cells, lengths);
+        *given += 1;
         // The buffers may have grown: bound anew for the next row.
         if (fetched == DATA_TRUNCATED && api.stmt_bind_result(stmt, results) != 0) {
             status = stmt_failure(stmt, error, error_size);
@@ -425,6 +486,44 @@ done:
     free(nulls);
     free(cells);
     free(params);
-    api.stmt_close(stmt);
+    return status;
+}
+
+enum { CR_NEW_STMT_METADATA = 2057, ER_UNKNOWN_STMT_HANDLER = 1243 };
+
+int gallra_mariadb_run(gallra_mariadb *connection, const char *sql, unsigned long sql_length,
+                       const gallra_mariadb_value *values, unsigned count, void *context,
+                       gallra_mariadb_columns_fn columns, gallra_mariadb_row_fn row,
+                       unsigned long long *affected, char *error, size_t error_size) {
+    *affected = 0;
+    if (count == 0) return run_plain(connection, sql, sql_length, context, columns, row, affected, error, error_size);
+    int prepared = 0;
+    MYSQL_STMT *stmt = take_statement(connection, sql, sql_length, &prepared);
+    if (!stmt) {
+        say(error, error_size, "out of memory");
+        return -1;
+    }
+    unsigned long long given = 0;
+    int status = run_statement(stmt, prepared, sql, sql_length, values, count, context, columns, row, affected, &given,
+                               error, error_size);
+    if (prepared && given == 0 && (status == CR_NEW_STMT_METADATA || status == ER_UNKNOWN_STMT_HANDLER)) {
+        // A kept statement that the table (its columns changed) or the server (it forgot it) has
+        // moved on from, before any row: prepared anew and run once more. Only a result's
+        // metadata or a lost handle, never a statement that changed data, is run again.
+        api.stmt_close(stmt);
+        stmt = api.stmt_init(connection->mysql);
+        if (!stmt) {
+            say(error, error_size, "out of memory");
+            return -1;
+        }
+        status = run_statement(stmt, 0, sql, sql_length, values, count, context, columns, row, affected, &given, error,
+                               error_size);
+    }
+    if (status == 0) {
+        api.stmt_free_result(stmt);
+        keep_statement(connection, sql, sql_length, stmt);
+    } else {
+        api.stmt_close(stmt);
+    }
     return status;
 }

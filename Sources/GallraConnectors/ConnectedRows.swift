@@ -90,16 +90,36 @@ package struct ConnectedRows {
     }
 
     /// The rows found, counted by the first of `conditions` each meets (columns `first` and `n`;
-    /// conditions that hold from some instant on, in order, so each row is counted once).
+    /// conditions that hold from some instant on, in order, so each row is counted once). The
+    /// first is found by halving, in nested `CASE`s: a row is tested against about log₂ of the
+    /// conditions, not one after another against most of them. Rows that meet none of them are
+    /// counted as meeting the last; `condition` (which implies the last) leaves them out.
     package func countsByFirst(_ conditions: [RowCondition], where condition: RowCondition) throws -> SQLQueryString {
-        var query = SQLQueryString("SELECT first, count(*) AS n FROM (SELECT CASE")
-        for (index, each) in conditions.enumerated() {
-            query.appendLiteral(" WHEN ")
-            query.appendInterpolation(try sql(each))
-            query.appendLiteral(" THEN \(index)")
+        guard !conditions.isEmpty else {
+            return try onTable("SELECT 0 AS first, count(*) AS n FROM ", where: condition)
         }
-        query.appendLiteral(" END AS first FROM ")
+        var query = SQLQueryString("SELECT first, count(*) AS n FROM (SELECT ")
+        try appendFirst(of: conditions, from: 0, to: conditions.count - 1, into: &query)
+        query.appendLiteral(" AS first FROM ")
         return query + (try onTable("", where: condition)) + ") firsts GROUP BY first"
+    }
+
+    /// The index of the first condition met among `lower...upper`, the last taken as met.
+    private func appendFirst(
+        of conditions: [RowCondition], from lower: Int, to upper: Int, into query: inout SQLQueryString
+    ) throws {
+        guard lower < upper else {
+            query.appendLiteral("\(lower)")
+            return
+        }
+        let middle = (lower + upper) / 2
+        query.appendLiteral("CASE WHEN ")
+        query.appendInterpolation(try sql(conditions[middle]))
+        query.appendLiteral(" THEN ")
+        try appendFirst(of: conditions, from: lower, to: middle, into: &query)
+        query.appendLiteral(" ELSE ")
+        try appendFirst(of: conditions, from: middle + 1, to: upper, into: &query)
+        query.appendLiteral(" END")
     }
 
     package func delete(where condition: RowCondition) throws -> SQLQueryString {

@@ -245,4 +245,26 @@ struct ExpiryPredicateTests {
             }
         }
     }
+
+    @Test("A rule in hours or days is one bound on its event, also over the night the clocks change")
+    func oneBound() throws {
+        // The night of 25 October 2026 has 25 hours in Stockholm; the day after it, a rule in hours
+        // has expired the whole of the day before and part of that day, which meet.
+        let now = Self.calendar.startOfDay(CivilDate(iso: "2026-10-26")!).addingTimeInterval(9 * 3_600)
+        for text in ["collected + 36h", "collected + 3d", "collected + 1376h"] {
+            let predicate = try RetentionRule(parsing: text).expiryPredicate(at: now, calendar: Self.calendar)
+            guard case .atOrBefore(.collected, let threshold) = predicate else {
+                Issue.record("\(text): \(predicate)")
+                continue
+            }
+            let evaluated = try RetentionRule(parsing: text).outcome(
+                events: [.collected: threshold], calendar: Self.calendar
+            ).expiry
+            #expect(evaluated.map { $0 <= now } == true, "\(text): the bound itself has expired")
+            let after = try RetentionRule(parsing: text).outcome(
+                events: [.collected: threshold.addingTimeInterval(1e-6)], calendar: Self.calendar
+            ).expiry
+            #expect(after.map { $0 > now } == true, "\(text): a microsecond later has not")
+        }
+    }
 }

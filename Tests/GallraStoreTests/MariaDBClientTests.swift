@@ -85,4 +85,39 @@ struct MariaDBClientTests {
         }
         await connection.close()
     }
+
+    @Test("A statement run again is answered from its new values, after a failure and after the table changed")
+    func statementsRunAgain() async throws {
+        let connection = try await Self.database()
+        try await connection.sql.raw("CREATE TABLE t (id integer PRIMARY KEY, name text)").run()
+        for id in 1...40 {
+            try await connection.sql.raw("INSERT INTO t (id, name) VALUES (\(bind: id), \(bind: "n\(id)"))").run()
+        }
+        for id in [7, 31, 7, 12] {
+            let rows = try await connection.sql.raw("SELECT * FROM t WHERE id = \(bind: id)").all()
+            #expect(try rows.map { try $0.decode(column: "name", as: String.self) } == ["n\(id)"])
+        }
+        // A failed run (a duplicate key) leaves the next one of the same text to work.
+        await #expect(throws: (any Error).self) {
+            try await connection.sql.raw("INSERT INTO t (id, name) VALUES (\(bind: 7), \(bind: "again"))").run()
+        }
+        try await connection.sql.raw("INSERT INTO t (id, name) VALUES (\(bind: 41), \(bind: "n41"))").run()
+        // The table gains a column: the same SELECT * gives it.
+        try await connection.sql.raw("ALTER TABLE t ADD COLUMN note text").run()
+        try await connection.sql.raw("UPDATE t SET note = \(bind: "added") WHERE id = \(bind: 41)").run()
+        let row = try #require(try await connection.sql.raw("SELECT * FROM t WHERE id = \(bind: 41)").first())
+        #expect(try row.decode(column: "note", as: String.self) == "added")
+        // More texts than are kept: each still answers rightly.
+        for width in 1...40 {
+            let ids = Array(1...width)
+            var query = SQLQueryString("SELECT count(*) AS n FROM t WHERE id IN (")
+            for (index, id) in ids.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(bind: id)
+            }
+            query.appendLiteral(")")
+            #expect(try await connection.sql.raw(query).first()?.decode(column: "n", as: Int.self) == width)
+        }
+        await connection.close()
+    }
 }

@@ -108,8 +108,33 @@ extension RetentionExpression {
             }
             day = day.adding(days: 1)
         }
-        if parts.isEmpty { return .never }
-        return parts.count == 1 ? parts[0] : .any(parts)
+        let joined = joined(parts)
+        if joined.isEmpty { return .never }
+        return joined.count == 1 ? joined[0] : .any(joined)
+    }
+
+    /// The parts, in order, with those that meet (the next begins a microsecond after the one
+    /// before ends, as a day's last expired microsecond and the next day's first do) made one:
+    /// the same rows, for a database to test against one bound instead of three. Databases keep
+    /// instants to the microsecond, so no instant lies between parts that meet.
+    static func joined(_ parts: [ExpiryPredicate]) -> [ExpiryPredicate] {
+        func meets(_ end: Date, _ start: Date) -> Bool {
+            start.timeIntervalSince(end) <= 1.5e-6
+        }
+        var result: [ExpiryPredicate] = []
+        for part in parts {
+            switch (result.last, part) {
+            case (.atOrBefore(let event, let end)?, .between(let next, let start, let to))
+            where event == next && meets(end, start):
+                result[result.count - 1] = .atOrBefore(event, to)
+            case (.between(let event, let from, let end)?, .between(let next, let start, let to))
+            where event == next && meets(end, start):
+                result[result.count - 1] = .between(event, from, to)
+            default:
+                result.append(part)
+            }
+        }
+        return result
     }
 
     /// The stretches of [from, to] (seconds since 1970) where `holds`, ends included, looked at

@@ -63,8 +63,8 @@ extension RetentionSweep {
             let stored = try await store.records.storedEvents(subjects: Array(chunk))
             // A person erased from the store has no identifiers left to find their rows by; any
             // other failure to read them stops the sweep rather than miss their events.
-            var people: [String: [SubjectIdentifier]] = [:]
-            for subject in chunk { people[subject] = try await store.subjects.identifiers(of: subject) }
+            var people = try await store.subjects.identifiers(ofEach: Array(chunk))
+            for subject in chunk where people[subject] == nil { people[subject] = [] }
             let rowsByPerson = try await store.connectedPeople.rows(ofEach: people, in: systems)
             for subject in chunk {
                 for row in rowsByPerson[subject] ?? [] {

@@ -117,10 +117,14 @@ public struct SystemsInspection: Sendable {
                     message: "\(what); \(scan); to look it up instead: \(createIndex(index))"))
         }
         // MariaDB and MySQL name each index and take a column (MariaDB has no index on lower()).
+        // PostgreSQL has no statistics on lower(…) until the table is analysed, and until then
+        // looks many people up at once (a sweep, a forecast) by reading the whole table.
         func createIndex(_ index: String) -> String {
-            dialect == .mariadb
-                ? "CREATE INDEX \(table.table)_\(index) ON \(table.table) (\(index))"
-                : "CREATE INDEX ON \(table.table) (\(index))"
+            switch dialect {
+            case .mariadb: "CREATE INDEX \(table.table)_\(index) ON \(table.table) (\(index))"
+            case .postgres: "CREATE INDEX ON \(table.table) (\(index)); ANALYZE \(table.table)"
+            case .sqlite: "CREATE INDEX ON \(table.table) (\(index))"
+            }
         }
         for (kind, column) in table.person where kind == .email && schema.columns[column] != nil {
             // Addresses are compared as the store normalises them, in lower case.

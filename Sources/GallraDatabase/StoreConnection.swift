@@ -166,7 +166,9 @@ public final class StoreConnection: Sendable {
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body(sql)
+                FaultPoint.pass("transaction.body")
                 try await sql.raw("COMMIT").run()
+                FaultPoint.pass("transaction.commit")
                 return result
             } catch {
                 // Rolled back even when the task was cancelled: a new task does not inherit that

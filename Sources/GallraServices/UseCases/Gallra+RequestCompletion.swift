@@ -30,6 +30,10 @@ extension Gallra {
     /// of a person erased whole are destroyed. What went to the person is then read from the
     /// outbox. The caller has checked the party's permission and reach.
     func carryOut(_ id: String, answer: RequestAnswer) async throws -> RequestCompletion {
+        // A completion killed between its commit and the keys' destruction left the keys of the
+        // person it erased: they go now, before the request is read (run again, a completed
+        // request is refused).
+        try await store.sweep.destroyErasedSubjectKeys()
         let request = try await store.requests.completable(id)
         if request.kind == .rectification, try await store.requests.correctionsNoted(id) == 0 {
             throw GallraError.invalidInput(

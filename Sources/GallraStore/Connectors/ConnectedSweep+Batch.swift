@@ -44,9 +44,10 @@ extension RetentionSweep {
         _ batch: [ExpiredRow], rows: ConnectedRows, system: String,
         activity: ProcessingActivity, condition: RowCondition, calendar: ZonedCalendar
     ) async throws -> BatchOutcome {
+        let evidenced = Self.evidencedBefore
         let evidence = batch.map { row in
             "\(rows.table.reference(row.key)) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
-        }
+        }.filter { !evidenced.contains($0) }
         let action = rows.table.onExpiry
         // An entry names at most as many rows as a sweep's entry names records, so that it stays
         // under 100 kB; the batch's entries go in one transaction.
@@ -56,7 +57,7 @@ extension RetentionSweep {
                 detail: "system \(system), rule \(activity.retention): \(rows.count) rows: "
                     + rows.joined(separator: ", "))
         }
-        try await data.transaction { sql in try await self.audit(entries, on: sql) }
+        if !entries.isEmpty { try await data.transaction { sql in try await self.audit(entries, on: sql) } }
         // The evidence's pages are not read again: SQLite's page cache lets them go, so that the
         // process's memory does not grow with what a sweep of a large database writes.
         try await data.releaseCachedPages()

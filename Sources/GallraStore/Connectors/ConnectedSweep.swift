@@ -19,6 +19,16 @@ extension RetentionSweep {
         now: Date, dryRun: Bool, batchSize: Int = connectedBatchSize, listing: Bool = false,
         afterBatch: (@Sendable (Int) throws -> Void)? = nil
     ) async throws -> [ConnectedTableSweep] {
+        let evidenced = dryRun ? [] : try await evidencedByLastSweep()
+        return try await Self.$evidencedBefore.withValue(evidenced) {
+            try await sweepConnected(
+                now: now, dryRun: dryRun, batchSize: batchSize, listing: listing, afterBatch: afterBatch)
+        }
+    }
+
+    private func sweepConnected(
+        now: Date, dryRun: Bool, batchSize: Int, listing: Bool, afterBatch: (@Sendable (Int) throws -> Void)?
+    ) async throws -> [ConnectedTableSweep] {
         guard let systems = try await store.systems.current() else { return [] }
         let register = try await requireRegister()
         let calendar = try await calendar()

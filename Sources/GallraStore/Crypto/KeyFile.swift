@@ -107,12 +107,14 @@ public struct KeyFile: Sendable {
         guard let data = try? encoder.encode(stored) else {
             throw GallraError.unavailable("Cannot encode the key file.")
         }
+        removeStrayTemporaries()
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw GallraError.unavailable("Cannot create the key file \"\(path)\".") }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         fsync(descriptor)
         close(descriptor)
+        FaultPoint.pass("keyfile.written")
         guard written == data.count else {
             unlink(temporary)
             throw GallraError.unavailable("Cannot write the key file \"\(path)\".")
@@ -130,6 +132,22 @@ public struct KeyFile: Sendable {
                 unlink(temporary)
                 throw GallraError.unavailable("Cannot replace the key file \"\(path)\".")
             }
+        }
+        FaultPoint.pass("keyfile.replaced")
+    }
+
+    /// Removes the temporaries of writes whose process is gone (killed between writing one and
+    /// renaming it): each holds a copy of the master keys, which must not outlive the key file's.
+    private func removeStrayTemporaries() {
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".tmp-"
+        let directory = url.deletingLastPathComponent()
+        // try?: an unreadable directory leaves the temporaries for the next write; the write itself says why it failed
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files where file.hasPrefix(prefix) {
+            guard let pid = pid_t(file.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            unlink(directory.appendingPathComponent(file).path)
         }
     }
 

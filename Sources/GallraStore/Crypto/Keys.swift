@@ -12,19 +12,41 @@ public struct Keys: StoreRegister {
 
     /// Introduces a new master key and re-wraps every data key under it, a batch at a time; the
     /// data stays readable throughout, since every wrapped key names the master key it needs.
-    /// Returns how many data keys were re-wrapped.
+    /// A rotation stopped part-way (killed, the machine gone) is finished by the next one instead
+    /// of a further key introduced: the key file's current key is then one the audit log has not
+    /// seen a rotation to. Returns how many data keys this call re-wrapped.
     public func rotate() async throws -> (from: Int, to: Int, rewrapped: Int) {
-        let (from, to, current) = try store.masterKeys.withLock { keys throws(GallraError) in
+        let (versions, current) = store.masterKeys.withLock { ($0.masterKeys.map(\.version), $0.currentVersion) }
+        let unfinished = current > 1 ? !(try await rotationRecorded(to: current)) : false
+        let (from, to, key) = try store.masterKeys.withLock { keys throws(GallraError) in
+            if unfinished { return (versions.filter { $0 < current }.max() ?? current, current, keys.current.key) }
             let from = keys.currentVersion
             try keys.addMasterKey()
             return (from, keys.currentVersion, keys.current.key)
         }
+        let rewrapped = try await rewrap(to: to, key: key)
+        // The count comes from the keyring: after a rotation finished by a second call, it is the
+        // number of data keys the two calls re-wrapped together.
+        let wrapped =
+            try await keyring.read.raw(
+                "SELECT COUNT(*) AS n FROM subject_keys WHERE master_version = \(bind: to)"
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        try await data.transaction { sql in
+            try await audit(
+                [AuditEvent("keys.rotate", detail: "master key \(from) -> \(to), \(wrapped) data keys re-wrapped")],
+                on: sql)
+        }
+        return (from, to, rewrapped)
+    }
+
+    /// Re-wraps under master key `to` every data key wrapped by another, a batch per transaction.
+    private func rewrap(to: Int, key current: SymmetricKey) async throws -> Int {
         var rewrapped = 0
         while true {
             let rows = try await keyring.read.raw(
                 "SELECT subject_id, master_version, wrapped FROM subject_keys WHERE master_version <> \(bind: to) LIMIT 1000"
             ).all()
-            if rows.isEmpty { break }
+            if rows.isEmpty { return rewrapped }
             try await keyring.transaction { sql in
                 for row in rows {
                     let subject = try row.decode(column: "subject_id", as: String.self)
@@ -39,28 +61,37 @@ public struct Keys: StoreRegister {
             }
             rewrapped += rows.count
         }
-        try await data.transaction { sql in
-            try await audit(
-                [AuditEvent("keys.rotate", detail: "master key \(from) -> \(to), \(rewrapped) data keys re-wrapped")],
-                on: sql)
-        }
-        return (from, to, rewrapped)
     }
 
-    /// Removes from the key file the master keys no data key is wrapped with any more.
+    /// Whether the audit log records a finished rotation to master key `version`.
+    private func rotationRecorded(to version: Int) async throws -> Bool {
+        try await data.read.raw("SELECT detail FROM audit_log WHERE action = 'keys.rotate'").all().contains { row in
+            try row.decode(column: "detail", as: String.self).contains(" -> \(version), ")
+        }
+    }
+
+    /// Removes from the key file the master keys no data key is wrapped with any more, and
+    /// records in the audit log the versions gone from the key file that no entry names yet (so
+    /// that a removal killed between the key file and the log is recorded by the next).
     public func removeRetired() async throws -> [Int] {
         let used = try await keyring.read.raw("SELECT DISTINCT master_version FROM subject_keys").all()
             .map { try $0.decode(column: "master_version", as: Int.self) }
-        let removed = try store.masterKeys.withLock { keys throws(GallraError) in
-            try keys.removeMasterKeys(except: Set(used))
+        let (removed, left) = try store.masterKeys.withLock { keys throws(GallraError) in
+            let removed = try keys.removeMasterKeys(except: Set(used))
+            return (removed, Set(keys.masterKeys.map(\.version)))
         }
-        if !removed.isEmpty {
+        let named = try await data.read.raw("SELECT detail FROM audit_log WHERE action = 'keys.remove'").all()
+            .flatMap { row in
+                try row.decode(column: "detail", as: String.self).matches(of: /\d+/).compactMap { Int($0.output) }
+            }
+        let unrecorded = (1...(left.max() ?? 1)).filter { !left.contains($0) && !named.contains($0) }
+        if !unrecorded.isEmpty {
             try await data.transaction { sql in
                 try await audit(
                     [
                         AuditEvent(
                             "keys.remove",
-                            detail: "master keys removed: \(removed.map(String.init).joined(separator: ", "))")
+                            detail: "master keys removed: \(unrecorded.map(String.init).joined(separator: ", "))")
                     ],
                     on: sql)
             }

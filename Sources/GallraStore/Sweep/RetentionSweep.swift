@@ -97,6 +97,7 @@ extension RetentionSweep {
                 .map { try $0.decode(column: "subject_id", as: String.self) }
             if subjects.isEmpty { return }
             try await keyring.sql.delete(from: "subject_keys").where("subject_id", .in, subjects).run()
+            FaultPoint.pass("keys.destroyed")
             store.keys.forget(subjects)
             try await data.sql.delete(from: "erased_subjects").where("subject_id", .in, subjects).run()
         }

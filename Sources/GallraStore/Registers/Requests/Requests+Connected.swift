@@ -98,6 +98,12 @@ extension Requests {
     /// committed before any of it is done (rows and columns, never values).
     func recordConnectedEvidence(subject: String, detail: String) async throws {
         try await data.transaction { sql in
+            // A completion killed after its evidence and before the rows changed finds the same
+            // rows when run again: their evidence is there already, and is not written twice.
+            let written = try await sql.raw(
+                "SELECT 1 AS one FROM audit_log WHERE action = 'connected.request' AND detail = \(bind: detail)"
+            ).first()
+            if written != nil { return }
             try await self.audit([AuditEvent("connected.request", subject: subject, detail: detail)], on: sql)
         }
     }

@@ -18,8 +18,12 @@ extension RegisterVersions {
     public func apply(yaml: String, file: String) async throws -> RegisterVersion {
         let register = try RegisterReader.read(yaml: yaml, file: file)
         let previous = try await current()
-        // The same file again is not a new version.
-        if let previous, previous.yaml == yaml { return previous }
+        // The same file again is not a new version; what the version shortened is carried to the
+        // records, should an apply killed after its commit have left that undone.
+        if let previous, previous.yaml == yaml {
+            try await finishShortening(previous)
+            return previous
+        }
         let digest = Hex.encode(SHA256.hash(data: Data(yaml.utf8)))
         let held = try await activitiesHoldingRecords()
         let removed = held.subtracting(register.activities.map(\.id))
@@ -58,6 +62,19 @@ extension RegisterVersions {
             try await store.records.recomputeExpiries(activity: activity.id, version: version)
         }
         return stored
+    }
+
+    /// Recomputes the expiries of the records under the activities whose rule `version` changed
+    /// from the version before it, as its apply does after its commit. Safe to repeat: an expiry
+    /// is only ever moved earlier, and marked with the version that shortened it.
+    private func finishShortening(_ version: RegisterVersion) async throws {
+        guard version.version > 1, let before = try await self.version(version.version - 1) else { return }
+        let held = try await activitiesHoldingRecords()
+        let earlier = before.register.activitiesByID
+        for activity in version.register.activities
+        where earlier[activity.id]?.retention != activity.retention && held.contains(activity.id) {
+            try await store.records.recomputeExpiries(activity: activity.id, version: version.version)
+        }
     }
 
     /// The register in force, or nil before any has been applied.

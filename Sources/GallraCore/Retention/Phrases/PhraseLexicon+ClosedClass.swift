@@ -383,6 +383,16 @@ extension PhraseLexicon {
         den perioden | unknownMoment | sv
         årsskifte* | unknownMoment | sv
         year-end | unknownMoment | en
+        # The account's end named by an adjective: "expired account data" counts from the closure.
+        expired account | event:account.closed | en
+        expired accounts | event:account.closed | en
+        closed account | event:account.closed | en
+        closed accounts | event:account.closed | en
+        # A restatement ("det vill säga"), and names of things that hold no moment.
+        det vill säga | filler | sv
+        that is to say | filler | en
+        api requests | filler | en
+        http requests | filler | en
         # Prepositions that ask for a moment: "by the end of the contract" is "until" it.
         till slutet av | until | sv
         till utgången av | until | sv

@@ -149,7 +149,7 @@ struct PhraseLexicon {
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
         sv(
-            "till(?= \\p{L}+s (?:slut|upphörande|utgång|avslut)\\b)|tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
+            "till(?= \\p{L}+s (?:slut|upphörande|utgång|avslut)\\b)|fram till och med|tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
             .until),
         en("until(?: such time (?:as|that))?|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),

@@ -29,6 +29,27 @@ enum PhraseAddedThings: PhrasePass {
     static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.addedThings(tokens) }
 }
 
+/// "Bilagor till ärenden sparas 1 år", "Support tickets/messages: 24 months": a case or a ticket
+/// named by its bare noun, with no word anywhere in the phrase that ties a period to a moment
+/// ("efter", "när", "until", "+" …), names what is kept, not the moment it is kept from. A case
+/// named with its closing ("efter att ärendet avslutats"), or any phrase with a marker of a
+/// moment, keeps the event.
+enum PhraseNamedThings: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        let tiesMoment = tokens.contains { [.after, .when, .until, .asLongAs, .plus].contains($0.piece) }
+        guard !tiesMoment else { return tokens }
+        return tokens.map { token in
+            guard token.piece == .event(.caseClosed), token.words.range(of: thing, options: .regularExpression) != nil
+            else { return token }
+            return .init(piece: .filler(token.words), words: token.words)
+        }
+    }
+
+    /// The bare nouns of the case event: no verb or noun of its closing.
+    static let thing =
+        "^(?:(?:the )?(?:support )?(?:cases?|tickets?|inquiry|enquiry|query)|\\p{L}*ärende(?:t|n|na|ts|nas)?)$"
+}
+
 /// "för att kunna svara på frågor": why data is kept, not until when.
 enum PhrasePurposeClauses: PhrasePass {
     static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.purposeClauses(tokens) }

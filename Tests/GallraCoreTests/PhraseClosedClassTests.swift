@@ -104,6 +104,12 @@ struct PhraseClosedClassTests {
                 "end-of-year(fiscal-year.end) + 7y"
             ),
             ("3 years after the end of the tax year they relate to", "fiscal-year.end + 3y"),
+            // Event vocabulary in other forms.
+            ("6 years after the tenancy ends", "contract.end + 6y"),
+            ("5 years after the closure of the case", "case.closed + 5y"),
+            ("Sparas två år efter kontraktstidens slut", "contract.end + 2y"),
+            ("two years after the last time you used the app", "last-activity + 2y"),
+            ("six years after the end of the contract term", "contract.end + 6y"),
         ])
     func namesDoNotStop(phrase: String, expected: String) throws {
         let rule = try RetentionRule(parsing: expected)

@@ -172,16 +172,16 @@ struct PhraseLexicon {
 
     static let events: [Entry] = [
         sv(
-            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
+            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den|dens)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
             "(?:(?:avslutat|avslutade|upphört|giltigt|gällande|slutfört|slutförda) )?(?:\\w*(?:avtalet|avtalen|avtal|kontraktet)|uppdrag(?:et|ets)?)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
             .contractEnd),
         en(
-            "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)",
+            "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)(?: term| period)?",
             .contractEnd),
         en(
-            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?|(?:the )?assignment (?:ends|has ended|is completed|is complete|is finished)|(?:the )?end of (?:the|your|our) assignment",
+            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:the |your )?(?:tenancy|lease|licen[cs]e) (?:ends|ended|has ended|expires|has expired|terminates|is terminated|has been terminated|comes to an end)|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?|(?:the )?assignment (?:ends|has ended|is completed|is complete|is finished)|(?:the )?end of (?:the|your|our) assignment",
             .contractEnd),
         // A subscription is a contract; "for the duration of your subscription" is read whole.
         en(
@@ -215,7 +215,7 @@ struct PhraseLexicon {
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
             .caseClosed),
         en(
-            "(?:the )?(?:support )?(?:case|tickets?|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter",
+            "(?:the )?(?:support )?(?:case|tickets?|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter|(?:the )?(?:closure|closing|completion) of (?:the|your|a) (?:support )?(?:case|ticket|enquiry|inquiry)",
             .caseClosed),
         // A request's completion is the event; its arrival ("efter din begäran") is not.
         sv(
@@ -248,7 +248,7 @@ struct PhraseLexicon {
             "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|utan (?:någon )?(?:kontakt|aktivitet|inloggning)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent|final) (?:financial )?(?:activity|communication|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent|final) (?:financial )?(?:activity|communication|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)|(?:the )?last time (?:you|they) (?:used|logged in(?:to)?|signed in(?:to)?|visited|accessed)",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?(?:aktivt )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",

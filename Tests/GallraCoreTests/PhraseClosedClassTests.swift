@@ -110,6 +110,14 @@ struct PhraseClosedClassTests {
             ("Sparas två år efter kontraktstidens slut", "contract.end + 2y"),
             ("two years after the last time you used the app", "last-activity + 2y"),
             ("six years after the end of the contract term", "contract.end + 6y"),
+            ("Uppgifterna raderas två år efter att du slutat vara kund", "relationship.end + 2y"),
+            ("Kept for two years after your last donation", "last-activity + 2y"),
+            ("Deleted 30 days after you cancel your membership", "membership.end + 30d"),
+            ("Retained for 1 year after the job has been filled", "recruitment.end + 1y"),
+            ("Kept for 7 years after the end of the engagement", "contract.end + 7y"),
+            ("Kept for 2 years from the date your application was received", "collected + 2y"),
+            ("kept while your account remains open and for 90 days after you close it", "account.closed + 90d"),
+            ("raderas senast 30 dagar efter att prenumerationen avslutats", "contract.end + 30d"),
         ])
     func namesDoNotStop(phrase: String, expected: String) throws {
         let rule = try RetentionRule(parsing: expected)

@@ -316,6 +316,9 @@ extension PhraseLexicon {
         the date the inquiry was received | event:collected | en
         the date the application was received | event:collected | en
         the date the request was received | event:collected | en
+        the date your application was received | event:collected | en
+        the date your enquiry was received | event:collected | en
+        the date your inquiry was received | event:collected | en
         the date it was received | event:collected | en
         the date they were received | event:collected | en
         the date of the recording | event:collected | en

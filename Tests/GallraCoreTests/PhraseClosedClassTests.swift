@@ -118,6 +118,15 @@ struct PhraseClosedClassTests {
             ("Kept for 2 years from the date your application was received", "collected + 2y"),
             ("kept while your account remains open and for 90 days after you close it", "account.closed + 90d"),
             ("raderas senast 30 dagar efter att prenumerationen avslutats", "contract.end + 30d"),
+            ("Recordings are kept for 31 days and then automatically deleted", "collected + 31d"),
+            ("Stored for 30 days, after which they are overwritten", "collected + 30d"),
+            ("Inspelningar sparas i 30 dagar och sedan raderas de", "collected + 30d"),
+            ("Deleted 12 months after your last login and cannot be recovered", "last-activity + 12mo"),
+            ("Kept for 5 years after the end of the customer relationship for tax reasons", "relationship.end + 5y"),
+            (
+                "Personal data is held for six months following the conclusion of the recruitment process",
+                "recruitment.end + 6mo"
+            ),
         ])
     func namesDoNotStop(phrase: String, expected: String) throws {
         let rule = try RetentionRule(parsing: expected)
@@ -160,7 +169,8 @@ struct PhrasePassTests {
         #expect(
             names == [
                 "PhraseConditionsThatAreMoments", "PhraseErasedAccounts", "PhraseDeletedThings", "PhraseCitedLaws",
-                "PhraseAddedThings", "PhraseNamedThings", "PhrasePurposeClauses", "PhraseInactivityThresholds",
+                "PhraseAddedThings", "PhraseNamedThings", "PhraseThenErased", "PhrasePurposeClauses",
+                "PhraseInactivityThresholds",
                 "PhraseUnnamedMoments",
                 "PhraseMomentSlots", "PhraseUnnamedEnds",
             ])
@@ -185,6 +195,9 @@ struct PhrasePassTests {
             // PhraseNamedThings
             ("Support tickets/messages: 24 months", "support tickets", "carries no meaning"),
             ("Support tickets are kept 24 months after the case is closed", "support tickets", "the event case.closed"),
+            // PhraseThenErased
+            ("Recordings are kept for 31 days and then automatically deleted", "and then", "carries no meaning"),
+            ("Kept during the contract and then 2 years", "and then", "adds a period"),
             // PhrasePurposeClauses
             ("sparas i sex månader för att kunna svara på frågor", "svara", "the purpose"),
             // PhraseInactivityThresholds

@@ -394,6 +394,10 @@ extension PhraseLexicon {
         # A restatement ("det vill säga"), and names of things that hold no moment.
         det vill säga | filler | sv
         that is to say | filler | en
+        cannot be recovered | filler | en
+        can no longer be recovered | filler | en
+        kan inte återställas | filler | sv
+        går inte att återställa | filler | sv
         api requests | filler | en
         http requests | filler | en
         # Prepositions that ask for a moment: "by the end of the contract" is "until" it.

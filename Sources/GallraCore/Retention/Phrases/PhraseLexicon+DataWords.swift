@@ -51,7 +51,8 @@ extension PhraseLexicon {
         ],
         .en: [
             // What the data is about, and the authorities whose rules keep it.
-            "related", "relating", "relate", "relates", "pertain", "pertains", "pertaining", "regarding", "concerning",
+            "reason", "reasons", "related", "relating", "relate", "relates", "pertain", "pertains", "pertaining",
+            "regarding", "concerning",
             "incoming", "outgoing", "captured", "financial",
             "conduct", "authority", "authorities", "regulator", "regulators", "keeping",
             "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "logged", "large", "amount",

@@ -209,7 +209,7 @@ struct PhraseLexicon {
             "(?:avslutad |avslutade )?rekrytering\\w*|(?:att )?tjänsten (?:har )?tillsatts|tillsättning(?:en)?",
             .recruitmentEnd),
         en(
-            "(?:the )?(?:end of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment|(?:the )?(?:position|post|role|vacancy|job) (?:has been|is|was) filled",
+            "(?:the )?(?:(?:end|conclusion|completion|close) of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment|(?:the )?(?:position|post|role|vacancy|job) (?:has been|is|was) filled",
             .recruitmentEnd),
         sv(
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",

@@ -50,6 +50,33 @@ enum PhraseNamedThings: PhrasePass {
         "^(?:(?:the )?(?:support )?(?:cases?|tickets?|inquiry|enquiry|query)|\\p{L}*ärende(?:t|n|na|ts|nas)?)$"
 }
 
+/// "Recordings are kept for 31 days and then automatically deleted", "stored for 30 days, after
+/// which they are overwritten": "and then", "after which" before the erasure itself add no period;
+/// the erasure is what the rule does. "tio år därefter" and "and then 2 years" still add.
+enum PhraseThenErased: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices where result[index].piece == .plus && sequence.contains(result[index].words) {
+            let rest = result[(index + 1)...].prefix { $0.piece != .comma }
+            guard rest.allSatisfy({ !$0.piece.isMeaningful }),
+                rest.contains(where: { erasure.contains($0.words) })
+            else { continue }
+            result[index] = .init(piece: .filler(result[index].words), words: result[index].words)
+        }
+        return result
+    }
+
+    static let sequence: Set<String> = [
+        "and then", "after which", "after which time", "after which point", "at which point", "at which time",
+        "following which", "whereafter", "och sedan", "sedan",
+    ]
+
+    static let erasure: Set<String> = [
+        "deleted", "erased", "removed", "destroyed", "overwritten", "anonymised", "anonymized", "purged", "shredded",
+        "raderas", "gallras", "förstörs", "anonymiseras", "avidentifieras", "makuleras", "rensas",
+    ]
+}
+
 /// "för att kunna svara på frågor": why data is kept, not until when.
 enum PhrasePurposeClauses: PhrasePass {
     static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.purposeClauses(tokens) }

@@ -49,6 +49,14 @@ struct PhraseClosedClassTests {
             ("Kept 2 years, renewed on each purchase", "extension"),
             ("Sparas 2 år, utskrifter förstörs omedelbart", "second moment"),
             ("Sparas tidigast 2 år", "minimum"),
+            // A further period after something an earlier sentence named.
+            ("Efter ytterligare ett år som inaktiv raderas uppgifterna", "adds 1y to something"),
+            // A period said again as another.
+            ("Sparas i 24 månader, det vill säga tre år", "as if they were the same"),
+            // The end of an account named by an adjective, with nothing that counts from it.
+            ("Expired account data will be retained for 365 days", "does not say how 365d relates"),
+            // A ticket named with a moment beside it keeps the moment's question open.
+            ("Support tickets are deleted after 24 months", "does not say how 24mo relates"),
         ])
     func closedClassRefuses(phrase: String, reason: String) {
         guard case .refused(let said) = Self.reader.read(phrase) else {
@@ -80,6 +88,45 @@ struct PhraseClosedClassTests {
             ("duration of the account + 3 months after closure", "account.closed + 3mo"),
             ("5 years after the customer/supplier relationship has ended", "relationship.end + 5y"),
             ("Lönebesked: 7 år enligt bokföringslagen 7 kap. 2 §", "end-of-year(fiscal-year.end) + 7y"),
+            ("Support tickets: 24 months", "collected + 24mo"),
+            ("Bilagor till ärenden sparas 1 år i arkivet", "collected + 1y"),
+            ("If your backup account expires, we keep the data for 30 days", "account.closed + 30d"),
+            (
+                "Sparas i två år efter avslutat ärende, det vill säga till och med två år efter att ärendet avslutats",
+                "case.closed + 2y"
+            ),
+            (
+                "Kept for 2 years after the contract ends, i.e. 2 years after the end of the contract",
+                "contract.end + 2y"
+            ),
+            (
+                "sparas fram till och med det sjunde året efter utgången av det kalenderår då räkenskapsåret avslutades",
+                "end-of-year(fiscal-year.end) + 7y"
+            ),
+            ("3 years after the end of the tax year they relate to", "fiscal-year.end + 3y"),
+            // Event vocabulary in other forms.
+            ("6 years after the tenancy ends", "contract.end + 6y"),
+            ("5 years after the closure of the case", "case.closed + 5y"),
+            ("Sparas två år efter kontraktstidens slut", "contract.end + 2y"),
+            ("two years after the last time you used the app", "last-activity + 2y"),
+            ("six years after the end of the contract term", "contract.end + 6y"),
+            ("Uppgifterna raderas två år efter att du slutat vara kund", "relationship.end + 2y"),
+            ("Kept for two years after your last donation", "last-activity + 2y"),
+            ("Deleted 30 days after you cancel your membership", "membership.end + 30d"),
+            ("Retained for 1 year after the job has been filled", "recruitment.end + 1y"),
+            ("Kept for 7 years after the end of the engagement", "contract.end + 7y"),
+            ("Kept for 2 years from the date your application was received", "collected + 2y"),
+            ("kept while your account remains open and for 90 days after you close it", "account.closed + 90d"),
+            ("raderas senast 30 dagar efter att prenumerationen avslutats", "contract.end + 30d"),
+            ("Recordings are kept for 31 days and then automatically deleted", "collected + 31d"),
+            ("Stored for 30 days, after which they are overwritten", "collected + 30d"),
+            ("Inspelningar sparas i 30 dagar och sedan raderas de", "collected + 30d"),
+            ("Deleted 12 months after your last login and cannot be recovered", "last-activity + 12mo"),
+            ("Kept for 5 years after the end of the customer relationship for tax reasons", "relationship.end + 5y"),
+            (
+                "Personal data is held for six months following the conclusion of the recruitment process",
+                "recruitment.end + 6mo"
+            ),
         ])
     func namesDoNotStop(phrase: String, expected: String) throws {
         let rule = try RetentionRule(parsing: expected)
@@ -122,7 +169,9 @@ struct PhrasePassTests {
         #expect(
             names == [
                 "PhraseConditionsThatAreMoments", "PhraseErasedAccounts", "PhraseDeletedThings", "PhraseCitedLaws",
-                "PhraseAddedThings", "PhrasePurposeClauses", "PhraseInactivityThresholds", "PhraseUnnamedMoments",
+                "PhraseAddedThings", "PhraseNamedThings", "PhraseThenErased", "PhrasePurposeClauses",
+                "PhraseInactivityThresholds",
+                "PhraseUnnamedMoments",
                 "PhraseMomentSlots", "PhraseUnnamedEnds",
             ])
     }
@@ -133,6 +182,8 @@ struct PhrasePassTests {
             // PhraseConditionsThatAreMoments
             ("If you close your account, data is deleted after 30 days", "if", "the event that follows starts"),
             ("If you are a customer, data is kept 2 years", "if", "a condition"),
+            ("If your backup account expires, data is kept 30 days", "if", "the event that follows starts"),
+            ("If your account is active, data is kept 2 years", "if", "a condition"),
             // PhraseErasedAccounts
             ("Kontot raderas efter 24 månaders inaktivitet", "kontot raderas", "the erasure itself"),
             // PhraseDeletedThings
@@ -141,6 +192,12 @@ struct PhrasePassTests {
             ("fem år enligt penningtvättslagen", "enligt penningtvättslagen", "a law without its moment"),
             // PhraseAddedThings
             ("Samtalsdetaljer (extra data) sparas 2 månader", "extra", "carries no meaning"),
+            // PhraseNamedThings
+            ("Support tickets/messages: 24 months", "support tickets", "carries no meaning"),
+            ("Support tickets are kept 24 months after the case is closed", "support tickets", "the event case.closed"),
+            // PhraseThenErased
+            ("Recordings are kept for 31 days and then automatically deleted", "and then", "carries no meaning"),
+            ("Kept during the contract and then 2 years", "and then", "adds a period"),
             // PhrasePurposeClauses
             ("sparas i sex månader för att kunna svara på frågor", "svara", "the purpose"),
             // PhraseInactivityThresholds

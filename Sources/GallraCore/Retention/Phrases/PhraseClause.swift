@@ -107,6 +107,15 @@ struct PhraseClause {
             return amounts.reduce(base, +)
         }
         if durations.allSatisfy({ $0.index < event.index }) {
+            // "Efter ytterligare ett år som inaktiv raderas …": a further year after something an
+            // earlier sentence named, not after the event that follows.
+            if let plus = pieces[..<durations[0].index].lastIndex(of: .plus),
+                !pieces[..<plus].contains(where: \.isContent)
+            {
+                throw PhraseRefusal(
+                    sv: "den lägger \(list) till något den inte nämner",
+                    en: "it adds \(list) to something it does not name")
+            }
             // "13 mån efter avtalets slut", "5 years after the customer relationship has ended";
             // "after 2 years of inactivity" counts from the last activity too.
             let countsFrom =

@@ -316,6 +316,9 @@ extension PhraseLexicon {
         the date the inquiry was received | event:collected | en
         the date the application was received | event:collected | en
         the date the request was received | event:collected | en
+        the date your application was received | event:collected | en
+        the date your enquiry was received | event:collected | en
+        the date your inquiry was received | event:collected | en
         the date it was received | event:collected | en
         the date they were received | event:collected | en
         the date of the recording | event:collected | en
@@ -383,6 +386,20 @@ extension PhraseLexicon {
         den perioden | unknownMoment | sv
         årsskifte* | unknownMoment | sv
         year-end | unknownMoment | en
+        # The account's end named by an adjective: "expired account data" counts from the closure.
+        expired account | event:account.closed | en
+        expired accounts | event:account.closed | en
+        closed account | event:account.closed | en
+        closed accounts | event:account.closed | en
+        # A restatement ("det vill säga"), and names of things that hold no moment.
+        det vill säga | filler | sv
+        that is to say | filler | en
+        cannot be recovered | filler | en
+        can no longer be recovered | filler | en
+        kan inte återställas | filler | sv
+        går inte att återställa | filler | sv
+        api requests | filler | en
+        http requests | filler | en
         # Prepositions that ask for a moment: "by the end of the contract" is "until" it.
         till slutet av | until | sv
         till utgången av | until | sv

@@ -8,7 +8,8 @@ extension PhraseLexicon {
     static let dataWords: [Language: Set<String>] = [
         .sv: [
             // What the data is about, and the authorities whose rules keep it.
-            "inkommande", "utgående", "relaterade", "gällande", "avseende", "rörande", "myndighet", "myndigheter",
+            "inkommande", "utgående", "igen", "relaterade", "gällande", "avseende", "rörande", "myndighet",
+            "myndigheter",
             "myndighetens", "namnet", "internetleverantör", "säkerhetsskäl", "föreningen", "klubben", "hans", "hennes",
             "deras", "sin", "sina", "sitt", "papperskorg", "papperskorgen",
             // People the data is about, and where and how it is kept.
@@ -50,7 +51,9 @@ extension PhraseLexicon {
         ],
         .en: [
             // What the data is about, and the authorities whose rules keep it.
-            "related", "relating", "regarding", "concerning", "incoming", "outgoing", "captured", "financial",
+            "reason", "reasons", "related", "relating", "relate", "relates", "pertain", "pertains", "pertaining",
+            "regarding", "concerning",
+            "incoming", "outgoing", "captured", "financial",
             "conduct", "authority", "authorities", "regulator", "regulators", "keeping",
             "invoice", "analytics", "council", "trash", "bin", "marketing", "log", "logged", "large", "amount",
             "amounts", "backup", "backups", "vacancy", "vacancies", "hard", "drive",

@@ -119,7 +119,7 @@ struct PhraseLexicon {
             "efter (?:dess |deras )?(?:avslut(?:et)?|upphörande(?:t)?|utgång(?:en)?|stängning(?:en)?)(?! av)|efter att (?:det|den|de) (?:har )?(?:avslutats|stängts|upphört|löpt ut)",
             .plus),
         en(
-            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)|(?:after|once) (?:it|they) (?:(?:is|are|has been|have been|was|were) (?:closed|resolved|completed|finished|terminated|cancell?ed|over)|ends?|ended|has ended|have ended|expires?|has expired|closed|finished|concluded|terminated|expired)",
+            "(?:after|following) (?:its |their |the )?(?:closure|termination|cancell?ation|expiry|expiration|deletion|ending)(?! of)|after you (?:close|delete|cancel|terminate) (?:it|them)|(?:after|once) (?:it|they) (?:(?:is|are|has been|have been|was|were) (?:closed|resolved|completed|finished|terminated|cancell?ed|over)|ends?|ended|has ended|have ended|expires?|has expired|closed|finished|concluded|terminated|expired)",
             .plus),
         en(
             "plus|thereafter|after that|afterwards|afterward|additional|further|additionally|and then|extra|after which(?: time| point)?|at which (?:time|point)|following which|whereafter",
@@ -149,7 +149,7 @@ struct PhraseLexicon {
         sv("(?:beroende på )?(?:vilket|det) som (?:inträffar|kommer|sker|infaller) sist|vilket som är senast", .lastOf),
         en("whichever (?:comes|occurs|happens|is) (?:last|later|latest)|whichever is the latest", .lastOf),
         sv(
-            "till(?= \\p{L}+s (?:slut|upphörande|utgång|avslut)\\b)|tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
+            "till(?= \\p{L}+s (?:slut|upphörande|utgång|avslut)\\b)|fram till och med|tills(?: dess)?(?: att)?|till dess(?: att)?|fram till(?: dess)?(?: att)?|intill|till och med|t\\.o\\.m\\.?",
             .until),
         en("until(?: such time (?:as|that))?|up until|up till", .until),
         sv("så länge(?: som)?|under(?: hela)?|medan|för den tid", .asLongAs),
@@ -172,29 +172,29 @@ struct PhraseLexicon {
 
     static let events: [Entry] = [
         sv(
-            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den)|kontraktets (?:slut|upphörande)",
+            "avtalsti(?:d|den|dens)|avtalsperiod\\w*|\\w*avtalets (?:slut|upphörande|utgång)|\\w*avtalsförhållande\\w*|kontraktsti(?:d|den|dens)|kontraktets (?:slut|upphörande)",
             .contractEnd),
         sv(
             "(?:(?:avslutat|avslutade|upphört|giltigt|gällande|slutfört|slutförda) )?(?:\\w*(?:avtalet|avtalen|avtal|kontraktet)|uppdrag(?:et|ets)?)(?: mellan oss)?(?: (?:har )?(?:upphört att gälla|upphört|upphör att gälla|upphör|avslutats|avslutas|löpt ut|löper ut|sagts upp|sägs upp|gått ut|gäller|löper|pågår|finns))?|avtalets",
             .contractEnd),
         en(
-            "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)",
+            "(?:the )?(?:contract|agreement) (?:period|term|duration|termination|expiry)|(?:the )?(?:term|duration|end|termination|expiry|expiration) of (?:the |our |your )?(?:contract|agreement)(?: term| period)?",
             .contractEnd),
         en(
-            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?completion of (?:our|the) engagement(?: with you)?|(?:the )?assignment (?:ends|has ended|is completed|is complete|is finished)|(?:the )?end of (?:the|your|our) assignment",
+            "(?:the )?(?:end|termination|expiry) of (?:the|your|our) (?:lease|licen[cs]e|tenancy|subscription)(?:/licen[cs]e)?|(?:the )?(?:duration|term|period) of (?:the |your )?(?:tenancy|lease|subscription)|lease termination|(?:the |your )?(?:tenancy|lease|licen[cs]e) (?:ends|ended|has ended|expires|has expired|terminates|is terminated|has been terminated|comes to an end)|(?:you )?cancel (?:your|the) subscription|(?:the )?subscription (?:ends|has ended|is cancell?ed|expires|end date)|(?:the )?(?:completion|end) of (?:our|the|your) engagement(?: with you)?|(?:the )?assignment (?:ends|has ended|is completed|is complete|is finished)|(?:the )?end of (?:the|your|our) assignment",
             .contractEnd),
         // A subscription is a contract; "for the duration of your subscription" is read whole.
         en(
             "(?:for )?(?:the )?(?:duration|term|lifetime) of (?:the |your )?subscription|(?:the |your |a )?subscription (?:is (?:active|no longer active|cancell?ed)|ends|has ended|expires|has expired|period)",
             .contractEnd),
         sv(
-            "(?:din |en )?prenumeration(?:en)? (?:pågår|är aktiv|gäller|upphör|har upphört|avslutas|har avslutats|löper ut)|prenumerationens (?:slut|upphörande|löptid)|prenumerationsti(?:d|den)|(?:du )?(?:avslutar|säger upp|har avslutat|har sagt upp) (?:din |er )?prenumeration(?:en)?|(?:du är|är) prenumerant",
+            "(?:din |en )?prenumeration(?:en)? (?:pågår|är aktiv|gäller|upphör|har upphört|upphört|avslutas|har avslutats|avslutats|löper ut|sägs upp|sagts upp)|prenumerationens (?:slut|upphörande|löptid)|prenumerationsti(?:d|den)|(?:du )?(?:avslutar|säger upp|har avslutat|har sagt upp) (?:din |er )?prenumeration(?:en)?|(?:du är|är) prenumerant",
             .contractEnd),
         en(
             "(?:the|our|your) (?:contract|agreement)(?: (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs))?|(?:the )?(?:contract|agreement) (?:is valid|is in force|remains in force|has ended|ends|ended|expires|has expired|terminates|has been terminated|is terminated|is active|runs)|contractual relationship",
             .contractEnd),
         sv(
-            "(?:avslutat |avslutad |avslutade )?(?:kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsförbindelse\\w*|affärsrelation\\w*|leverantörsförhållande\\w*)(?: (?:har )?(?:upphört|upphör|avslutats|avslutas|pågår))?|(?:du|ni) är kund\\w*(?: eller leverantör)?",
+            "(?:avslutat |avslutad |avslutade )?(?:kundförhållande\\w*|kundrelation\\w*|affärsförhållande\\w*|affärsförbindelse\\w*|affärsrelation\\w*|leverantörsförhållande\\w*)(?: (?:har )?(?:upphört|upphör|avslutats|avslutas|pågår))?|(?:du|ni) är kund\\w*(?: eller leverantör)?|(?:du|ni) (?:har )?slutat vara kund(?:er)?|(?:du|ni) inte längre är kund(?:er)?",
             .relationshipEnd),
         en(
             "(?:the )?(?:customer|client|business|supplier) relation(?:ship)?(?: (?:has )?(?:ended|ends|ceased|ceases))?|you are (?:a|our) (?:customer|client|supplier)|relationship with (?:us|you)|(?:they|you) (?:cease|stop) (?:being|to be) (?:our |a )?customers?|active customers?",
@@ -209,13 +209,13 @@ struct PhraseLexicon {
             "(?:avslutad |avslutade )?rekrytering\\w*|(?:att )?tjänsten (?:har )?tillsatts|tillsättning(?:en)?",
             .recruitmentEnd),
         en(
-            "(?:the )?(?:end of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment|(?:the )?(?:position|post|role|vacancy) (?:has been|is|was) filled",
+            "(?:the )?(?:(?:end|conclusion|completion|close) of the )?(?:recruitment|hiring|application|selection) (?:process|exercise)(?: (?:is|has been|was) (?:complete|completed|closed|over|finished|concluded))?|recruitment|(?:the )?(?:position|post|role|vacancy|job) (?:has been|is|was) filled",
             .recruitmentEnd),
         sv(
             "(?:avslutat |avslutade )?\\w*ärende(?:t|n|na|ts)?(?: avslut| slut)?|förfrågan|frågan (?:är )?besvarad",
             .caseClosed),
         en(
-            "(?:the )?(?:support )?(?:case|tickets?|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter",
+            "(?:the )?(?:support )?(?:case|tickets?|inquiry|enquiry|query)|(?:your |the |a )?matter (?:is|has been|was) (?:finali[sz]ed|closed|concluded|completed)|(?:the )?(?:conclusion|closure|completion|end) of (?:your|the) matter|(?:the )?(?:closure|closing|completion) of (?:the|your|a) (?:support )?(?:case|ticket|enquiry|inquiry)",
             .caseClosed),
         // A request's completion is the event; its arrival ("efter din begäran") is not.
         sv(
@@ -248,7 +248,7 @@ struct PhraseLexicon {
             "(?:senaste|sista) (?:aktivitet|inloggning|köp|kontakt|användning|besök|order|beställning|bokning|transaktion)\\w*|inaktiv\\w*|inte (?:har )?(?:varit (?:hos (?:mig|oss)|aktiv|inloggad)|loggat in|använt (?:kontot|tjänsten|tjänsterna))|senast (?:aktiv|inloggad|loggade in|var inloggad|handlade|köpte)|utan (?:någon )?(?:kontakt|aktivitet|inloggning)|(?:du )?(?:senast )?(?:nyttjat|använt|utnyttjat) (?:våra |vår )?tjänst(?:er|erna|en)?",
             .lastActivity),
         en(
-            "(?:the date of )?(?:the |our |your )?(?:last|most recent|final) (?:financial )?(?:activity|communication|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)",
+            "(?:the date of )?(?:the |our |your )?(?:last|most recent|final) (?:financial )?(?:activity|communication|login|log-in|purchase|contact|use|visit|interaction|dealing|order|booking|transaction|donation|gift)(?: or dealing)?(?: with (?:you|us))?(?: (?:was|were) (?:carried out|made|completed))?|inactiv\\w*|last active|(?:has|have|had) not been (?:used|active|accessed|logged into)(?: (?:for|in|during|from))?(?: the (?:last|past))?|(?:you )?(?:have not|haven't|has not|hasn't) (?:logged in|signed in|logged into|used)(?: (?:your account|the service|our services?|the app))?|(?:is |are |has been |have been )?dormant|(?:of )?(?:no use|non-use|disuse)|(?:of )?no (?:incoming )?(?:contact|activity|interaction|logins?|use)|(?:you )?stop using (?:the|our) services?|(?:you are |you're )?(?:registered and )?using (?:our|the) (?:services?|app|website|platform)|(?:you )?use (?:our|the) (?:services?|app|website|platform)|(?:was |were )?last (?:seen|visited)|(?:the )?last time (?:you|they) (?:used|logged in(?:to)?|signed in(?:to)?|visited|accessed)",
             .lastActivity),
         sv(
             "kont(?:o|ot) (?:har )?(?:avslutats|avslutas|stängs|stängts|raderas|raderats|avslutat)|avslutat konto|(?:du har) (?:ett )?(?:aktivt )?konto|kontot (?:är aktivt|är öppet|finns kvar|finns)|(?:du )?(?:har )?(?:avslutat|avslutar|stänger|stängt|raderar|raderat|tar bort|tagit bort) (?:ditt|ert) konto|kontots (?:avslut|avslutande|stängning|upphörande|radering)",
@@ -261,7 +261,9 @@ struct PhraseLexicon {
         sv(
             "\\w*medlemskap\\w*(?: (?:är giltigt|upphör\\w*|upphört|avslutas|avslutats))?|(?:du är|är) (?:aktiv )?medlem(?: (?:i|av) (?:föreningen|klubben))?|utträde\\w*|utträtt|medlemsti(?:d|den)|medlemmen (?:är medlem(?: (?:i|av) (?:föreningen|klubben))?|avgår(?: ur föreningen)?)",
             .membershipEnd),
-        en("(?:your |the )?membership|you are a member", .membershipEnd),
+        en(
+            "(?:you )?(?:cancel|end|terminate) (?:your |the )?membership|(?:your |the )?membership|you are a member",
+            .membershipEnd),
         sv(
             "insamling\\w*|samlade?s in|inhämta\\w*|skapande\\w*|(?:den|det|de) (?:har )?skickats|(?:ansökan|anmälan|förfrågan|beställningen|uppgifterna) (?:kom in|inkom|mottogs|togs emot|registrerades)",
             .collected),

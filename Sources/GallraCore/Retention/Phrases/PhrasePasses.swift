@@ -29,6 +29,54 @@ enum PhraseAddedThings: PhrasePass {
     static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.addedThings(tokens) }
 }
 
+/// "Bilagor till ärenden sparas 1 år", "Support tickets/messages: 24 months": a case or a ticket
+/// named by its bare noun, with no word anywhere in the phrase that ties a period to a moment
+/// ("efter", "när", "until", "+" …), names what is kept, not the moment it is kept from. A case
+/// named with its closing ("efter att ärendet avslutats"), or any phrase with a marker of a
+/// moment, keeps the event.
+enum PhraseNamedThings: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        let tiesMoment = tokens.contains { [.after, .when, .until, .asLongAs, .plus].contains($0.piece) }
+        guard !tiesMoment else { return tokens }
+        return tokens.map { token in
+            guard token.piece == .event(.caseClosed), token.words.range(of: thing, options: .regularExpression) != nil
+            else { return token }
+            return .init(piece: .filler(token.words), words: token.words)
+        }
+    }
+
+    /// The bare nouns of the case event: no verb or noun of its closing.
+    static let thing =
+        "^(?:(?:the )?(?:support )?(?:cases?|tickets?|inquiry|enquiry|query)|\\p{L}*ärende(?:t|n|na|ts|nas)?)$"
+}
+
+/// "Recordings are kept for 31 days and then automatically deleted", "stored for 30 days, after
+/// which they are overwritten": "and then", "after which" before the erasure itself add no period;
+/// the erasure is what the rule does. "tio år därefter" and "and then 2 years" still add.
+enum PhraseThenErased: PhrasePass {
+    static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] {
+        var result = tokens
+        for index in result.indices where result[index].piece == .plus && sequence.contains(result[index].words) {
+            let rest = result[(index + 1)...].prefix { $0.piece != .comma }
+            guard rest.allSatisfy({ !$0.piece.isMeaningful }),
+                rest.contains(where: { erasure.contains($0.words) })
+            else { continue }
+            result[index] = .init(piece: .filler(result[index].words), words: result[index].words)
+        }
+        return result
+    }
+
+    static let sequence: Set<String> = [
+        "and then", "after which", "after which time", "after which point", "at which point", "at which time",
+        "following which", "whereafter", "och sedan", "sedan",
+    ]
+
+    static let erasure: Set<String> = [
+        "deleted", "erased", "removed", "destroyed", "overwritten", "anonymised", "anonymized", "purged", "shredded",
+        "raderas", "gallras", "förstörs", "anonymiseras", "avidentifieras", "makuleras", "rensas",
+    ]
+}
+
 /// "för att kunna svara på frågor": why data is kept, not until when.
 enum PhrasePurposeClauses: PhrasePass {
     static func apply(_ tokens: [PhraseToken]) -> [PhraseToken] { PhraseTokenizer.purposeClauses(tokens) }

@@ -7,7 +7,8 @@ extension PhraseTokenizer {
     static var passes: [any PhrasePass.Type] {
         [
             PhraseConditionsThatAreMoments.self, PhraseErasedAccounts.self, PhraseDeletedThings.self,
-            PhraseCitedLaws.self, PhraseAddedThings.self, PhrasePurposeClauses.self,
+            PhraseCitedLaws.self, PhraseAddedThings.self, PhraseNamedThings.self, PhraseThenErased.self,
+            PhrasePurposeClauses.self,
             PhraseInactivityThresholds.self, PhraseUnnamedMoments.self, PhraseMomentSlots.self, PhraseUnnamedEnds.self,
         ]
     }

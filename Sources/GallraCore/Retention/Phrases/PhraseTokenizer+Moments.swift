@@ -100,21 +100,38 @@ extension PhraseTokenizer {
 
     /// "If you close your account, …": "if" before a moment Gallra knows (closing, cancelling,
     /// withdrawing, unsubscribing) is "when" that moment comes, and so is "om du" before
-    /// inactivity ("om du inte har loggat in på 24 månader"). Before a state ("if you are a
-    /// customer") it stays a condition, and the phrase is refused.
+    /// inactivity ("om du inte har loggat in på 24 månader"), and "if" before an ending ("if your
+    /// backup account expires", "if the contract ends"), whatever names the thing that ends. Before
+    /// a state ("if you are a customer") it stays a condition, and the phrase is refused.
     static func conditionsThatAreMoments(_ tokens: [PhraseToken]) -> [PhraseToken] {
         var result = tokens
         for index in result.indices.dropLast() {
-            guard case .obstacle(.condition, let words) = result[index].piece,
-                ["if", "om du", "om ni"].contains(words),
-                case .event(let event) = result[index + 1].piece,
+            guard case .obstacle(.condition, let words) = result[index].piece, ["if", "om du", "om ni"].contains(words)
+            else { continue }
+            if case .event(let event) = result[index + 1].piece,
                 event == .lastActivity
                     || result[index + 1].words.range(of: momentVerbs, options: .regularExpression) != nil
+            {
+                result[index] = .init(piece: .when, words: result[index].words)
+                continue
+            }
+            // "if your Spanning Backup account expires": names of the thing, then its ending.
+            var next = index + 1
+            while next < result.count, next <= index + 4, !result[next].piece.isMeaningful,
+                result[next].piece != .comma
+            {
+                next += 1
+            }
+            guard words == "if", next < result.count, case .event = result[next].piece,
+                result[next].words.range(of: endingVerbs, options: .regularExpression) != nil
             else { continue }
             result[index] = .init(piece: .when, words: result[index].words)
         }
         return result
     }
+
+    private static let endingVerbs =
+        "(?:expires|expired|has expired|ends|ended|has ended|terminates|terminated|has been terminated|is terminated|is closed|has been closed|closes|is cancell?ed|has been cancell?ed)$"
 
     private static let momentVerbs =
         "^(?:you )?(?:close|delete|cancel|withdraw|unsubscribe|opt out|object)\\b"

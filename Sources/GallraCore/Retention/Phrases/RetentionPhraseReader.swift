@@ -77,6 +77,7 @@ struct PhraseInterpretation {
     var pieces: [PhrasePiece]
 
     func rule() throws(PhraseRefusal) -> RetentionRule {
+        if let restated = try restatement() { return restated }
         for piece in pieces {
             switch piece {
             case .conflict(let words):
@@ -116,6 +117,31 @@ struct PhraseInterpretation {
         }
         return reading
     }
+
+    /// "i två år efter avslutat ärende, det vill säga till och med två år efter att ärendet
+    /// avslutats": a period said twice. Read only when both sides give the same rule; nil when
+    /// one side names no period or event ("anteckningar, det vill säga arbetsmaterial, …").
+    private func restatement() throws(PhraseRefusal) -> RetentionRule? {
+        guard
+            let index = pieces.firstIndex(where: {
+                if case .filler(let words) = $0 { return Self.restating.contains(words) } else { return false }
+            })
+        else { return nil }
+        let left = Array(pieces[..<index])
+        let right = Array(pieces[(index + 1)...])
+        guard left.contains(where: \.isContent), right.contains(where: \.isContent) else { return nil }
+        let first = try PhraseInterpretation(pieces: left).rule()
+        let second = try PhraseInterpretation(pieces: right).rule()
+        guard first == second else {
+            throw PhraseRefusal(
+                sv: "den säger en period (\(first)) och sedan en annan (\(second)) som om de vore samma",
+                en: "it says one period (\(first)) and then another (\(second)) as if they were the same")
+        }
+        return first
+    }
+
+    /// "det vill säga", "dvs", "i.e.": what follows says again what came before.
+    static let restating: Set<String> = ["det vill säga", "dvs", "d.v.s", "i.e", "that is to say"]
 
     /// The unknown words after the first piece that carries meaning, other than those after
     /// wording that says why.

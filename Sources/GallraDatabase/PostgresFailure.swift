@@ -17,7 +17,7 @@ package enum PostgresFailure {
             default: return "the server refused the connection (SQLSTATE \(state))"
             }
         }
-        if [.connectionError, .uncleanShutdown, .serverClosedConnection].contains(error.code) {
+        if [.connectionError, .uncleanShutdown, .serverClosedConnection, .clientClosedConnection].contains(error.code) {
             return "no connection to the server"
         }
         return "the connection failed (\(error.code))"

@@ -82,13 +82,20 @@ extension RoutingSQLDatabase {
 }
 
 /// The connection's SQL, each statement passing the gate.
+/// A statement that takes the gate afresh (outside a transaction) first has `renew` open again a
+/// connection that was lost.
 package struct GatedSQLDatabase: RoutingSQLDatabase {
     package let base: any SQLDatabase
     package let gate: ConnectionGate
+    package var renew: (@Sendable () async throws -> Void)? = nil
 
     package var reporting: any SQLDatabase { base }
 
     package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await gate.hold { try await base.execute(sql: query, onRow) }
+        if gate.isHeld { return try await base.execute(sql: query, onRow) }
+        try await gate.hold {
+            try await renew?()
+            try await base.execute(sql: query, onRow)
+        }
     }
 }

@@ -15,8 +15,10 @@ public final class StoreConnection: Sendable {
     public let sql: any SQLDatabase
     public let dialect: Dialect
     /// The PostgreSQL connection under `sql`, for the sweep's few statements that need more than
-    /// SQLKit offers (typed row decoding, COPY).
-    package let postgres: PostgresConnection?
+    /// SQLKit offers (typed row decoding, COPY): the one of the moment, for use holding the gate.
+    package var postgres: PostgresConnection? { link?.connection }
+    /// PostgreSQL's connection, opened again when it was lost (a failover).
+    private let link: PostgresLink?
     package let logger: Logger
     /// Where it is connected, for another connection to the same database.
     package let location: DatabaseLocation
@@ -30,7 +32,7 @@ public final class StoreConnection: Sendable {
     private let readers: ReaderPool?
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, postgres: PostgresConnection? = nil, logger: Logger,
+        sql: any SQLDatabase, dialect: Dialect, link: PostgresLink? = nil, logger: Logger,
         location: DatabaseLocation, readers: Int, closer: @escaping @Sendable () async throws -> Void,
         abandon: @escaping @Sendable () -> Void
     ) {
@@ -39,9 +41,11 @@ public final class StoreConnection: Sendable {
             readers > 0
             ? ReaderPool(limit: readers) { try await StoreConnection.open(location, logger: logger, reading: true) }
             : nil
-        self.sql = GatedSQLDatabase(base: sql, gate: gate)
+        var renew: (@Sendable () async throws -> Void)? = nil
+        if let link { renew = { try await link.renew() } }
+        self.sql = GatedSQLDatabase(base: sql, gate: gate, renew: renew)
         self.dialect = dialect
-        self.postgres = postgres
+        self.link = link
         self.logger = logger
         self.closer = closer
         self.abandon = abandon
@@ -125,15 +129,15 @@ public final class StoreConnection: Sendable {
                 throw GallraError.unavailable(
                     "Cannot connect to PostgreSQL at \(location): \(PostgresFailure.reason(error)).")
             }
-            let sql = connection.sql(queryLogLevel: nil)
+            let link = PostgresLink(connection, configuration: configuration.coreConfiguration, logger: logger)
+            let sql = LinkedPostgresSQL(link: link)
             return StoreConnection(
                 sql: statementLimit.map { limit in
-                    TimedSQLDatabase(
-                        base: sql, limit: limit, expire: { _ = connection.close() as EventLoopFuture<Void> })
-                } ?? sql, dialect: .postgres, postgres: connection, logger: logger,
+                    TimedSQLDatabase(base: sql, limit: limit, expire: { link.abandon() })
+                } ?? sql, dialect: .postgres, link: link, logger: logger,
                 location: location, readers: readers,
-                closer: { try await connection.close() },
-                abandon: { _ = connection.close() as EventLoopFuture<Void> })
+                closer: { try await link.connection.close() },
+                abandon: { link.abandon() })
         case .mariadb(let url):
             // The statement limit is kept by the server (max_statement_time) and by the client's
             // read limit: a connection is never closed under a statement running on the pool.
@@ -163,11 +167,25 @@ public final class StoreConnection: Sendable {
     nonisolated(nonsending) public func transaction<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         if gate.isHeld { return try await body(sql) }
         return try await gate.hold {
+            // A connection lost since the last unit of work is opened again before BEGIN, never
+            // after it (see `PostgresLink`).
+            try await link?.renew()
             try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body(sql)
                 FaultPoint.pass("transaction.body")
-                try await sql.raw("COMMIT").run()
+                do {
+                    try await sql.raw("COMMIT").run()
+                } catch GallraError.unavailable {
+                    // The connection went while the server committed: it may have, or not.
+                    throw GallraError.unavailable(
+                        ErrorReason(
+                            sv:
+                                "Förbindelsen med databasen bröts medan arbetet sparades: det är inte känt om det sparades. Se efter innan du försöker igen.",
+                            en:
+                                "The connection to the database was lost while the work was being saved: whether it was saved is not known. Look before trying again."
+                        ))
+                }
                 FaultPoint.pass("transaction.commit")
                 return result
             } catch {
@@ -176,7 +194,7 @@ public final class StoreConnection: Sendable {
                 let sql = self.sql
                 // try?: a rollback that fails leaves the transaction to the server, which rolls it back when the connection goes
                 await Task { try? await sql.raw("ROLLBACK").run() }.value
-                throw error
+                throw Self.lostServerAsUnavailable(error, link: link)
             }
         }
     }
@@ -191,7 +209,27 @@ public final class StoreConnection: Sendable {
     /// Runs `body` alone on the connection, for statements sent past SQLKit (PostgreSQL's COPY and
     /// typed reads).
     package nonisolated(nonsending) func alone<T>(_ body: () async throws -> T) async throws -> T {
-        try await gate.hold(body)
+        if gate.isHeld {
+            // Inside a transaction: never a statement on a connection closed (see `PostgresLink.open`).
+            _ = try link?.open()
+            return try await body()
+        }
+        return try await gate.hold {
+            try await link?.renew()
+            do {
+                return try await body()
+            } catch {
+                throw Self.lostServerAsUnavailable(error, link: link)
+            }
+        }
+    }
+
+    /// A driver's error that says the server went away, as the error to retry that it is (HTTP
+    /// 503); the connection is given up so that the next unit of work connects again.
+    private static func lostServerAsUnavailable(_ error: any Error, link: PostgresLink?) -> any Error {
+        guard let link, PostgresFailure.isLostServer(error) else { return error }
+        link.abandon()
+        return PostgresFailure.lost(error)
     }
 
     /// The column type for binary data.

@@ -55,9 +55,18 @@ public struct SweepSchedule: Service {
                     return
                 }
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: Self.retry) }
+            } catch GallraError.unavailable(let reason) where !Task.isCancelled && !Task.isShuttingDownGracefully {
+                // The database is away (a failover takes some 15 s): looked at again in a minute,
+                // and a sweep cut short is carried on from where it stopped (issue 35).
+                logger.warning("sweep not done; looked at again in a minute", metadata: ["reason": "\(reason)"])
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: Self.retry) }
+                } catch {
+                    return
+                }
             } catch {
-                // The server is stopping, or the database cannot be reached: the next day's sweep,
-                // or another server, does the work.
+                // The server is stopping, or the store failed otherwise: the next day's sweep, or
+                // another server, does the work.
                 logger.error("sweep not done", metadata: ["error": "\(error)"])
                 return
             }
@@ -78,7 +87,9 @@ public struct SweepSchedule: Service {
                 ])
             return true
         } catch GallraError.unavailable(let reason) {
-            logger.notice("sweep not started", metadata: ["reason": "\(reason)"])
+            // Another sweep holds the lock, or the database went away (the sweep then stopped
+            // between batches, each committed whole or not at all).
+            logger.notice("sweep not done now", metadata: ["reason": "\(reason)"])
             return false
         } catch {
             // Store errors say what went wrong without personal data. The day's lease runs out,

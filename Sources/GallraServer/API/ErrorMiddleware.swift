@@ -15,6 +15,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if case .integrity = error {
                 throw UnexpectedError.answer(error, logger: context.logger, route: context.endpointPath)
             }
+            if case .unavailable = error {
+                // Not now: the database is away (a failover takes some 15 s) or busy elsewhere.
+                throw HTTPError(
+                    error.httpStatus, headers: [.retryAfter: "\(Self.retryAfterSeconds)"], message: error.description)
+            }
             throw HTTPError(error.httpStatus, message: error.description)
         } catch let error as RegisterError {
             throw HTTPError(.unprocessableContent, message: error.description)
@@ -26,6 +31,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw UnexpectedError.answer(error, logger: context.logger, route: context.endpointPath)
         }
     }
+
+    /// How long a caller told 503 waits before trying again.
+    static var retryAfterSeconds: Int { 5 }
 }
 
 extension GallraError {

@@ -39,8 +39,8 @@ extension Gallra {
                 }
                 guard let failure else {
                     // Thrown on: a message taken by the transport and not marked sent stays claimed,
-                    // and is never sent again.
-                    try await store.outbox.markSent(message.id)
+                    // and is never sent again. A database away for a failover is waited for first.
+                    try await markSent(message.id)
                     deliveries.append(MailDelivery(message: message.id, attempt: attempt, failure: nil, givenUp: false))
                     continue
                 }
@@ -52,6 +52,27 @@ extension Gallra {
                 try? await store.outbox.markAttemptFailed(message.id, error: "\(failure)", retry: retry)
             }
             return deliveries
+        }
+    }
+}
+
+extension Gallra {
+    /// How long a message handed over waits for the database to come back to be marked sent
+    /// (a Patroni failover took 12.5 s in docs/deployment.md).
+    static let markSentPatience: Duration = .seconds(90)
+
+    /// Marks a message the transport took as sent, trying again while the database is away (the
+    /// mark changes nothing the second time): otherwise it stays claimed and is given up as
+    /// interrupted, though it went.
+    private func markSent(_ id: String) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.markSentPatience
+        while true {
+            do {
+                return try await store.outbox.markSent(id)
+            } catch GallraError.unavailable where clock.now < deadline && !Task.isCancelled {
+                try await Task.sleep(for: .seconds(1))
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ enum AuditCopy {
     }
 
     static func write(_ lines: ByteBuffer, on postgres: PostgresConnection, logger: Logger) async throws {
+        // postgres-nio never answers a COPY begun on a closed connection (see `PostgresLink.open`).
+        guard !postgres.isClosed else { throw PostgresFailure.lost(nil) }
         try await postgres.copyFrom(table: "audit_log", columns: columns, logger: logger) { writer in
             var rest = lines
             while let slice = rest.readSlice(length: min(rest.readableBytes, 256 * 1024)), slice.readableBytes > 0 {

@@ -1,4 +1,5 @@
 import GallraConnectors
+import GallraCore
 import GallraDatabase
 import SQLKit
 
@@ -42,6 +43,12 @@ actor GroupCommit {
                 }
                 for member in group { member.done.resume() }
             } catch {
+                // The database lost (a failover): each write hears so, none is tried again here —
+                // a COMMIT cut off may have gone through, and a write tried again would be done twice.
+                if case GallraError.unavailable = error {
+                    for member in group { member.done.resume(throwing: error) }
+                    continue
+                }
                 guard group.count > 1 else {
                     group[0].done.resume(throwing: error)
                     continue

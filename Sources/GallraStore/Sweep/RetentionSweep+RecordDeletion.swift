@@ -20,9 +20,13 @@ extension RetentionSweep {
     func deleteRecords(_ removals: [Removal], at nowMillis: Int64, in connection: StoreConnection) async throws
         -> RecordDeletion
     {
-        if let postgres = connection.postgres {
+        if connection.postgres != nil {
+            // The connection of the moment is taken holding the gate: a lost one is replaced first.
             return try await connection.alone {
-                try await deleteRecords(removals, at: nowMillis, on: postgres, logger: connection.logger)
+                guard let postgres = connection.postgres else {
+                    throw GallraError.integrity("No PostgreSQL connection.")
+                }
+                return try await deleteRecords(removals, at: nowMillis, on: postgres, logger: connection.logger)
             }
         }
         let sql = connection.sql

@@ -80,9 +80,13 @@ extension RetentionSweep {
     /// Reads the candidates on `connection`. The expiry index makes the cost grow with the number
     /// of expired records, not with the store.
     func read(_ candidates: SweepCandidates, on connection: StoreConnection) async throws -> [SweepCandidate] {
-        if let postgres = connection.postgres {
+        if connection.postgres != nil {
+            // The connection of the moment is taken holding the gate: a lost one is replaced first.
             return try await connection.alone {
-                try await read(candidates, on: postgres, logger: connection.logger)
+                guard let postgres = connection.postgres else {
+                    throw GallraError.integrity("No PostgreSQL connection.")
+                }
+                return try await read(candidates, on: postgres, logger: connection.logger)
             }
         }
         let (head, tail) = candidates.select()

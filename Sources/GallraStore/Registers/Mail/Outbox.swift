@@ -101,15 +101,16 @@ public struct Outbox: StoreRegister {
 
     /// Sent: the message itself is dropped; the row stays as a record that it went. (A message
     /// given up as interrupted that its server then finished handing over is recorded sent: it was.)
+    /// Marking it again changes nothing, so that a mark whose commit was lost may be tried again.
     public func markSent(_ id: String) async throws {
         try await data.transaction { sql in
-            try await sql.raw(
+            let changed = try await sql.raw(
                 """
                 UPDATE outbox SET sent_at = \(bind: Clock.nowMillis()), message_sealed = \(bind: Data())
-                WHERE id = \(bind: id)
+                WHERE id = \(bind: id) AND sent_at IS NULL RETURNING id
                 """
-            ).run()
-            try await self.noteAbout(id, "mail.sent", "sent", on: sql)
+            ).first()
+            if changed != nil { try await self.noteAbout(id, "mail.sent", "sent", on: sql) }
         }
     }
 

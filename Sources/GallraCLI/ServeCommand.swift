@@ -90,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.readersOnPostgres = 16
             let opened = try await Gallra.open(settings)
             do {
+                try await Self.warnOfOlderDatabase(opened, as: options.party)
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 var configuration = ServerConfiguration(
                     host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
@@ -127,6 +128,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard mailDir != nil || sendmail != nil else { return .off("no mail transport: give --mail-dir or --sendmail") }
         return .daily(at: time, within: remindersWithin)
+    }
+
+    /// A database older than the erasure journal (restored from a backup) would bring back people
+    /// erased since: said on standard error at start. Not refused: a process killed between an
+    /// erasure's journal entry and its commit leaves the same trace, which the next sweep completes.
+    static func warnOfOlderDatabase(_ gallra: Gallra, as party: Party) async throws {
+        let behind = try await gallra.erasuresNotReflected(by: party)
+        guard behind > 0 else { return }
+        printError(
+            "Warning: \(behind) erasures in the erasure journal \"\(gallra.erasureJournalPath)\" are not reflected in the database. If it was restored from a backup, stop and run gallra restore first (docs/backup-restore.md)."
+        )
     }
 
     /// The controller's address from the register in force, if any.

@@ -104,6 +104,9 @@ struct RestoreReplayTests {
 
         try await restoreBackup(site)
         #expect(try await state(site) == before, "the backup brings everyone back")
+        #expect(
+            try serveWarning(site).contains("erasures in the erasure journal"),
+            "the server, started on the older database, says so")
 
         let replay = try site.gallra(["restore"])
         #expect(replay.status == 0, "\(replay.stderr)")
@@ -127,7 +130,9 @@ struct RestoreReplayTests {
         #expect(try await keyHolders(site).isDisjoint(with: gone))
         let verify = try site.gallra(["audit", "verify"])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
-        #expect(verify.stdout.contains("1 checkpoint agrees"), "\(verify.stdout)")
+        // The one before the backup and the server's, of the restored chain.
+        #expect(verify.stdout.contains("2 checkpoints agree"), "\(verify.stdout)")
+        #expect(try !serveWarning(site).contains("erasure journal"))
 
         let again = try site.gallra(["restore"])
         #expect(again.status == 0, "\(again.stderr)")
@@ -281,6 +286,15 @@ struct RestoreReplayTests {
         await shop.close()
         return State(
             subjects: subjects, records: records, anonymised: anonymised, tickets: tickets, mailing: mailing)
+    }
+
+    /// What `gallra serve` says on standard error as it starts (stopped after a few seconds).
+    func serveWarning(_ site: Site) throws -> String {
+        let port = try GallraProcess.freeLoopbackPort()
+        return try GallraProcess.runTool(
+            "/usr/bin/timeout", ["4", GallraProcess.executable.path, "serve", "--port", "\(port)"],
+            environment: site.environment, in: site.directory
+        ).stderr
     }
 
     /// Whether the export of the person found by `email` shows the values of their records.

@@ -14,7 +14,7 @@ public struct GallraCommand: AsyncParsableCommand {
             RecordCommand.self, EventCommand.self, SweepCommand.self, ForecastCommand.self, HoldCommand.self,
             ConsentCommand.self, RequestCommand.self, IncidentCommand.self, AuditCommand.self, KeysCommand.self,
             MigrateCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
-            SystemsCommand.self, RemindersCommand.self,
+            SystemsCommand.self, RemindersCommand.self, RestoreCommand.self,
         ]
     )
 

@@ -90,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.readersOnPostgres = 16
             let opened = try await Gallra.open(settings)
             do {
+                try await Self.warnOfOlderDatabase(opened, as: options.party)
                 if demo { try await DemoStore.load(into: opened, register: demoRegister, as: options.party, url: url) }
                 var configuration = ServerConfiguration(
                     host: host, port: port, sweepAt: schedule, secureCookies: url.hasPrefix("https:"),
@@ -129,6 +130,24 @@ struct ServeCommand: AsyncParsableCommand {
         return .daily(at: time, within: remindersWithin)
     }
 
+    /// A database older than the erasure journal (restored from a backup) would bring back people
+    /// erased since: said on standard error at start. Not refused: a process killed between an
+    /// erasure's journal entry and its commit leaves the same trace, which the next sweep completes.
+    static func warnOfOlderDatabase(_ gallra: Gallra, as party: Party) async throws {
+        let behind: Int
+        do {
+            behind = try await gallra.erasuresNotReflected(by: party)
+        } catch let error as GallraError {
+            // A journal that does not hold is for `gallra restore` to refuse; serving goes on.
+            printError("Warning: \(error.description)")
+            return
+        }
+        guard behind > 0 else { return }
+        printError(
+            "Warning: \(behind) erasures in the erasure journal \"\(gallra.erasureJournalPath)\" are not reflected in the database. If it was restored from a backup, stop and run gallra restore first (docs/backup-restore.md)."
+        )
+    }
+
     /// The controller's address from the register in force, if any.
     static func controllerAddress(_ gallra: Gallra) async throws -> String? {
         try await gallra.controllerAddress()
@@ -155,7 +174,10 @@ enum DemoStore {
         }
         // The audit checkpoints of an earlier demo saw a chain this fresh store does not have.
         for file in [database, database + ".keyring", database + "-wal", database + "-shm", keyFile]
-            + [database + ".keyring-wal", database + ".keyring-shm", keyFile + ".audit-checkpoints"]
+            + [
+                database + ".keyring-wal", database + ".keyring-shm", keyFile + ".audit-checkpoints",
+                keyFile + ".erasures",
+            ]
         {
             // try?: a demo file that cannot be removed is found again below, and the demo refuses a store that holds a register
             try? FileManager.default.removeItem(atPath: file)

@@ -25,6 +25,12 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         help:
+            "The erasure journal, apart from the data, that `gallra restore` replays after a restore from a backup (env GALLRA_ERASURE_JOURNAL; default: the key file's path + .erasures)."
+    )
+    var erasureJournal: String?
+
+    @Option(
+        help:
             "Who is acting, written on every audit entry: user:NAME, token:NAME or system:NAME (env GALLRA_ACTOR; default user:$USER)."
     )
     var actor: String?
@@ -45,7 +51,8 @@ struct StoreOptions: ParsableArguments {
             database: database ?? environment["GALLRA_DATABASE"] ?? "sqlite:gallra.sqlite",
             keyring: keyring ?? environment["GALLRA_KEYRING"],
             keyFile: keyFile ?? environment["GALLRA_KEY_FILE"] ?? "gallra.key",
-            auditCheckpoints: auditCheckpoints ?? environment["GALLRA_AUDIT_CHECKPOINTS"])
+            auditCheckpoints: auditCheckpoints ?? environment["GALLRA_AUDIT_CHECKPOINTS"],
+            erasureJournal: erasureJournal ?? environment["GALLRA_ERASURE_JOURNAL"])
     }
 
     /// Opens the store, runs `body` with the use cases on behalf of the command's party, closes the

@@ -11,16 +11,22 @@ public struct StoreSettings: Sendable {
     public var keyFile: String
     /// The audit log's signed checkpoints; nil: the key file's path + `.audit-checkpoints`.
     public var auditCheckpoints: String?
+    /// What was erased, apart from the data, for a restore; nil: the key file's path + `.erasures`.
+    public var erasureJournal: String?
     /// The SQLite writer's page cache: large for the sweep and imports, smaller in a server.
     public var writerCacheMiB = 64
     /// Readers on PostgreSQL, where each caller waits for round trips (SQLite has 4).
     public var readersOnPostgres = 4
 
-    public init(database: String, keyring: String? = nil, keyFile: String, auditCheckpoints: String? = nil) {
+    public init(
+        database: String, keyring: String? = nil, keyFile: String, auditCheckpoints: String? = nil,
+        erasureJournal: String? = nil
+    ) {
         self.database = database
         self.keyring = keyring
         self.keyFile = keyFile
         self.auditCheckpoints = auditCheckpoints
+        self.erasureJournal = erasureJournal
     }
 }
 
@@ -32,7 +38,7 @@ extension Gallra {
         return Gallra(
             store: try await Store.open(
                 database: location, keyring: keyring, keyFile: settings.keyFile,
-                auditCheckpoints: settings.auditCheckpoints,
+                auditCheckpoints: settings.auditCheckpoints, erasureJournal: settings.erasureJournal,
                 readers: location.isPostgres ? settings.readersOnPostgres : 4, writerCacheMiB: settings.writerCacheMiB))
     }
 

@@ -62,12 +62,18 @@ extension RetentionSweep {
         // process's memory does not grow with what a sweep of a large database writes.
         try await data.releaseCachedPages()
         defer { ProcessMemory.releaseFree() }
+        let rowAction: RowAction = action == .anonymise ? .anonymise : .erase
         let plan = RowPlan([
             RowChange(
-                table: rows.table, schema: rows.schema, keys: batch.map(\.key),
-                action: action == .anonymise ? .anonymise : .erase, still: condition)
+                table: rows.table, schema: rows.schema, keys: batch.map(\.key), action: rowAction, still: condition)
         ])
-        let done = try await plan.carryOut(on: rows.connection)[0]
+        // Write-ahead, apart from the data: a restored backup of this database is told to erase again.
+        let journal = store.erasureJournal
+        let done = try await journal.aborting(apart: true) {
+            try journal.recordConnected(
+                system: system, table: rows.table.table, action: rowAction, keys: batch.map(\.key), by: "sweep")
+            return try await plan.carryOut(on: rows.connection)[0]
+        }
         var outcome = BatchOutcome()
         for row in done {
             switch row {

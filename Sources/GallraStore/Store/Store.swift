@@ -27,6 +27,8 @@ public final class Store: Sendable {
     let auditKeys: AuditKeys
     /// Where the audit log's signed checkpoints are appended, outside the database.
     public let auditCheckpointsPath: String
+    /// What was erased, outside the database, for a restore from a backup to erase again.
+    public let erasureJournal: ErasureJournal
     /// The newest register version parsed so far.
     let parsedRegister = Mutex<(version: Int64, register: Register)?>(nil)
     /// Subjects' data keys unwrapped so far.
@@ -43,7 +45,10 @@ public final class Store: Sendable {
     let parsedSystems = Mutex<(version: Int64, register: Int64, systems: SystemsVersion)?>(nil)
     private let migrationCount = Mutex(0)
 
-    init(data: StoreConnection, keyring: StoreConnection, keys: KeyFile, auditCheckpoints: String? = nil) {
+    init(
+        data: StoreConnection, keyring: StoreConnection, keys: KeyFile, auditCheckpoints: String? = nil,
+        erasureJournal: String? = nil
+    ) {
         self.data = data
         self.keyring = keyring
         self.masterKeys = Mutex(keys)
@@ -51,6 +56,7 @@ public final class Store: Sendable {
         let auditKeys = AuditKeys(indexKey: keys.indexKey)
         self.auditKeys = auditKeys
         self.auditCheckpointsPath = auditCheckpoints ?? keys.path + ".audit-checkpoints"
+        self.erasureJournal = ErasureJournal(path: erasureJournal ?? keys.path + ".erasures", indexKey: keys.indexKey)
         self.groupCommit = GroupCommit(on: data)
         self.accessLog = AccessLog(
             append: { batch in
@@ -72,8 +78,10 @@ public final class Store: Sendable {
     /// 64 and 4 readers; `gallra serve` asks for 16).
     /// `auditCheckpoints`: the file of the audit log's signed checkpoints (default: beside the key
     /// file, `<key file>.audit-checkpoints`).
+    /// `erasureJournal`: the file of what was erased, for a restore (default: `<key file>.erasures`).
     public static func open(
         database: DatabaseLocation, keyring: DatabaseLocation? = nil, keyFile: String, auditCheckpoints: String? = nil,
+        erasureJournal: String? = nil,
         readers: Int = 4, writerCacheMiB: Int = 64, logger: Logger = Logger(label: "gallra.store")
     ) async throws -> Store {
         for location in [database, keyring] {
@@ -90,7 +98,8 @@ public final class Store: Sendable {
         let keyringConnection =
             keyringLocation == database ? data : try await StoreConnection.open(keyringLocation, logger: logger)
         let store = Store(
-            data: data, keyring: keyringConnection, keys: keys, auditCheckpoints: auditCheckpoints)
+            data: data, keyring: keyringConnection, keys: keys, auditCheckpoints: auditCheckpoints,
+            erasureJournal: erasureJournal)
         try await store.migrate()
         try await store.requests.sealLegacyText()
         return store
@@ -133,7 +142,7 @@ public final class Store: Sendable {
     /// One transaction within the unit of work already under way (a dry run inside a use case).
     nonisolated(nonsending) public func transaction<T>(_ body: () async throws -> T) async throws -> T {
         _ = try Acting.required()
-        return try await data.transaction { _ in try await body() }
+        return try await erasureJournal.aborting { try await data.transaction { _ in try await body() } }
     }
 
     // MARK: - Audit

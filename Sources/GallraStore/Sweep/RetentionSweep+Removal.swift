@@ -54,30 +54,57 @@ extension RetentionSweep {
         }
         let emptied = deletion.emptied
         if !emptied.isEmpty {
-            for table in [
-                "subject_identifiers", "identifier_activities", "events", "holds", "consents", "processing_limits",
-                "request_grounds",
-                "request_corrections", "request_connected_corrections", "incident_subjects",
-                "incident_messages",
-            ] {
-                try await sql.delete(from: table).where("subject_id", .in, emptied).run()
-            }
-            try await sql.delete(from: "subjects").where("id", .in, emptied).run()
-            var tombstones = sql.insert(into: "erased_subjects").columns("subject_id", "erased_at")
-            for subject in emptied { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
-            try await tombstones.run()
-            let erasures = emptied.map {
-                AuditEvent(
-                    "subject.erase", subject: $0, detail: "nothing left: identifiers, events and data key destroyed")
-            }
+            try await deleteSubjects(emptied, at: nowMillis, on: sql)
+            let erasures = emptied.map(Self.subjectErasure)
             let last = entries.last.map { AuditChain.Head(seq: $0.seq, hash: $0.hash) } ?? head
             let more = AuditChain.chain(erasures, after: last, actor: actor, at: at, key: key)
             entries += more
             lines?.writeImmutableBuffer(AuditCopy.lines(more))
         }
+        // Write-ahead: in the journal apart from the data before the transaction commits, so that a
+        // database restored from a backup older than this erasure is told to erase again.
+        try store.erasureJournal.recordStore(removed, emptied: emptied, by: Self.journalSource(of: removals))
         try await AuditChain.write(
             entries, lines: lines, on: sql, copyingInto: connection.postgres, logger: connection.logger)
         return RemovalOutcome(removed: removed, emptied: emptied)
+    }
+
+    /// Erases subjects whole, inside the caller's transaction: identifiers, events, holds,
+    /// consents, limits, sealed request notes, and (through a tombstone, after the commit) the data
+    /// key; the evidence in the audit log.
+    func eraseWhole(_ subjects: [String], at nowMillis: Int64, on sql: any SQLDatabase) async throws {
+        try await deleteSubjects(subjects, at: nowMillis, on: sql)
+        try await audit(subjects.map(Self.subjectErasure), on: sql)
+    }
+
+    private static func subjectErasure(_ subject: String) -> AuditEvent {
+        AuditEvent(
+            "subject.erase", subject: subject, detail: "nothing left: identifiers, events and data key destroyed")
+    }
+
+    private func deleteSubjects(_ subjects: [String], at nowMillis: Int64, on sql: any SQLDatabase) async throws {
+        for table in [
+            "subject_identifiers", "identifier_activities", "events", "holds", "consents", "processing_limits",
+            "request_grounds",
+            "request_corrections", "request_connected_corrections", "incident_subjects",
+            "incident_messages",
+        ] {
+            try await sql.delete(from: table).where("subject_id", .in, subjects).run()
+        }
+        try await sql.delete(from: "subjects").where("id", .in, subjects).run()
+        var tombstones = sql.insert(into: "erased_subjects").columns("subject_id", "erased_at")
+        for subject in subjects { tombstones = tombstones.values(SQLBind(subject), SQLBind(nowMillis)) }
+        try await tombstones.run()
+    }
+
+    /// What carried the removals out, as the erasure journal names it: a request by its id, else
+    /// the sweep (a restore's own removals say so in their grounds).
+    static func journalSource(of removals: [Removal]) -> String {
+        guard let grounds = removals.first?.grounds else { return "sweep" }
+        for prefix in ["request ", "restore"] where grounds.hasPrefix(prefix) {
+            return String(grounds.prefix { $0 != "," })
+        }
+        return "sweep"
     }
 
     /// The audit entries of the removals, chained after `head`, and their COPY lines when `encoded`

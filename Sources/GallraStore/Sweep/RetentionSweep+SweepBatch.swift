@@ -109,6 +109,14 @@ extension RetentionSweep {
     /// SQLite's batch: read, judged and carried out in one write transaction, which SQLite gives
     /// to one connection at a time, so what is judged is what is removed.
     func sweepInOneTransaction(_ candidates: SweepCandidates, with sweeper: inout Sweeper) async throws -> SweepBatch {
+        try await store.erasureJournal.aborting {
+            try await sweepJudgingAndRemoving(candidates, with: &sweeper)
+        }
+    }
+
+    private func sweepJudgingAndRemoving(_ candidates: SweepCandidates, with sweeper: inout Sweeper) async throws
+        -> SweepBatch
+    {
         try await data.transaction { _ in
             let (batch, due) = self.judge(
                 try await self.read(candidates, on: self.data), limit: candidates.limit, with: &sweeper)
@@ -171,14 +179,8 @@ extension RetentionSweep {
     ) async throws -> SweepBatch {
         var batch = batch
         let removals = due.map { sweeper.removal(of: $0.item, at: $0.location) }
-        let outcome = try await data.transaction { sql in
-            if self.data.dialect == .postgres { try await sql.raw("SET LOCAL synchronous_commit = off").run() }
-            let outcome =
-                removals.isEmpty
-                ? RemovalOutcome(removed: [], emptied: [])
-                : try await self.remove(removals, at: nowMillis, in: self.data, evidence: .byGrounds)
-            try await self.renewSweepLock(on: sql)
-            return outcome
+        let outcome = try await store.erasureJournal.aborting {
+            try await removeInOneTransaction(removals, at: nowMillis)
         }
         batch.items = due.map(\.item)
         if outcome.removed.count < removals.count {
@@ -187,6 +189,18 @@ extension RetentionSweep {
         }
         batch.subjectsErased = outcome.emptied.count
         return batch
+    }
+
+    private func removeInOneTransaction(_ removals: [Removal], at nowMillis: Int64) async throws -> RemovalOutcome {
+        try await data.transaction { sql in
+            if self.data.dialect == .postgres { try await sql.raw("SET LOCAL synchronous_commit = off").run() }
+            let outcome =
+                removals.isEmpty
+                ? RemovalOutcome(removed: [], emptied: [])
+                : try await self.remove(removals, at: nowMillis, in: self.data, evidence: .byGrounds)
+            try await self.renewSweepLock(on: sql)
+            return outcome
+        }
     }
 }
 

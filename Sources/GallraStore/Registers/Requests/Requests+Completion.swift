@@ -32,9 +32,22 @@ extension Requests {
         _ request: DataSubjectRequest, decisions: [RightsDecision], sent: String, expires: Date?, at now: Date,
         deliver: (@Sendable ([RequestCompletion.Correction]) async throws -> Void)? = nil
     ) async throws -> (erasedWhole: Bool, corrected: [RequestCompletion.Correction]) {
-        let id = request.id
         let corrections = request.kind == .rectification ? try await sealedCorrections(of: request) : []
         let consents = try await store.consents.entries(of: request.subject)
+        // A failed completion marks the erasures it journaled aborted.
+        return try await store.erasureJournal.aborting {
+            try await self.closing(
+                request, decisions: decisions, corrections: corrections, consents: consents, at: now, sent: sent,
+                expires: expires, deliver: deliver)
+        }
+    }
+
+    private func closing(
+        _ request: DataSubjectRequest, decisions: [RightsDecision], corrections: [SealedCorrection],
+        consents: [ConsentEntry], at now: Date, sent: String, expires: Date?,
+        deliver: (@Sendable ([RequestCompletion.Correction]) async throws -> Void)?
+    ) async throws -> (erasedWhole: Bool, corrected: [RequestCompletion.Correction]) {
+        let id = request.id
         return try await data.transaction { sql -> (erasedWhole: Bool, corrected: [RequestCompletion.Correction]) in
             let removals = try await self.removals(
                 of: request.subject, request: id,

@@ -49,7 +49,16 @@ extension Requests {
                 plan.add(row.key, of: row.table, schema: schema, action: rowAction)
                 planned.append((row, action))
             }
-            let outcomes = try await plan.carryOut(on: connection, beforeCommit: { try await evidence.value })
+            // Write-ahead, apart from the data: a restored backup of this database is told to erase again.
+            let journal = store.erasureJournal
+            let outcomes = try await journal.aborting(apart: true) {
+                for change in plan.changes {
+                    try journal.recordConnected(
+                        system: system.id, table: change.table.table, action: change.action, keys: change.keys,
+                        by: "request \(id)")
+                }
+                return try await plan.carryOut(on: connection, beforeCommit: { try await evidence.value })
+            }
             var outcome: [String: ConnectedChange.Action] = [:]
             for (change, results) in zip(plan.changes, outcomes) {
                 for (key, result) in zip(change.keys, results) {

@@ -6,7 +6,7 @@ import Synchronization
 /// made to kill itself with SIGKILL, so that a test can stop it at a chosen step instead of at a
 /// chosen time. Read once from the environment; with `GALLRA_FAULT_POINT` and
 /// `GALLRA_FAULT_TRACE` unset, which is how Gallra always runs outside the crash tests, a pass is
-/// one load of a constant and nothing else.
+/// one load of a constant and nothing else. A release build ignores both variables.
 ///
 /// - `GALLRA_FAULT_POINT=NAME:N` kills the process at the Nth pass through the point NAME
 ///   (`any:N`: the Nth pass through any point).
@@ -20,6 +20,15 @@ package enum FaultPoint {
     }
 
     private static let plan: Plan? = {
+        #if DEBUG
+            return readPlan()
+        #else
+            // A release build never kills itself: the points serve the crash tests' debug builds.
+            return nil
+        #endif
+    }()
+
+    private static func readPlan() -> Plan? {
         let environment = ProcessInfo.processInfo.environment
         var name: String?
         var hit = 0
@@ -29,10 +38,12 @@ package enum FaultPoint {
             name = String(parts[0])
             hit = n
         }
-        let trace = environment["GALLRA_FAULT_TRACE"].map { open($0, O_WRONLY | O_CREAT | O_APPEND, 0o600) }
+        let trace = environment["GALLRA_FAULT_TRACE"].map {
+            open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        }
         if name == nil && trace == nil { return nil }
         return Plan(name: name, hit: hit, trace: trace.flatMap { $0 >= 0 ? $0 : nil })
-    }()
+    }
 
     private static let passes = Atomic<Int>(0)
 

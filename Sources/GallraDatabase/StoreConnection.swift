@@ -176,15 +176,9 @@ public final class StoreConnection: Sendable {
                 FaultPoint.pass("transaction.body")
                 do {
                     try await sql.raw("COMMIT").run()
-                } catch GallraError.unavailable {
+                } catch let error where Self.lostWhileCommitting(error) {
                     // The connection went while the server committed: it may have, or not.
-                    throw GallraError.unavailable(
-                        ErrorReason(
-                            sv:
-                                "Förbindelsen med databasen bröts medan arbetet sparades: det är inte känt om det sparades. Se efter innan du försöker igen.",
-                            en:
-                                "The connection to the database was lost while the work was being saved: whether it was saved is not known. Look before trying again."
-                        ))
+                    throw GallraError.unavailable(.commitInDoubt)
                 }
                 FaultPoint.pass("transaction.commit")
                 return result
@@ -226,6 +220,14 @@ public final class StoreConnection: Sendable {
 
     /// A driver's error that says the server went away, as the error to retry that it is (HTTP
     /// 503); the connection is given up so that the next unit of work connects again.
+    /// Whether a COMMIT failed by losing its server (PostgreSQL's loss is already `unavailable`
+    /// here; MariaDB's client says CR_SERVER_GONE_ERROR or CR_SERVER_LOST), not by a refusal.
+    private static func lostWhileCommitting(_ error: any Error) -> Bool {
+        if case .unavailable? = error as? GallraError { return true }
+        if let failure = error as? MariaDBFailure { return failure.number == 2006 || failure.number == 2013 }
+        return false
+    }
+
     private static func lostServerAsUnavailable(_ error: any Error, link: PostgresLink?) -> any Error {
         guard let link, PostgresFailure.isLostServer(error) else { return error }
         link.abandon()

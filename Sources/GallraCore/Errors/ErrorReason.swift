@@ -35,3 +35,19 @@ public struct ErrorReason: Hashable, Sendable, CustomStringConvertible, Expressi
 
     public func hash(into hasher: inout Hasher) { hasher.combine(english) }
 }
+
+extension ErrorReason {
+    /// The connection to the database went while it committed: the work may have been saved, or
+    /// not. Not a reason to try again blindly, and not a sign that nothing happened.
+    public static let commitInDoubt = ErrorReason(
+        sv:
+            "Förbindelsen med databasen bröts medan arbetet sparades: det är inte känt om det sparades. Se efter innan du försöker igen.",
+        en:
+            "The connection to the database was lost while the work was being saved: whether it was saved is not known. Look before trying again."
+    )
+}
+
+extension GallraError {
+    /// Whether the work this error interrupted may have been saved all the same (a commit cut off).
+    public var isCommitInDoubt: Bool { self == .unavailable(.commitInDoubt) }
+}

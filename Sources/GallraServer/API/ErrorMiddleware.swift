@@ -15,6 +15,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if case .integrity = error {
                 throw UnexpectedError.answer(error, logger: context.logger, route: context.endpointPath)
             }
+            if error.isCommitInDoubt {
+                // Not a 503 to try again after: the work may have been done, and done twice then.
+                throw HTTPError(.internalServerError, message: error.description)
+            }
             if case .unavailable = error {
                 // Not now: the database is away (a failover takes some 15 s) or busy elsewhere.
                 throw HTTPError(

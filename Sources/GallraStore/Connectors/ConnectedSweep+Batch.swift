@@ -47,7 +47,7 @@ extension RetentionSweep {
         let evidenced = Self.evidencedBefore
         let evidence = batch.map { row in
             "\(rows.table.reference(row.key)) (expired \(row.expiry.map(calendar.rfc3339) ?? "?"))"
-        }.filter { !evidenced.contains($0) }
+        }.filter { !evidenced.contains(Self.evidenced($0, in: system)) }
         let action = rows.table.onExpiry
         // An entry names at most as many rows as a sweep's entry names records, so that it stays
         // under 100 kB; the batch's entries go in one transaction.

@@ -23,12 +23,23 @@ extension RetentionSweep {
             AND action IN ('connected.erase', 'connected.anonymise')
             """
         ).all().map { try $0.decode(column: "detail", as: String.self) }
-        // "system S, rule R: N rows: ITEM, ITEM, …"; an item that does not split out cleanly is
-        // simply not found, and its evidence written again: never less evidence, at worst twice.
+        // "system S, rule R: N rows: ITEM, ITEM, …", each item kept with its system (two systems
+        // may have a table of the same name); an item that does not split out cleanly is simply
+        // not found, and its evidence written again: never less evidence, at worst twice.
         return Set(
             details.flatMap { detail -> [String] in
-                guard let list = detail.firstMatch(of: #/: \d+ rows: /#) else { return [] }
-                return detail[list.range.upperBound...].components(separatedBy: ", ")
+                guard detail.hasPrefix("system "), let comma = detail.firstIndex(of: ","),
+                    let list = detail.firstMatch(of: #/: \d+ rows: /#)
+                else { return [] }
+                let system = detail[detail.index(detail.startIndex, offsetBy: 7)..<comma]
+                return detail[list.range.upperBound...].components(separatedBy: ", ").map {
+                    Self.evidenced($0, in: String(system))
+                }
             })
+    }
+
+    /// How `evidencedBefore` names a row's evidence: its system and the item naming the row.
+    static func evidenced(_ item: String, in system: String) -> String {
+        "\(system) \(item)"
     }
 }

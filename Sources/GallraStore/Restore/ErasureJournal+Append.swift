@@ -3,9 +3,20 @@ import GallraCore
 
 extension ErasureJournal {
     /// Appends an entry, numbered after the last, and returns its number once it is durable.
-    /// Processes sharing the file (a server and a command) take turns by an exclusive lock on it.
     @discardableResult
     func append(_ entry: Entry) throws(GallraError) -> Int {
+        let numbers = try append([entry])
+        guard let number = numbers.first else {
+            throw GallraError.unavailable("Cannot write the erasure journal \"\(path)\"; nothing was erased.")
+        }
+        return number
+    }
+
+    /// Appends entries, numbered on from the last, each line chained to the one before, and returns
+    /// their numbers once all are durable: one write and one fsync for all of them.
+    /// Processes sharing the file (a server and a command) take turns by an exclusive lock on it.
+    func append(_ entries: [Entry]) throws(GallraError) -> [Int] {
+        guard !entries.isEmpty else { return [] }
         let existed = FileManager.default.fileExists(atPath: path)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
@@ -38,16 +49,24 @@ extension ErasureJournal {
         } else if last != nil {
             throw GallraError.integrity("The erasure journal \"\(path)\" is damaged at its end; nothing was erased.")
         }
-        var entry = entry
-        entry.seq = seq
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // try?: an entry that cannot be encoded is refused just below, nothing written
-        guard let body = try? encoder.encode(entry) else {
-            throw GallraError.unavailable("Cannot encode an erasure journal entry; nothing was erased.")
+        var lines = ""
+        var numbers: [Int] = []
+        for var entry in entries {
+            entry.seq = seq
+            // try?: an entry that cannot be encoded is refused just below, nothing written
+            guard let body = try? encoder.encode(entry) else {
+                throw GallraError.unavailable("Cannot encode an erasure journal entry; nothing was erased.")
+            }
+            let text = String(decoding: body, as: UTF8.self)
+            let line = mac(text, after: previous) + " " + text
+            lines += line + "\n"
+            numbers.append(seq)
+            previous = String(line[..<(line.firstIndex(of: " ") ?? line.endIndex)])
+            seq += 1
         }
-        let text = String(decoding: body, as: UTF8.self)
-        let bytes = Array((mac(text, after: previous) + " " + text + "\n").utf8)
+        let bytes = Array(lines.utf8)
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(end)) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
             // Undone as far as it goes; the journal's reader ignores a line without its newline.
@@ -56,7 +75,7 @@ extension ErasureJournal {
         }
         // A new file's name must survive a crash as well as its contents.
         if !existed { syncDirectory() }
-        return seq
+        return numbers
     }
 
     /// Where the last whole line ends (the file's length without a piece cut short after it), and

@@ -22,6 +22,9 @@ extension ErasureJournal {
         do {
             return try await Self.$pending.withValue(writes) { try await body() }
         } catch {
+            // A commit cut off may have gone through: its erasures stay in the journal, so that a
+            // restore carries them out (toward erasure, never toward bringing someone back).
+            if let failure = error as? GallraError, failure.isCommitInDoubt { throw error }
             for seq in writes.entries.withLock({ $0 }) {
                 // An abort that cannot be written leaves the erasure in the journal, and a restore then
                 // erases what was decided to be erased: it fails toward erasure, never toward keeping.
@@ -35,8 +38,13 @@ extension ErasureJournal {
     /// Appends an erasure about to be carried out; within `aborting`, it is marked aborted should
     /// its transaction fail.
     func record(_ entry: Entry) throws(GallraError) {
-        let seq = try append(entry)
-        Self.pending?.entries.withLock { $0.append(seq) }
+        try record([entry])
+    }
+
+    /// Appends several erasures about to be carried out together, durable by one fsync.
+    func record(_ entries: [Entry]) throws(GallraError) {
+        let numbers = try append(entries)
+        Self.pending?.entries.withLock { $0.append(contentsOf: numbers) }
     }
 
     /// Records erased or anonymised in the store and the subjects erased whole.
@@ -53,16 +61,27 @@ extension ErasureJournal {
     func recordConnected(
         system: String, table: String, action: RowAction, keys: [[KeyValue]], by: String
     ) throws(GallraError) {
-        let name: String
-        switch action {
-        case .erase: name = "erase"
-        case .anonymise: name = "anonymise"
-        default: return
+        try recordConnected([(table, action, keys)], system: system, by: by)
+    }
+
+    /// Rows of several tables of one system about to be erased or anonymised together (a request's
+    /// changes): one line each, made durable at once.
+    func recordConnected(
+        _ changes: [(table: String, action: RowAction, keys: [[KeyValue]])], system: String, by: String
+    ) throws(GallraError) {
+        let entries = changes.compactMap { change -> Entry? in
+            let name: String
+            switch change.action {
+            case .erase: name = "erase"
+            case .anonymise: name = "anonymise"
+            default: return nil
+            }
+            guard !change.keys.isEmpty else { return nil }
+            return Entry(
+                seq: 0, at: Clock.nowMillis(), kind: .connected, by: by, system: system, table: change.table,
+                action: name, keys: change.keys.map(parts))
         }
-        guard !keys.isEmpty else { return }
-        try record(
-            Entry(
-                seq: 0, at: Clock.nowMillis(), kind: .connected, by: by, system: system, table: table, action: name,
-                keys: keys.map(parts)))
+        guard !entries.isEmpty else { return }
+        try record(entries)
     }
 }

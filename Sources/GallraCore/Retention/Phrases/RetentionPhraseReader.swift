@@ -41,12 +41,23 @@ public struct RetentionPhraseReader: Sendable {
 
     /// - Parameter language: the language of the reason given for a refusal.
     public func read(_ phrase: String, reasonsIn language: Language = .en) -> PhraseReading {
+        // A retention period is said in a sentence or two; a cell longer than this is not one, and
+        // is not read through (every pass is then bounded by it).
+        guard phrase.utf8.count <= Self.longestPhrase else {
+            let reason = LocalizedText(
+                sv: "för lång för att vara en lagringstid (över \(Self.longestPhrase) tecken)",
+                en: "too long to be a retention period (over \(Self.longestPhrase) characters)")
+            return .refused(reason: reason[language])
+        }
         do {
             return .rule(try PhraseInterpretation(pieces: tokenizer.pieces(of: phrase)).rule())
         } catch {
             return .refused(reason: error.reason[language])
         }
     }
+
+    /// The longest phrase read, in bytes of UTF-8.
+    public static let longestPhrase = 2_000
 
     /// How each stretch of the phrase was placed, in order, for `gallra retention parse --explain`.
     public func explain(_ phrase: String) -> [PhrasePlacement] {
@@ -130,6 +141,15 @@ struct PhraseInterpretation {
         let left = Array(pieces[..<index])
         let right = Array(pieces[(index + 1)...])
         guard left.contains(where: \.isContent), right.contains(where: \.isContent) else { return nil }
+        // Said a third time is not a restatement a reader follows (and is not read by recursion).
+        guard
+            !right.contains(where: {
+                if case .filler(let words) = $0 { return Self.restating.contains(words) } else { return false }
+            })
+        else {
+            throw PhraseRefusal(
+                sv: "den säger perioden mer än två gånger", en: "it says the period more than twice")
+        }
         let first = try PhraseInterpretation(pieces: left).rule()
         let second = try PhraseInterpretation(pieces: right).rule()
         guard first == second else {

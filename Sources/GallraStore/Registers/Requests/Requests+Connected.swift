@@ -52,11 +52,8 @@ extension Requests {
             // Write-ahead, apart from the data: a restored backup of this database is told to erase again.
             let journal = store.erasureJournal
             let outcomes = try await journal.aborting(apart: true) {
-                for change in plan.changes {
-                    try journal.recordConnected(
-                        system: system.id, table: change.table.table, action: change.action, keys: change.keys,
-                        by: "request \(id)")
-                }
+                try journal.recordConnected(
+                    plan.changes.map { ($0.table.table, $0.action, $0.keys) }, system: system.id, by: "request \(id)")
                 return try await plan.carryOut(on: connection, beforeCommit: { try await evidence.value })
             }
             var outcome: [String: ConnectedChange.Action] = [:]

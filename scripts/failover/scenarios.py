@@ -127,6 +127,12 @@ def rejoin(node):
     log("%s rejoined as the synchronous replica" % node)
 
 
+def in_doubt(status, text):
+    """A commit cut off: a 500 that says whether the work was saved is not known (the caller looks
+    before trying again; never a 503 inviting a blind retry)."""
+    return status == 500 and "whether it was saved is not known" in text
+
+
 def measured(name, killed):
     """Waits for Gallra's first successful write after the kill; notes the window."""
     for _ in range(1200):
@@ -147,9 +153,16 @@ def measured(name, killed):
     for label, count in kinds.items():
         log("    %4d × %s" % (count, label))
     check(first is not None, "%s: Gallra wrote again without a restart" % name)
-    check(all(s[2] in (0, 503) for s in failed), "%s: every failed write was an error to retry (503 or no answer)" % name)
+    check(
+        all(s[2] in (0, 503) or in_doubt(s[2], s[4]) for s in failed),
+        "%s: every failed write was an error to retry (503 or no answer), or said its outcome is not known" % name,
+    )
     check(
         all(s[3] for s in failed if s[2] == 503), "%s: every 503 said when to try again (Retry-After)" % name
+    )
+    check(
+        not any(s[3] for s in failed if in_doubt(s[2], s[4])),
+        "%s: no write whose outcome is not known was told to try again (no Retry-After)" % name,
     )
     return first
 
@@ -248,7 +261,9 @@ def request_scenario(people):
             while True:
                 status, headers, text = api("POST", "/requests/%s/complete" % request, {})
                 attempts.append((status, text[:300]))
-                if status not in (0, 503):
+                # A completion whose commit was cut off is looked at by trying again: the
+                # completion answers 409 "is completed" when it went through.
+                if status not in (0, 503) and not in_doubt(status, text):
                     break
                 time.sleep(float(headers.get("Retry-After", "2")))
             outcomes[request] = attempts

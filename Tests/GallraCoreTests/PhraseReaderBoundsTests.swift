@@ -31,3 +31,14 @@ struct PhraseReaderBoundsTests {
         #expect(Self.reader.read("Uppgifterna sparas i två år.").rule != nil)
     }
 }
+
+@Suite("Identifiers with combining marks")
+struct IdentifierCombiningMarkTests {
+    @Test("A personnummer whose digit carries a combining mark is refused, not a trap")
+    func combiningMark() {
+        let today = CivilDate(year: 2026, month: 12, day: 7)!
+        #expect(throws: IdentifierError.self) {
+            try SubjectIdentifier(.personalNumber, "1\u{301}90101-1234", today: today)
+        }
+    }
+}

@@ -97,5 +97,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of 0–9 alone: a digit with a combining mark ("1\u{301}") sorts between "0" and "9" but
+    /// is not one (found by fuzzing: `Int` then refused it, and a force unwrap trapped).
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }

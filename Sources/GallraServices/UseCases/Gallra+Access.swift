@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import GallraCore
 import GallraStore
-import HummingbirdBcrypt
 
 /// A user as created: their id and the password to give them, shown once.
 public struct CreatedUser: Sendable {
@@ -11,9 +10,6 @@ public struct CreatedUser: Sendable {
 }
 
 extension Gallra {
-    /// bcrypt's cost: 2^12 rounds, a quarter of a second or so per hash on a server core.
-    static let passwordCost: UInt8 = 12
-
     /// Adds a user who signs in to the admin UI; without a password, one is generated and
     /// returned (shown once). Support users are given the activities they work with.
     public func addUser(
@@ -33,7 +29,7 @@ extension Gallra {
         try await requireKnownActivities(access)
         let password = password ?? Secret.password()
         try Self.checkStrength(password)
-        let hash = Bcrypt.hash(password, cost: Self.passwordCost)
+        let hash = try await PasswordHashing.hash(password)
         let id = try await acting(by: party, needs: .manageAccess) {
             try await store.users.add(email: email, passwordHash: hash, access: access, language: language)
         }

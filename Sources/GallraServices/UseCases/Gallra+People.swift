@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraStore
-import HummingbirdBcrypt
 import HummingbirdOTP
 
 /// A user as people managing users see them: no password hash, no secret.
@@ -95,19 +94,19 @@ extension Gallra {
         if invite {
             let token = Secret.token()
             let until = Date().addingTimeInterval(Self.invitationLifetime)
+            // The old password stops working at once: a random one nobody sees.
+            let unknowable = first ? "" : try await PasswordHashing.hash(Secret.password())
             try await acting(by: party, needs: .manageAccess) {
                 if !first {
-                    // The old password stops working at once: a random one nobody sees.
                     _ = try await store.users.setPassword(
-                        user: id, hash: Bcrypt.hash(Secret.password(), cost: Self.passwordCost), mustChange: true,
-                        event: "user.password-reset")
+                        user: id, hash: unknowable, mustChange: true, event: "user.password-reset")
                 }
                 try await store.users.invite(user: id, digest: Secret.digest(token), expires: until)
             }
             return .invitation(token: token, until: until)
         }
         let password = Secret.password()
-        let hash = Bcrypt.hash(password, cost: Self.passwordCost)
+        let hash = try await PasswordHashing.hash(password)
         try await acting(by: party, needs: .manageAccess) {
             _ = try await store.users.setPassword(
                 user: id, hash: hash, mustChange: mustChange,
@@ -175,7 +174,7 @@ extension Gallra {
                     sv: "Bara en inloggad person byter sitt eget lösenord.",
                     en: "Only a person signed in changes their own password."))
         }
-        guard Bcrypt.verify(current, hash: user.passwordHash) else {
+        guard try await PasswordHashing.verify(current, against: user.passwordHash) else {
             throw GallraError.invalidInput(
                 ErrorReason(sv: "Det nuvarande lösenordet stämmer inte.", en: "The current password is not right."))
         }
@@ -186,7 +185,7 @@ extension Gallra {
                     en: "The new password is the same as the current one."))
         }
         try Self.checkStrength(new)
-        let hash = Bcrypt.hash(new, cost: Self.passwordCost)
+        let hash = try await PasswordHashing.hash(new)
         _ = try await store.work(by: signedIn.party) {
             try await store.users.setPassword(
                 user: user.id, hash: hash, mustChange: false, keeping: Secret.digest(signedIn.cookie),
@@ -203,7 +202,7 @@ extension Gallra {
     public func acceptInvitation(token: String, password: String) async throws -> Bool {
         try Self.checkStrength(password)
         guard let user = try await store.users.invitation(digest: Secret.digest(token)) else { return false }
-        let hash = Bcrypt.hash(password, cost: Self.passwordCost)
+        let hash = try await PasswordHashing.hash(password)
         return try await store.work(by: .user(user.id)) {
             try await store.users.acceptInvitation(digest: Secret.digest(token), hash: hash) != nil
         }

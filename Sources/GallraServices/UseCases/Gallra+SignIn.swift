@@ -1,7 +1,6 @@
 import Foundation
 import GallraCore
 import GallraStore
-import HummingbirdBcrypt
 import HummingbirdOTP
 
 /// A person signed in to the admin UI: who they are, what they may do, and their session.
@@ -22,10 +21,6 @@ extension Gallra {
     public static let sessionIdle: TimeInterval = 30 * 60
     public static let sessionLimit: TimeInterval = 12 * 3_600
 
-    /// Checked against when the login is unknown, so that the time taken does not tell whether
-    /// an address has a login.
-    private static let decoyHash = Bcrypt.hash(Secret.password(), cost: passwordCost)
-
     /// Signs a person in with their e-mail address, password and, when they have a second factor,
     /// the code their authenticator app shows; nil when any of them is wrong (the same answer for
     /// every one). With `adminsNeedSecondFactor`, an admin without a second factor is refused.
@@ -34,7 +29,7 @@ extension Gallra {
         async throws -> SignedIn?
     {
         let user = try await store.users.user(email: email)
-        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
+        let matches = try await PasswordHashing.verify(password, against: user?.passwordHash)
         var secondFactorHolds = false
         if let user {
             if let secret = try store.users.secondFactor(of: user) {

@@ -149,6 +149,7 @@ let package = Package(
                 "GallraStore", "GallraCore", "GallraDatabase", "GallraConnectors", "GallraServices",
                 "GallraTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
         .testTarget(

@@ -12,12 +12,12 @@ import Synchronization
 /// after the loss would otherwise run, and commit, on their own.
 package final class PostgresLink: Sendable {
     /// The connection, and whether it was given up (its closing may not have completed yet).
-    private let current: Mutex<(connection: PostgresConnection, givenUp: Bool)>
+    private let current: Mutex<(connection: PostgresConnection, givenUp: Bool, statements: UnansweredStatements)>
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
 
     init(_ connection: PostgresConnection, configuration: PostgresConnection.Configuration, logger: Logger) {
-        self.current = Mutex((connection, false))
+        self.current = Mutex((connection, false, UnansweredStatements(watching: connection)))
         self.configuration = configuration
         self.logger = logger
     }
@@ -36,7 +36,7 @@ package final class PostgresLink: Sendable {
         guard isLost else { return }
         let fresh = try await Self.connect(configuration, logger: logger)
         let lost = current.withLock { current in
-            defer { current = (fresh, false) }
+            defer { current = (fresh, false, UnansweredStatements(watching: fresh)) }
             return current.connection
         }
         // Closed to free what the driver holds of it (it is closed already).
@@ -49,8 +49,14 @@ package final class PostgresLink: Sendable {
     /// the task waiting for it would hold the connection's gate (every write) for good. The
     /// statement after one cut off (a ROLLBACK, the rest of a transaction) fails here instead.
     func open() throws -> PostgresConnection {
-        guard !isLost else { throw PostgresFailure.lost(nil) }
-        return connection
+        try openWithStatements().connection
+    }
+
+    /// The connection of the moment when it is open, and the statements under way on it.
+    func openWithStatements() throws -> (connection: PostgresConnection, statements: UnansweredStatements) {
+        let (connection, givenUp, statements) = current.withLock { ($0.connection, $0.givenUp, $0.statements) }
+        guard !givenUp, !connection.isClosed else { throw PostgresFailure.lost(nil) }
+        return (connection, statements)
     }
 
     /// Closes the connection of the moment without waiting: the next unit of work connects again.
@@ -87,9 +93,9 @@ package struct LinkedPostgresSQL: RoutingSQLDatabase {
     package var reporting: any SQLDatabase { link.connection.sql(queryLogLevel: nil) }
 
     package func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let connection = try link.open()
+        let (connection, statements) = try link.openWithStatements()
         do {
-            try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+            try await statements.run { try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow) }
         } catch let error where PostgresFailure.isLostServer(error) {
             // Given up, so that the next unit of work connects again (a replica that answered
             // 25006 keeps the connection open; the address now leads to the new primary).

@@ -34,15 +34,7 @@ struct AuditCheckpointFile: Sendable {
             throw GallraError.unavailable("Cannot write the audit checkpoints file \"\(path)\".")
         }
         // A new file's name must survive a crash as well as its contents.
-        if !existed { syncDirectory() }
-    }
-
-    private func syncDirectory() {
-        let directory = (path as NSString).deletingLastPathComponent
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        if !existed { DirectoryEntry.sync(of: path) }
     }
 
     /// The file's checkpoints, their signatures checked with `key`; nil when there is no file.

@@ -91,8 +91,8 @@ public struct KeyFile: Sendable {
         let masterKeys: [Entry]
     }
 
-    /// Written to a temporary file with mode 0600 and renamed over the old one, so a crash never
-    /// leaves a half-written key file.
+    /// Written to a temporary file with mode 0600, synced, and renamed over the old one, so a crash
+    /// never leaves a half-written key file; then its directory is synced.
     private func write(creating: Bool) throws(GallraError) {
         let stored = Stored(
             format: 1, current: currentVersion, indexKey: indexKey.withUnsafeBytes { Data($0).base64EncodedString() },
@@ -112,10 +112,10 @@ public struct KeyFile: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw GallraError.unavailable("Cannot create the key file \"\(path)\".") }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        fsync(descriptor)
+        let synced = fsync(descriptor) == 0
         close(descriptor)
         FaultPoint.pass("keyfile.written")
-        guard written == data.count else {
+        guard written == data.count, synced else {
             unlink(temporary)
             throw GallraError.unavailable("Cannot write the key file \"\(path)\".")
         }
@@ -133,6 +133,9 @@ public struct KeyFile: Sendable {
                 throw GallraError.unavailable("Cannot replace the key file \"\(path)\".")
             }
         }
+        // The new name must survive a crash too: else a rotation's new key, or a removal of
+        // retired ones, could be undone by a power cut after it was reported done.
+        DirectoryEntry.sync(of: path)
         FaultPoint.pass("keyfile.replaced")
     }
 

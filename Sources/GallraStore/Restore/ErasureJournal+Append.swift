@@ -74,7 +74,7 @@ extension ErasureJournal {
             throw GallraError.unavailable("Cannot write the erasure journal \"\(path)\"; nothing was erased.")
         }
         // A new file's name must survive a crash as well as its contents.
-        if !existed { syncDirectory() }
+        if !existed { DirectoryEntry.sync(of: path) }
         return numbers
     }
 
@@ -106,11 +106,4 @@ extension ErasureJournal {
         return (lastNewline + 1, String(decoding: line, as: UTF8.self))
     }
 
-    private func syncDirectory() {
-        let directory = (path as NSString).deletingLastPathComponent
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
 }

@@ -75,7 +75,13 @@ extension XLSXWorkbook {
                         // The stream must end within the part: past it there is nothing more to read.
                         guard position >= 0, position < compressed.count else { throw DeflateStream.endedEarly }
                         let from = compressed.startIndex + Int(position)
-                        return compressed.subdata(in: from..<min(from + size, compressed.endIndex))
+                        var chunk = compressed.subdata(in: from..<min(from + size, compressed.endIndex))
+                        // ZIPFoundation hands zlib `size` bytes whatever a chunk's length, so a
+                        // shorter one had zlib read past its buffer (a crash found by fuzzing).
+                        // Past the part come zeros: they end no deflate stream, and whatever
+                        // they inflate to fails the part's checksum.
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
                     }, consumer: take)
             default:
                 return nil
